@@ -1,0 +1,114 @@
+/**
+ * Diagnostics: every repair, check failure and input problem is data with a stable code, a
+ * severity, a message and a location, collected as a record flows through the stages.
+ */
+import type { BBox } from './types.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Stage = 'input' | 'decode' | 'pdf' | 'segment' | 'repair' | 'validate' | 'check';
+
+interface CodeInfo {
+  stage: Stage;
+  severity: Severity;
+  meaning: string;
+}
+
+/** Every code users can filter on. Once published a code never changes meaning. */
+export const CODES = {
+  // input and decoding
+  empty_file: { stage: 'input', severity: 'error', meaning: 'the file has no bytes' },
+  binary_file: { stage: 'input', severity: 'error', meaning: 'the file is neither a PDF nor text' },
+  undecodable: { stage: 'decode', severity: 'error', meaning: 'the text could not be decoded in any supported encoding' },
+  no_table: { stage: 'segment', severity: 'error', meaning: 'no 绩效自评 table was found in the file' },
+  read_failed: { stage: 'input', severity: 'error', meaning: 'the file could not be read' },
+  internal_error: { stage: 'input', severity: 'error', meaning: 'ziping failed on this file (a bug): please report it' },
+  too_large: { stage: 'input', severity: 'error', meaning: 'the file exceeds the per-file byte limit' },
+  too_many_pages: { stage: 'pdf', severity: 'error', meaning: 'the PDF exceeds the per-file page limit' },
+  timeout: { stage: 'input', severity: 'error', meaning: 'the file took longer than the per-file time limit' },
+  // PDF
+  pdf_invalid: { stage: 'pdf', severity: 'error', meaning: 'the file is not a readable PDF (corrupt or truncated)' },
+  pdf_encrypted: { stage: 'pdf', severity: 'error', meaning: 'the PDF needs a password to open' },
+  ocr_required: { stage: 'pdf', severity: 'warning', meaning: 'a page has no text layer (a scan): it needs OCR' },
+  pdf_warning: { stage: 'pdf', severity: 'info', meaning: 'pdf.js recovered from a problem in the file' },
+  stream_table: { stage: 'pdf', severity: 'info', meaning: 'a page had no ruling lines: columns were inferred from text alignment' },
+  // segmentation
+  truncated_table: { stage: 'segment', severity: 'error', meaning: 'a table ends before its indicator section or totals' },
+  orphan_rows: { stage: 'segment', severity: 'info', meaning: 'rows before the first table were ignored' },
+  untitled_table: { stage: 'segment', severity: 'info', meaning: 'a table without a title line was found by its 项目名称 row' },
+  duplicate_title: { stage: 'segment', severity: 'info', meaning: 'a duplicated title line was dropped' },
+  // repairs
+  merged_label_group: { stage: 'repair', severity: 'info', meaning: 'merged 一级/二级 labels were assigned to the rows of their group' },
+  level1_from_level2: { stage: 'repair', severity: 'info', meaning: 'level 1 was set from the level-2 name (printed label wrong, garbled or missing)' },
+  level2_in_level1_column: { stage: 'repair', severity: 'info', meaning: 'a level-2 name printed in the level-1 column was moved' },
+  shifted_cells: { stage: 'repair', severity: 'info', meaning: 'the cells of a row were shifted and were realigned' },
+  label_in_wrong_column: { stage: 'repair', severity: 'info', meaning: 'a 三级指标 name printed in a label column was moved' },
+  garbage_label: { stage: 'repair', severity: 'warning', meaning: 'a label cell held text that is not a label of the form; it was ignored' },
+  name_after_label: { stage: 'repair', severity: 'info', meaning: '项目名称 was printed on the line after the project name' },
+  label_value_joined: { stage: 'repair', severity: 'info', meaning: 'a label and its value shared one cell' },
+  fund_header_merged: { stage: 'repair', severity: 'info', meaning: 'the funds header row also held the 年度资金总额 row' },
+  html_removed: { stage: 'repair', severity: 'info', meaning: 'HTML tags were removed from a text cell' },
+  thousands_separator: { stage: 'repair', severity: 'info', meaning: 'thousands separators were removed from an amount' },
+  repeated_header: { stage: 'repair', severity: 'info', meaning: 'a header row repeated on a continuation page was dropped' },
+  wrapped_cell_joined: { stage: 'repair', severity: 'info', meaning: 'a cell wrapped onto the next row was joined' },
+  unassigned_level2: { stage: 'repair', severity: 'warning', meaning: 'no level-2 label could be assigned to an indicator row' },
+  // validation
+  missing_cell: { stage: 'validate', severity: 'warning', meaning: 'a cell the form requires is empty or unreadable (kept null)' },
+  invalid_number: { stage: 'validate', severity: 'warning', meaning: 'a numeric cell does not hold a number (kept as null)' },
+  schema_violation: { stage: 'validate', severity: 'error', meaning: 'the record does not match the canonical schema' },
+  // checks
+  total_mismatch: { stage: 'check', severity: 'warning', meaning: 'printed total ≠ funds score + Σ indicator scores' },
+  rate_mismatch: { stage: 'check', severity: 'warning', meaning: 'a printed 执行率 ≠ 全年执行数 / 全年预算数 × 100 (template rounding)' },
+  exec_score_mismatch: { stage: 'check', severity: 'warning', meaning: 'funds 得分 ≠ 分数 × 执行率 / 100 (template rounding)' },
+  weight_sum_not_100: { stage: 'check', severity: 'warning', meaning: 'funds 分数 + Σ indicator 分值 ≠ the printed total weight (100)' },
+  score_exceeds_weight: { stage: 'check', severity: 'warning', meaning: 'an indicator 得分 is above its 分值' },
+  grade_mismatch: { stage: 'check', severity: 'warning', meaning: '评分等级 does not match the band of the total score' },
+  missing_total_score: { stage: 'check', severity: 'warning', meaning: 'the total score is not printed (kept null, never guessed)' },
+  funds_sum_mismatch: { stage: 'check', severity: 'warning', meaning: '当年财政拨款 + 上年结转资金 + 其他资金 ≠ 年度资金总额 in a column' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export interface Location {
+  file: string;
+  page?: number;
+  line?: number;
+  bbox?: BBox;
+  /** Index of the project in its file (0-based). */
+  project?: number;
+  /** Dotted path of the field in the record, e.g. `indicators.3.score`. */
+  field?: string;
+}
+
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  message: string;
+  location: Location;
+  actual?: string;
+  expected?: string;
+}
+
+/** Builds a diagnostic with the code's default severity. */
+export function diagnostic(
+  code: Code,
+  message: string,
+  location: Location,
+  extra: { actual?: string; expected?: string; severity?: Severity } = {},
+): Diagnostic {
+  const d: Diagnostic = { code, severity: extra.severity ?? CODES[code].severity, message, location };
+  if (extra.actual !== undefined) d.actual = extra.actual;
+  if (extra.expected !== undefined) d.expected = extra.expected;
+  return d;
+}
+
+/** Thrown when a file cannot be processed at all; the batch turns it into a failed manifest entry. */
+export class InputError extends Error {
+  constructor(
+    readonly code: Code,
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
