@@ -1,0 +1,85 @@
+/**
+ * Opening a PDF with pdf.js for untrusted input in Node: no eval, no font faces, no system
+ * fonts, no network; CMaps and standard fonts from the installed pdfjs-dist. pdf.js errors are
+ * turned into `InputError`s with a stable code.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InputError } from '../diagnostics.js';
+
+let assetDirs: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
+
+/** Directories of the pdfjs-dist assets, as file paths with a trailing slash (what pdf.js 5 wants in Node). */
+export function pdfjsAssetDirs(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
+  if (!assetDirs) {
+    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+    assetDirs = {
+      cMapUrl: path.join(root, 'cmaps') + path.sep,
+      standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+      wasmUrl: path.join(root, 'wasm') + path.sep,
+    };
+  }
+  return assetDirs;
+}
+
+/** A loading task and its document; `close()` releases both. */
+export interface OpenedPdf {
+  doc: PDFDocumentProxy;
+  close(): Promise<void>;
+}
+
+/**
+ * Given the bytes of a PDF, returns the opened document. Throws `InputError` with
+ * `pdf_encrypted` (a user password is needed) or `pdf_invalid` (not a readable PDF).
+ * > **Note**: pdf.js transfers the buffer it is given to its worker, so a copy is passed.
+ */
+export async function openPdf(data: Uint8Array, file: string): Promise<OpenedPdf> {
+  if (!hasPdfHeader(data)) throw new InputError('pdf_invalid', 'not a PDF: no %PDF- header', file);
+  const dirs = pdfjsAssetDirs();
+  const task: PDFDocumentLoadingTask = getDocument({
+    data: data.slice(),
+    ...dirs,
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+    isOffscreenCanvasSupported: false,
+    disableAutoFetch: true,
+    disableStream: true,
+  });
+  try {
+    const doc = await task.promise;
+    return { doc, close: async () => { await task.destroy(); } };
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw toInputError(err, file);
+  }
+}
+
+/** Maps a pdf.js failure to an `InputError`. */
+export function toInputError(err: unknown, file: string): InputError {
+  if (err instanceof InputError) return err;
+  const name = (err as { name?: string })?.name ?? '';
+  const message = (err as { message?: string })?.message ?? String(err);
+  if (name === 'PasswordException') return new InputError('pdf_encrypted', `the PDF needs a password to open (${message})`, file);
+  return new InputError('pdf_invalid', `the PDF could not be read: ${message}`, file);
+}
+
+/** True when "%PDF-" appears in the first KiB (readers accept leading junk up to there). */
+function hasPdfHeader(data: Uint8Array): boolean {
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+/**
+ * True when the file looks cut short: no "%%EOF" marker in its last 2 KiB. pdf.js rebuilds
+ * the cross-reference table of such files and can return partial pages silently.
+ */
+export function looksTruncated(data: Uint8Array): boolean {
+  const n = Math.min(data.byteLength, 2048);
+  const tail = Buffer.from(data.buffer, data.byteOffset + data.byteLength - n, n).toString('latin1');
+  return !tail.includes('%%EOF');
+}

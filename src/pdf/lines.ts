@@ -1,0 +1,156 @@
+/**
+ * Text runs → lines → cell text. Given the runs inside one box, group them into lines by their
+ * vertical centres, order each line left to right, and join the lines: CJK lines with nothing,
+ * Latin words with one space, and a line that stops clearly short of the box's right edge
+ * (a paragraph end) with "\n".
+ */
+import type { BBox, Cell } from '../types.js';
+import { unionBox } from './geometry.js';
+import { isCjkChar, normalizeCjk } from './normalize.js';
+import type { TextRun } from './text-runs.js';
+
+/** One visual line of text. */
+export interface TextLine {
+  runs: TextRun[];
+  bbox: BBox;
+  fontSize: number;
+}
+
+/** Given runs, returns lines top to bottom, each with its runs left to right. */
+export function runsToLines(runs: readonly TextRun[], toleranceEm: number): TextLine[] {
+  const sorted = [...runs].sort((a, b) => centerY(a) - centerY(b) || a.bbox[0] - b.bbox[0]);
+  const lines: TextLine[] = [];
+  let cur: TextRun[] = [];
+  let curCenter = 0, curSize = 0;
+  for (const r of sorted) {
+    const c = centerY(r);
+    if (cur.length && Math.abs(c - curCenter) <= toleranceEm * Math.max(curSize, r.fontSize)) {
+      cur.push(r);
+      curCenter = (curCenter * (cur.length - 1) + c) / cur.length;
+      curSize = Math.max(curSize, r.fontSize);
+    } else {
+      if (cur.length) lines.push(makeLine(cur));
+      cur = [r];
+      curCenter = c;
+      curSize = r.fontSize;
+    }
+  }
+  if (cur.length) lines.push(makeLine(cur));
+  return lines;
+}
+
+function centerY(r: TextRun): number {
+  return (r.bbox[1] + r.bbox[3]) / 2;
+}
+
+function makeLine(runs: TextRun[]): TextLine {
+  runs.sort((a, b) => a.bbox[0] - b.bbox[0]);
+  return { runs, bbox: unionBox(runs.map((r) => r.bbox)), fontSize: Math.max(...runs.map((r) => r.fontSize)) };
+}
+
+/** Joins the runs of one line: a visible gap between Latin text becomes one space. */
+export function lineText(line: TextLine): string {
+  let out = '';
+  let prev: TextRun | null = null;
+  for (const r of line.runs) {
+    if (prev) {
+      const gap = r.bbox[0] - prev.bbox[2];
+      const a = lastChar(out), b = firstChar(r.text);
+      if (gap > 0.2 * Math.min(prev.fontSize, r.fontSize) && !(isCjkChar(a) && isCjkChar(b)) && a !== ' ' && b !== ' ') out += ' ';
+    }
+    out += r.text;
+    prev = r;
+  }
+  return out;
+}
+
+function lastChar(s: string): string {
+  const t = s.trimEnd();
+  return t ? Array.from(t).pop()! : ' ';
+}
+
+function firstChar(s: string): string {
+  const t = s.trimStart();
+  return t ? String.fromCodePoint(t.codePointAt(0)!) : ' ';
+}
+
+/** Characters that may not start a line (kinsoku): they stay with the word before them. */
+const NO_LINE_START = /^[、。，．,.;；:：！!？?）)\]】》」』”’%％]+/u;
+
+/**
+ * Estimates the width of the first unbreakable token of a line: a run of non-CJK characters up
+ * to a space, or one CJK character, plus any closing punctuation after it.
+ */
+function firstTokenWidth(line: TextLine): number {
+  const r = line.runs[0];
+  const text = r.text.trimStart();
+  const chars = Array.from(r.text);
+  const perChar = chars.length ? (r.bbox[2] - r.bbox[0]) / chars.length : r.fontSize;
+  let n = 0;
+  const all = Array.from(text);
+  if (all.length === 0) return 0;
+  if (isCjkChar(all[0])) n = 1;
+  else while (n < all.length && !isCjkChar(all[n]) && all[n] !== ' ') n++;
+  const rest = all.slice(n).join('');
+  const m = NO_LINE_START.exec(rest);
+  if (m) n += Array.from(m[0]).length;
+  return n * perChar;
+}
+
+/**
+ * Given the lines of one cell (top to bottom) and the cell's box, returns the cell text.
+ * A line is a hard break ("\n") when the next line's first token would have fitted after it.
+ */
+export function linesToCellText(lines: readonly TextLine[], box: BBox | null): string {
+  if (lines.length === 0) return '';
+  const texts = lines.map(lineText);
+  if (lines.length === 1) return texts[0];
+  const maxRight = Math.max(...lines.map((l) => l.bbox[2]));
+  // The usable right edge: the widest line, or the cell's rule less a small padding.
+  const limit = box ? Math.min(box[2], Math.max(maxRight, box[2] - 3)) : maxRight;
+  let out = texts[0];
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1], next = lines[i];
+    const room = limit - prev.bbox[2];
+    const need = firstTokenWidth(next) + 0.5 * prev.fontSize;
+    const a = lastChar(out), b = firstChar(texts[i]);
+    if (room > need) out += '\n';
+    else if (isCjkChar(a) || isCjkChar(b) || a === '-' ) out += '';
+    else out += ' ';
+    out += texts[i];
+  }
+  return out;
+}
+
+/** Builds a cell with normalised text, keeping `raw` when normalisation changed it. */
+export function makeCell(raw: string, page: number, bbox: BBox, extra: Partial<Cell> = {}): Cell {
+  const text = normalizeCjk(raw);
+  const cell: Cell = { text, rowSpan: 1, colSpan: 1, ...extra, page, bbox };
+  const trimmedRaw = raw.trim();
+  if (trimmedRaw !== text) cell.raw = trimmedRaw;
+  return cell;
+}
+
+/** Maps a box from the reading frame to the displayed page. */
+export type BoxMapper = (b: BBox) => BBox;
+
+/** Splits a line where the gap between runs exceeds `gapEm` × font size. */
+export function splitLineIntoChunks(line: TextLine, gapEm: number): TextLine[] {
+  const chunks: TextLine[] = [];
+  let cur: TextRun[] = [];
+  for (const r of line.runs) {
+    const prev = cur[cur.length - 1];
+    if (prev && r.bbox[0] - prev.bbox[2] > gapEm * Math.max(prev.fontSize, r.fontSize)) {
+      chunks.push(chunkOf(cur));
+      cur = [];
+    }
+    cur.push(r);
+  }
+  if (cur.length) chunks.push(chunkOf(cur));
+  return chunks;
+}
+
+function chunkOf(runs: TextRun[]): TextLine {
+  return { runs, bbox: unionBox(runs.map((r) => r.bbox)), fontSize: Math.max(...runs.map((r) => r.fontSize)) };
+}
+

@@ -1,0 +1,176 @@
+/**
+ * pdf.js operator list → ruling lines (`Rule[]`) and image boxes, in the reading frame.
+ *
+ * Rules come from stroked straight segments (LibreOffice draws cell borders as lines) and from
+ * thin filled rectangles (Chromium draws borders as filled rectangles). The current transform
+ * is tracked through save / restore / transform and form XObjects.
+ */
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { BBox } from '../types.js';
+import { apply, boxOfPoints, IDENTITY, multiply, round2, type Matrix } from './geometry.js';
+import type { PdfSettings } from './settings.js';
+
+/** A horizontal or vertical ruling line. */
+export interface Rule {
+  /** 'h': horizontal (at y = pos, from start to end along x); 'v': vertical (at x = pos). */
+  orient: 'h' | 'v';
+  pos: number;
+  start: number;
+  end: number;
+}
+
+/** What the operator list of one page holds, besides text. */
+export interface PageGraphics {
+  rules: Rule[];
+  /** Boxes of painted images (scans show up as one page-sized image). */
+  images: BBox[];
+  /** Count of painted paths (stroked or filled), to tell a blank page from drawn content. */
+  paths: number;
+}
+
+// Path-building opcodes inside a constructPath buffer (pdf.js DrawOPS).
+const DRAW_MOVE = 0, DRAW_LINE = 1, DRAW_CURVE = 2, DRAW_QUAD = 3, DRAW_CLOSE = 4;
+
+const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObjectRepeat, OPS.paintSolidColorImageMask, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup,
+]);
+
+type Pt = [number, number];
+
+/**
+ * Given a page's operator list and the matrix from user space to the reading frame, returns
+ * its rules (unmerged) and image boxes.
+ */
+export function operatorListToGraphics(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  toFrame: Matrix,
+  settings: PdfSettings,
+): PageGraphics {
+  const rules: Rule[] = [];
+  const images: BBox[] = [];
+  let paths = 0;
+  let ctm: Matrix = toFrame;
+  const stack: Matrix[] = [];
+  const n = fnArray.length;
+  for (let i = 0; i < n; i++) {
+    const fn = fnArray[i];
+    switch (fn) {
+      case OPS.save:
+        stack.push(ctm);
+        break;
+      case OPS.restore:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.transform:
+        ctm = multiply(ctm, argsArray[i] as unknown as Matrix);
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push(ctm);
+        const [m] = argsArray[i] as [Matrix | null];
+        if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(ctm, Array.from(m as ArrayLike<number>) as unknown as Matrix);
+        break;
+      }
+      case OPS.paintFormXObjectEnd:
+        ctm = stack.pop() ?? ctm;
+        break;
+      case OPS.constructPath: {
+        const [op, [buf], minMax] = argsArray[i] as [number, [Float32Array | null], unknown];
+        if (!buf || !minMax) break;
+        const stroke = STROKE_OPS.has(op);
+        const fill = FILL_OPS.has(op);
+        if (!stroke && !fill) break; // endPath: a clip, nothing painted
+        paths++;
+        pathToRules(buf, ctm, stroke, fill, settings, rules);
+        break;
+      }
+      default:
+        if (IMAGE_OPS.has(fn)) {
+          images.push(boxOfPoints([apply(ctm, 0, 0), apply(ctm, 1, 0), apply(ctm, 0, 1), apply(ctm, 1, 1)]));
+        }
+    }
+  }
+  return { rules, images, paths };
+}
+
+/** Appends the rules of one painted path. */
+function pathToRules(buf: Float32Array, ctm: Matrix, stroke: boolean, fill: boolean, s: PdfSettings, out: Rule[]): void {
+  const subpaths: Pt[][] = [];
+  let cur: Pt[] = [];
+  let curved = false;
+  const curvedSubpaths = new Set<Pt[]>();
+  for (let k = 0; k < buf.length; ) {
+    const op = buf[k++];
+    if (op === DRAW_MOVE) {
+      if (cur.length) subpaths.push(cur);
+      cur = [apply(ctm, buf[k], buf[k + 1])];
+      k += 2;
+    } else if (op === DRAW_LINE) {
+      cur.push(apply(ctm, buf[k], buf[k + 1]));
+      k += 2;
+    } else if (op === DRAW_CURVE) {
+      cur.push(apply(ctm, buf[k + 4], buf[k + 5]));
+      curvedSubpaths.add(cur);
+      curved = true;
+      k += 6;
+    } else if (op === DRAW_QUAD) {
+      cur.push(apply(ctm, buf[k + 2], buf[k + 3]));
+      curvedSubpaths.add(cur);
+      curved = true;
+      k += 4;
+    } else if (op === DRAW_CLOSE) {
+      if (cur.length) {
+        cur.push(cur[0]);
+        subpaths.push(cur);
+        cur = [cur[cur.length - 1]];
+      }
+    } else {
+      break; // unknown opcode: stop rather than misread the buffer
+    }
+  }
+  if (cur.length > 1) subpaths.push(cur);
+  void curved;
+  for (const sp of subpaths) {
+    if (curvedSubpaths.has(sp)) continue;
+    if (fill) {
+      const r = rectOf(sp);
+      if (r) {
+        const w = r[2] - r[0], h = r[3] - r[1];
+        if (h <= s.maxRuleThicknessPt && w >= s.minRuleLengthPt) {
+          out.push({ orient: 'h', pos: round2((r[1] + r[3]) / 2), start: r[0], end: r[2] });
+          continue;
+        }
+        if (w <= s.maxRuleThicknessPt && h >= s.minRuleLengthPt) {
+          out.push({ orient: 'v', pos: round2((r[0] + r[2]) / 2), start: r[1], end: r[3] });
+          continue;
+        }
+      }
+    }
+    if (!stroke) continue;
+    for (let j = 1; j < sp.length; j++) {
+      const [x0, y0] = sp[j - 1], [x1, y1] = sp[j];
+      const dx = Math.abs(x1 - x0), dy = Math.abs(y1 - y0);
+      if (dy <= 0.5 && dx >= s.minRuleLengthPt) {
+        out.push({ orient: 'h', pos: round2((y0 + y1) / 2), start: round2(Math.min(x0, x1)), end: round2(Math.max(x0, x1)) });
+      } else if (dx <= 0.5 && dy >= s.minRuleLengthPt) {
+        out.push({ orient: 'v', pos: round2((x0 + x1) / 2), start: round2(Math.min(y0, y1)), end: round2(Math.max(y0, y1)) });
+      }
+    }
+  }
+}
+
+/** Returns the box of a closed axis-aligned rectangle subpath, or null. */
+function rectOf(sp: Pt[]): BBox | null {
+  const pts = sp.length > 1 && sp[0][0] === sp[sp.length - 1][0] && sp[0][1] === sp[sp.length - 1][1] ? sp.slice(0, -1) : sp;
+  if (pts.length !== 4 && pts.length !== 2) return null;
+  if (pts.length === 4) {
+    for (let j = 0; j < 4; j++) {
+      const [ax, ay] = pts[j], [bx, by] = pts[(j + 1) % 4];
+      if (Math.abs(ax - bx) > 0.01 && Math.abs(ay - by) > 0.01) return null;
+    }
+  }
+  return boxOfPoints(pts);
+}

@@ -1,0 +1,114 @@
+/**
+ * pdf.js text content → `TextRun[]` in the page's reading frame (top-left origin, points).
+ */
+import type { BBox } from '../types.js';
+import { apply, boxOfPoints, multiply, type Matrix } from './geometry.js';
+
+/** One piece of text as pdf.js reports it, placed on the page. */
+export interface TextRun {
+  /** Text as pdf.js decoded it (not yet normalised). */
+  text: string;
+  /** Box in the reading frame: [x0, top, x1, bottom] (pt). */
+  bbox: BBox;
+  /** Font size in points (the glyph height the text was drawn at). */
+  fontSize: number;
+  /** Direction of the text in the reading frame, in degrees: 0 = left to right. */
+  angle: number;
+}
+
+/** The subset of a pdf.js TextItem that this module reads. */
+export interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+  fontName: string;
+}
+
+export interface FontStyleLike {
+  ascent?: number;
+  descent?: number;
+  vertical?: boolean;
+}
+
+/** Returns true for the items that carry a glyph (pdf.js also reports marked content and gaps). */
+export function isTextItem(item: unknown): item is TextItemLike {
+  return typeof (item as TextItemLike).str === 'string' && Array.isArray((item as TextItemLike).transform);
+}
+
+/**
+ * Given pdf.js text items and the matrix from user space to the reading frame, returns one run
+ * per item that holds visible characters; whitespace-only items (pdf.js gap markers) are
+ * dropped.
+ */
+export function textItemsToRuns(
+  items: readonly unknown[],
+  styles: Readonly<Record<string, FontStyleLike>>,
+  toFrame: Matrix,
+): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const item of items) {
+    if (!isTextItem(item) || item.str.trim() === '') continue;
+    const t = item.transform as unknown as Matrix;
+    const sx = Math.hypot(t[0], t[1]);
+    const sy = Math.hypot(t[2], t[3]);
+    if (sx === 0 || sy === 0) continue;
+    const dx = t[0] / sx, dy = t[1] / sx; // text direction, user space
+    const ux = t[2] / sy, uy = t[3] / sy; // glyph "up", user space
+    const style = styles[item.fontName];
+    const vertical = style?.vertical === true;
+    // Glyph extent around the baseline; CJK fonts report ascent ≈ 0.88, descent ≈ -0.12.
+    let asc = style?.ascent && style.ascent > 0.3 && style.ascent < 1.5 ? style.ascent : 0.8;
+    let desc = style?.descent && style.descent < 0 && style.descent > -0.6 ? style.descent : -0.2;
+    const size = sy;
+    let pts: Array<[number, number]>;
+    const o: [number, number] = [t[4], t[5]];
+    if (!vertical) {
+      const w = item.width;
+      pts = [
+        [o[0] + ux * size * desc, o[1] + uy * size * desc],
+        [o[0] + ux * size * asc, o[1] + uy * size * asc],
+        [o[0] + dx * w + ux * size * desc, o[1] + dy * w + uy * size * desc],
+        [o[0] + dx * w + ux * size * asc, o[1] + dy * w + uy * size * asc],
+      ];
+    } else {
+      // Vertical fonts: the origin is the top centre of the column, text runs down.
+      const h = item.height;
+      asc = 0.5; desc = -0.5;
+      pts = [
+        [o[0] + dx * size * desc, o[1] + dy * size * desc],
+        [o[0] + dx * size * asc, o[1] + dy * size * asc],
+        [o[0] + dx * size * desc - ux * h, o[1] + dy * size * desc - uy * h],
+        [o[0] + dx * size * asc - ux * h, o[1] + dy * size * asc - uy * h],
+      ];
+    }
+    const framePts = pts.map(([x, y]) => apply(toFrame, x, y));
+    const m = multiply(toFrame, t);
+    // In the frame y grows downwards, so an upright left-to-right run has m[1] ≈ 0, m[0] > 0.
+    let angle = vertical ? 90 : Math.round((Math.atan2(m[1], m[0]) * 180) / Math.PI);
+    if (angle < 0) angle += 360;
+    runs.push({ text: item.str, bbox: boxOfPoints(framePts), fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle });
+  }
+  return runs;
+}
+
+/**
+ * Given text items and the user-space → display matrix of each of the four page rotations,
+ * returns the extra rotation (0, 90, 180, 270) that makes most text read left to right.
+ */
+export function dominantTextRotation(items: readonly unknown[], displayFor: (extra: number) => Matrix): number {
+  const weight = new Map<number, number>();
+  const base = displayFor(0);
+  for (const item of items) {
+    if (!isTextItem(item) || item.str.trim() === '') continue;
+    const m = multiply(base, item.transform as unknown as Matrix);
+    let a = Math.round(Math.atan2(m[1], m[0]) / (Math.PI / 2)) * 90;
+    if (a < 0) a += 360;
+    a %= 360;
+    weight.set(a, (weight.get(a) ?? 0) + item.str.length);
+  }
+  let best = 0, bestW = -1;
+  for (const [a, w] of weight) if (w > bestW) { best = a; bestW = w; }
+  // Text pointing down (90° in a y-down frame) reads upright after turning the page by 270°.
+  return (360 - best) % 360;
+}
