@@ -97,14 +97,28 @@ function firstTokenWidth(line: TextLine): number {
   return n * perChar;
 }
 
+/** Sentence-final punctuation: in CJK text a paragraph ends after one of these. */
+const SENTENCE_END = /[。！？；!?;]$/u;
+
+/** A list marker at the start of a line: "2、", "3.", "（二）", "一、", "(1)". */
+const LIST_MARKER = /^(?:\d{1,2}[、.．)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)/u;
+
+const ASCII_LETTER = /[A-Za-z]/;
+
 /**
  * Given the lines of one cell (top to bottom) and the cell's box, returns the cell text.
- * A line is a hard break ("\n") when the next line's first token would have fitted after it.
+ *
+ * Lines are joined as the cell wrapped them; a paragraph break becomes "\n". In CJK text a
+ * break needs evidence from the writing, not only the geometry (a short line also comes from a
+ * wrapped number or bracket): the line ends a sentence (。) and either the next line's first
+ * token would have fitted after it or the next line opens a list item ("2、"). In Latin text a
+ * line is a break when the next line's first word would have fitted after it.
  */
 export function linesToCellText(lines: readonly TextLine[], box: BBox | null): string {
   if (lines.length === 0) return '';
   const texts = lines.map(lineText);
   if (lines.length === 1) return texts[0];
+  const cjk = texts.some((t) => Array.from(t).some(isCjkChar));
   const maxRight = Math.max(...lines.map((l) => l.bbox[2]));
   // The usable right edge: the widest line, or the cell's rule less a small padding.
   const limit = box ? Math.min(box[2], Math.max(maxRight, box[2] - 3)) : maxRight;
@@ -112,11 +126,19 @@ export function linesToCellText(lines: readonly TextLine[], box: BBox | null): s
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1], next = lines[i];
     const room = limit - prev.bbox[2];
-    const need = firstTokenWidth(next) + 0.5 * prev.fontSize;
-    const a = lastChar(out), b = firstChar(texts[i]);
-    if (room > need) out += '\n';
-    else if (isCjkChar(a) || isCjkChar(b) || a === '-' ) out += '';
-    else out += ' ';
+    const fits = room > firstTokenWidth(next) + 0.5 * prev.fontSize;
+    const prevText = texts[i - 1].trimEnd(), nextText = texts[i].trimStart();
+    const a = lastChar(out), b = firstChar(nextText);
+    let hard: boolean;
+    if (cjk) {
+      const list = LIST_MARKER.test(nextText);
+      hard = (SENTENCE_END.test(prevText) && (fits || list)) || (list && fits);
+    } else {
+      hard = fits;
+    }
+    if (hard) out += '\n';
+    else if (ASCII_LETTER.test(a) && ASCII_LETTER.test(b)) out += ' ';
+    else if (!cjk && a !== '-' && /[\w,.;:!?)%]/.test(a) && /[\w(]/.test(b)) out += ' ';
     out += texts[i];
   }
   return out;
