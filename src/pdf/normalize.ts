@@ -4,7 +4,7 @@
  * PDF producers often map glyphs to look-alike code points: Kangxi radicals (U+2F00–U+2FDF) and
  * CJK Radicals Supplement forms (U+2E80–U+2EFF) instead of the unified ideographs, compatibility
  * ideographs (U+F900–U+FAFF, U+2F800–U+2FA1F), full-width digits and Latin letters. Given a
- * string, `normalizeCjk` maps those to the canonical characters and removes spaces between CJK
+ * string, `normalizeCjk` maps those to the canonical characters and removes spaces next to CJK
  * characters, but keeps full-width CJK punctuation （）：，。 as printed.
  */
 
@@ -38,9 +38,13 @@ const FULLWIDTH_SIGNS = new Set('％＋－＝＜＞＊／＆＃＠＄＾＿｜�
 const CJK_CHAR =
   /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65\u2018-\u201F\u2026\u00B7\u2014]|[\u{20000}-\u{2FA1F}]/u;
 
-/** Spaces (any Unicode space) between two CJK characters. */
-const SPACE_BETWEEN_CJK = new RegExp(
-  `(?<=${CJK_CHAR.source})[ \\t\\u00A0\\u3000\\u2000-\\u200B]+(?=${CJK_CHAR.source})`,
+/**
+ * Spaces next to a CJK character. Chinese text has no word spaces; the spaces found there come
+ * from the producer (LibreOffice Writer's autospace between CJK and digits prints
+ * "达到 2023 年"), so they go, also between CJK and Latin text.
+ */
+const SPACE_NEXT_TO_CJK = new RegExp(
+  `(?<=${CJK_CHAR.source})[ \\t]+|[ \\t]+(?=${CJK_CHAR.source})`,
   'gu',
 );
 
@@ -77,7 +81,7 @@ function normalizeChar(ch: string): string {
 export function normalizeCjk(text: string): string {
   let out = '';
   for (const ch of text) out += normalizeChar(ch);
-  out = out.replace(SPACE_BETWEEN_CJK, '');
+  out = out.replace(SPACE_NEXT_TO_CJK, '');
   return out
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, ' ').trim())
