@@ -131,6 +131,14 @@ function rulesToTable(rules: Rule[], s: PdfSettings): Table | null {
   const vs = rules.filter((r) => r.orient === 'v');
   if (hs.length < 2 || vs.length < 2) return null;
   const tol = s.intersectionTolerancePt;
+  // A table cut by a page break has vertical rules running past its last (or first)
+  // horizontal rule: Chromium leaves the cut row open. Close it with an implied rule where
+  // the verticals end, so the cut row still becomes a row of cells.
+  const left = Math.min(...vs.map((r) => r.pos)), right = Math.max(...vs.map((r) => r.pos));
+  const top = Math.min(...hs.map((r) => r.pos)), bottom = Math.max(...hs.map((r) => r.pos));
+  const vTop = Math.min(...vs.map((r) => r.start)), vBottom = Math.max(...vs.map((r) => r.end));
+  if (vTop < top - 2 * tol) hs.push({ orient: 'h', pos: vTop, start: left, end: right });
+  if (vBottom > bottom + 2 * tol) hs.push({ orient: 'h', pos: vBottom, start: left, end: right });
   const xs = clusterValues(vs.map((r) => r.pos), s.snapTolerancePt);
   const ys = clusterValues(hs.map((r) => r.pos), s.snapTolerancePt);
   const nr = ys.length - 1, nc = xs.length - 1;
@@ -192,6 +200,9 @@ function rulesToTable(rules: Rule[], s: PdfSettings): Table | null {
       if (hasV[r][e.c0]) left = true;
       if (hasV[r][e.c1 + 1]) right = true;
     }
+    // A region touching the table's first or last boundary may be cut by a page break.
+    if (e.r0 === 0) top = true;
+    if (e.r1 === nr - 1) bottom = true;
     if (!(top && bottom && left && right)) continue;
     cells.push({
       row: e.r0, col: e.c0, rowSpan: e.r1 - e.r0 + 1, colSpan: e.c1 - e.c0 + 1,
