@@ -120,13 +120,15 @@ export function linesToCellText(lines: readonly TextLine[], box: BBox | null): s
   if (lines.length === 1) return texts[0];
   const cjk = texts.some((t) => Array.from(t).some(isCjkChar));
   const maxRight = Math.max(...lines.map((l) => l.bbox[2]));
-  // The usable right edge: the widest line, or the cell's rule less a small padding.
-  const limit = box ? Math.min(box[2], Math.max(maxRight, box[2] - 3)) : maxRight;
+  const minLeft = Math.min(...lines.map((l) => l.bbox[0]));
+  // The usable right edge: the cell's rule less the padding seen on the left (left-aligned
+  // text), never left of the widest line (centred text).
+  const limit = box ? Math.max(maxRight, box[2] - Math.max(0, minLeft - box[0])) : maxRight;
   let out = texts[0];
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1], next = lines[i];
     const room = limit - prev.bbox[2];
-    const fits = room > firstTokenWidth(next) + 0.5 * prev.fontSize;
+    const fits = room > firstTokenWidth(next) + 0.25 * prev.fontSize;
     const prevText = texts[i - 1].trimEnd(), nextText = texts[i].trimStart();
     const a = lastChar(out), b = firstChar(nextText);
     let hard: boolean;
