@@ -10,7 +10,7 @@ import { invert, multiply, transformBox, type Matrix } from './geometry.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
-import { dominantTextRotation, textItemsToRuns, type TextRun } from './text-runs.js';
+import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
 export type { PdfSettings } from './settings.js';
@@ -136,8 +136,9 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): 
     // Frame → user space → display.
     const frameToDisplay = multiply(display.transform as unknown as Matrix, invert(toFrame));
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
-    const runs = textItemsToRuns(text.items, text.styles, toFrame);
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
+    const clips = graphics.clipped ? itemClips(text.items, graphics.texts) : undefined;
+    const runs = textItemsToRuns(text.items, text.styles, toFrame, clips);
     const layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
     const diagnostics: Diagnostic[] = [];
     const hasText = runs.length > 0;

@@ -26,6 +26,15 @@ export interface PageGraphics {
   images: BBox[];
   /** Count of painted paths (stroked or filled), to tell a blank page from drawn content. */
   paths: number;
+  /**
+   * The text shown by each text-showing operator, in order, with the rectangular clip in
+   * effect (reading frame; null when none narrower than the page). Used to drop text that a
+   * producer clipped away (LibreOffice Calc prints a merged label cut by a page break outside
+   * its cell and clips it).
+   */
+  texts: Array<{ chars: string; clip: BBox | null }>;
+  /** True when some text was drawn under a clip narrower than the page. */
+  clipped: boolean;
 }
 
 // Path-building opcodes inside a constructPath buffer (pdf.js DrawOPS).
@@ -52,33 +61,64 @@ export function operatorListToGraphics(
 ): PageGraphics {
   const rules: Rule[] = [];
   const images: BBox[] = [];
+  const texts: PageGraphics['texts'] = [];
   let paths = 0;
+  let clipped = false;
   let ctm: Matrix = toFrame;
-  const stack: Matrix[] = [];
+  let clip: BBox | null = null;
+  let clipNext = false;
+  const stack: Array<{ ctm: Matrix; clip: BBox | null }> = [];
   const n = fnArray.length;
   for (let i = 0; i < n; i++) {
     const fn = fnArray[i];
     switch (fn) {
       case OPS.save:
-        stack.push(ctm);
+        stack.push({ ctm, clip });
         break;
-      case OPS.restore:
-        ctm = stack.pop() ?? ctm;
+      case OPS.restore: {
+        const st = stack.pop();
+        if (st) ({ ctm, clip } = st);
         break;
+      }
+      case OPS.clip:
+      case OPS.eoClip:
+        clipNext = true;
+        break;
+      case OPS.showText: {
+        const glyphs = (argsArray[i] as [unknown[]])[0];
+        let chars = '';
+        for (const g of glyphs) {
+          const u = (g as { unicode?: string } | null)?.unicode;
+          if (typeof u === 'string') chars += u;
+        }
+        chars = chars.replace(/\s+/g, '');
+        if (chars) {
+          texts.push({ chars, clip });
+          if (clip) clipped = true;
+        }
+        break;
+      }
       case OPS.transform:
         ctm = multiply(ctm, argsArray[i] as unknown as Matrix);
         break;
       case OPS.paintFormXObjectBegin: {
-        stack.push(ctm);
+        stack.push({ ctm, clip });
         const [m] = argsArray[i] as [Matrix | null];
         if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(ctm, Array.from(m as ArrayLike<number>) as unknown as Matrix);
         break;
       }
-      case OPS.paintFormXObjectEnd:
-        ctm = stack.pop() ?? ctm;
+      case OPS.paintFormXObjectEnd: {
+        const st = stack.pop();
+        if (st) ({ ctm, clip } = st);
         break;
+      }
       case OPS.constructPath: {
         const [op, [buf], minMax] = argsArray[i] as [number, [Float32Array | null], unknown];
+        if (clipNext) {
+          clipNext = false;
+          const r = buf ? singleRect(buf, ctm) : null;
+          if (r) clip = clip ? intersect(clip, r) : r;
+        }
         if (!buf || !minMax) break;
         const stroke = STROKE_OPS.has(op);
         const fill = FILL_OPS.has(op);
@@ -93,7 +133,29 @@ export function operatorListToGraphics(
         }
     }
   }
-  return { rules, images, paths };
+  return { rules, images, paths, texts, clipped };
+}
+
+/** The box of a path that is one axis-aligned rectangle, else null. */
+function singleRect(buf: Float32Array, ctm: Matrix): BBox | null {
+  const pts: Pt[] = [];
+  for (let k = 0; k < buf.length; ) {
+    const op = buf[k++];
+    if (op === DRAW_MOVE || op === DRAW_LINE) {
+      if (op === DRAW_MOVE && pts.length) return null; // a second subpath
+      pts.push(apply(ctm, buf[k], buf[k + 1]));
+      k += 2;
+    } else if (op === DRAW_CLOSE) {
+      continue;
+    } else {
+      return null;
+    }
+  }
+  return rectOf(pts);
+}
+
+function intersect(a: BBox, b: BBox): BBox {
+  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
 }
 
 /** Appends the rules of one painted path. */

@@ -45,9 +45,11 @@ export function textItemsToRuns(
   items: readonly unknown[],
   styles: Readonly<Record<string, FontStyleLike>>,
   toFrame: Matrix,
+  clips?: ReadonlyArray<BBox | null>,
 ): TextRun[] {
   const runs: TextRun[] = [];
-  for (const item of items) {
+  for (let idx = 0; idx < items.length; idx++) {
+    const item = items[idx];
     if (!isTextItem(item) || item.str.trim() === '') continue;
     const t = item.transform as unknown as Matrix;
     const sx = Math.hypot(t[0], t[1]);
@@ -87,7 +89,14 @@ export function textItemsToRuns(
     // In the frame y grows downwards, so an upright left-to-right run has m[1] ≈ 0, m[0] > 0.
     let angle = vertical ? 90 : Math.round((Math.atan2(m[1], m[0]) * 180) / Math.PI);
     if (angle < 0) angle += 360;
-    runs.push({ text: item.str, bbox: boxOfPoints(framePts), fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle });
+    const bbox = boxOfPoints(framePts);
+    const clip = clips?.[idx];
+    if (clip) {
+      // Drop text drawn outside its clip rectangle: it is not visible.
+      const cx = (bbox[0] + bbox[2]) / 2, cy = (bbox[1] + bbox[3]) / 2;
+      if (cx < clip[0] - 1 || cx > clip[2] + 1 || cy < clip[1] - 1 || cy > clip[3] + 1) continue;
+    }
+    runs.push({ text: item.str, bbox, fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle });
   }
   return runs;
 }
@@ -111,4 +120,33 @@ export function dominantTextRotation(items: readonly unknown[], displayFor: (ext
   for (const [a, w] of weight) if (w > bestW) { best = a; bestW = w; }
   // Text pointing down (90° in a y-down frame) reads upright after turning the page by 270°.
   return (360 - best) % 360;
+}
+
+/**
+ * Given pdf.js text items and the text-showing operators of the same page (in order, with
+ * their clip), returns the clip of each item. Items and operators are aligned on their
+ * non-blank characters; pdf.js may split or join operators into items and normalise some
+ * characters, so the walk re-synchronises on the next matching character.
+ */
+export function itemClips(items: readonly unknown[], ops: ReadonlyArray<{ chars: string; clip: BBox | null }>): Array<BBox | null> {
+  const opChars: string[] = [];
+  const opIndex: number[] = [];
+  ops.forEach((op, k) => {
+    for (const ch of op.chars) { opChars.push(ch); opIndex.push(k); }
+  });
+  const out: Array<BBox | null> = new Array(items.length).fill(null);
+  let pos = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isTextItem(item)) continue;
+    const chars = Array.from(item.str.replace(/\s+/g, ''));
+    if (chars.length === 0) continue;
+    // Find the item's first character at or a little after the current position.
+    let at = -1;
+    for (let k = pos; k < Math.min(opChars.length, pos + 64); k++) if (opChars[k] === chars[0]) { at = k; break; }
+    if (at < 0) continue; // unmatched (normalised text): leave unclipped
+    out[i] = ops[opIndex[at]].clip;
+    pos = at + chars.length;
+  }
+  return out;
 }
