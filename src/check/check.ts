@@ -1,0 +1,117 @@
+/**
+ * Recomputes the published arithmetic of a record with decimal.js and reports every figure that
+ * does not add up, with the recomputed value beside the printed one. Nothing is corrected.
+ */
+import { Decimal } from 'decimal.js';
+import type { Rounding } from '../domain/labels.js';
+import type { CheckResult } from '../domain/schema.js';
+import { executionRate, executionScore, fixed2, gradeOf, same, sum } from '../domain/score.js';
+import { diagnostic, type Code, type Diagnostic } from '../diagnostics.js';
+import type { UncheckedRecord } from '../validate/validate.js';
+
+const FUND_ROWS = ['total', 'fiscal_appropriation', 'carryover', 'other'] as const;
+const SUM_COLS = ['initial_budget', 'full_year_budget', 'executed'] as const;
+
+/** Returns the check block and the check issues of a record. */
+export function checkRecord(rec: UncheckedRecord, rounding: Rounding, project: number): { check: CheckResult; issues: Diagnostic[] } {
+  const issues: Diagnostic[] = [];
+  let incomplete = false;
+  const flag = (code: Code, message: string, field: string, actual?: string | null, expected?: string | null): void => {
+    const p = rec.provenance[field];
+    const loc = { file: rec.source.file, project, field, ...(p?.page ? { page: p.page } : {}), ...(p?.line ? { line: p.line } : {}), ...(p?.bbox ? { bbox: p.bbox } : {}) };
+    const extra: { actual?: string; expected?: string } = {};
+    if (actual != null) extra.actual = actual;
+    if (expected != null) extra.expected = expected;
+    issues.push(diagnostic(code, message, loc, extra));
+  };
+  const t = rec.funds.total;
+
+  // 执行率 of each fund row.
+  let recomputedRate: string | null = null;
+  for (const rk of FUND_ROWS) {
+    const r = rec.funds[rk];
+    if (r.executed === null || r.full_year_budget === null || r.execution_rate === null) {
+      incomplete = true;
+      continue;
+    }
+    const rate = executionRate(r.executed, r.full_year_budget, rounding);
+    if (rk === 'total') recomputedRate = fixed2(rate);
+    if (!same(rate, r.execution_rate)) {
+      flag('rate_mismatch', `${rk} 执行率 printed ${r.execution_rate}, ${r.executed} / ${r.full_year_budget} × 100 gives ${fixed2(rate)}`, `funds.${rk}.execution_rate`, r.execution_rate, fixed2(rate));
+    }
+  }
+  // 得分 of budget execution.
+  let recomputedExecScore: string | null = null;
+  if (t.weight !== null && t.execution_rate !== null) {
+    const s = executionScore(t.weight, t.execution_rate, rounding);
+    recomputedExecScore = fixed2(s);
+    if (t.score !== null && !same(s, t.score)) {
+      flag('exec_score_mismatch', `funds 得分 printed ${t.score}, ${t.weight} × ${t.execution_rate} / 100 gives ${fixed2(s)}`, 'funds.total.score', t.score, fixed2(s));
+    }
+  } else incomplete = true;
+  if (t.score === null) incomplete = true;
+  // Fund rows add up per column.
+  for (const col of SUM_COLS) {
+    const parts = [rec.funds.fiscal_appropriation[col], rec.funds.carryover[col], rec.funds.other[col]];
+    const total = t[col];
+    if (total === null || parts.some((p) => p === null)) continue;
+    const s = sum(parts as string[]);
+    if (!same(s, total)) {
+      flag('funds_sum_mismatch', `年度资金总额 ${col} printed ${total}, its parts add up to ${s.toFixed(2)}`, `funds.total.${col}`, total, s.toFixed(2));
+    }
+  }
+  // Indicators.
+  const weights = rec.indicators.map((i) => i.weight);
+  const scores = rec.indicators.map((i) => i.score);
+  rec.indicators.forEach((ind, i) => {
+    if (ind.weight !== null && ind.score !== null && new Decimal(ind.score).gt(ind.weight)) {
+      flag('score_exceeds_weight', `indicator ${i + 1} (${ind.level3 ?? ''}) 得分 ${ind.score} is above its 分值 ${ind.weight}`, `indicators.${i}.score`, ind.score, `≤ ${ind.weight}`);
+    }
+  });
+  let recomputedWeight: string | null = null;
+  if (t.weight !== null && weights.every((w) => w !== null) && rec.indicators.length > 0) {
+    const w = sum([t.weight, ...(weights as string[])]);
+    recomputedWeight = fixed2(w);
+    const printed = rec.total_weight ?? '100';
+    if (!same(w, printed)) {
+      flag('weight_sum_not_100', `funds 分数 + Σ 分值 = ${fixed2(w)}, printed total weight ${printed}`, 'total_weight', rec.total_weight, fixed2(w));
+    }
+  } else incomplete = true;
+  let recomputedTotal: string | null = null;
+  if (t.score !== null && scores.every((s) => s !== null) && rec.indicators.length > 0) {
+    const s = sum([t.score, ...(scores as string[])]);
+    recomputedTotal = fixed2(s);
+    if (rec.total_score !== null && !same(s, rec.total_score)) {
+      flag('total_mismatch', `printed total ${rec.total_score}, funds 得分 + Σ 得分 = ${fixed2(s)}`, 'total_score', rec.total_score, fixed2(s));
+    }
+  } else incomplete = true;
+  if (rec.total_score === null) {
+    incomplete = true;
+    flag('missing_total_score', `the total score is not printed${recomputedTotal ? ` (the printed parts add up to ${recomputedTotal}; not filled in)` : ''}`, 'total_score', null, recomputedTotal);
+  }
+  // Grade.
+  const gradeBase = rec.total_score ?? recomputedTotal;
+  const recomputedGrade = gradeBase !== null ? gradeOf(gradeBase) : null;
+  if (rec.grade !== null && rec.total_score !== null && recomputedGrade !== rec.grade) {
+    flag('grade_mismatch', `评分等级 printed ${rec.grade}, a total of ${rec.total_score} gives ${recomputedGrade}`, 'grade', rec.grade, recomputedGrade);
+  }
+  if (rec.grade === null) incomplete = true;
+  const status: CheckResult['status'] = issues.some((d) => d.code !== 'missing_total_score') ? 'mismatch' : incomplete ? 'incomplete' : 'ok';
+  return {
+    check: {
+      status,
+      rounding,
+      recomputed_execution_rate: recomputedRate,
+      recomputed_exec_score: recomputedExecScore,
+      recomputed_total_weight: recomputedWeight,
+      recomputed_total_score: recomputedTotal,
+      recomputed_grade: recomputedGrade,
+      printed_execution_rate: t.execution_rate,
+      printed_exec_score: t.score,
+      printed_total_weight: rec.total_weight,
+      printed_total_score: rec.total_score,
+      printed_grade: rec.grade,
+    },
+    issues,
+  };
+}

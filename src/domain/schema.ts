@@ -1,0 +1,130 @@
+/**
+ * The canonical record, schema first: TypeScript types and schemas/project-record.schema.json are
+ * derived from these zod schemas. Field names follow the output contract (issue #3).
+ */
+import { z } from 'zod';
+
+/** A decimal exactly as printed, thousands separators removed ("1068.30", "98.4", "100"). */
+export const Amount = z.string().regex(/^-?\d+(\.\d+)?$/).describe('decimal string exactly as printed, separators removed');
+const NullableAmount = Amount.nullable();
+
+const BBoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]).readonly().describe('[x0, top, x1, bottom] in PDF points, top-left origin');
+
+export const ProvenanceSchema = z
+  .object({
+    file: z.string(),
+    page: z.number().int().positive().optional(),
+    line: z.number().int().positive().optional(),
+    bbox: BBoxSchema.optional(),
+  })
+  .describe('where a value was read: file, page and box (PDF) or line (text dump)');
+
+export const DiagnosticSchema = z.object({
+  code: z.string().describe('stable snake_case code, see README'),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  location: z.object({
+    file: z.string(),
+    page: z.number().int().optional(),
+    line: z.number().int().optional(),
+    bbox: BBoxSchema.optional(),
+    project: z.number().int().optional(),
+    field: z.string().optional(),
+  }),
+  actual: z.string().optional(),
+  expected: z.string().optional(),
+});
+
+const FundRow = z.object({
+  initial_budget: NullableAmount.describe('年初预算数'),
+  full_year_budget: NullableAmount.describe('全年预算数'),
+  executed: NullableAmount.describe('全年执行数'),
+  execution_rate: NullableAmount.describe('执行率 (%)'),
+});
+const FundTotalRow = FundRow.extend({
+  weight: NullableAmount.describe('分数 (weight of budget execution, usually 10)'),
+  score: NullableAmount.describe('得分'),
+});
+
+export const ParsedValue = z
+  .object({
+    op: z.enum(['=', '≥', '≤', '>', '<', '≈']).nullable().describe('comparison printed before the number'),
+    value: Amount.describe('the number'),
+    unit: z.string().nullable().describe('unit after the number, e.g. %, 人, 次/人均'),
+  })
+  .describe('a target or actual value split into operator, number and unit');
+
+export const Achievement = z.enum(['达成', '部分达成', '未达成']).describe('achievement status printed instead of a value');
+
+export const Indicator = z.object({
+  level1: z.string().nullable().describe('一级指标 (from the framework when level 2 is known)'),
+  level2: z.string().nullable().describe('二级指标'),
+  level3: z.string().nullable().describe('三级指标'),
+  target: z.string().nullable().describe('年度指标值 as printed'),
+  actual: z.string().nullable().describe('实际完成值 as printed'),
+  weight: NullableAmount.describe('分值'),
+  score: NullableAmount.describe('得分'),
+  deviation_reason: z.string().describe('偏差原因分析 ("" when blank)'),
+  target_parsed: ParsedValue.nullable(),
+  actual_parsed: ParsedValue.nullable(),
+  achievement: Achievement.nullable().describe('when 实际完成值 is a status phrase (达成指标, 部分达成指标…)'),
+  provenance: ProvenanceSchema.optional().describe('the row in the source'),
+});
+
+export const CheckSchema = z.object({
+  status: z.enum(['ok', 'mismatch', 'incomplete']),
+  rounding: z.enum(['truncate', 'round']).describe('rule of the detected template'),
+  recomputed_execution_rate: NullableAmount.describe('全年执行数 / 全年预算数 × 100 of the total row'),
+  recomputed_exec_score: NullableAmount.describe('分数 × printed 执行率 / 100'),
+  recomputed_total_weight: NullableAmount.describe('funds 分数 + Σ indicator 分值'),
+  recomputed_total_score: NullableAmount.describe('funds 得分 + Σ indicator 得分'),
+  recomputed_grade: z.string().nullable().describe('grade of the printed total (of the recomputed one when not printed)'),
+  printed_execution_rate: NullableAmount,
+  printed_exec_score: NullableAmount,
+  printed_total_weight: NullableAmount,
+  printed_total_score: NullableAmount,
+  printed_grade: z.string().nullable(),
+});
+
+export const ProjectRecord = z
+  .object({
+    id: z.string().describe('stable id: <file>#<n>, n counting tables in the file from 1'),
+    source: z.object({
+      file: z.string().describe("the input's file name"),
+      sha256: z.string(),
+      kind: z.enum(['pdf', 'text']),
+      pages: z.array(z.number().int().positive()).optional().describe('PDF pages the table is on'),
+      lines: z.tuple([z.number().int(), z.number().int()]).optional().describe('first and last line in a text dump'),
+      index: z.number().int().nonnegative().describe('position of the table in its file, from 0'),
+    }),
+    template: z.string().describe('id of the detected form template (domain/labels.ts)'),
+    unit: z.enum(['万元', '元']),
+    title: z.string().nullable(),
+    project_name: z.string().nullable().describe('项目名称'),
+    department: z.string().nullable().describe('主管部门'),
+    implementing_unit: z.string().nullable().describe('实施单位'),
+    funds: z.object({
+      total: FundTotalRow.describe('年度资金总额'),
+      fiscal_appropriation: FundRow.describe('其中：当年财政拨款'),
+      carryover: FundRow.describe('上年结转资金'),
+      other: FundRow.describe('其他资金'),
+    }),
+    goal_expected: z.string().nullable().describe('年度总体目标: 预期目标'),
+    goal_actual: z.string().nullable().describe('年度总体目标: 实际完成情况'),
+    indicators: z.array(Indicator),
+    total_weight: NullableAmount.describe('total row 分值 (100)'),
+    total_score: NullableAmount.describe('total row 得分; null when not printed'),
+    grade: z.string().nullable().describe('评分等级'),
+    check: CheckSchema,
+    issues: z.array(DiagnosticSchema).describe('check failures and problems, with stable codes'),
+    repairs: z.array(DiagnosticSchema).describe('every heuristic that changed what was read'),
+    provenance: z.record(z.string(), ProvenanceSchema).describe('field path → where it was read'),
+  })
+  .meta({ id: 'ProjectRecord', title: 'ziping project record' });
+
+export type ProjectRecord = z.infer<typeof ProjectRecord>;
+export type IndicatorRecord = z.infer<typeof Indicator>;
+export type CheckResult = z.infer<typeof CheckSchema>;
+export type ParsedValue = z.infer<typeof ParsedValue>;
+export type FundTotal = z.infer<typeof FundTotalRow>;
+export type FundRowValues = z.infer<typeof FundRow>;

@@ -1,0 +1,40 @@
+/** Exact arithmetic of the form (decimal.js): numbers stay strings until here. */
+import { Decimal } from 'decimal.js';
+import { gradeFor, type Rounding } from './labels.js';
+
+/** Cuts a value to `dp` decimals as the template publishes it (truncation or half-up rounding). */
+export function cut(value: Decimal, rounding: Rounding, dp = 2): Decimal {
+  return value.toDecimalPlaces(dp, rounding === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP);
+}
+
+/** 执行率 = 全年执行数 / 全年预算数 × 100, cut to 2 decimals; "0" when the budget is 0. */
+export function executionRate(executed: string, budget: string, rounding: Rounding): Decimal {
+  const b = new Decimal(budget);
+  if (b.isZero()) return new Decimal(0);
+  return cut(new Decimal(executed).div(b).times(100), rounding);
+}
+
+/** 得分 = 分数 × 执行率 / 100, cut to 2 decimals. */
+export function executionScore(weight: string, rate: string, rounding: Rounding): Decimal {
+  return cut(new Decimal(weight).times(rate).div(100), rounding);
+}
+
+/** Sum of decimal strings. */
+export function sum(values: readonly string[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), new Decimal(0));
+}
+
+/** Numeric equality of two printed decimals ("98.4" equals "98.40"). */
+export function same(a: Decimal | string, b: Decimal | string): boolean {
+  return new Decimal(a).eq(b);
+}
+
+/** The grade band of a total score. */
+export function gradeOf(total: string | Decimal): string {
+  return gradeFor(new Decimal(total));
+}
+
+/** Two-decimal text of a decimal, as the form prints it. */
+export function fixed2(d: Decimal): string {
+  return d.toFixed(2);
+}

@@ -1,0 +1,152 @@
+/**
+ * Composes the stages for one input file: bytes → rows (decode or PDF) → project blocks →
+ * draft records (repair) → records (validate) → checked records. No logic of its own beyond
+ * routing; never throws for bad input: a file that cannot be processed comes back `failed`.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { CODES, diagnostic, InputError, type Diagnostic } from './diagnostics.js';
+import { decodeText } from './decode/decode.js';
+import { FIELD_LABELS, FUND_COL_LABELS, INDICATOR_COL_LABELS } from './domain/labels.js';
+import type { ProjectRecord } from './domain/schema.js';
+import { checkRecord } from './check/check.js';
+import { readBlock } from './repair/index.js';
+import type { FileResult, ManifestEntry } from './result.js';
+import { textToRows } from './rows/text-rows.js';
+import { rowsToBlocks } from './segment/segment.js';
+import type { Settings } from './settings.js';
+import type { StageContext } from './stage.js';
+import type { Row } from './types.js';
+import { schemaDiagnostics, validateDraft } from './validate/validate.js';
+
+export interface InputFile {
+  /** Path as given by the user. */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Header labels the PDF layer may use as column anchors on pages without ruling lines. */
+export const STREAM_ANCHORS: readonly string[] = [
+  ...FUND_COL_LABELS.initial_budget, ...FUND_COL_LABELS.full_year_budget, ...FUND_COL_LABELS.executed,
+  ...FUND_COL_LABELS.weight, ...FUND_COL_LABELS.execution_rate, ...FUND_COL_LABELS.score,
+  ...INDICATOR_COL_LABELS.level1, ...INDICATOR_COL_LABELS.level2, ...INDICATOR_COL_LABELS.level3,
+  ...INDICATOR_COL_LABELS.target, ...INDICATOR_COL_LABELS.actual, ...INDICATOR_COL_LABELS.deviation_reason,
+  ...FIELD_LABELS.goal_expected, ...FIELD_LABELS.goal_actual,
+];
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Whether bytes start like a PDF (the header may follow up to 1 KB of junk). */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+interface Extracted {
+  kind: 'pdf' | 'text';
+  rows: Row[];
+  encoding?: string;
+  pages?: number;
+  ocrPages?: number[];
+}
+
+async function extract(input: InputFile, file: string, settings: Settings, diags: Diagnostic[], signal?: AbortSignal): Promise<Extracted> {
+  if (input.bytes.length === 0) throw new InputError('empty_file', `${file}: the file is empty (0 bytes)`, file);
+  if (looksLikePdf(input.bytes)) {
+    const { extractPdf } = await import('./pdf/index.js');
+    const res = await extractPdf(input.bytes, { file, maxPages: settings.maxPages, anchors: STREAM_ANCHORS, ...(signal ? { signal } : {}) });
+    diags.push(...res.diagnostics);
+    const ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
+    return { kind: 'pdf', rows: res.rows, pages: res.pages.length, ocrPages };
+  }
+  let decoded;
+  try {
+    decoded = decodeText(input.bytes, file, settings.encoding);
+  } catch (e) {
+    if (e instanceof InputError && /\.pdf$/i.test(file)) {
+      throw new InputError('pdf_invalid', `${file}: named .pdf but has no PDF header and is not text either`, file);
+    }
+    throw e;
+  }
+  return { kind: 'text', rows: textToRows(decoded.text), encoding: decoded.encoding };
+}
+
+/** Processes one input file into its manifest entry, records and file-level diagnostics. */
+export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal): Promise<FileResult> {
+  const started = Date.now();
+  const file = path.basename(input.path);
+  const entry: ManifestEntry = {
+    file,
+    path: input.path,
+    sha256: sha256(input.bytes),
+    bytes: input.bytes.length,
+    kind: looksLikePdf(input.bytes) ? 'pdf' : input.bytes.length === 0 ? 'unknown' : 'text',
+    status: 'ok',
+    tables: 0,
+    flagged_tables: 0,
+    duration_ms: 0,
+  };
+  const diagnostics: Diagnostic[] = [];
+  const records: ProjectRecord[] = [];
+  const fail = (code: keyof typeof CODES, message: string): FileResult => {
+    entry.status = 'failed';
+    entry.error = { code, message };
+    diagnostics.push(diagnostic(code, message, { file }, { severity: 'error' }));
+    entry.duration_ms = Date.now() - started;
+    return { entry, records, diagnostics };
+  };
+  if (input.bytes.length > settings.maxBytes) {
+    return fail('too_large', `${file}: ${input.bytes.length} bytes, over the per-file limit of ${settings.maxBytes}`);
+  }
+  let ex: Extracted;
+  try {
+    ex = await extract(input, file, settings, diagnostics, signal);
+  } catch (e) {
+    if (e instanceof InputError) return fail(e.code, e.message);
+    return fail('internal_error', `${file}: ${(e as Error)?.message ?? String(e)}`);
+  }
+  entry.kind = ex.kind;
+  if (ex.encoding) entry.encoding = ex.encoding;
+  if (ex.pages !== undefined) entry.pages = ex.pages;
+  if (ex.ocrPages && ex.ocrPages.length) entry.ocr_pages = ex.ocrPages;
+
+  const fileCtx: StageContext = { file, report: (d) => diagnostics.push(d) };
+  const blocks = rowsToBlocks(ex.rows, fileCtx);
+  let truncated = 0;
+  blocks.forEach((block, index) => {
+    const collected: Diagnostic[] = [];
+    const ctx: StageContext = { file, project: index, report: (d) => collected.push(d) };
+    const draft = readBlock(block, ctx);
+    if (!draft.sections.indicators || !draft.sections.funds || !draft.sections.total) {
+      truncated++;
+      const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
+      collected.push(diagnostic('truncated_table', `table ${index + 1}${draft.project_name ? ` (${draft.project_name})` : ''} is incomplete: no ${missing}`, { file, project: index, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
+    }
+    const { record: unchecked, template } = validateDraft(draft, { file, sha256: entry.sha256, kind: ex.kind, index }, ctx);
+    const { check, issues } = checkRecord(unchecked, template.rounding, index);
+    const record: ProjectRecord = { ...unchecked, check };
+    record.repairs = collected.filter((d) => CODES[d.code].stage === 'repair');
+    record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair'), ...issues];
+    record.issues.push(...schemaDiagnostics(record, file, index));
+    records.push(record);
+  });
+  entry.tables = records.length;
+  entry.flagged_tables = records.filter((r) => r.check.status !== 'ok' || r.issues.some((d) => d.severity === 'error')).length;
+  if (records.length === 0) {
+    const ocr = ex.ocrPages?.length ? ` (${ex.ocrPages.length} page(s) without a text layer need OCR)` : '';
+    const res = fail(ex.ocrPages?.length ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
+    res.diagnostics.push(...[]);
+    return res;
+  }
+  if (truncated === records.length) {
+    entry.status = 'failed';
+    entry.error = { code: 'truncated_table', message: `${file}: every table is incomplete (truncated)` };
+  } else {
+    entry.status = entry.flagged_tables > 0 || truncated > 0 ? 'flagged' : 'ok';
+    if (truncated > 0) entry.error = { code: 'truncated_table', message: `${file}: ${truncated} of ${records.length} table(s) are incomplete` };
+  }
+  entry.duration_ms = Date.now() - started;
+  return { entry, records, diagnostics };
+}

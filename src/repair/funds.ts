@@ -1,0 +1,94 @@
+/**
+ * Reads the 项目资金 block: a header row naming the fund columns, then one row per fund row.
+ * Each row's values are read relative to its own row label, so a row shifted left or right as a
+ * whole still reads right (`shifted_cells`). Repairs: the 年度资金总额 label printed in the header
+ * row with its values on the next, unlabelled row (`fund_header_merged`).
+ */
+import { fundColOf, fundRowOf, type FundColKey, type FundRowKey } from '../domain/labels.js';
+import { report, type StageContext } from '../stage.js';
+import type { Cell, Row } from '../types.js';
+import { readAmount } from './text.js';
+
+export interface FundCell {
+  value: string | null;
+  cell?: Cell;
+  row: Row;
+}
+export type FundsRead = Partial<Record<FundRowKey, Partial<Record<FundColKey, FundCell>>>>;
+
+export interface FundsResult {
+  funds: FundsRead;
+  /** Count of amounts that carried thousands separators. */
+  separators: number;
+}
+
+const VALUE_LIKE = /^(-|—|[+-]?[\d,]+(\.\d+)?%?)$/;
+
+/** The gap (0–4 cells) after a fund row label that puts the most value-like cells under the columns. */
+function bestGap(cells: readonly Cell[], start: number, offsets: readonly number[]): number {
+  let best = 0;
+  let bestCount = -1;
+  for (let gap = 0; gap <= 4; gap++) {
+    const count = offsets.filter((o) => VALUE_LIKE.test(cells[start + gap + o]?.text ?? '')).length;
+    if (count > bestCount) {
+      best = gap;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Given the funds header row and the rows after it (up to the goals), reads the four fund rows. */
+export function readFunds(header: Row, rows: readonly Row[], ctx: StageContext): FundsResult {
+  const cols: { key: FundColKey; at: number }[] = [];
+  let mergedRow: FundRowKey | undefined;
+  header.cells.forEach((c, i) => {
+    const key = fundColOf(c.text);
+    if (key && !cols.some((x) => x.key === key)) cols.push({ key, at: i });
+    const rk = fundRowOf(c.text);
+    if (rk) mergedRow = rk;
+  });
+  const funds: FundsRead = {};
+  let separators = 0;
+  if (cols.length === 0) return { funds, separators };
+  const first = cols[0]!.at;
+  const span = cols[cols.length - 1]!.at - first + 1;
+  // The shift between the header label column and the first value column, as printed.
+  let expectedLabelAt = first - 1;
+  if (mergedRow) {
+    report(ctx, 'fund_header_merged', `the ${'年度资金总额'} label was printed in the funds header row`, { row: header });
+  }
+
+  for (const row of rows) {
+    const cells = row.cells;
+    let labelAt = cells.findIndex((c) => fundRowOf(c.text) !== undefined);
+    let key: FundRowKey | undefined = labelAt >= 0 ? fundRowOf(cells[labelAt]!.text) : undefined;
+    if (key === undefined) {
+      if (!mergedRow || funds[mergedRow]) continue;
+      // Values of the row whose label sits in the header: the run of cells ending at the last one.
+      key = mergedRow;
+      let last = cells.length - 1;
+      while (last >= 0 && cells[last]!.text === '') last--;
+      labelAt = last - span;
+      if (labelAt < -1) continue;
+    } else if (labelAt !== expectedLabelAt) {
+      report(ctx, 'shifted_cells', `fund row ${cells[labelAt]!.text} is shifted ${labelAt - expectedLabelAt > 0 ? 'right' : 'left'} by ${Math.abs(labelAt - expectedLabelAt)} cell(s)`, { row }, { actual: cells.map((c) => c.text).join(' | ') });
+    }
+    if (funds[key]) continue;
+    // Values may start a cell or two after the label (an empty cell printed in between).
+    const gap = bestGap(cells, labelAt + 1, cols.map((c) => c.at - first));
+    if (gap > 0) report(ctx, 'shifted_cells', `values of fund row ${key} start ${gap} cell(s) after its label`, { row });
+    const values: Partial<Record<FundColKey, FundCell>> = {};
+    for (const col of cols) {
+      const cell = cells[labelAt + 1 + gap + (col.at - first)];
+      const a = readAmount(cell?.text);
+      if (a.separators) separators++;
+      const fc: FundCell = { value: a.value, row };
+      if (cell) fc.cell = cell;
+      values[col.key] = fc;
+    }
+    funds[key] = values;
+    if (key === 'total') expectedLabelAt = labelAt;
+  }
+  return { funds, separators };
+}

@@ -1,0 +1,151 @@
+/**
+ * Assigns each indicator row its level-2 name (and so its level 1) from the merged label cells.
+ *
+ * With merge information (PDF grids) a label covers exactly the rows of its merged cell, and
+ * rows without a label (a group continued from the previous page) continue the group above.
+ *
+ * Without it (text dumps) a merged label is printed on one row of its group, with blank label
+ * cells around it: usually its first row, sometimes its middle row (vertically centred,
+ * `floor((n-1)/2)`, as pdftotext prints merged cells). The groups are the partition of the rows
+ * that explains where each label is printed with the fewest centred labels, found by a dynamic
+ * programme over group boundaries: a label on the first row costs nothing, on the middle row 1
+ * (a label at offset o fits groups of 2o+1 and 2o+2 rows; ties go to the even size), anywhere
+ * else a lot; a group that contradicts a level-1 name printed in it costs more.
+ * `merged_label_group` reports the rows so assigned.
+ */
+import { LEVEL2_TO_LEVEL1, type Level1 } from '../domain/labels.js';
+import { report, type StageContext } from '../stage.js';
+import type { IndicatorRow } from './indicator-rows.js';
+
+export interface LevelAssignment {
+  level1: string | null;
+  level2: string | null;
+}
+
+const COST_MIDDLE = 1;
+const COST_ODD_SIZE = 0.01;
+const COST_CEIL_MIDDLE = 1.5;
+const COST_ELSEWHERE = 10;
+const COST_LEVEL1_CONFLICT = 5;
+
+/** Cost of printing a group's label `offset` rows below its first row in a group of `size`. */
+function placementCost(offset: number, size: number): number {
+  if (offset === 0) return 0;
+  const mid = Math.floor((size - 1) / 2);
+  if (offset === mid) return COST_MIDDLE + (size % 2) * COST_ODD_SIZE;
+  if (offset === Math.ceil((size - 1) / 2)) return COST_CEIL_MIDDLE;
+  return COST_ELSEWHERE + Math.abs(offset - mid);
+}
+
+/** Level-2 name of each row: the cheapest partition of the rows into label groups. */
+function assignByPlacement(rows: readonly IndicatorRow[]): (string | null)[] {
+  const n = rows.length;
+  const labels = rows.map((r, i) => ({ name: r.printedLevel2, at: i })).filter((l): l is { name: string; at: number } => !!l.name);
+  if (labels.length === 0) return rows.map(() => null);
+  const m = labels.length;
+  // conflicts[i][r]: prefix count of rows < r whose printed level 1 contradicts label i's family.
+  const conflicts = labels.map((l) => {
+    const fam = LEVEL2_TO_LEVEL1[l.name];
+    const pre = [0];
+    rows.forEach((r, i) => pre.push(pre[i]! + (r.printedLevel1 && r.printedLevel1 !== fam ? 1 : 0)));
+    return pre;
+  });
+  // best[i][e]: least cost of groups 0..i with group i ending (exclusive) at e.
+  const best: number[][] = labels.map(() => new Array<number>(n + 1).fill(Infinity));
+  const from: number[][] = labels.map(() => new Array<number>(n + 1).fill(-1));
+  for (let i = 0; i < m; i++) {
+    const p = labels[i]!.at;
+    const next = i + 1 < m ? labels[i + 1]!.at : n;
+    const starts = i === 0 ? [0] : range(labels[i - 1]!.at + 1, p + 1);
+    for (const s of starts) {
+      const before = i === 0 ? 0 : best[i - 1]![s]!;
+      if (!Number.isFinite(before)) continue;
+      const ends = i === m - 1 ? [n] : range(p + 1, next + 1);
+      for (const e of ends) {
+        const c = before + placementCost(p - s, e - s) + COST_LEVEL1_CONFLICT * (conflicts[i]![e]! - conflicts[i]![s]!);
+        if (c < best[i]![e]!) {
+          best[i]![e] = c;
+          from[i]![e] = s;
+        }
+      }
+    }
+  }
+  const out: (string | null)[] = rows.map(() => null);
+  let e = n;
+  for (let i = m - 1; i >= 0; i--) {
+    const s = from[i]![e]!;
+    for (let r = s; r < e; r++) out[r] = labels[i]!.name;
+    e = s;
+  }
+  return out;
+}
+
+/**
+ * Level-2 name of each row from merged cells: a label covers its rows; gaps continue the group
+ * above. A merged cell printed without text is a group split by a page break: at the bottom of a
+ * page it takes the label of the group that opens the next page (LibreOffice prints the text in
+ * one part only), at the top of a page it continues the group above.
+ */
+function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
+  interface Group { start: number; label: string | null }
+  const groups: Group[] = [];
+  rows.forEach((r, i) => {
+    // Every cell of the level-2 column that is not the continuation of a merged cell opens a group.
+    const starts = i === 0 || (r.level2Cell !== undefined && r.level2Cell.merge !== 'continued') || (!!r.printedLevel2 && !r.level2Cell);
+    if (starts) groups.push({ start: i, label: r.printedLevel2 ?? null });
+    else if (r.printedLevel2 && groups.length) groups[groups.length - 1]!.label ??= r.printedLevel2;
+  });
+  const pageOf = (i: number): number => rows[i]?.row.page ?? 0;
+  const firstOnPage = (i: number): boolean => i === 0 || pageOf(i - 1) !== pageOf(i);
+  groups.forEach((g, n) => {
+    if (g.label !== null) return;
+    const next = groups[n + 1];
+    if (!firstOnPage(g.start) && next && next.label !== null && firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1) {
+      g.label = next.label;
+    }
+  });
+  const out: (string | null)[] = rows.map(() => null);
+  let cur: string | null = null;
+  groups.forEach((g, n) => {
+    if (g.label !== null) cur = g.label;
+    const end = groups[n + 1]?.start ?? rows.length;
+    for (let i = g.start; i < end; i++) out[i] = cur;
+  });
+  // Rows before the first label belong to it (its merged cell started on an earlier page).
+  const first = out.findIndex((x) => x !== null);
+  for (let i = 0; i < first; i++) out[i] = out[first]!;
+  return out;
+}
+
+function range(a: number, b: number): number[] {
+  const r: number[] = [];
+  for (let i = a; i < b; i++) r.push(i);
+  return r;
+}
+
+/** Given the indicator rows of one table, returns level 1 and level 2 for each. */
+export function assignLevels(rows: readonly IndicatorRow[], ctx: StageContext): LevelAssignment[] {
+  const spans = rows.some((r) => r.level2Cell?.merge !== undefined);
+  const level2 = spans ? assignBySpans(rows) : assignByPlacement(rows);
+  let filled = 0;
+  const out = rows.map((r, i) => {
+    const l2 = level2[i] ?? null;
+    if (l2 && !r.printedLevel2) filled++;
+    let l1: string | null = l2 ? (LEVEL2_TO_LEVEL1[l2] ?? null) : null;
+    if (!l2) {
+      l1 = r.printedLevel1 ?? null;
+      report(ctx, 'unassigned_level2', `no level-2 label could be assigned to "${r.level3 ?? ''}"`, { row: r.row });
+    }
+    if (l2 && r.printedLevel1 && r.printedLevel1 !== l1) {
+      report(ctx, 'level1_from_level2', `printed level 1 ${r.printedLevel1} contradicts level 2 ${l2}; using ${l1}`, { row: r.row }, { actual: r.printedLevel1, expected: l1 ?? '' });
+    }
+    if (l2 && r.garbage) {
+      report(ctx, 'level1_from_level2', `level 1 set to ${l1} from level 2 ${l2} (label cell printed "${r.garbage}")`, { row: r.row }, { actual: r.garbage, expected: l1 ?? '' });
+    }
+    return { level1: l1 as Level1 | string | null, level2: l2 };
+  });
+  if (filled > 0) {
+    report(ctx, 'merged_label_group', `${filled} indicator row(s) took the level-2 label of their merged group (${spans ? 'merged cells' : 'label printed on the first or middle row'})`, { row: rows[0]?.row });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/** Cleaning of cell text: HTML tags in goal texts, thousands separators in amounts. */
+import { amountOf } from '../domain/values.js';
+
+const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”' };
+
+/** Whether a text carries HTML tags. */
+export function hasHtml(text: string): boolean {
+  return /<\/?(?:p|br|div|span|b|strong|i|em|font|li|ul|ol)\b[^>]*>/i.test(text);
+}
+
+/**
+ * Removes HTML: each <p>…</p> or <br> becomes its own paragraph, paragraphs joined with "\n";
+ * entities decoded; blanks around paragraphs trimmed.
+ */
+export function stripHtml(text: string): string {
+  const marked = text
+    .replace(/<br\s*\/?>/gi, '\u0001')
+    .replace(/<\/(?:p|div|li)>/gi, '\u0001')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(#\d+|#x[0-9a-f]+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] === '#') {
+        const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    });
+  return marked
+    .split('\u0001')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join('\n');
+}
+
+/** Trims every line of a multi-line text and drops empty lines. */
+export function tidy(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** An amount cell: the decimal string, whether it had separators; null for blank or "-". */
+export function readAmount(text: string | undefined): { value: string | null; separators: boolean; bad: boolean } {
+  const t = (text ?? '').trim();
+  if (t === '' || t === '-' || t === '—' || t === '/' || t === '－') return { value: null, separators: false, bad: false };
+  const v = amountOf(t.replace(/%$/, ''));
+  if (v === undefined) return { value: null, separators: false, bad: true };
+  return { value: v, separators: t.includes(','), bad: false };
+}
