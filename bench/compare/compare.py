@@ -319,8 +319,14 @@ def main(argv=None):
                     f"with gold JSON ({sum(total_rows.values())} gold indicator rows). A gold row counts as "
                     "recovered when one extracted row holds its 三级指标, 年度指标值, 实际完成值, 分值 and 得分 "
                     "as cells (NFKC, whitespace removed); for ziping, when a record of that file has an "
-                    "indicator whose five fields equal the gold exactly. Times are wall-clock seconds for "
-                    "all files on one CPU core.\n\n")
+                    "indicator whose five fields equal the gold exactly. Times are wall-clock seconds for all files: "
+                    "each peer in this Python process, one file at a time; ziping as one node process.\n\n")
+            if ziping is not None:
+                head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                      text=True).stdout.strip()
+                how = "`node dist/cli.js ingest <all PDFs>` (one process, time includes start-up)" \
+                    if args.run_ziping else f"`{args.ziping}`"
+                f.write(f"ziping: {how}, dist/ as built in the tree at commit {head or '?'}.\n\n")
             f.write(table + "\n\n")
             if "camelot" in peers:
                 f.write(f"Camelot: per file the flavour that recovered more was kept ({dict(flavour_wins)}).\n\n")
