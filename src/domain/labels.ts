@@ -92,6 +92,25 @@ export const LEVEL2_TO_LEVEL1: Record<string, Level1> = {
   满意度指标: '满意度指标',
 };
 
+/**
+ * Words in a 三级指标 name that say which level 2 it belongs to (及时率 is a 时效指标, 满意度 a
+ * 服务对象满意度指标…). Used only to break ties where a dump printed merged labels ambiguously.
+ */
+export const LEVEL2_HINTS: readonly { level2: string; words: readonly string[] }[] = [
+  { level2: '时效指标', words: ['及时率', '及时性', '按时', '按期', '时限'] },
+  { level2: '服务对象满意度指标', words: ['满意度', '满意率', '满意程度'] },
+  { level2: '质量指标', words: ['合格率', '达标率', '准确率', '验收', '质量', '通过率', '合规'] },
+  { level2: '成本指标', words: ['成本', '费用', '单价', '经费控制'] },
+];
+
+/** The level 2 a 三级指标 name hints at, if any. */
+export function level2Hint(level3: string | null): string | undefined {
+  if (!level3) return undefined;
+  // Parenthetical notes ("（…提升工作质量…）") say how, not what: only the name itself counts.
+  const name = level3.replace(/[（(][^）)]*[）)]/g, '');
+  return LEVEL2_HINTS.find((h) => h.words.some((w) => name.includes(w)))?.level2;
+}
+
 export const LEVEL1_NAMES: readonly Level1[] = ['产出指标', '效益指标', '满意度指标'];
 
 /** Grade bands, highest first: a total at or above `min` gets `grade`. */

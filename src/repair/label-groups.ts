@@ -10,10 +10,12 @@
  * that explains where each label is printed with the fewest centred labels, found by a dynamic
  * programme over group boundaries: a label on the first row costs nothing, on the middle row 1
  * (a label at offset o fits groups of 2o+1 and 2o+2 rows; ties go to the even size), anywhere
- * else a lot; a group that contradicts a level-1 name printed in it costs more.
+ * else a lot; a group that contradicts a level-1 name printed in it costs more, and a row whose
+ * 三级指标 names another level 2 of the table (…及时率 → 时效指标) costs a little more than one
+ * centred label, which settles the ties a centred label leaves.
  * `merged_label_group` reports the rows so assigned.
  */
-import { LEVEL2_TO_LEVEL1, type Level1 } from '../domain/labels.js';
+import { level2Hint, LEVEL2_TO_LEVEL1, type Level1 } from '../domain/labels.js';
 import { report, type StageContext } from '../stage.js';
 import type { IndicatorRow } from './indicator-rows.js';
 
@@ -27,6 +29,7 @@ const COST_ODD_SIZE = 0.01;
 const COST_CEIL_MIDDLE = 1.5;
 const COST_ELSEWHERE = 10;
 const COST_LEVEL1_CONFLICT = 5;
+const COST_HINT_CONFLICT = 1.5;
 
 /** Cost of printing a group's label `offset` rows below its first row in a group of `size`. */
 function placementCost(offset: number, size: number): number {
@@ -43,11 +46,16 @@ function assignByPlacement(rows: readonly IndicatorRow[]): (string | null)[] {
   const labels = rows.map((r, i) => ({ name: r.printedLevel2, at: i })).filter((l): l is { name: string; at: number } => !!l.name);
   if (labels.length === 0) return rows.map(() => null);
   const m = labels.length;
-  // conflicts[i][r]: prefix count of rows < r whose printed level 1 contradicts label i's family.
+  // conflicts[i][r]: prefix cost of rows < r that contradict label i: a printed level 1 of another
+  // family, or a 三级指标 name that says another level 2 of this table (及时率 → 时效指标).
   const conflicts = labels.map((l) => {
     const fam = LEVEL2_TO_LEVEL1[l.name];
     const pre = [0];
-    rows.forEach((r, i) => pre.push(pre[i]! + (r.printedLevel1 && r.printedLevel1 !== fam ? 1 : 0)));
+    rows.forEach((r, i) => {
+      const hint = level2Hint(r.level3);
+      const hintConflict = hint !== undefined && hint !== l.name && labels.some((x) => x.name === hint);
+      pre.push(pre[i]! + (r.printedLevel1 && r.printedLevel1 !== fam ? COST_LEVEL1_CONFLICT : 0) + (hintConflict ? COST_HINT_CONFLICT : 0));
+    });
     return pre;
   });
   // best[i][e]: least cost of groups 0..i with group i ending (exclusive) at e.
@@ -62,7 +70,7 @@ function assignByPlacement(rows: readonly IndicatorRow[]): (string | null)[] {
       if (!Number.isFinite(before)) continue;
       const ends = i === m - 1 ? [n] : range(p + 1, next + 1);
       for (const e of ends) {
-        const c = before + placementCost(p - s, e - s) + COST_LEVEL1_CONFLICT * (conflicts[i]![e]! - conflicts[i]![s]!);
+        const c = before + placementCost(p - s, e - s) + (conflicts[i]![e]! - conflicts[i]![s]!);
         if (c < best[i]![e]!) {
           best[i]![e] = c;
           from[i]![e] = s;
