@@ -5,7 +5,7 @@
  */
 import { diagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import type { BBox, Row } from '../types.js';
-import { openPdf, looksTruncated, toInputError } from './document.js';
+import { looksTruncated, openPdf, toInputError } from './document.js';
 import { invert, multiply, transformBox, type Matrix } from './geometry.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
@@ -70,6 +70,9 @@ export async function extractPdf(data: Uint8Array, opts: PdfOptions): Promise<Pd
   const pages: PdfPageInfo[] = [];
   const rows: Row[] = [];
   const diagnostics: Diagnostic[] = [];
+  if (looksTruncated(data)) {
+    diagnostics.push(diagnostic('pdf_warning', 'the file has no %%EOF marker near its end: it may be truncated', { file: opts.file }));
+  }
   await forEachPage(data, opts, (res) => {
     pages.push(res.info);
     diagnostics.push(...res.diagnostics);
@@ -93,7 +96,6 @@ export async function forEachPage(
 ): Promise<void> {
   const s = resolvePdfSettings(opts.settings);
   opts.signal?.throwIfAborted();
-  const truncated = looksTruncated(data);
   const opened = await openPdf(data, opts.file);
   try {
     const { doc } = opened;
@@ -111,10 +113,6 @@ export async function forEachPage(
         throw toInputError(err, opts.file);
       }
       await onPage(res);
-    }
-    if (truncated) {
-      // pdf.js reconstructs a cut file silently; a missing %%EOF with no usable page is fatal.
-      // With pages read, we go on but say so.
     }
   } finally {
     await opened.close();

@@ -21,8 +21,9 @@ export function linesToStreamRows(
   const wanted = (anchors ?? []).map((a) => normalizeCjk(a)).filter((a) => a.length > 0);
   const out: Array<{ top: number; row: Row }> = [];
   let bounds: number[] | null = gapBoundaries(lines, s);
-  for (const line of lines) {
-    const header = wanted.length ? anchorBoundaries(line, wanted) : null;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    const header = wanted.length ? anchorBoundaries(line, wanted, lines.filter((o, k) => k !== li && Math.abs(o.bbox[1] - line.bbox[1]) < 1.5 * line.fontSize)) : null;
     if (header) bounds = header;
     const cells = bounds && bounds.length ? cutLine(line, bounds) : splitLineIntoChunks(line, s.chunkGapEm);
     out.push({
@@ -55,17 +56,46 @@ function cutLine(line: TextLine, bounds: readonly number[]): TextLine[] {
   });
 }
 
-/** When the line holds two or more anchors, returns boundaries midway between them. */
-function anchorBoundaries(line: TextLine, anchors: readonly string[]): number[] | null {
-  const hits: BBox[] = [];
+/**
+ * When the line holds two or more anchors, returns column boundaries midway between them
+ * (with the wrapped anchors found on the `near` lines).
+ * An anchor may be part of a run (pdf.js joins adjacent header cells, "年度指标值实际完成值"):
+ * its extent is then estimated from its share of the run's characters.
+ */
+function anchorBoundaries(line: TextLine, anchors: readonly string[], near: readonly TextLine[]): number[] | null {
+  const hits: Array<[number, number]> = [];
   for (const r of line.runs) {
     const t = normalizeCjk(r.text);
-    if (anchors.some((a) => t === a || (t.length >= 2 && a.startsWith(t)) || t.startsWith(a))) hits.push(r.bbox);
+    const n = Array.from(t).length;
+    if (n === 0) continue;
+    const perChar = (r.bbox[2] - r.bbox[0]) / n;
+    // Longest anchors first, so that a short anchor inside a long one is not taken alone.
+    const taken: boolean[] = new Array(t.length).fill(false);
+    for (const a of [...anchors].sort((x, y) => y.length - x.length)) {
+      let from = 0;
+      for (let at = t.indexOf(a, from); at >= 0; at = t.indexOf(a, from)) {
+        from = at + a.length;
+        if (taken.slice(at, at + a.length).some(Boolean)) continue;
+        taken.fill(true, at, at + a.length);
+        const c0 = Array.from(t.slice(0, at)).length, c1 = c0 + Array.from(a).length;
+        hits.push([r.bbox[0] + c0 * perChar, r.bbox[0] + c1 * perChar]);
+      }
+    }
   }
   if (hits.length < 2) return null;
+  // A header cell that wrapped ("一级指" over "标") sits on a neighbouring line: take the
+  // start of an anchor there when it overlaps no hit.
+  for (const o of near) {
+    for (const r of o.runs) {
+      const t = normalizeCjk(r.text);
+      if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
+      if (hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) continue;
+      hits.push([r.bbox[0], r.bbox[2]]);
+    }
+  }
   hits.sort((a, b) => a[0] - b[0]);
   const bounds: number[] = [];
-  for (let i = 1; i < hits.length; i++) bounds.push((hits[i - 1][2] + hits[i][0]) / 2);
+  for (let i = 1; i < hits.length; i++) bounds.push((hits[i - 1][1] + hits[i][0]) / 2);
   return bounds;
 }
 

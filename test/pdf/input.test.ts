@@ -144,3 +144,17 @@ describe('pages and text', () => {
     expect(x.diagnostics.map((d) => [d.code, d.severity, d.location.page])).toEqual(x.pages.map((p) => ['ocr_required', 'warning', p.page]));
   });
 });
+
+const BORDERLESS = path.join(HERE, '../fixtures/producers/chromium_borderless_01.pdf');
+describe.skipIf(!existsSync(BORDERLESS))('stream mode (no ruling lines)', () => {
+  test('anchors give the header its columns and the page reports stream_table', async () => {
+    const anchors = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析'];
+    const x = await extractPdf(read(BORDERLESS), { file: 'b.pdf', anchors });
+    expect(x.pages[0]).toMatchObject({ mode: 'stream', tables: 0, hasText: true });
+    expect(x.diagnostics.map((d) => [d.code, d.severity])).toContainEqual(['stream_table', 'info']);
+    const header = x.rows.find((r) => r.cells.some((c) => c.text === '偏差原因分析'))!;
+    expect(header.cells.map((c) => c.text)).toEqual(['', ...anchors.slice(1)]);
+    const row = x.rows.find((r) => r.cells.some((c) => c.text === '审计项目完成率'))!;
+    expect(row.cells.map((c) => c.text)).toEqual(['', '', '审计项目完成率', '=100.00(%)', '100.00(%)', '14.00', '14.00', '']);
+  });
+});
