@@ -90,7 +90,9 @@ export async function processFile(input: InputFile, settings: Settings, signal?:
   };
   const diagnostics: Diagnostic[] = [];
   const records: ProjectRecord[] = [];
-  const fail = (code: keyof typeof CODES, message: string): FileResult => {
+  const fail = (code: keyof typeof CODES, text: string): FileResult => {
+    // Every error names its file first, whichever layer raised it.
+    const message = text.startsWith(`${file}: `) ? text : `${file}: ${text}`;
     entry.status = 'failed';
     entry.error = { code, message };
     diagnostics.push(diagnostic(code, message, { file }, { severity: 'error' }));
