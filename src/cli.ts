@@ -1,90 +1,128 @@
 #!/usr/bin/env node
-/** Command line: argv → options → pipeline. The only place that sets exit codes. */
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { emitDataset } from './emit/dataset.js';
-import { processFile } from './pipeline.js';
-import type { FileResult } from './result.js';
+/**
+ * Command line: argv → options → batch. The only place that sets exit codes.
+ *
+ *   ziping ingest <file|folder|glob>... --out <dir> [options]
+ *   ziping merge <shard-out-dir>... --out <dir> [--encoding utf-8|gb18030]
+ *
+ * Exit codes: 0 when at least one input was processed (ok, flagged or skipped as a duplicate),
+ * 1 when nothing could be, 2 for a usage error.
+ */
+import os from 'node:os';
+import { mergeShards } from './batch/merge.js';
+import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
+import { parseShard, runIngest, type Shard } from './batch/run.js';
 import { Settings } from './settings.js';
 
-const SUPPORTED = /\.(pdf|txt|tsv|text)$/i;
+const USAGE = `usage: ziping ingest <file|folder|glob>... --out <dir> [options]
+       ziping merge <shard-out-dir>... --out <dir> [--encoding utf-8|gb18030]
 
-async function collect(inputs: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    let st;
-    try {
-      st = await stat(input);
-    } catch {
-      out.push(input); // reported as read_failed
-      continue;
-    }
-    if (st.isDirectory()) {
-      const entries = (await readdir(input, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && SUPPORTED.test(e.name) && !e.name.startsWith('.'))
-        .map((e) => path.join(e.parentPath ?? input, e.name))
-        .sort();
-      out.push(...entries);
-    } else out.push(input);
-  }
-  return out;
+ingest options:
+  -o, --out <dir>          output folder (default: out); its .cache/ makes re-runs resumable
+  -j, --jobs <n>           worker threads (default: one per core, ${os.availableParallelism()} here)
+      --timeout <time>     per-file time limit: 90, 90s, 1500ms, 2m (plain numbers are seconds)
+      --max-pages <n>      per-file page limit
+      --max-bytes <size>   per-file size limit: 200MB, 1.5GB, 500k (plain numbers are bytes)
+      --shard <i/n>        take part i of n of the inputs (by content hash); merge the parts
+      --json               progress as NDJSON events on stdout (start, file, warning, done)
+      --encoding <enc>     CSV encoding: utf-8 (with BOM, default) or gb18030
+      --input-encoding <e> text dump encoding: auto (default), utf-8, gb18030, utf-16le, utf-16be
+`;
+
+class UsageError extends Error {}
+
+/** Parses 90, 90s, 1500ms, 2m, 1h into milliseconds (plain numbers are seconds). */
+export function parseDurationMs(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!m) throw new UsageError(`not a duration: ${text}`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  return Math.max(1, Math.round(Number(m[1]) * unit));
+}
+
+/** Parses 200MB, 1.5GB, 500k, 1024 into bytes (units are powers of 1024; plain numbers are bytes). */
+export function parseBytes(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`not a size: ${text}`);
+  const u = (m[2] ?? 'b').toLowerCase()[0]!;
+  return Math.round(Number(m[1]) * ({ b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[u]!);
+}
+
+function positiveInt(flag: string, text: string | undefined): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} wants a positive whole number, not ${text}`);
+  return n;
 }
 
 async function ingest(args: string[]): Promise<number> {
   const inputs: string[] = [];
   let outDir = 'out';
+  let jobs: number | undefined;
+  let shard: Shard | undefined;
+  let json = false;
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--out' || a === '-o') outDir = args[++i]!;
-    else if (a === '--encoding') raw.csvEncoding = args[++i];
-    else if (a === '--input-encoding') raw.encoding = args[++i];
-    else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--out' || a === '-o') outDir = value();
+    else if (a === '--encoding') raw.csvEncoding = value();
+    else if (a === '--input-encoding') raw.encoding = value();
+    else if (a === '--jobs' || a === '-j') jobs = positiveInt(a, value());
+    else if (a === '--timeout') raw.timeoutMs = parseDurationMs(value());
+    else if (a === '--max-pages') raw.maxPages = positiveInt(a, value());
+    else if (a === '--max-bytes') raw.maxBytes = parseBytes(value());
+    else if (a === '--shard') shard = parseShard(value());
+    else if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') return void process.stdout.write(USAGE), 0;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else inputs.push(a);
   }
-  if (inputs.length === 0) throw new Error('usage: ziping ingest <file or folder>... --out <dir>');
-  const settings = Settings.parse(raw);
-  const files = await collect(inputs);
-  const results: FileResult[] = [];
-  for (const f of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(f));
-    } catch (e) {
-      results.push({
-        entry: { file: path.basename(f), path: f, sha256: '', bytes: 0, kind: 'unknown', status: 'failed', error: { code: 'read_failed', message: `${f}: ${(e as Error).message}` }, tables: 0, flagged_tables: 0, duration_ms: 0 },
-        records: [],
-        diagnostics: [],
-      });
-      continue;
-    }
-    const r = await processFile({ path: f, bytes }, settings);
-    results.push(r);
-    const e = r.entry;
-    process.stderr.write(`${e.status.padEnd(7)} ${f}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${e.error.message}` : ''}\n`);
+  if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or glob');
+  const parsed = Settings.safeParse(raw);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const human: Reporter = process.stderr.isTTY ? ttyReporter(process.stderr) : lineReporter(process.stderr);
+  const report: Reporter = json ? ((e) => { human(e); jsonReporter(process.stdout)(e); }) : human;
+  const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), report });
+  const processed = done.totals.inputs - done.totals.failed;
+  if (done.totals.inputs === 0) return shard && done.totals.inputs === 0 ? 0 : 1;
+  return processed > 0 ? 0 : 1;
+}
+
+async function merge(args: string[]): Promise<number> {
+  const dirs: string[] = [];
+  let outDir: string | undefined;
+  let encoding: 'utf-8' | 'gb18030' | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--out' || a === '-o') outDir = args[++i];
+    else if (a === '--encoding') {
+      const v = args[++i];
+      if (v !== 'utf-8' && v !== 'gb18030') throw new UsageError(`--encoding wants utf-8 or gb18030, not ${v}`);
+      encoding = v;
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else dirs.push(a);
   }
-  await mkdir(outDir, { recursive: true });
-  for (const [name, data] of emitDataset(results, { csvEncoding: settings.csvEncoding })) {
-    const tmp = path.join(outDir, `.${name}.tmp`);
-    await writeFile(tmp, data);
-    await rename(tmp, path.join(outDir, name));
-  }
-  const ok = results.filter((r) => r.entry.status !== 'failed').length;
-  process.stderr.write(`${results.length} input(s): ${ok} processed, ${results.length - ok} failed → ${outDir}/\n`);
-  return ok > 0 ? 0 : 1;
+  if (!outDir || dirs.length === 0) throw new UsageError('merge needs shard output folders and --out <dir>');
+  const s = await mergeShards(dirs, outDir, encoding);
+  process.stderr.write(`${s.inputs} input(s) from ${s.shards} shard(s): ${s.inputs - s.failed} processed, ${s.failed} failed → ${outDir}/\n`);
+  return s.inputs - s.failed > 0 ? 0 : 1;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === 'ingest') return ingest(rest);
-  process.stderr.write('usage: ziping ingest <file or folder>... --out <dir>\n');
+  if (cmd === 'merge') return merge(rest);
+  process.stderr.write(USAGE);
   return 2;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`ziping: ${(e as Error).message ?? String(e)}\n`);
+    process.stderr.write(`ziping: ${(e as Error).message ?? String(e)}\n${e instanceof UsageError ? USAGE : ''}`);
     process.exit(2);
   },
 );

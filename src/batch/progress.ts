@@ -1,0 +1,151 @@
+/**
+ * Progress of a batch as events, and three ways to show them: one line per file (not a TTY, as
+ * the first `ingest` printed), a live status line (TTY), and NDJSON for other programs
+ * (`--json`: one JSON object per line on stdout).
+ */
+import type { ManifestEntry } from '../result.js';
+
+/** The run is about to process files. */
+export interface StartEvent {
+  event: 'start';
+  /** Inputs found (all shards). */
+  inputs: number;
+  /** Inputs of this shard. */
+  shard_inputs: number;
+  shard: string | null;
+  /** Inputs answered from the cache, without processing. */
+  cached: number;
+  /** Inputs to process now. */
+  todo: number;
+  todo_bytes: number;
+  jobs: number;
+  out: string;
+}
+
+/** One input is done (in completion order; the dataset is in input order). */
+export interface FileEvent {
+  event: 'file';
+  /** Position in the input list (0-based). */
+  index: number;
+  path: string;
+  bytes: number;
+  status: ManifestEntry['status'];
+  kind: ManifestEntry['kind'];
+  pages: number | null;
+  tables: number;
+  flagged_tables: number;
+  cached: boolean;
+  duration_ms: number;
+  error: ManifestEntry['error'] | null;
+  duplicate_of: string | null;
+}
+
+/** Something the user should know that is not about one file (a glob matching nothing). */
+export interface WarningEvent {
+  event: 'warning';
+  message: string;
+}
+
+/** The run is over and the dataset written. */
+export interface DoneEvent {
+  event: 'done';
+  out: string;
+  totals: { inputs: number; ok: number; flagged: number; failed: number; skipped: number; cached: number; pages: number; tables: number; flagged_tables: number };
+  /** Wall time of each batch stage, in milliseconds. */
+  stages: { collect_ms: number; hash_ms: number; process_ms: number; emit_ms: number; total_ms: number };
+  /** Sum of the time workers spent on files. */
+  worker_ms: number;
+  workers_started: number;
+  workers_replaced: number;
+  /** Peak resident memory of the whole process (every worker thread included), in MiB. */
+  peak_rss_mb: number;
+}
+
+export type ProgressEvent = StartEvent | FileEvent | WarningEvent | DoneEvent;
+export type Reporter = (e: ProgressEvent) => void;
+
+/** Given a manifest entry, returns the file event for it. */
+export function fileEvent(index: number, entry: ManifestEntry, cached: boolean): FileEvent {
+  return {
+    event: 'file', index, path: entry.path, bytes: entry.bytes, status: entry.status, kind: entry.kind, pages: entry.pages ?? null,
+    tables: entry.tables, flagged_tables: entry.flagged_tables, cached, duration_ms: entry.duration_ms,
+    error: entry.error ?? null, duplicate_of: entry.duplicate_of ?? null,
+  };
+}
+
+/** The line printed for one file (the format of the first `ingest`; cached and duplicates say so). */
+export function fileLine(e: FileEvent): string {
+  if (e.status === 'skipped') return `${e.status.padEnd(7)} ${e.path}: duplicate of ${e.duplicate_of}\n`;
+  return `${e.status.padEnd(7)} ${e.path}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${e.error.message}` : ''}${e.cached ? ' (cached)' : ''}\n`;
+}
+
+function summaryLine(e: DoneEvent): string {
+  const processed = e.totals.inputs - e.totals.failed;
+  return `${e.totals.inputs} input(s): ${processed} processed, ${e.totals.failed} failed → ${e.out}/\n`;
+}
+
+/** Not a TTY: one line per file, then the summary. */
+export function lineReporter(stream: NodeJS.WritableStream = process.stderr): Reporter {
+  return (e) => {
+    if (e.event === 'file') stream.write(fileLine(e));
+    else if (e.event === 'warning') stream.write(`warning: ${e.message}\n`);
+    else if (e.event === 'done') stream.write(summaryLine(e));
+  };
+}
+
+/** NDJSON: every event as one line of JSON. */
+export function jsonReporter(stream: NodeJS.WritableStream = process.stdout): Reporter {
+  return (e) => void stream.write(JSON.stringify(e) + '\n');
+}
+
+function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '?';
+  const s = Math.round(ms / 1000);
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/**
+ * A TTY: one status line rewritten in place (files, pages, tables, flagged, failed, rate, ETA
+ * from the bytes still to process); failed files are printed above it as they come.
+ */
+export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Reporter {
+  let start: StartEvent | undefined;
+  let began = 0;
+  let done = 0, fresh = 0, freshBytes = 0, pages = 0, tables = 0, flagged = 0, failed = 0;
+  let last = 0;
+  const draw = (force = false): void => {
+    const now = Date.now();
+    if (!start || (!force && now - last < 100)) return;
+    last = now;
+    const secs = (now - began) / 1000;
+    const rate = secs > 0 ? pages / secs : 0;
+    const eta = freshBytes > 0 ? ((start.todo_bytes - freshBytes) * (now - began)) / freshBytes : NaN;
+    const line = `files ${done}/${start.shard_inputs} · pages ${pages} · tables ${tables} · flagged ${flagged} · failed ${failed} · ${rate.toFixed(1)} pages/s · ETA ${fresh === start.todo ? '0s' : formatDuration(eta)}`;
+    stream.write(`\r\x1b[2K${line.slice(0, Math.max(20, (stream.columns ?? 120) - 1))}`);
+  };
+  return (e) => {
+    if (e.event === 'start') {
+      start = e;
+      began = Date.now();
+      draw(true);
+    } else if (e.event === 'file') {
+      done++;
+      pages += e.pages ?? 0;
+      tables += e.tables;
+      if (e.status === 'flagged') flagged++;
+      if (e.status === 'failed') {
+        failed++;
+        stream.write(`\r\x1b[2K${fileLine(e)}`);
+      }
+      if (!e.cached && e.status !== 'skipped') {
+        fresh++;
+        freshBytes += e.bytes;
+      }
+      draw(e.status === 'failed');
+    } else if (e.event === 'warning') stream.write(`\r\x1b[2Kwarning: ${e.message}\n`);
+    else {
+      draw(true);
+      stream.write(`\n${summaryLine(e)}`);
+    }
+  };
+}

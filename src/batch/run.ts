@@ -1,0 +1,291 @@
+/**
+ * The batch: inputs → content hashes → this shard's files → cache hits, duplicates and files over
+ * the byte limit answered at once → the rest processed in worker threads (one per core) → a run
+ * index (`.run.json`) and the dataset, written in input order whatever the order of completion.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { diagnostic, type Code } from '../diagnostics.js';
+import { TOOL_VERSION } from '../emit/dataset.js';
+import type { FileResult, ManifestEntry } from '../result.js';
+import type { Settings } from '../settings.js';
+import { removeStaleTemps, writeFileAtomic } from './atomic.js';
+import { CACHE_DIR, cacheName, readCached, settingsHash } from './cache.js';
+import { DatasetWriter } from './dataset-writer.js';
+import { collectInputs } from './inputs.js';
+import { WorkerPool } from './pool.js';
+import { fileEvent, type DoneEvent, type Reporter } from './progress.js';
+import type { WorkerReply, WorkerTask } from './worker.js';
+
+/** Name of the run index inside the output folder (what `merge` reads). */
+export const RUN_FILE = '.run.json';
+
+/** Which part of the input list this run takes: `index` in 1..count. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+export interface IngestOptions {
+  /** Files, folders and globs as typed. */
+  inputs: readonly string[];
+  outDir: string;
+  settings: Settings;
+  /** Worker threads (default: one per core). */
+  jobs?: number;
+  shard?: Shard;
+  report: Reporter;
+  /** V8 old-space limit of each worker, in MiB. */
+  workerHeapMb?: number;
+  /** Files read or hashed at once. */
+  ioConcurrency?: number;
+}
+
+/** One input of this shard as recorded in the run index. */
+export interface RunItem {
+  /** Position in the full input list. */
+  index: number;
+  path: string;
+  sha256: string;
+  /** Cache file name (in `<out>/.cache`) holding the result, when there is one. */
+  cache?: string;
+  /** The result itself when it is not cached (read failures, duplicates, timeouts, crashes). */
+  result?: FileResult;
+  /** Whether the result came from the cache in this run. */
+  cached: boolean;
+}
+
+/** The run index: enough to rebuild the dataset of this shard, or of all shards merged. */
+export interface RunIndex {
+  tool: 'ziping';
+  version: string;
+  settings_hash: string;
+  settings: Settings;
+  /** Inputs in the full list (every shard). */
+  inputs: number;
+  shard: Shard | null;
+  items: RunItem[];
+}
+
+interface Hashed {
+  index: number;
+  path: string;
+  sha256?: string;
+  bytes?: number;
+  kind?: ManifestEntry['kind'];
+  error?: string;
+}
+
+/** Given the bytes' start, returns the kind `processFile` would give before reading further. */
+function kindOf(head: Buffer, size: number): ManifestEntry['kind'] {
+  return head.toString('latin1').includes('%PDF-') ? 'pdf' : size === 0 ? 'unknown' : 'text';
+}
+
+async function hashFile(file: string): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
+  const st = await stat(file);
+  if (!st.isFile()) throw new Error(st.isDirectory() ? 'EISDIR: is a directory' : 'not a regular file');
+  const hash = createHash('sha256');
+  let head = Buffer.alloc(0);
+  let bytes = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    if (head.length < 1024) head = Buffer.concat([head, chunk.subarray(0, 1024 - head.length)]);
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), bytes, kind: kindOf(head, bytes) };
+}
+
+/** Given a content hash (or, for unreadable inputs, the input index), returns its shard (1-based). */
+export function shardOf(item: { index: number; sha256?: string }, count: number): number {
+  // By content, so duplicates always fall in the same shard as their original.
+  const n = item.sha256 ? parseInt(item.sha256.slice(0, 12), 16) : item.index;
+  return (n % count) + 1;
+}
+
+/** Parses `i/n` (1 ≤ i ≤ n). */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard wants i/n with 1 ≤ i ≤ n, not ${text}`);
+  return { index, count };
+}
+
+/** A failed result made outside `processFile`, shaped like the ones it makes. */
+function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, code: Code, message: string, ms = 0): FileResult {
+  const entry: ManifestEntry = { ...base, status: 'failed', tables: 0, flagged_tables: 0, duration_ms: Math.round(ms), error: { code, message } };
+  return { entry, records: [], diagnostics: [diagnostic(code, message, { file: base.file }, { severity: 'error' })] };
+}
+
+/** Runs the batch and writes the dataset; returns the final event (also given to `report`). */
+export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
+  const t0 = performance.now();
+  const { settings, outDir, report } = opts;
+  const jobs = Math.max(1, opts.jobs ?? os.availableParallelism());
+  const io = pLimit(opts.ioConcurrency ?? 8);
+
+  const paths = await collectInputs(opts.inputs, (message) => report({ event: 'warning', message }));
+  const t1 = performance.now();
+  const hashed: Hashed[] = await Promise.all(paths.map((p, index) => io(async (): Promise<Hashed> => {
+    try {
+      return { index, path: p, ...(await hashFile(p)) };
+    } catch (e) {
+      return { index, path: p, error: (e as Error).message };
+    }
+  })));
+  const t2 = performance.now();
+
+  const mine = opts.shard ? hashed.filter((h) => shardOf(h, opts.shard!.count) === opts.shard!.index) : hashed;
+  const cacheDir = path.join(outDir, CACHE_DIR);
+  await mkdir(cacheDir, { recursive: true });
+  await Promise.all([removeStaleTemps(outDir), removeStaleTemps(cacheDir)]);
+  const key = settingsHash(settings);
+
+  const items: RunItem[] = [];
+  const entries = new Map<number, ManifestEntry>();
+  const firstOf = new Map<string, string>();
+  const lookups: RunItem[] = [];
+  for (const h of mine) {
+    const file = path.basename(h.path);
+    const item: RunItem = { index: h.index, path: h.path, sha256: h.sha256 ?? '', cached: false };
+    items.push(item);
+    if (h.error !== undefined || h.sha256 === undefined) {
+      item.result = failedResult({ file, path: h.path, sha256: '', bytes: 0, kind: 'unknown' }, 'read_failed', `${h.path}: ${h.error}`);
+      continue;
+    }
+    // Duplicates: the later input of the same content is skipped, decided in input order.
+    const first = firstOf.get(h.sha256);
+    if (first !== undefined) {
+      const entry: ManifestEntry = {
+        file, path: h.path, sha256: h.sha256, bytes: h.bytes!, kind: h.kind!,
+        status: 'skipped', skip_reason: 'duplicate', duplicate_of: first, tables: 0, flagged_tables: 0, duration_ms: 0,
+      };
+      item.result = { entry, records: [], diagnostics: [] };
+      continue;
+    }
+    firstOf.set(h.sha256, h.path);
+    if (h.bytes! > settings.maxBytes) {
+      const base = { file, path: h.path, sha256: h.sha256, bytes: h.bytes!, kind: h.kind! };
+      item.result = failedResult(base, 'too_large', `${file}: ${h.bytes} bytes, over the per-file limit of ${settings.maxBytes}`);
+      continue;
+    }
+    item.cache = cacheName(h.sha256, h.path, key);
+    lookups.push(item);
+  }
+  const hits = new Map<number, ManifestEntry>();
+  await Promise.all(lookups.map((item) => io(async () => {
+    const hit = await readCached(cacheDir, item.cache!);
+    if (hit) {
+      item.cached = true;
+      hits.set(item.index, hit.entry);
+    }
+  })));
+  const work = lookups.filter((item) => !item.cached);
+  const settle = (item: RunItem, entry: ManifestEntry): void => {
+    entries.set(item.index, entry);
+    report(fileEvent(item.index, entry, item.cached));
+  };
+  report({
+    event: 'start', inputs: paths.length, shard_inputs: items.length, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
+    cached: hits.size, todo: work.length, todo_bytes: work.reduce((a, item) => a + hashed[item.index]!.bytes!, 0), jobs, out: outDir,
+  });
+  for (const item of items) {
+    if (item.result) settle(item, item.result.entry);
+    else if (item.cached) settle(item, hits.get(item.index)!);
+  }
+
+  let workerMs = 0;
+  const pool = new WorkerPool<WorkerTask, WorkerReply>({
+    script: new URL('./worker.js', import.meta.url),
+    size: Math.min(jobs, Math.max(1, work.length)),
+    timeoutMs: settings.timeoutMs,
+    resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 2048 },
+  });
+  const slots = pLimit(jobs + 2); // bytes of at most jobs + 2 files in memory at once
+  try {
+    await Promise.all(work.map((item) => slots(async () => {
+      const file = path.basename(item.path);
+      const h = hashed[item.index]!;
+      const base = { file, path: item.path, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
+      let data: Buffer;
+      try {
+        data = await io(() => readFile(item.path));
+      } catch (e) {
+        item.result = failedResult(base, 'read_failed', `${item.path}: ${(e as Error).message}`);
+        delete item.cache;
+        return settle(item, item.result.entry);
+      }
+      // Transfer, not copy: the buffer must own its whole ArrayBuffer.
+      const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
+      const out = await pool.run({ path: item.path, bytes, settings, cachePath: path.join(cacheDir, item.cache!) }, [bytes.buffer as ArrayBuffer]);
+      workerMs += out.ms;
+      if (out.ok) return settle(item, out.value.entry);
+      item.result = out.reason === 'timeout'
+        ? failedResult(base, 'timeout', `${file}: took longer than the per-file limit of ${settings.timeoutMs} ms; its worker was stopped`, out.ms)
+        : failedResult(base, 'internal_error', `${file}: ${out.message}`, out.ms);
+      delete item.cache; // never cached: the next run tries again
+      settle(item, item.result.entry);
+    })));
+  } finally {
+    await pool.close();
+  }
+  const t3 = performance.now();
+
+  const index: RunIndex = {
+    tool: 'ziping', version: TOOL_VERSION, settings_hash: key, settings, inputs: paths.length, shard: opts.shard ?? null, items,
+  };
+  await writeFileAtomic(path.join(outDir, RUN_FILE), JSON.stringify(index) + '\n');
+  await writeDataset(outDir, outDir, items, settings.csvEncoding);
+  const t4 = performance.now();
+
+  const all = [...entries.values()];
+  const count = (s: string): number => all.filter((e) => e.status === s).length;
+  const done: DoneEvent = {
+    event: 'done', out: outDir,
+    totals: {
+      inputs: items.length, ok: count('ok'), flagged: count('flagged'), failed: count('failed'), skipped: count('skipped'),
+      cached: hits.size, pages: all.reduce((a, e) => a + (e.pages ?? 0), 0), tables: all.reduce((a, e) => a + e.tables, 0),
+      flagged_tables: all.reduce((a, e) => a + e.flagged_tables, 0),
+    },
+    stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
+    worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  report(done);
+  return done;
+}
+
+function ms(x: number): number {
+  return Math.round(x);
+}
+
+/**
+ * Writes the dataset of `items` (any order; written in input order) into `outDir`, reading each
+ * result from `cacheRoot/.cache` or the item itself, one at a time; returns the manifest entries.
+ */
+export async function writeDataset(outDir: string, cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']): Promise<ManifestEntry[]> {
+  const sorted = [...items].sort((a, b) => a.index - b.index);
+  const writer = new DatasetWriter(outDir, { csvEncoding });
+  const entries: ManifestEntry[] = [];
+  try {
+    for (const item of sorted) {
+      let result = item.result;
+      if (!result) {
+        const root = typeof cacheRoot === 'string' ? cacheRoot : cacheRoot(item);
+        result = await readCached(path.join(root, CACHE_DIR), item.cache!);
+        if (!result) throw new Error(`${item.path}: its cached result ${path.join(root, CACHE_DIR, item.cache!)} is missing or unreadable`);
+      }
+      result.entry.cached = item.cached;
+      entries.push(result.entry);
+      writer.add(result);
+    }
+  } catch (e) {
+    writer.abort();
+    throw e;
+  }
+  writer.close();
+  return entries;
+}
