@@ -1,0 +1,39 @@
+// The streaming writer must give the bytes of emitDataset over all results at once.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { DatasetWriter } from '../../src/batch/dataset-writer.js';
+import { emitDataset } from '../../src/emit/dataset.js';
+import { processFile } from '../../src/pipeline.js';
+import type { FileResult } from '../../src/result.js';
+import { defaultSettings } from '../../src/settings.js';
+
+const DEV = '/work/shared/corpus/dev';
+const INPUTS = [`${DEV}/tab_dump_01.txt`, `${DEV}/tab_dump_02_gbk.txt`, `${DEV}/single_calc_01.pdf`, 'test/fixtures/producers/writer_docx_01.pdf'];
+
+function written(results: FileResult[], csvEncoding: 'utf-8' | 'gb18030'): Map<string, Buffer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-writer-'));
+  const w = new DatasetWriter(dir, { csvEncoding });
+  for (const r of results) w.add(r);
+  w.close();
+  return new Map([...emitDataset([], { csvEncoding }).keys()].map((n) => [n, readFileSync(path.join(dir, n))]));
+}
+
+test('streamed output equals emitDataset (utf-8 and gb18030, with an empty and a failed input)', async () => {
+  const results: FileResult[] = [];
+  for (const p of INPUTS) results.push(await processFile({ path: p, bytes: new Uint8Array(readFileSync(p)) }, defaultSettings));
+  results.splice(2, 0, await processFile({ path: 'empty.pdf', bytes: new Uint8Array(0) }, defaultSettings));
+  expect(results[2]!.entry.status).toBe('failed');
+  for (const enc of ['utf-8', 'gb18030'] as const) {
+    const want = emitDataset(results, { csvEncoding: enc });
+    const got = written(results, enc);
+    for (const [name, bytes] of want) expect(got.get(name)!.equals(bytes), `${enc} ${name}`).toBe(true);
+  }
+}, 60_000);
+
+test('no result at all equals emitDataset of nothing', () => {
+  const want = emitDataset([], { csvEncoding: 'utf-8' });
+  const got = written([], 'utf-8');
+  for (const [name, bytes] of want) expect(got.get(name)!.equals(bytes), name).toBe(true);
+});

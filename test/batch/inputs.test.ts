@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { collectInputs, globToRegExp } from '../../src/batch/inputs.js';
+import { parseShard, shardOf } from '../../src/batch/run.js';
+
+describe('globToRegExp', () => {
+  test('stars, double stars, classes and alternatives', () => {
+    expect(globToRegExp('*.pdf').test('a.pdf')).toBe(true);
+    expect(globToRegExp('*.pdf').test('d/a.pdf')).toBe(false);
+    expect(globToRegExp('**/*.pdf').test('a.pdf')).toBe(true);
+    expect(globToRegExp('**/*.pdf').test('d/e/a.pdf')).toBe(true);
+    expect(globToRegExp('d/**/x?.{pdf,txt}').test('d/e/x1.txt')).toBe(true);
+    expect(globToRegExp('d/**/x?.{pdf,txt}').test('d/e/x12.txt')).toBe(false);
+    expect(globToRegExp('[ab].pdf').test('b.pdf')).toBe(true);
+    expect(globToRegExp('[!ab].pdf').test('b.pdf')).toBe(false);
+    expect(globToRegExp('a+b.pdf').test('a+b.pdf')).toBe(true);
+  });
+});
+
+describe('collectInputs', () => {
+  test('folders sorted and filtered, files and globs as given, missing kept', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-inputs-'));
+    mkdirSync(path.join(root, 'd/sub'), { recursive: true });
+    for (const f of ['d/b.pdf', 'd/a.TXT', 'd/sub/c.tsv', 'd/notes.md', 'd/.hidden.pdf', 'x.csv', 'g1.pdf', 'g2.pdf']) writeFileSync(path.join(root, f), 'x');
+    const warnings: string[] = [];
+    const got = await collectInputs([path.join(root, 'd'), path.join(root, 'x.csv'), path.join(root, 'g*.pdf'), path.join(root, 'missing.pdf'), path.join(root, 'none*.pdf')], (w) => warnings.push(w));
+    expect(got.map((p) => path.relative(root, p))).toEqual(['d/a.TXT', 'd/b.pdf', 'd/sub/c.tsv', 'x.csv', 'g1.pdf', 'g2.pdf', 'missing.pdf']);
+    expect(warnings).toEqual([`${path.join(root, 'none*.pdf')}: no file matches`]);
+  });
+});
+
+describe('shards', () => {
+  test('parseShard takes i/n with 1 ≤ i ≤ n', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(() => parseShard('0/3')).toThrow(/--shard/);
+    expect(() => parseShard('4/3')).toThrow(/--shard/);
+  });
+  test('shardOf follows the content hash, or the index when there is none', () => {
+    expect(shardOf({ index: 5, sha256: '00000000000a' + 'f'.repeat(52) }, 4)).toBe((10 % 4) + 1);
+    expect(shardOf({ index: 5 }, 4)).toBe(2);
+  });
+});
