@@ -5,7 +5,7 @@
 import { Decimal } from 'decimal.js';
 import type { Rounding } from '../domain/labels.js';
 import type { CheckResult } from '../domain/schema.js';
-import { executionRate, executionScore, fixed2, gradeOf, same, sum } from '../domain/score.js';
+import { exactRate, executionRate, executionScore, fixed2, gradeOf, printedAs, same, sum } from '../domain/score.js';
 import { diagnostic, type Code, type Diagnostic } from '../diagnostics.js';
 import type { UncheckedRecord } from '../validate/validate.js';
 
@@ -36,7 +36,7 @@ export function checkRecord(rec: UncheckedRecord, rounding: Rounding, project: n
     }
     const rate = executionRate(r.executed, r.full_year_budget, rounding);
     if (rk === 'total') recomputedRate = fixed2(rate);
-    if (!same(rate, r.execution_rate)) {
+    if (!printedAs(exactRate(r.executed, r.full_year_budget), r.execution_rate, rounding)) {
       flag('rate_mismatch', `${rk} 执行率 printed ${r.execution_rate}, ${r.executed} / ${r.full_year_budget} × 100 gives ${fixed2(rate)}`, `funds.${rk}.execution_rate`, r.execution_rate, fixed2(rate));
     }
   }
@@ -45,7 +45,7 @@ export function checkRecord(rec: UncheckedRecord, rounding: Rounding, project: n
   if (t.weight !== null && t.execution_rate !== null) {
     const s = executionScore(t.weight, t.execution_rate, rounding);
     recomputedExecScore = fixed2(s);
-    if (t.score !== null && !same(s, t.score)) {
+    if (t.score !== null && !printedAs(new Decimal(t.weight).times(t.execution_rate).div(100), t.score, rounding)) {
       flag('exec_score_mismatch', `funds 得分 printed ${t.score}, ${t.weight} × ${t.execution_rate} / 100 gives ${fixed2(s)}`, 'funds.total.score', t.score, fixed2(s));
     }
   } else incomplete = true;

@@ -15,7 +15,8 @@ export type IndicatorColKey =
 export type Level1 = '产出指标' | '效益指标' | '满意度指标';
 
 /** How printed rates and scores are cut to two decimals. */
-export type Rounding = 'truncate' | 'round';
+/** How printed rates and scores are cut to two decimals; `either` accepts both (templates seen both ways). */
+export type Rounding = 'truncate' | 'round' | 'either';
 
 export interface Template {
   id: string;
@@ -150,10 +151,10 @@ export const TEMPLATES: readonly Template[] = [
   },
   {
     id: 'national-yuan',
-    description: 'national form with amounts in 元 and rounded rates',
+    description: 'national form with amounts in 元 (rates truncated or rounded)',
     titles: TITLE_RES,
     unit: '元',
-    rounding: 'round',
+    rounding: 'either',
     markers: ['项目资金（元）'],
   },
   {
@@ -161,7 +162,7 @@ export const TEMPLATES: readonly Template[] = [
     description: '四川 部门预算项目支出绩效自评表 (调整后预算数, 权重, 指标性质/度量单位)',
     titles: TITLE_RES,
     unit: '万元',
-    rounding: 'round',
+    rounding: 'either',
     markers: ['调整后预算数'],
   },
 ];

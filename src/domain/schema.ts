@@ -73,7 +73,7 @@ export const Indicator = z.object({
 
 export const CheckSchema = z.object({
   status: z.enum(['ok', 'mismatch', 'incomplete']),
-  rounding: z.enum(['truncate', 'round']).describe('rule of the detected template'),
+  rounding: z.enum(['truncate', 'round', 'either']).describe('rule of the detected template'),
   recomputed_execution_rate: NullableAmount.describe('全年执行数 / 全年预算数 × 100 of the total row'),
   recomputed_exec_score: NullableAmount.describe('分数 × printed 执行率 / 100'),
   recomputed_total_weight: NullableAmount.describe('funds 分数 + Σ indicator 分值'),

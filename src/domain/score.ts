@@ -4,7 +4,19 @@ import { gradeFor, type Rounding } from './labels.js';
 
 /** Cuts a value to `dp` decimals as the template publishes it (truncation or half-up rounding). */
 export function cut(value: Decimal, rounding: Rounding, dp = 2): Decimal {
-  return value.toDecimalPlaces(dp, rounding === 'truncate' ? Decimal.ROUND_DOWN : Decimal.ROUND_HALF_UP);
+  return value.toDecimalPlaces(dp, rounding === 'round' ? Decimal.ROUND_HALF_UP : Decimal.ROUND_DOWN);
+}
+
+/** Whether a printed figure is the exact value cut by the template's rule (`either`: truncated or rounded). */
+export function printedAs(exact: Decimal, printed: string, rounding: Rounding): boolean {
+  const rules: Rounding[] = rounding === 'either' ? ['truncate', 'round'] : [rounding];
+  return rules.some((r) => cut(exact, r).eq(printed));
+}
+
+/** 全年执行数 / 全年预算数 × 100, uncut; 0 when the budget is 0. */
+export function exactRate(executed: string, budget: string): Decimal {
+  const b = new Decimal(budget);
+  return b.isZero() ? new Decimal(0) : new Decimal(executed).div(b).times(100);
 }
 
 /** 执行率 = 全年执行数 / 全年预算数 × 100, cut to 2 decimals; "0" when the budget is 0. */
