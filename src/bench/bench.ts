@@ -1,0 +1,249 @@
+/**
+ * `npm run bench`: throughput of the batch on a corpus of at least --pages pages (copies of
+ * every PDF producer we have: the dev corpus' LibreOffice Calc exports and the Chromium, Writer
+ * and scan fixtures), measured in one run, on the same files with the same number of workers:
+ *
+ *   ingest   — `ziping ingest` end to end (fresh output folder: no cache);
+ *   bare     — a bare pdf.js loop (open, getTextContent + getOperatorList per page), the naive
+ *              baseline, with the same worker-thread fan-out;
+ *   extract  — the PDF layer alone, and process — processFile alone (stage costs by difference);
+ *   pdftotext — poppler's `pdftotext -layout`, spawned with the same parallelism (native reference);
+ *
+ * then `ingest` again at each --jobs value (scaling). Writes bench/RESULTS.md and prints it.
+ *
+ * The five runs at the highest --jobs are repeated --repeat times, interleaved, and the fastest
+ * of each kept (shared machines are noisy); scaling runs are single.
+ *
+ *   node dist/bench/bench.js [--pages 2000] [--jobs 1,2,4] [--repeat 2] [--quick] [--corpus dir] [--keep] [--results path]
+ *   --quick: 300 pages, all cores only, no repeat
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.join(ROOT, 'dist');
+const SOURCES = ['/work/shared/corpus/dev', path.join(ROOT, 'test/fixtures/producers')];
+
+interface Options { pages: number; jobs: number[]; corpus?: string; keep: boolean; results: string; quick: boolean; repeat: number }
+
+function parseArgs(argv: string[]): Options {
+  const cores = os.availableParallelism();
+  const o: Options = { pages: 2000, jobs: [...new Set([1, cores])], keep: false, results: path.join(ROOT, 'bench/RESULTS.md'), quick: false, repeat: 2 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--pages') o.pages = Number(argv[++i]);
+    else if (a === '--jobs') o.jobs = argv[++i]!.split(',').map(Number).filter((n) => n > 0);
+    else if (a === '--quick') o.quick = true;
+    else if (a === '--corpus') o.corpus = argv[++i]!;
+    else if (a === '--keep') o.keep = true;
+    else if (a === '--repeat') o.repeat = Math.max(1, Number(argv[++i]));
+    else if (a === '--results') o.results = path.resolve(argv[++i]!);
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (o.quick && !argv.includes('--pages')) o.pages = 300;
+  if (o.quick && !argv.includes('--jobs')) o.jobs = [cores];
+  if (o.quick && !argv.includes('--repeat')) o.repeat = 1;
+  o.jobs.sort((a, b) => a - b);
+  return o;
+}
+
+/** Pages of a PDF, from pdfinfo. */
+function pdfPages(file: string): Promise<number> {
+  return new Promise((resolve) => {
+    const p = spawn('pdfinfo', [file], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('close', () => resolve(Number(/Pages:\s+(\d+)/.exec(out)?.[1] ?? 0)));
+    p.on('error', () => resolve(0));
+  });
+}
+
+/**
+ * Copies the source PDFs round-robin into `dir` until they hold `pages` pages; each copy gets a
+ * distinct trailing comment so no two files share content (duplicates would be skipped).
+ */
+async function buildCorpus(dir: string, pages: number): Promise<{ files: string[]; pages: number; producers: Record<string, number> }> {
+  const sources = SOURCES.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)));
+  const counts = await Promise.all(sources.map(pdfPages));
+  const files: string[] = [];
+  const producers: Record<string, number> = {};
+  let total = 0;
+  for (let n = 0; total < pages; n++) {
+    const src = sources[n % sources.length]!;
+    const name = `${String(n).padStart(5, '0')}_${path.basename(src)}`;
+    const bytes = Buffer.concat([readFileSync(src), Buffer.from(`\n%ziping-bench copy ${n}\n`)]);
+    writeFileSync(path.join(dir, name), bytes);
+    files.push(path.join(dir, name));
+    total += counts[n % sources.length]!;
+    const producer = /^(chromium|writer|scan)/.exec(path.basename(src))?.[1] ?? 'calc';
+    producers[producer] = (producers[producer] ?? 0) + counts[n % sources.length]!;
+  }
+  return { files, pages: total, producers };
+}
+
+function run(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
+  const t = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    p.stdout.on('data', (d) => (stdout += d));
+    p.stderr.on('data', (d) => (stderr += d));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: performance.now() - t }));
+  });
+}
+
+interface Measure { name: string; jobs: number; pages: number; wall_ms: number; worker_ms?: number; peak_rss_mb: number; rss_note?: string; stages?: Record<string, number>; errors?: number }
+
+async function ingest(corpusDir: string, work: string, jobs: number, pages: number): Promise<Measure> {
+  const out = path.join(work, `out-j${jobs}`);
+  rmSync(out, { recursive: true, force: true });
+  const r = await run(process.execPath, [path.join(DIST, 'cli.js'), 'ingest', corpusDir, '--out', out, '--jobs', String(jobs), '--json']);
+  const done = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}');
+  if (done.event !== 'done') throw new Error(`ingest failed: ${r.stderr.slice(-2000)}`);
+  rmSync(out, { recursive: true, force: true });
+  return { name: 'ingest', jobs, pages: done.totals.pages ?? pages, wall_ms: r.ms, worker_ms: done.worker_ms, peak_rss_mb: done.peak_rss_mb, stages: done.stages };
+}
+
+async function loop(mode: string, listFile: string, jobs: number): Promise<Measure> {
+  const r = await run(process.execPath, [path.join(DIST, 'bench/loop.js'), mode, String(jobs), listFile]);
+  if (r.code !== 0) throw new Error(`${mode} loop failed: ${r.stderr.slice(-2000)}`);
+  const o = JSON.parse(r.stdout.trim());
+  return { name: mode, jobs, pages: o.pages, wall_ms: r.ms, worker_ms: o.worker_ms, peak_rss_mb: o.peak_rss_mb, errors: o.errors };
+}
+
+/** pdftotext -layout of every file, `jobs` at a time; peak RSS from GNU time (the sum of the `jobs` largest). */
+async function pdftotext(files: string[], jobs: number, pages: number): Promise<Measure> {
+  const limit = pLimit(jobs);
+  const rss: number[] = [];
+  let errors = 0;
+  const t = performance.now();
+  await Promise.all(files.map((f) => limit(async () => {
+    const r = await run('/usr/bin/time', ['-f', '%M', 'pdftotext', '-layout', '-q', f, '/dev/null']);
+    if (r.code !== 0) errors++;
+    rss.push(Number(r.stderr.trim().split('\n').at(-1)) / 1024);
+  })));
+  const ms = performance.now() - t;
+  rss.sort((a, b) => b - a);
+  const peak = rss.slice(0, jobs).reduce((a, b) => a + b, 0);
+  return { name: 'pdftotext', jobs, pages, wall_ms: ms, peak_rss_mb: Math.round(peak), rss_note: `≤ sum of the ${jobs} largest processes (largest ${Math.round(rss[0] ?? 0)} MiB)`, errors };
+}
+
+const pps = (m: Measure): number => m.pages / (m.wall_ms / 1000);
+const f1 = (x: number): string => x.toFixed(1);
+const f2 = (x: number): string => x.toFixed(2);
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const maxJobs = o.jobs.at(-1)!;
+  const work = mkdtempSync(path.join(os.tmpdir(), 'ziping-bench-'));
+  const started = Date.now();
+  try {
+    let corpusDir = o.corpus;
+    let corpus: { files: string[]; pages: number; producers: Record<string, number> };
+    if (corpusDir) {
+      const files = readdirSync(corpusDir).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => path.join(corpusDir!, f));
+      const counts = await Promise.all(files.map(pdfPages));
+      corpus = { files, pages: counts.reduce((a, b) => a + b, 0), producers: {} };
+    } else {
+      corpusDir = path.join(work, 'corpus');
+      mkdirSync(corpusDir);
+      corpus = await buildCorpus(corpusDir, o.pages);
+    }
+    const listFile = path.join(work, 'files.txt');
+    writeFileSync(listFile, corpus.files.join('\n') + '\n');
+    const log = (s: string): void => void process.stderr.write(`bench: ${s}\n`);
+    log(`${corpus.files.length} files, ${corpus.pages} pages in ${corpusDir}; jobs ${o.jobs.join(',')}; ${os.availableParallelism()} cores`);
+
+    // Flush the corpus just written and warm every path once on a few files, so that the first
+    // measure does not pay for the disk or a cold start (it cost the first run up to 40 % here).
+    await run('sync', []);
+    const warmDir = path.join(work, 'warm');
+    mkdirSync(warmDir);
+    const warmList = path.join(work, 'warm.txt');
+    const warmFiles = corpus.files.slice(0, Math.min(corpus.files.length, 2 * maxJobs + 4));
+    warmFiles.forEach((f) => copyFileSync(f, path.join(warmDir, path.basename(f))));
+    writeFileSync(warmList, warmFiles.join('\n') + '\n');
+    await ingest(warmDir, work, maxJobs, 0);
+    for (const mode of ['bare', 'extract', 'process']) await loop(mode, warmList, maxJobs);
+    await pdftotext(warmFiles, maxJobs, 0);
+    const load = os.loadavg()[0]!;
+    const steps = ['ingest', 'bare', 'extract', 'process', 'pdftotext'] as const;
+    const best = new Map<string, Measure>();
+    for (let r = 1; r <= o.repeat; r++) {
+      for (const step of steps) {
+        log(`${step} at ${maxJobs} job(s)${o.repeat > 1 ? `, round ${r}/${o.repeat}` : ''}…`);
+        const m = step === 'ingest' ? await ingest(corpusDir, work, maxJobs, corpus.pages)
+          : step === 'pdftotext' ? await pdftotext(corpus.files, maxJobs, corpus.pages)
+          : await loop(step, listFile, maxJobs);
+        log(`  ${f1(pps(m))} pages/s, ${Math.round(m.wall_ms)} ms, peak RSS ${m.peak_rss_mb} MiB`);
+        const prev = best.get(step);
+        if (!prev || m.wall_ms < prev.wall_ms) best.set(step, { ...m, peak_rss_mb: Math.max(m.peak_rss_mb, prev?.peak_rss_mb ?? 0) });
+      }
+    }
+    const main = steps.map((s) => best.get(s)!);
+    const scaling: Measure[] = [];
+    for (const j of o.jobs) {
+      if (j === maxJobs) { scaling.push(main[0]!); continue; }
+      log(`ingest at ${j} job(s)…`);
+      const m = await ingest(corpusDir, work, j, corpus.pages);
+      log(`  ${f1(pps(m))} pages/s`);
+      scaling.push(m);
+    }
+    const by = Object.fromEntries(main.map((m) => [m.name, m])) as Record<string, Measure>;
+    const ing = by.ingest!, bare = by.bare!, ex = by.extract!, pr = by.process!, ptt = by.pdftotext!;
+    const perPage = (m: Measure): number => (m.worker_ms ?? 0) / m.pages;
+    const base = scaling[0]!;
+    const md = [
+      '# Batch benchmark',
+      '',
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- ${process.argv.slice(2).join(' ')}\` (${Math.round((Date.now() - started) / 1000)} s):`,
+      `${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, Node ${process.version}; load average ${load.toFixed(2)} at the start (other work on the machine skews every number).`,
+      `Corpus: ${corpus.files.length} PDFs, ${corpus.pages} pages${Object.keys(corpus.producers).length ? ` (pages by producer: ${Object.entries(corpus.producers).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}; copies of /work/shared/corpus/dev/*.pdf and test/fixtures/producers/*.pdf, each with a distinct trailing comment.`,
+      '',
+      `## Throughput at ${maxJobs} job(s)${o.repeat > 1 ? ` (fastest of ${o.repeat} interleaved rounds)` : ''}`,
+      '',
+      '| run | pages/s | wall s | vs bare pdf.js | peak RSS MiB |',
+      '|---|---:|---:|---:|---:|',
+      ...main.map((m) => `| ${m.name === 'ingest' ? '`ziping ingest` (full pipeline)' : m.name === 'bare' ? 'bare pdf.js loop (baseline)' : m.name === 'extract' ? 'PDF layer only (`extractPdf`)' : m.name === 'process' ? '`processFile` only' : '`pdftotext -layout` (poppler)'} | ${f1(pps(m))} | ${f1(m.wall_ms / 1000)} | ${f2(pps(m) / pps(bare))}× | ${m.peak_rss_mb}${m.rss_note ? ` (${m.rss_note})` : ''} |`),
+      '',
+      `Full pipeline / bare loop: **${f2(pps(ing) / pps(bare))}×** (target ≥ 0.9×). pdftotext is ${f1(pps(ptt) / pps(ing))}× faster than the full pipeline.`,
+      `Peak RSS is the whole process (main thread and every worker thread), from \`process.resourceUsage().maxRSS\`.`,
+      '',
+      '## Time per stage',
+      '',
+      'Worker time per page (sum over workers ÷ pages), each stage by difference of the loops above:',
+      '',
+      '| stage | ms/page |',
+      '|---|---:|',
+      `| pdf.js: parse, text content, operator list | ${f2(perPage(bare))} |`,
+      `| PDF layer: runs, rules, grid, rows | ${f2(perPage(ex) - perPage(bare))} |`,
+      `| segment, repair, validate, check | ${f2(perPage(pr) - perPage(ex))} |`,
+      `| batch in the worker (JSON, cache write) | ${f2(perPage(ing) - perPage(pr))} |`,
+      '',
+      `Batch stages of \`ingest\` (wall ms): ${Object.entries(ing.stages ?? {}).map(([k, v]) => `${k.replace(/_ms$/, '')} ${v}`).join(', ')}.`,
+      '',
+      '## Scaling of `ziping ingest`',
+      '',
+      '| jobs | pages/s | speed-up | efficiency | peak RSS MiB |',
+      '|---:|---:|---:|---:|---:|',
+      ...scaling.map((m) => `| ${m.jobs} | ${f1(pps(m))} | ${f2(pps(m) / pps(base))}× | ${Math.round((100 * pps(m)) / pps(base) / (m.jobs / base.jobs))}% | ${m.peak_rss_mb} |`),
+      '',
+    ].join('\n');
+    mkdirSync(path.dirname(o.results), { recursive: true });
+    writeFileSync(o.results, md);
+    process.stdout.write(md);
+    if (o.keep) log(`kept ${work}`);
+  } finally {
+    if (!o.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
