@@ -10,6 +10,7 @@ import { invert, multiply, transformBox, type Matrix } from './geometry.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
+import { stitchPageBreak } from './stitch.js';
 import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
@@ -73,9 +74,13 @@ export async function extractPdf(data: Uint8Array, opts: PdfOptions): Promise<Pd
   if (looksTruncated(data)) {
     diagnostics.push(diagnostic('pdf_warning', 'the file has no %%EOF marker near its end: it may be truncated', { file: opts.file }));
   }
+  // The previous page's rows, for a row cut by the page break.
+  let prev: { rows: readonly Row[]; height: number } | null = null;
   await forEachPage(data, opts, (res) => {
     pages.push(res.info);
     diagnostics.push(...res.diagnostics);
+    if (prev) stitchPageBreak(prev.rows, res.layout.rows, prev.height);
+    prev = { rows: res.layout.rows, height: res.info.height };
     res.layout.rows.forEach((row, i) => {
       if (i === 0 && res.info.page > 1) row.breakBefore = true;
       rows.push(row);

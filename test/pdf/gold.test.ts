@@ -12,17 +12,13 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractPdf, type PdfExtraction } from '../../src/pdf/index.js';
 import type { Row } from '../../src/types.js';
+import { STREAM_ANCHORS } from '../../src/pipeline.js';
 
 const DEV = process.env.ZIPING_DEV_CORPUS ?? '/work/shared/corpus/dev';
 const PRODUCERS = path.resolve(import.meta.dirname, '../fixtures/producers');
 
 /** Fixtures the layer does not handle yet; their tests are expected to fail (see the report). */
-const KNOWN_GAPS: Record<string, ReadonlyArray<'indicators' | 'texts' | 'structure'>> = {
-  // no ruling lines: stream mode does not rebuild the merged label columns or wrapped cells
-  'chromium_borderless_01.pdf': ['indicators', 'texts'],
-  // a row cut by a page break, with the header repeated in between, is not stitched
-  'chromium_split_repeat_01.pdf': ['indicators'],
-};
+const KNOWN_GAPS: Record<string, ReadonlyArray<'indicators' | 'texts' | 'structure'>> = {};
 
 interface GoldIndicator {
   level1: string | null; level2: string | null; level3: string | null; target: string | null;
@@ -52,7 +48,7 @@ const isIndicatorHeader = (row: Row) => findRun(row, ['一级指标', '二级指
 const cache = new Map<string, Promise<PdfExtraction>>();
 function extract(file: string): Promise<PdfExtraction> {
   let p = cache.get(file);
-  if (!p) cache.set(file, (p = extractPdf(new Uint8Array(readFileSync(file)), { file: path.basename(file) })));
+  if (!p) cache.set(file, (p = extractPdf(new Uint8Array(readFileSync(file)), { file: path.basename(file), anchors: STREAM_ANCHORS })));
   return p;
 }
 

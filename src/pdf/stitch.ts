@@ -1,0 +1,74 @@
+/**
+ * Rows cut by a page break. A table row that does not fit on a page is printed in two parts:
+ * the top at the foot of one page, the rest as the first body row of the next (after the
+ * header row, when the producer repeats it). Given the rows of two consecutive pages, finds
+ * such a pair and joins the second part into the first, column by column.
+ *
+ * A pair is taken when: the cut row is the last table row of its page (only a page number may
+ * follow) and ends in the bottom fifth of the page; the continuation is the next page's first
+ * row that is no copy of a table row of the previous page (a repeated header); both have the
+ * same cells; and the continuation has text only in columns where the cut row has text, in at
+ * most half of them (a row of its own fills its value columns).
+ */
+import type { Row } from '../types.js';
+
+const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
+
+const signature = (r: Row) => r.cells.map((c) => c.text).join('\u0001');
+
+/** Joins two pieces of one cell's text as a line wrap joins them: Latin words with a space. */
+export function joinWrapped(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+/**
+ * When the first row of `next` that is no repeated header continues the last table row of
+ * `prev`, joins its text into that row and removes it from `next` (handing any merge it starts
+ * to the row below). Returns the index removed from `next`, or -1.
+ */
+export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeight: number): number {
+  let ci = prev.length - 1;
+  while (ci >= 0 && prev[ci].cells.length < 2) {
+    if (!prev[ci].cells.every((c) => PAGE_NUMBER.test(c.text) || c.text === '')) return -1;
+    ci--;
+  }
+  if (ci < 0) return -1;
+  const cut = prev[ci];
+  if (!cut.bbox || cut.bbox[3] < 0.8 * prevPageHeight) return -1;
+  const seen = new Set<string>();
+  for (const r of prev) if (r.cells.length >= 2) seen.add(signature(r));
+  let k = 0;
+  while (k < next.length && next[k].cells.length >= 2 && seen.has(signature(next[k]))) k++;
+  const cont = next[k];
+  if (!cont || cont.cells.length !== cut.cells.length) return -1;
+  const cutCols: number[] = [], contCols: number[] = [];
+  cut.cells.forEach((c, i) => { if (c.text !== '') cutCols.push(i); });
+  cont.cells.forEach((c, i) => { if (c.text !== '') contCols.push(i); });
+  if (contCols.length === 0 || contCols.length * 2 > cutCols.length) return -1;
+  if (!contCols.every((i) => cut.cells[i].text !== '' && cut.cells[i].merge !== 'continued')) return -1;
+  for (const i of contCols) {
+    const a = cut.cells[i], b = cont.cells[i];
+    const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;
+    a.text = joinWrapped(a.text, b.text);
+    if (raw !== undefined && raw !== a.text) a.raw = raw;
+  }
+  // A merge that starts on the continuation now starts on the row below it.
+  const below = next[k + 1];
+  cont.cells.forEach((c, i) => {
+    if (c.merge !== 'start' || c.rowSpan < 2) return;
+    const d = below?.cells.length === cont.cells.length ? below.cells[i] : undefined;
+    if (!d || d.merge !== 'continued') return;
+    d.text = c.text;
+    if (c.rowSpan > 2) {
+      d.merge = 'start';
+      d.rowSpan = c.rowSpan - 1;
+    } else {
+      delete d.merge;
+      d.rowSpan = 1;
+    }
+  });
+  next.splice(k, 1);
+  return k;
+}
