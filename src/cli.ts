@@ -24,6 +24,7 @@ ingest options:
       --max-pages <n>      per-file page limit
       --max-bytes <size>   per-file size limit: 200MB, 1.5GB, 500k (plain numbers are bytes)
       --shard <i/n>        take part i of n of the inputs (by content hash); merge the parts
+      --worker-heap <MiB>  V8 heap limit of each worker (default 2048); a file needing more fails
       --json               progress as NDJSON events on stdout (start, file, warning, done)
       --encoding <enc>     CSV encoding: utf-8 (with BOM, default) or gb18030
       --input-encoding <e> text dump encoding: auto (default), utf-8, gb18030, utf-16le, utf-16be
@@ -59,6 +60,7 @@ async function ingest(args: string[]): Promise<number> {
   let jobs: number | undefined;
   let shard: Shard | undefined;
   let json = false;
+  let workerHeapMb: number | undefined;
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -76,6 +78,7 @@ async function ingest(args: string[]): Promise<number> {
     else if (a === '--max-bytes') raw.maxBytes = parseBytes(value());
     else if (a === '--shard') shard = parseShard(value());
     else if (a === '--json') json = true;
+    else if (a === '--worker-heap') workerHeapMb = positiveInt(a, value());
     else if (a === '--help' || a === '-h') return void process.stdout.write(USAGE), 0;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else inputs.push(a);
@@ -85,10 +88,10 @@ async function ingest(args: string[]): Promise<number> {
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const human: Reporter = process.stderr.isTTY ? ttyReporter(process.stderr) : lineReporter(process.stderr);
   const report: Reporter = json ? ((e) => { human(e); jsonReporter(process.stdout)(e); }) : human;
-  const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), report });
-  const processed = done.totals.inputs - done.totals.failed;
-  if (done.totals.inputs === 0) return shard && done.totals.inputs === 0 ? 0 : 1;
-  return processed > 0 ? 0 : 1;
+  const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), report });
+  // An empty shard is not a failure; an empty run is (nothing could be processed).
+  if (done.totals.inputs === 0) return shard ? 0 : 1;
+  return done.totals.inputs - done.totals.failed > 0 ? 0 : 1;
 }
 
 async function merge(args: string[]): Promise<number> {

@@ -15,11 +15,12 @@ import type { Settings } from '../settings.js';
 export const CACHE_DIR = '.cache';
 
 /**
- * Given settings, returns a short hash of the tool version and every setting that changes
- * per-file results (`csvEncoding` only changes how the dataset is written).
+ * Given settings, returns a short hash of the tool version and every setting that changes a
+ * cached result. Left out: `csvEncoding` (how the dataset is written), `timeoutMs` (timeouts
+ * are never cached) and `maxBytes` (checked on the file size before the cache is consulted).
  */
 export function settingsHash(settings: Settings): string {
-  const { csvEncoding: _unused, ...rest } = settings;
+  const { csvEncoding: _c, timeoutMs: _t, maxBytes: _b, ...rest } = settings;
   const sorted = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
   return createHash('sha256').update(JSON.stringify({ tool: 'ziping', version: TOOL_VERSION, settings: sorted })).digest('hex').slice(0, 16);
 }

@@ -121,7 +121,7 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
     const rate = secs > 0 ? pages / secs : 0;
     const eta = freshBytes > 0 ? ((start.todo_bytes - freshBytes) * (now - began)) / freshBytes : NaN;
     const line = `files ${done}/${start.shard_inputs} · pages ${pages} · tables ${tables} · flagged ${flagged} · failed ${failed} · ${rate.toFixed(1)} pages/s · ETA ${fresh === start.todo ? '0s' : formatDuration(eta)}`;
-    stream.write(`\r\x1b[2K${line.slice(0, Math.max(20, (stream.columns ?? 120) - 1))}`);
+    stream.write(`\r\x1b[2K${line.slice(0, Math.max(20, (stream.columns || 120) - 1))}`);
   };
   return (e) => {
     if (e.event === 'start') {

@@ -233,6 +233,13 @@ async function main(): Promise<void> {
       '|---:|---:|---:|---:|---:|',
       ...scaling.map((m) => `| ${m.jobs} | ${f1(pps(m))} | ${f2(pps(m) / pps(base))}× | ${Math.round((100 * pps(m)) / pps(base) / (m.jobs / base.jobs))}% | ${m.peak_rss_mb} |`),
       '',
+      '## Memory',
+      '',
+      'Results go to the cache as each file finishes and the dataset is streamed from it in input order, so',
+      'the main thread holds only manifest entries: peak RSS follows the number of workers (each one a V8',
+      'isolate with pdf.js and its garbage), not the corpus size. `--worker-heap <MiB>` caps each worker\'s',
+      'V8 heap; a low cap makes V8 collect sooner (less memory) at a cost in speed.',
+      '',
     ].join('\n');
     mkdirSync(path.dirname(o.results), { recursive: true });
     writeFileSync(o.results, md);

@@ -42,3 +42,14 @@ describe('shards', () => {
     expect(shardOf({ index: 5 }, 4)).toBe(2);
   });
 });
+
+describe('settingsHash', () => {
+  test('ignores what never changes a cached result, not what does', async () => {
+    const { settingsHash } = await import('../../src/batch/cache.js');
+    const { Settings } = await import('../../src/settings.js');
+    const base = settingsHash(Settings.parse({}));
+    expect(settingsHash(Settings.parse({ csvEncoding: 'gb18030', timeoutMs: 5, maxBytes: 10 }))).toBe(base);
+    expect(settingsHash(Settings.parse({ maxPages: 10 }))).not.toBe(base);
+    expect(settingsHash(Settings.parse({ encoding: 'gb18030' }))).not.toBe(base);
+  });
+});
