@@ -4,6 +4,7 @@
  *
  *   ziping ingest <file|folder|glob>... --out <dir> [options]
  *   ziping merge <shard-out-dir>... --out <dir> [--encoding utf-8|gb18030]
+ *   ziping inspect <file.pdf> [--page N] [--png [DIR]]
  *
  * Exit codes: 0 when at least one input was processed (ok, flagged or skipped as a duplicate),
  * 1 when nothing could be, 2 for a usage error.
@@ -16,6 +17,7 @@ import { Settings } from './settings.js';
 
 const USAGE = `usage: ziping ingest <file|folder|glob>... --out <dir> [options]
        ziping merge <shard-out-dir>... --out <dir> [--encoding utf-8|gb18030]
+       ziping inspect <file.pdf> [--page N] [--png [DIR]]
 
 ingest options:
   -o, --out <dir>          output folder (default: out); its .cache/ makes re-runs resumable
@@ -118,6 +120,8 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === 'ingest') return ingest(rest);
   if (cmd === 'merge') return merge(rest);
+  // Loaded on demand: inspect may pull in the optional canvas package.
+  if (cmd === 'inspect') return (await import('./inspect-command.js')).inspectCommand(rest);
   process.stderr.write(USAGE);
   return 2;
 }
