@@ -13,15 +13,9 @@ import { readHeaderFields } from './header-fields.js';
 import { isIndicatorHeader, readIndicatorRows, type IndicatorRow } from './indicator-rows.js';
 import { assignLevels } from './label-groups.js';
 
-export interface DraftIndicator {
+export interface DraftIndicator extends Pick<IndicatorRow, 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'deviation_reason'> {
   level1: string | null;
   level2: string | null;
-  level3: string | null;
-  target: string | null;
-  actual: string | null;
-  weight: string | null;
-  score: string | null;
-  deviation_reason: string;
   source: IndicatorRow;
 }
 
