@@ -102,12 +102,21 @@ describe('repairs', () => {
     expect(repairCodes(r)).toContain('label_in_wrong_column');
   });
 
-  test('a level-2 name in the level-1 column (tab_dump_01, 高校思政课建设专项经费)', async () => {
+  test('a level-2 name in the level-1 column (samples/, 劳动保障工作经费)', async () => {
+    const rows = [...INDICATORS];
+    rows[4] = ['时效指标', '', '外聘法律顾问服务及时率', '=100(%)', '100.00(%)', '10.00', '10.00'];
+    const r = await one(table({ indicators: rows }));
+    expect(r.indicators[4]).toMatchObject({ level1: '产出指标', level2: '时效指标', level3: '外聘法律顾问服务及时率', weight: '10.00' });
+    expect(repairCodes(r)).toContain('level2_in_level1_column');
+  });
+
+  test('a whole row shifted left reads as a shift, not a misplaced label (tab_dump_01, 高校思政课建设专项经费)', async () => {
     const rows = [...INDICATORS];
     rows[4] = ['时效指标', '外聘法律顾问服务及时率', '=100(%)', '100.00(%)', '10.00', '10.00'];
     const r = await one(table({ indicators: rows }));
     expect(r.indicators[4]).toMatchObject({ level1: '产出指标', level2: '时效指标', level3: '外聘法律顾问服务及时率', weight: '10.00' });
-    expect(repairCodes(r)).toContain('level2_in_level1_column');
+    expect(repairCodes(r)).toContain('shifted_cells');
+    expect(repairCodes(r)).not.toContain('level2_in_level1_column');
   });
 
   test('garbage in a label cell: level 1 comes from level 2 (tab_dump_01, 基本公共卫生服务项目)', async () => {

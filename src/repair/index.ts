@@ -63,6 +63,8 @@ function isGradeRow(row: Row): boolean {
   return row.cells.some((c) => fieldOf(c.text) === 'grade' || /^评分等级[：:]/.test(c.text));
 }
 
+type ScalarField = 'project_name' | 'department' | 'implementing_unit' | 'goal_expected' | 'goal_actual' | 'total_weight' | 'total_score' | 'grade';
+
 /** Reads a table block into a draft record. */
 export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
   const rows = block.rows;
@@ -95,16 +97,16 @@ export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
     rows,
   };
   for (const r of rows) for (const c of r.cells) if (c.text.length <= 20 && c.text !== '') draft.labels.add(labelKey(c.text));
+  /** Sets a scalar field with where it was read. */
+  const set = (key: ScalarField, found: { value: string | null; row: Row; cell?: Cell } | null | undefined): void => {
+    if (!found) return;
+    draft[key] = found.value;
+    draft.provenance[key] = where(ctx.file, found.row, found.cell);
+  };
 
   // Header fields.
   const header = readHeaderFields(rows.slice(0, headerEnd), ctx);
-  for (const key of ['project_name', 'department', 'implementing_unit'] as const) {
-    const v = header[key];
-    if (v) {
-      draft[key] = v.value;
-      draft.provenance[key] = where(ctx.file, v.row, v.cell);
-    }
-  }
+  for (const key of ['project_name', 'department', 'implementing_unit'] as const) set(key, header[key]);
 
   // Funds.
   let separators = 0;
@@ -124,14 +126,8 @@ export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
   if (goalsAt >= 0) {
     const end = indAt > goalsAt ? indAt : gradeAt > goalsAt ? gradeAt : rows.length;
     const goals = readGoals(rows[goalsAt]!, rows.slice(goalsAt + 1, end), ctx);
-    if (goals.expected) {
-      draft.goal_expected = goals.expected.value;
-      draft.provenance.goal_expected = where(ctx.file, goals.expected.row, goals.expected.cell);
-    }
-    if (goals.actual) {
-      draft.goal_actual = goals.actual.value;
-      draft.provenance.goal_actual = where(ctx.file, goals.actual.row, goals.actual.cell);
-    }
+    set('goal_expected', goals.expected);
+    set('goal_actual', goals.actual);
   }
 
   // Indicators and the total row.
@@ -155,14 +151,8 @@ export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
       draft.provenance[`indicators.${i}`] = where(ctx.file, ind.source.row);
     });
     if (table.totalWeight || table.totalScore) draft.sections.total = true;
-    if (table.totalWeight) {
-      draft.total_weight = table.totalWeight.value;
-      draft.provenance.total_weight = where(ctx.file, table.totalWeight.row, table.totalWeight.cell);
-    }
-    if (table.totalScore) {
-      draft.total_score = table.totalScore.value;
-      draft.provenance.total_score = where(ctx.file, table.totalScore.row, table.totalScore.cell);
-    }
+    set('total_weight', table.totalWeight);
+    set('total_score', table.totalScore);
   }
 
   // Grade.
@@ -170,15 +160,10 @@ export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
     const row = rows[gradeAt]!;
     const i = row.cells.findIndex((c) => fieldOf(c.text) === 'grade' || /^评分等级[：:]/.test(c.text));
     const joined = /^评分等级[：:]\s*(\S+)/.exec(row.cells[i]!.text);
-    if (joined) {
-      draft.grade = joined[1]!;
-      draft.provenance.grade = where(ctx.file, row, row.cells[i]);
-    } else {
+    if (joined) set('grade', { value: joined[1]!, row, cell: row.cells[i]! });
+    else {
       const cell = row.cells.slice(i + 1).find((c) => c.text !== '');
-      if (cell) {
-        draft.grade = cell.text;
-        draft.provenance.grade = where(ctx.file, row, cell);
-      }
+      if (cell) set('grade', { value: cell.text, row, cell });
     }
   }
 

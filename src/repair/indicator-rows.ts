@@ -207,8 +207,8 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], ctx: Sta
       if (l1 && i < (at('level3') ?? hl3 + k)) ir.printedLevel1 = l1;
       else if (l2 && i < (at('level3') ?? hl3 + k)) {
         ir.printedLevel2 = l2;
-        // Left of the level-2 column (or, in a row shifted left, where the level-1 column was).
-        if ((l2At !== undefined && i < l2At) || (i === 0 && l1At !== undefined && l1At < 0)) {
+        // Left of the level-2 column both as printed and as shifted: a whole row shifted is not this.
+        if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
           report(ctx, 'level2_in_level1_column', `level-2 name ${l2} printed in the level-1 column`, { row, cell: cells[i] });
         }
       } else texts.push(i);
