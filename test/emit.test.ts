@@ -33,6 +33,11 @@ describe('CSV', () => {
   });
 });
 
+test('a dataset with no tables has header-only CSVs', () => {
+  const files = emitDataset([], { csvEncoding: 'utf-8' });
+  expect(files.get('issues.csv')!.subarray(3).toString('utf8')).toBe('project_id,file,kind,code,severity,stage,message,page,line,field,actual,expected\r\n');
+});
+
 describe('JSON Schema', () => {
   test('schemas/project-record.schema.json is current (npm run schema rewrites it)', () => {
     expect(readFileSync(path.join(ROOT, 'schemas/project-record.schema.json'), 'utf8')).toBe(projectRecordJsonSchema());

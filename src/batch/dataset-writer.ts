@@ -15,7 +15,7 @@ const CRLF = Buffer.from('\r\n');
 /** Streams projects.json, the CSVs and manifest.json into `outDir`; nothing is visible before `close`. */
 export class DatasetWriter {
   private readonly json: AtomicWriter;
-  private readonly csv = new Map<string, { out: AtomicWriter; rows: boolean }>();
+  private readonly csv = new Map<string, AtomicWriter>();
   private readonly entries: ManifestEntry[] = [];
   private records = 0;
 
@@ -26,7 +26,7 @@ export class DatasetWriter {
     for (const name of CSV_FILES) {
       const out = new AtomicWriter(path.join(outDir, name));
       out.write(headerOf(empty.get(name)!));
-      this.csv.set(name, { out, rows: false });
+      this.csv.set(name, out);
     }
   }
 
@@ -44,9 +44,7 @@ export class DatasetWriter {
     for (const name of CSV_FILES) {
       const body = bodyOf(files.get(name)!);
       if (body.length === 0) continue;
-      const c = this.csv.get(name)!;
-      c.out.write(body);
-      c.rows = true;
+      this.csv.get(name)!.write(body);
     }
   }
 
@@ -54,11 +52,7 @@ export class DatasetWriter {
   close(): void {
     this.json.write(this.records === 0 ? '[]\n' : '\n]\n');
     this.json.commit();
-    for (const c of this.csv.values()) {
-      // emitDataset ends a CSV without rows with an empty line; so do we.
-      if (!c.rows) c.out.write(CRLF);
-      c.out.commit();
-    }
+    for (const c of this.csv.values()) c.commit();
     const manifest = new AtomicWriter(path.join(this.outDir, 'manifest.json'));
     manifest.write(JSON.stringify(manifestOf(this.entries.map((entry) => ({ entry, records: [], diagnostics: [] }))), null, 2) + '\n');
     manifest.commit();
@@ -67,7 +61,7 @@ export class DatasetWriter {
   /** Drops every temporary file (after an error). */
   abort(): void {
     this.json.abort();
-    for (const c of this.csv.values()) c.out.abort();
+    for (const c of this.csv.values()) c.abort();
   }
 }
 
@@ -79,5 +73,5 @@ function headerOf(csv: Buffer): Buffer {
 /** The rows of an encoded CSV after its header; empty when it has none. */
 function bodyOf(csv: Buffer): Buffer {
   const body = csv.subarray(csv.indexOf(CRLF) + 2);
-  return body.equals(CRLF) ? Buffer.alloc(0) : body;
+  return body;
 }

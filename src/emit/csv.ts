@@ -23,7 +23,9 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
     if (v === null || v === undefined) return '';
     return neutralise(String(v));
   }));
-  return Papa.unparse({ fields: [...columns], data }, { newline: '\r\n', quotes: false }) + '\r\n';
+  const text = Papa.unparse({ fields: [...columns], data }, { newline: '\r\n', quotes: false });
+  // Papa ends a header-only CSV with a line break already; every line ends with exactly one.
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
 
 /** Encodes CSV text: UTF-8 with a BOM (so Excel/WPS detect it), or GB18030. */
