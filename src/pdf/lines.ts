@@ -105,6 +105,10 @@ const LIST_MARKER = /^(?:\d{1,2}[、.．)）]|[（(]\s*[\d一二三四五六七�
 
 const ASCII_LETTER = /[A-Za-z]/;
 
+/** A line that is only the start of a number, and a line that only ends one. */
+const WRAPPED_NUMBER_HEAD = /^[+-]?\d[\d,.]*$/;
+const WRAPPED_NUMBER_TAIL = /^[\d,.]+%?$/;
+
 /**
  * Given the lines of one cell (top to bottom) and the cell's box, returns the cell text.
  *
@@ -139,6 +143,8 @@ export function linesToCellText(lines: readonly TextLine[], box: BBox | null): s
       hard = fits;
     }
     if (hard) out += '\n';
+    // A number wrapped inside a narrow cell ("14,503,00" / "0.00") continues without a space.
+    else if (WRAPPED_NUMBER_HEAD.test(prevText) && WRAPPED_NUMBER_TAIL.test(nextText)) out += '';
     else if (ASCII_LETTER.test(a) && ASCII_LETTER.test(b)) out += ' ';
     else if (!cjk && a !== '-' && /[\w,.;:!?)%]/.test(a) && /[\w(]/.test(b)) out += ' ';
     out += texts[i];

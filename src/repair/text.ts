@@ -42,9 +42,7 @@ export function tidy(text: string): string {
 
 /** An amount cell: the decimal string, whether it had separators; null for blank or "-". */
 export function readAmount(text: string | undefined): { value: string | null; separators: boolean; bad: boolean } {
-  let t = (text ?? '').trim();
-  // An amount wrapped inside a narrow cell comes back with a break in it ("14,503,00 0.00").
-  if (/^[\d,.]+(\s+[\d,.]+)+%?$/.test(t)) t = t.replace(/\s+/g, '');
+  const t = (text ?? '').trim();
   if (t === '' || t === '-' || t === '—' || t === '/' || t === '－') return { value: null, separators: false, bad: false };
   const v = amountOf(t.replace(/%$/, ''));
   if (v === undefined) return { value: null, separators: false, bad: true };
