@@ -29,12 +29,44 @@ export interface OpenedPdf {
   close(): Promise<void>;
 }
 
+/** How a document is opened. */
+export interface OpenOptions {
+  /**
+   * The pages will be drawn (`page.render`), so pdf.js must build glyph outlines. Off (the
+   * default), embedded fonts go to a font sink instead; see `fontSink`.
+   */
+  render?: boolean;
+}
+
+/**
+ * Where pdf.js "loads" embedded fonts when nothing is drawn. With `disableFontFace` (pdf.js's
+ * default in Node) its worker turns every glyph shown into a path for canvas drawing: a third of
+ * the time on Chromium output, and garbage. Fonts enabled with an `ownerDocument` whose font set
+ * accepts and drops them skip that; text content and operator lists are the same either way
+ * (the evaluator reads `disableFontFace` only to decide whether to build those paths).
+ */
+function fontSink(): Document {
+  const g = globalThis as { FontFace?: unknown };
+  // pdf.js makes `new FontFace(name, data)`; Node has no FontFace, so a stand-in that loads at once.
+  g.FontFace ??= class FontFace {
+    readonly loaded: Promise<this>;
+    constructor(readonly family: string) {
+      this.loaded = Promise.resolve(this);
+    }
+    load(): Promise<this> {
+      return this.loaded;
+    }
+  };
+  const fonts = { add: (): void => undefined, delete: (): boolean => true };
+  return { fonts } as unknown as Document;
+}
+
 /**
  * Given the bytes of a PDF, returns the opened document. Throws `InputError` with
  * `pdf_encrypted` (a user password is needed) or `pdf_invalid` (not a readable PDF).
  * > **Note**: pdf.js transfers the buffer it is given to its worker, so a copy is passed.
  */
-export async function openPdf(data: Uint8Array, file: string): Promise<OpenedPdf> {
+export async function openPdf(data: Uint8Array, file: string, opts: OpenOptions = {}): Promise<OpenedPdf> {
   if (!hasPdfHeader(data)) throw new InputError('pdf_invalid', 'not a PDF: no %PDF- header', file);
   const dirs = pdfjsAssetDirs();
   const task: PDFDocumentLoadingTask = getDocument({
@@ -42,7 +74,7 @@ export async function openPdf(data: Uint8Array, file: string): Promise<OpenedPdf
     ...dirs,
     cMapPacked: true,
     isEvalSupported: false,
-    disableFontFace: true,
+    ...(opts.render ? { disableFontFace: true } : { disableFontFace: false, ownerDocument: fontSink() }),
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,

@@ -96,7 +96,7 @@ export async function renderInspectPng(data: Uint8Array, opts: RenderOptions): P
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, W, H);
   try {
-    const opened = await openPdf(data, opts.file);
+    const opened = await openPdf(data, opts.file, { render: true });
     try {
       const page = await opened.doc.getPage(opts.page);
       const viewport = page.getViewport({ scale, rotation: page.rotate });
