@@ -1,6 +1,7 @@
 /**
  * Worker of the benchmark loops: given a PDF's bytes, does one of
- *   bare    — pdf.js only: open, then getTextContent and getOperatorList of every page;
+ *   pdfjs   — pdf.js as ziping drives it (src/pdf/pdfjs.ts, `openPdf`), then getTextContent and
+ *             getOperatorList of every page (the naive loop is bare-worker.ts);
  *   extract — the PDF layer (`extractPdf`): pdf.js plus rules, grid, rows;
  *   process — the whole per-file pipeline (`processFile`), no cache, no dataset.
  * and answers the page count and the time spent.
@@ -11,7 +12,7 @@ import { openPdf } from '../pdf/document.js';
 import { processFile, STREAM_ANCHORS } from '../pipeline.js';
 import { defaultSettings } from '../settings.js';
 
-export type LoopMode = 'bare' | 'extract' | 'process';
+export type LoopMode = 'bare' | 'pdfjs' | 'extract' | 'process';
 
 export interface LoopTask {
   mode: LoopMode;
@@ -26,7 +27,7 @@ export interface LoopReply {
   error?: string;
 }
 
-async function bare(bytes: Uint8Array, file: string): Promise<number> {
+async function pdfjs(bytes: Uint8Array, file: string): Promise<number> {
   const { doc, close } = await openPdf(bytes, file);
   try {
     for (let p = 1; p <= doc.numPages; p++) {
@@ -47,7 +48,7 @@ parentPort!.on('message', (task: LoopTask & { id: number }) => {
     let pages = 0;
     let error: string | undefined;
     try {
-      if (task.mode === 'bare') pages = await bare(task.bytes, task.path);
+      if (task.mode === 'pdfjs') pages = await pdfjs(task.bytes, task.path);
       else if (task.mode === 'extract') pages = (await extractPdf(task.bytes, { file: task.path, anchors: STREAM_ANCHORS })).pages.length;
       else pages = (await processFile({ path: task.path, bytes: task.bytes }, defaultSettings)).entry.pages ?? 0;
     } catch (e) {

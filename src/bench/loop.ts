@@ -1,6 +1,6 @@
 /**
  * One benchmark loop in its own process (so its peak memory is its own):
- *   node dist/bench/loop.js <bare|extract|process> <jobs> <file-list>
+ *   node dist/bench/loop.js <bare|pdfjs|extract|process> <jobs> <file-list>
  * reads the files with bounded I/O, fans them out to <jobs> worker threads exactly as `ingest`
  * does (bytes transferred), and prints {pages, wall_ms, worker_ms, peak_rss_mb, errors} as JSON.
  */
@@ -13,7 +13,7 @@ const [mode, jobsText, listFile] = process.argv.slice(2);
 const jobs = Number(jobsText);
 const files = (await readFile(listFile!, 'utf8')).split('\n').filter(Boolean);
 const t0 = performance.now();
-const pool = new WorkerPool<LoopTask, LoopReply>({ script: new URL('./loop-worker.js', import.meta.url), size: jobs });
+const pool = new WorkerPool<LoopTask, LoopReply>({ script: new URL(mode === 'bare' ? './bare-worker.js' : './loop-worker.js', import.meta.url), size: jobs });
 const io = pLimit(8);
 const slots = pLimit(jobs + 2);
 let pages = 0, workerMs = 0, errors = 0;

@@ -1,27 +1,11 @@
 /**
- * Opening a PDF with pdf.js for untrusted input in Node: no eval, no font faces, no system
- * fonts, no network; CMaps and standard fonts from the installed pdfjs-dist. pdf.js errors are
- * turned into `InputError`s with a stable code.
+ * Opening a PDF with pdf.js for untrusted input in Node: no eval, no system fonts, no network;
+ * CMaps and standard fonts from the installed pdfjs-dist; embedded fonts into a sink unless the
+ * page is to be drawn. pdf.js errors are turned into `InputError`s with a stable code.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfjsAssetDirs } from './assets.js';
+import { getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from './pdfjs.js';
 import { InputError } from '../diagnostics.js';
-
-let assetDirs: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | null = null;
-
-/** Directories of the pdfjs-dist assets, as file paths with a trailing slash (what pdf.js 5 wants in Node). */
-export function pdfjsAssetDirs(): { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } {
-  if (!assetDirs) {
-    const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    assetDirs = {
-      cMapUrl: path.join(root, 'cmaps') + path.sep,
-      standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
-      wasmUrl: path.join(root, 'wasm') + path.sep,
-    };
-  }
-  return assetDirs;
-}
 
 /** A loading task and its document; `close()` releases both. */
 export interface OpenedPdf {

@@ -5,7 +5,7 @@
  * thin filled rectangles (Chromium draws borders as filled rectangles). The current transform
  * is tracked through save / restore / transform and form XObjects.
  */
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
 import type { BBox } from '../types.js';
 import { apply, boxOfPoints, IDENTITY, multiply, round2, type Matrix } from './geometry.js';
 import type { PdfSettings } from './settings.js';
