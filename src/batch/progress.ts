@@ -59,6 +59,8 @@ export interface DoneEvent {
   workers_replaced: number;
   /** Peak resident memory of the whole process (every worker thread included), in MiB. */
   peak_rss_mb: number;
+  /** CPU time of the whole process (user + system, every thread), in milliseconds. */
+  cpu_ms: number;
 }
 
 export type ProgressEvent = StartEvent | FileEvent | WarningEvent | DoneEvent;

@@ -253,9 +253,16 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
     worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpu_ms: cpuMs(),
   };
   report(done);
   return done;
+}
+
+/** CPU time of this process so far (user + system, all threads), in milliseconds. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
 }
 
 function ms(x: number): number {

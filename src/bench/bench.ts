@@ -98,7 +98,7 @@ function run(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<
   });
 }
 
-interface Measure { name: string; jobs: number; pages: number; wall_ms: number; worker_ms?: number; peak_rss_mb: number; rss_note?: string; stages?: Record<string, number>; errors?: number }
+interface Measure { name: string; jobs: number; pages: number; wall_ms: number; worker_ms?: number; cpu_ms?: number; peak_rss_mb: number; rss_note?: string; stages?: Record<string, number>; errors?: number }
 
 async function ingest(corpusDir: string, work: string, jobs: number, pages: number): Promise<Measure> {
   const out = path.join(work, `out-j${jobs}`);
@@ -107,14 +107,14 @@ async function ingest(corpusDir: string, work: string, jobs: number, pages: numb
   const done = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}');
   if (done.event !== 'done') throw new Error(`ingest failed: ${r.stderr.slice(-2000)}`);
   rmSync(out, { recursive: true, force: true });
-  return { name: 'ingest', jobs, pages: done.totals.pages ?? pages, wall_ms: r.ms, worker_ms: done.worker_ms, peak_rss_mb: done.peak_rss_mb, stages: done.stages };
+  return { name: 'ingest', jobs, pages: done.totals.pages ?? pages, wall_ms: r.ms, worker_ms: done.worker_ms, cpu_ms: done.cpu_ms, peak_rss_mb: done.peak_rss_mb, stages: done.stages };
 }
 
 async function loop(mode: string, listFile: string, jobs: number): Promise<Measure> {
   const r = await run(process.execPath, [path.join(DIST, 'bench/loop.js'), mode, String(jobs), listFile]);
   if (r.code !== 0) throw new Error(`${mode} loop failed: ${r.stderr.slice(-2000)}`);
   const o = JSON.parse(r.stdout.trim());
-  return { name: mode, jobs, pages: o.pages, wall_ms: r.ms, worker_ms: o.worker_ms, peak_rss_mb: o.peak_rss_mb, errors: o.errors };
+  return { name: mode, jobs, pages: o.pages, wall_ms: r.ms, worker_ms: o.worker_ms, cpu_ms: o.cpu_ms, peak_rss_mb: o.peak_rss_mb, errors: o.errors };
 }
 
 /** pdftotext -layout of every file, `jobs` at a time; peak RSS from GNU time (the sum of the `jobs` largest). */
@@ -135,6 +135,15 @@ async function pdftotext(files: string[], jobs: number, pages: number): Promise<
 }
 
 const pps = (m: Measure): number => m.pages / (m.wall_ms / 1000);
+
+/** Given ingest runs at several --jobs values, returns "about A MiB + B MiB per worker" by least squares. */
+function memoryModel(runs: Measure[]): string {
+  const n = runs.length;
+  const mx = runs.reduce((a, m) => a + m.jobs, 0) / n, my = runs.reduce((a, m) => a + m.peak_rss_mb, 0) / n;
+  const sxx = runs.reduce((a, m) => a + (m.jobs - mx) ** 2, 0);
+  const slope = runs.reduce((a, m) => a + (m.jobs - mx) * (m.peak_rss_mb - my), 0) / sxx;
+  return `peak RSS ≈ ${Math.round(my - slope * mx)} MiB + ${Math.round(slope)} MiB per worker (least squares over ${runs.map((m) => m.jobs).join(', ')} jobs)`;
+}
 const f1 = (x: number): string => x.toFixed(1);
 const f2 = (x: number): string => x.toFixed(2);
 
@@ -187,18 +196,22 @@ async function main(): Promise<void> {
       }
     }
     const main = steps.map((s) => best.get(s)!);
-    const scaling: Measure[] = [];
+    // Scaling: ingest and, as the peer, the naive pdf.js loop at each --jobs value.
+    const scaling: Array<{ ingest: Measure; bare: Measure }> = [];
     for (const j of o.jobs) {
-      if (j === maxJobs) { scaling.push(main[0]!); continue; }
-      log(`ingest at ${j} job(s)…`);
+      if (j === maxJobs) { scaling.push({ ingest: main[0]!, bare: main[1]! }); continue; }
+      log(`ingest and bare loop at ${j} job(s)…`);
       const m = await ingest(corpusDir, work, j, corpus.pages);
-      log(`  ${f1(pps(m))} pages/s`);
-      scaling.push(m);
+      const b = await loop('bare', listFile, j);
+      log(`  ${f1(pps(m))} pages/s (bare loop ${f1(pps(b))})`);
+      scaling.push({ ingest: m, bare: b });
     }
     const by = Object.fromEntries(main.map((m) => [m.name, m])) as Record<string, Measure>;
     const ing = by.ingest!, bare = by.bare!, tuned = by.pdfjs!, ex = by.extract!, pr = by.process!, ptt = by.pdftotext!;
     const perPage = (m: Measure): number => (m.worker_ms ?? 0) / m.pages;
     const base = scaling[0]!;
+    const perCpu = (m: Measure): number => m.pages / ((m.cpu_ms ?? NaN) / 1000);
+    const cores = os.availableParallelism();
     const md = [
       '# Batch benchmark',
       '',
@@ -231,9 +244,14 @@ async function main(): Promise<void> {
       '',
       '## Scaling of `ziping ingest`',
       '',
-      '| jobs | pages/s | speed-up | efficiency | peak RSS MiB |',
-      '|---:|---:|---:|---:|---:|',
-      ...scaling.map((m) => `| ${m.jobs} | ${f1(pps(m))} | ${f2(pps(m) / pps(base))}× | ${Math.round((100 * pps(m)) / pps(base) / (m.jobs / base.jobs))}% | ${m.peak_rss_mb} |`),
+      `Each row is one run of \`ingest\` and one of the bare pdf.js loop (the peer) at that many worker threads, on ${cores} core(s).`,
+      'CPU s is the whole process (every thread, user + system); pages per CPU-second falling as jobs rise',
+      'would be work added by parallelism itself (locks, copies, a busy main thread). Rows with more jobs than',
+      'cores measure memory per worker, not speed.',
+      '',
+      '| jobs | pages/s | speed-up | bare loop speed-up | CPU s | pages per CPU-s | vs 1 job | peak RSS MiB |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|',
+      ...scaling.map(({ ingest: m, bare: b }) => `| ${m.jobs} | ${f1(pps(m))} | ${f2(pps(m) / pps(base.ingest))}× | ${f2(pps(b) / pps(base.bare))}× | ${f1((m.cpu_ms ?? NaN) / 1000)} | ${f1(perCpu(m))} | ${Math.round((100 * perCpu(m)) / perCpu(base.ingest))}% | ${m.peak_rss_mb} |`),
       '',
       '## Memory',
       '',
@@ -241,6 +259,7 @@ async function main(): Promise<void> {
       'the main thread holds only manifest entries: peak RSS follows the number of workers (each one a V8',
       'isolate with pdf.js and its garbage), not the corpus size. `--worker-heap <MiB>` caps each worker\'s',
       'V8 heap; a low cap makes V8 collect sooner (less memory) at a cost in speed.',
+      ...(scaling.length > 1 ? ['', `Measured above: ${memoryModel(scaling.map((r) => r.ingest))}.`] : []),
       '',
     ].join('\n');
     mkdirSync(path.dirname(o.results), { recursive: true });

@@ -2,11 +2,12 @@
  * One benchmark loop in its own process (so its peak memory is its own):
  *   node dist/bench/loop.js <bare|pdfjs|extract|process> <jobs> <file-list>
  * reads the files with bounded I/O, fans them out to <jobs> worker threads exactly as `ingest`
- * does (bytes transferred), and prints {pages, wall_ms, worker_ms, peak_rss_mb, errors} as JSON.
+ * does (bytes transferred), and prints {pages, wall_ms, worker_ms, cpu_ms, peak_rss_mb, errors} as JSON.
  */
 import { readFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { WorkerPool } from '../batch/pool.js';
+import { cpuMs } from '../batch/run.js';
 import type { LoopMode, LoopReply, LoopTask } from './loop-worker.js';
 
 const [mode, jobsText, listFile] = process.argv.slice(2);
@@ -28,4 +29,4 @@ await Promise.all(files.map((f) => slots(async () => {
   }
 })));
 await pool.close();
-process.stdout.write(JSON.stringify({ pages, wall_ms: Math.round(performance.now() - t0), worker_ms: Math.round(workerMs), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), errors }) + '\n');
+process.stdout.write(JSON.stringify({ pages, wall_ms: Math.round(performance.now() - t0), worker_ms: Math.round(workerMs), cpu_ms: cpuMs(), peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), errors }) + '\n');
