@@ -13,6 +13,7 @@ import os from 'node:os';
 import { mergeShards } from './batch/merge.js';
 import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
 import { parseShard, runIngest, type Shard } from './batch/run.js';
+import { parseBytes, parseDurationMs, parseMemoryMb, positiveInt, UsageError } from './cli-args.js';
 import { Settings } from './settings.js';
 
 const USAGE = `usage: ziping ingest <file|folder|glob>... --out <dir> [options]
@@ -26,35 +27,13 @@ ingest options:
       --max-pages <n>      per-file page limit
       --max-bytes <size>   per-file size limit: 200MB, 1.5GB, 500k (plain numbers are bytes)
       --shard <i/n>        take part i of n of the inputs (by content hash); merge the parts
+      --max-memory <size>  memory budget of the run: 500MB, 2GB (plain numbers are MiB); fewer
+                           workers are started when --jobs would not fit (about 140 MiB + 170 MiB each)
       --worker-heap <MiB>  V8 heap limit of each worker (default 2048); a file needing more fails
       --json               progress as NDJSON events on stdout (start, file, warning, done)
       --encoding <enc>     CSV encoding: utf-8 (with BOM, default) or gb18030
       --input-encoding <e> text dump encoding: auto (default), utf-8, gb18030, utf-16le, utf-16be
 `;
-
-class UsageError extends Error {}
-
-/** Parses 90, 90s, 1500ms, 2m, 1h into milliseconds (plain numbers are seconds). */
-export function parseDurationMs(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new UsageError(`not a duration: ${text}`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  return Math.max(1, Math.round(Number(m[1]) * unit));
-}
-
-/** Parses 200MB, 1.5GB, 500k, 1024 into bytes (units are powers of 1024; plain numbers are bytes). */
-export function parseBytes(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(text.trim());
-  if (!m) throw new UsageError(`not a size: ${text}`);
-  const u = (m[2] ?? 'b').toLowerCase()[0]!;
-  return Math.round(Number(m[1]) * ({ b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as Record<string, number>)[u]!);
-}
-
-function positiveInt(flag: string, text: string | undefined): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} wants a positive whole number, not ${text}`);
-  return n;
-}
 
 async function ingest(args: string[]): Promise<number> {
   const inputs: string[] = [];
@@ -63,6 +42,7 @@ async function ingest(args: string[]): Promise<number> {
   let shard: Shard | undefined;
   let json = false;
   let workerHeapMb: number | undefined;
+  let maxMemoryMb: number | undefined;
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -81,6 +61,7 @@ async function ingest(args: string[]): Promise<number> {
     else if (a === '--shard') shard = parseShard(value());
     else if (a === '--json') json = true;
     else if (a === '--worker-heap') workerHeapMb = positiveInt(a, value());
+    else if (a === '--max-memory') maxMemoryMb = parseMemoryMb(value());
     else if (a === '--help' || a === '-h') return void process.stdout.write(USAGE), 0;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else inputs.push(a);
@@ -90,7 +71,7 @@ async function ingest(args: string[]): Promise<number> {
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const human: Reporter = process.stderr.isTTY ? ttyReporter(process.stderr) : lineReporter(process.stderr);
   const report: Reporter = json ? ((e) => { human(e); jsonReporter(process.stdout)(e); }) : human;
-  const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), report });
+  const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), ...(maxMemoryMb ? { maxMemoryMb } : {}), report });
   // An empty shard is not a failure; an empty run is (nothing could be processed).
   if (done.totals.inputs === 0) return shard ? 0 : 1;
   return done.totals.inputs - done.totals.failed > 0 ? 0 : 1;

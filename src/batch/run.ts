@@ -35,8 +35,10 @@ export interface IngestOptions {
   inputs: readonly string[];
   outDir: string;
   settings: Settings;
-  /** Worker threads (default: one per core). */
+  /** Worker threads (default: one per core, as many as half the machine's memory holds). */
   jobs?: number;
+  /** Memory budget of the whole run in MiB: fewer workers are started when `jobs` would not fit. */
+  maxMemoryMb?: number;
   shard?: Shard;
   report: Reporter;
   /** V8 old-space limit of each worker, in MiB. */
@@ -120,11 +122,40 @@ function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_t
   return { entry, records: [], diagnostics: [diagnostic(code, message, { file: base.file }, { severity: 'error' })] };
 }
 
+/**
+ * Peak resident memory of a run, as measured by `npm run bench` (bench/RESULTS.md): the main
+ * thread with Node itself, and each worker thread (a V8 isolate with pdf.js and its garbage), in
+ * MiB. Rounded up: a budget computed from them should hold on unseen files.
+ */
+export const MEMORY_MODEL = { mainMb: 140, workerMb: 170 } as const;
+
+/** Given a memory budget in MiB, returns how many workers fit in it (at least one). */
+export function workersWithin(budgetMb: number): number {
+  return Math.max(1, Math.floor((budgetMb - MEMORY_MODEL.mainMb) / MEMORY_MODEL.workerMb));
+}
+
+/** Given the options, returns the number of worker threads and why, when it is not what was asked. */
+export function planJobs(opts: { jobs?: number; maxMemoryMb?: number }, cores = os.availableParallelism(), totalMb = os.totalmem() / 2 ** 20): { jobs: number; note?: string } {
+  const wanted = Math.max(1, opts.jobs ?? cores);
+  if (opts.maxMemoryMb !== undefined) {
+    const fit = workersWithin(opts.maxMemoryMb);
+    if (fit >= wanted) return { jobs: wanted };
+    const over = MEMORY_MODEL.mainMb + MEMORY_MODEL.workerMb > opts.maxMemoryMb ? ' (even one may go over it)' : '';
+    return { jobs: fit, note: `--max-memory ${opts.maxMemoryMb} MiB holds ${fit} worker(s) of about ${MEMORY_MODEL.workerMb} MiB, not ${wanted}${over}` };
+  }
+  if (opts.jobs !== undefined) return { jobs: wanted };
+  // Default: one per core, but never more than half the machine's memory holds.
+  const fit = workersWithin(totalMb / 2);
+  return fit >= wanted ? { jobs: wanted } : { jobs: fit, note: `${fit} worker(s), not one per core (${cores}): each needs about ${MEMORY_MODEL.workerMb} MiB and this machine has ${Math.round(totalMb)} MiB` };
+}
+
 /** Runs the batch and writes the dataset; returns the final event (also given to `report`). */
 export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   const t0 = performance.now();
   const { settings, outDir, report } = opts;
-  const jobs = Math.max(1, opts.jobs ?? os.availableParallelism());
+  const plan = planJobs(opts);
+  const jobs = plan.jobs;
+  if (plan.note) report({ event: 'warning', message: plan.note });
   const io = pLimit(opts.ioConcurrency ?? 8);
 
   const paths = await collectInputs(opts.inputs, (message) => report({ event: 'warning', message }));
@@ -255,6 +286,9 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     cpu_ms: cpuMs(),
   };
+  if (opts.maxMemoryMb !== undefined && done.peak_rss_mb > opts.maxMemoryMb) {
+    report({ event: 'warning', message: `peak memory ${done.peak_rss_mb} MiB went over --max-memory ${opts.maxMemoryMb} MiB; use fewer --jobs or a larger budget` });
+  }
   report(done);
   return done;
 }
