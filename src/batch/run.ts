@@ -127,7 +127,7 @@ function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_t
  * thread with Node itself, and each worker thread (a V8 isolate with pdf.js and its garbage), in
  * MiB. Rounded up: a budget computed from them should hold on unseen files.
  */
-export const MEMORY_MODEL = { mainMb: 140, workerMb: 170 } as const;
+export const MEMORY_MODEL = { mainMb: 160, workerMb: 160 } as const;
 
 /** Given a memory budget in MiB, returns how many workers fit in it (at least one). */
 export function workersWithin(budgetMb: number): number {
@@ -215,9 +215,12 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     }
   })));
   const work = lookups.filter((item) => !item.cached);
+  // The dataset is written while files are processed, in input order (only the tail is left at the end).
+  const emitter = new OrderedEmitter(outDir, outDir, items, settings.csvEncoding);
   const settle = (item: RunItem, entry: ManifestEntry): void => {
     entries.set(item.index, entry);
     report(fileEvent(item.index, entry, item.cached));
+    emitter.ready(item);
   };
   report({
     event: 'start', inputs: paths.length, shard_inputs: items.length, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
@@ -260,6 +263,9 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       delete item.cache; // never cached: the next run tries again
       settle(item, item.result.entry);
     })));
+  } catch (e) {
+    emitter.abort();
+    throw e;
   } finally {
     await pool.close();
   }
@@ -269,7 +275,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     tool: 'ziping', version: TOOL_VERSION, settings_hash: key, settings, inputs: paths.length, shard: opts.shard ?? null, items,
   };
   await writeFileAtomic(path.join(outDir, RUN_FILE), JSON.stringify(index) + '\n');
-  await writeDataset(outDir, outDir, items, settings.csvEncoding);
+  await emitter.finish();
   const t4 = performance.now();
 
   const all = [...entries.values()];
@@ -304,29 +310,79 @@ function ms(x: number): number {
 }
 
 /**
- * Writes the dataset of `items` (any order; written in input order) into `outDir`, reading each
- * result from `cacheRoot/.cache` or the item itself, one at a time; returns the manifest entries.
+ * Writes the dataset of `items` in input order while they are still being processed: `ready(item)`
+ * says that an item's result is known (in `item.result` or its cache file), and every item whose
+ * predecessors are all known is read and appended at once, one at a time, so that the end of the
+ * run only has the tail left to write. Memory stays bounded by the largest single result.
  */
-export async function writeDataset(outDir: string, cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']): Promise<ManifestEntry[]> {
-  const sorted = [...items].sort((a, b) => a.index - b.index);
-  const writer = new DatasetWriter(outDir, { csvEncoding });
-  const entries: ManifestEntry[] = [];
-  try {
-    for (const item of sorted) {
+export class OrderedEmitter {
+  private readonly sorted: RunItem[];
+  private readonly known = new Set<RunItem>();
+  private readonly writer: DatasetWriter;
+  private readonly entries: ManifestEntry[] = [];
+  private next = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private failed = false;
+
+  /**
+   * @param outDir where the dataset goes (exists).
+   * @param cacheRoot the folder whose `.cache` holds each item's result, or a function giving it per item.
+   */
+  constructor(outDir: string, private readonly cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']) {
+    this.sorted = [...items].sort((a, b) => a.index - b.index);
+    this.writer = new DatasetWriter(outDir, { csvEncoding });
+  }
+
+  /** Marks `item` as known and writes whatever can now be written, in order. */
+  ready(item: RunItem): void {
+    this.known.add(item);
+    this.chain = this.chain.then(() => this.drain());
+    this.chain.catch(() => undefined); // reported by finish()
+  }
+
+  /** Waits for the writes, then puts every output in place; returns the manifest entries. */
+  async finish(): Promise<ManifestEntry[]> {
+    try {
+      await this.chain;
+      if (this.next < this.sorted.length) throw new Error(`${this.sorted[this.next]!.path}: no result to write`);
+    } catch (e) {
+      this.writer.abort();
+      throw e;
+    }
+    this.writer.close();
+    return this.entries;
+  }
+
+  /** Drops the partial outputs (after an error elsewhere). */
+  abort(): void {
+    this.failed = true;
+    this.writer.abort();
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.failed && this.next < this.sorted.length && this.known.has(this.sorted[this.next]!)) {
+      const item = this.sorted[this.next]!;
       let result = item.result;
       if (!result) {
-        const root = typeof cacheRoot === 'string' ? cacheRoot : cacheRoot(item);
+        const root = typeof this.cacheRoot === 'string' ? this.cacheRoot : this.cacheRoot(item);
         result = await readCached(path.join(root, CACHE_DIR), item.cache!);
         if (!result) throw new Error(`${item.path}: its cached result ${path.join(root, CACHE_DIR, item.cache!)} is missing or unreadable`);
       }
       result.entry.cached = item.cached;
-      entries.push(result.entry);
-      writer.add(result);
+      this.entries.push(result.entry);
+      this.writer.add(result);
+      this.known.delete(item);
+      this.next++;
     }
-  } catch (e) {
-    writer.abort();
-    throw e;
   }
-  writer.close();
-  return entries;
+}
+
+/**
+ * Writes the dataset of `items` (any order; written in input order) into `outDir`, reading each
+ * result from `cacheRoot/.cache` or the item itself, one at a time; returns the manifest entries.
+ */
+export async function writeDataset(outDir: string, cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']): Promise<ManifestEntry[]> {
+  const emitter = new OrderedEmitter(outDir, cacheRoot, items, csvEncoding);
+  for (const item of items) emitter.ready(item);
+  return emitter.finish();
 }
