@@ -2,7 +2,7 @@
  * `ziping inspect <file.pdf> [--page N] [--png [DIR]]`: prints the grid ziping reconstructed for each
  * table of a PDF and, with --png, draws each page with rules (red) and cells (blue) outlined.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inspectPdf, renderInspectPng } from './pdf/inspect.js';
 import { STREAM_ANCHORS } from './pipeline.js';
@@ -25,6 +25,7 @@ export async function inspectCommand(args: readonly string[], write: (s: string)
   const name = path.basename(file);
   write(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ...(page ? { page } : {}) }));
   if (png !== undefined) {
+    await mkdir(png, { recursive: true });
     const pages = page ? [page] : [...(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS })).matchAll(/^page (\d+)/gm)].map((m) => Number(m[1]));
     for (const p of pages.length ? pages : [1]) {
       const outPath = path.join(png, `${name.replace(/\.pdf$/i, '')}.page-${p}.png`);
