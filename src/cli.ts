@@ -10,7 +10,7 @@
  * 1 when nothing could be, 2 for a usage error.
  */
 import os from 'node:os';
-import v8 from 'node:v8';
+import { limitHeapGrowth } from './batch/heap.js';
 import { mergeShards } from './batch/merge.js';
 import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
 import { parseShard, runIngest, type Shard } from './batch/run.js';
@@ -35,9 +35,6 @@ ingest options:
       --encoding <enc>     CSV encoding: utf-8 (with BOM, default) or gb18030
       --input-encoding <e> text dump encoding: auto (default), utf-8, gb18030, utf-16le, utf-16be
 `;
-
-/** How far V8 may let a heap grow past what survived the last full collection, in percent. */
-const HEAP_GROWING_PERCENT = 150;
 
 async function ingest(args: string[]): Promise<number> {
   const inputs: string[] = [];
@@ -73,11 +70,7 @@ async function ingest(args: string[]): Promise<number> {
   if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or glob');
   const parsed = Settings.safeParse(raw);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  // After each full collection V8 lets a heap grow by a factor it picks itself, up to 4× what
-  // survived when collection is cheap next to the program's work (as with pdf.js). A fixed 2.5×
-  // costs about 7 % in speed and saves about 15 % of peak memory (measured on the bench corpus).
-  // The flag is process-wide and read at each collection, so it reaches the workers started below.
-  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  limitHeapGrowth(); // about 15 % less memory for about 7 % speed: see src/batch/heap.ts
   const human: Reporter = process.stderr.isTTY ? ttyReporter(process.stderr) : lineReporter(process.stderr);
   const report: Reporter = json ? ((e) => { human(e); jsonReporter(process.stdout)(e); }) : human;
   const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), ...(maxMemoryMb ? { maxMemoryMb } : {}), report });

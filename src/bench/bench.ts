@@ -243,7 +243,7 @@ async function main(): Promise<void> {
       '| stage | ms/page |',
       '|---|---:|',
       `| pdf.js, naive: parse, text content, operator list | ${f2(perPage(bare))} |`,
-      `| how ziping drives pdf.js (font sink, V8 built-ins put back) | ${f2(perPage(tuned) - perPage(bare))} |`,
+      `| how ziping drives pdf.js (font sink, V8 built-ins put back, heap growth) | ${f2(perPage(tuned) - perPage(bare))} |`,
       `| PDF layer: runs, rules, grid, rows | ${f2(perPage(ex) - perPage(tuned))} |`,
       `| segment, repair, validate, check | ${f2(perPage(pr) - perPage(ex))} |`,
       `| batch: cache write, messages, waiting on the main thread | ${f2(perPage(ing) - perPage(pr))} |`,
