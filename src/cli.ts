@@ -29,7 +29,7 @@ ingest options:
       --max-bytes <size>   per-file size limit: 200MB, 1.5GB, 500k (plain numbers are bytes)
       --shard <i/n>        take part i of n of the inputs (by content hash); merge the parts
       --max-memory <size>  memory budget of the run: 500MB, 2GB (plain numbers are MiB); fewer
-                           workers are started when --jobs would not fit (about 160 MiB + 160 MiB each)
+                           workers are started when --jobs would not fit (about 180 MiB + 140 MiB each)
       --worker-heap <MiB>  V8 heap limit of each worker (default 2048); a file needing more fails
       --json               progress as NDJSON events on stdout (start, file, warning, done)
       --encoding <enc>     CSV encoding: utf-8 (with BOM, default) or gb18030

@@ -5,7 +5,8 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RUN_FILE, writeDataset, type RunIndex, type RunItem } from './run.js';
+import { writeDataset } from './ordered-emitter.js';
+import { RUN_FILE, type RunIndex, type RunItem } from './run.js';
 import type { Settings } from '../settings.js';
 
 /** What a merge wrote. */

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { diagnostic, type Code } from '../diagnostics.js';
@@ -15,7 +14,8 @@ import type { FileResult, ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
 import { removeStaleTemps, writeFileAtomic } from './atomic.js';
 import { CACHE_DIR, cacheName, readCached, settingsHash } from './cache.js';
-import { DatasetWriter } from './dataset-writer.js';
+import { OrderedEmitter } from './ordered-emitter.js';
+import { planJobs } from './plan.js';
 import { collectInputs } from './inputs.js';
 import { WorkerPool } from './pool.js';
 import { fileEvent, type DoneEvent, type Reporter } from './progress.js';
@@ -120,33 +120,6 @@ export function parseShard(text: string): Shard {
 function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, code: Code, message: string, ms = 0): FileResult {
   const entry: ManifestEntry = { ...base, status: 'failed', tables: 0, flagged_tables: 0, duration_ms: Math.round(ms), error: { code, message } };
   return { entry, records: [], diagnostics: [diagnostic(code, message, { file: base.file }, { severity: 'error' })] };
-}
-
-/**
- * Peak resident memory of a run, as measured by `npm run bench` (bench/RESULTS.md): the main
- * thread with Node itself, and each worker thread (a V8 isolate with pdf.js and its garbage), in
- * MiB. Rounded up: a budget computed from them should hold on unseen files.
- */
-export const MEMORY_MODEL = { mainMb: 160, workerMb: 160 } as const;
-
-/** Given a memory budget in MiB, returns how many workers fit in it (at least one). */
-export function workersWithin(budgetMb: number): number {
-  return Math.max(1, Math.floor((budgetMb - MEMORY_MODEL.mainMb) / MEMORY_MODEL.workerMb));
-}
-
-/** Given the options, returns the number of worker threads and why, when it is not what was asked. */
-export function planJobs(opts: { jobs?: number; maxMemoryMb?: number }, cores = os.availableParallelism(), totalMb = os.totalmem() / 2 ** 20): { jobs: number; note?: string } {
-  const wanted = Math.max(1, opts.jobs ?? cores);
-  if (opts.maxMemoryMb !== undefined) {
-    const fit = workersWithin(opts.maxMemoryMb);
-    if (fit >= wanted) return { jobs: wanted };
-    const over = MEMORY_MODEL.mainMb + MEMORY_MODEL.workerMb > opts.maxMemoryMb ? ' (even one may go over it)' : '';
-    return { jobs: fit, note: `--max-memory ${opts.maxMemoryMb} MiB holds ${fit} worker(s) of about ${MEMORY_MODEL.workerMb} MiB, not ${wanted}${over}` };
-  }
-  if (opts.jobs !== undefined) return { jobs: wanted };
-  // Default: one per core, but never more than half the machine's memory holds.
-  const fit = workersWithin(totalMb / 2);
-  return fit >= wanted ? { jobs: wanted } : { jobs: fit, note: `${fit} worker(s), not one per core (${cores}): each needs about ${MEMORY_MODEL.workerMb} MiB and this machine has ${Math.round(totalMb)} MiB` };
 }
 
 /** Runs the batch and writes the dataset; returns the final event (also given to `report`). */
@@ -307,82 +280,4 @@ export function cpuMs(): number {
 
 function ms(x: number): number {
   return Math.round(x);
-}
-
-/**
- * Writes the dataset of `items` in input order while they are still being processed: `ready(item)`
- * says that an item's result is known (in `item.result` or its cache file), and every item whose
- * predecessors are all known is read and appended at once, one at a time, so that the end of the
- * run only has the tail left to write. Memory stays bounded by the largest single result.
- */
-export class OrderedEmitter {
-  private readonly sorted: RunItem[];
-  private readonly known = new Set<RunItem>();
-  private readonly writer: DatasetWriter;
-  private readonly entries: ManifestEntry[] = [];
-  private next = 0;
-  private chain: Promise<void> = Promise.resolve();
-  private failed = false;
-
-  /**
-   * @param outDir where the dataset goes (exists).
-   * @param cacheRoot the folder whose `.cache` holds each item's result, or a function giving it per item.
-   */
-  constructor(outDir: string, private readonly cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']) {
-    this.sorted = [...items].sort((a, b) => a.index - b.index);
-    this.writer = new DatasetWriter(outDir, { csvEncoding });
-  }
-
-  /** Marks `item` as known and writes whatever can now be written, in order. */
-  ready(item: RunItem): void {
-    this.known.add(item);
-    this.chain = this.chain.then(() => this.drain());
-    this.chain.catch(() => undefined); // reported by finish()
-  }
-
-  /** Waits for the writes, then puts every output in place; returns the manifest entries. */
-  async finish(): Promise<ManifestEntry[]> {
-    try {
-      await this.chain;
-      if (this.next < this.sorted.length) throw new Error(`${this.sorted[this.next]!.path}: no result to write`);
-    } catch (e) {
-      this.writer.abort();
-      throw e;
-    }
-    this.writer.close();
-    return this.entries;
-  }
-
-  /** Drops the partial outputs (after an error elsewhere). */
-  abort(): void {
-    this.failed = true;
-    this.writer.abort();
-  }
-
-  private async drain(): Promise<void> {
-    while (!this.failed && this.next < this.sorted.length && this.known.has(this.sorted[this.next]!)) {
-      const item = this.sorted[this.next]!;
-      let result = item.result;
-      if (!result) {
-        const root = typeof this.cacheRoot === 'string' ? this.cacheRoot : this.cacheRoot(item);
-        result = await readCached(path.join(root, CACHE_DIR), item.cache!);
-        if (!result) throw new Error(`${item.path}: its cached result ${path.join(root, CACHE_DIR, item.cache!)} is missing or unreadable`);
-      }
-      result.entry.cached = item.cached;
-      this.entries.push(result.entry);
-      this.writer.add(result);
-      this.known.delete(item);
-      this.next++;
-    }
-  }
-}
-
-/**
- * Writes the dataset of `items` (any order; written in input order) into `outDir`, reading each
- * result from `cacheRoot/.cache` or the item itself, one at a time; returns the manifest entries.
- */
-export async function writeDataset(outDir: string, cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']): Promise<ManifestEntry[]> {
-  const emitter = new OrderedEmitter(outDir, cacheRoot, items, csvEncoding);
-  for (const item of items) emitter.ready(item);
-  return emitter.finish();
 }

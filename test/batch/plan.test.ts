@@ -1,6 +1,6 @@
 /** How many workers a run starts, given --jobs, --max-memory and the machine. */
 import { describe, expect, it } from 'vitest';
-import { MEMORY_MODEL, planJobs, workersWithin } from '../../src/batch/run.js';
+import { MEMORY_MODEL, planJobs, workersWithin } from '../../src/batch/plan.js';
 import { parseMemoryMb } from '../../src/cli-args.js';
 
 describe('planJobs', () => {
