@@ -1,5 +1,5 @@
 // The streaming writer must give the bytes of emitDataset over all results at once.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
@@ -36,4 +36,32 @@ test('no result at all equals emitDataset of nothing', () => {
   const want = emitDataset([], { csvEncoding: 'utf-8' });
   const got = written([], 'utf-8');
   for (const [name, bytes] of want) expect(got.get(name)!.equals(bytes), name).toBe(true);
+});
+
+test('results known out of order are written in input order, the same bytes as all at once', async () => {
+  const { OrderedEmitter } = await import('../../src/batch/ordered-emitter.js');
+  const results: FileResult[] = [];
+  for (const p of INPUTS) results.push(await processFile({ path: p, bytes: new Uint8Array(readFileSync(p)) }, defaultSettings));
+  const items = results.map((result, index) => ({ index, path: result.entry.path, sha256: result.entry.sha256, result, cached: false }));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-ordered-'));
+  const emitter = new OrderedEmitter(dir, dir, items, 'utf-8');
+  // The last one first: nothing can be written until the first arrives.
+  for (const i of [3, 1, 2, 0]) emitter.ready(items[i]!);
+  const entries = await emitter.finish();
+  expect(entries.map((e) => e.path)).toEqual(INPUTS);
+  for (const [name, bytes] of emitDataset(results, { csvEncoding: 'utf-8' })) {
+    if (name === 'manifest.json') continue; // entries gain `cached: false`; compared above
+    expect(readFileSync(path.join(dir, name)).equals(bytes), name).toBe(true);
+  }
+});
+
+test('a result that never arrives fails the write and leaves no output behind', async () => {
+  const { OrderedEmitter } = await import('../../src/batch/ordered-emitter.js');
+  const r = await processFile({ path: INPUTS[0]!, bytes: new Uint8Array(readFileSync(INPUTS[0]!)) }, defaultSettings);
+  const items = [0, 1].map((index) => ({ index, path: `in${index}.txt`, sha256: '', result: r, cached: false }));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-ordered-'));
+  const emitter = new OrderedEmitter(dir, dir, items, 'utf-8');
+  emitter.ready(items[1]!);
+  await expect(emitter.finish()).rejects.toThrow(/in0\.txt: no result to write/);
+  expect(readdirSync(dir)).toEqual([]);
 });
