@@ -16,6 +16,7 @@
  * of each kept (shared machines are noisy); scaling runs are single.
  *
  *   node dist/bench/bench.js [--pages 2000] [--jobs 1,2,4] [--repeat 2] [--quick] [--corpus dir] [--keep] [--results path]
+ *   --jobs: default 1, 2, 4, … and the core count
  *   --quick: 300 pages, all cores only, no repeat
  */
 import { spawn } from 'node:child_process';
@@ -31,9 +32,16 @@ const SOURCES = ['/work/shared/corpus/dev', path.join(ROOT, 'test/fixtures/produ
 
 interface Options { pages: number; jobs: number[]; corpus?: string; keep: boolean; results: string; quick: boolean; repeat: number }
 
+/** 1, 2, 4, … up to the core count, and the core count itself: scaling from one core to all. */
+function defaultJobs(cores: number): number[] {
+  const jobs = [];
+  for (let j = 1; j < cores; j *= 2) jobs.push(j);
+  return [...jobs, cores];
+}
+
 function parseArgs(argv: string[]): Options {
   const cores = os.availableParallelism();
-  const o: Options = { pages: 2000, jobs: [...new Set([1, cores])], keep: false, results: path.join(ROOT, 'bench/RESULTS.md'), quick: false, repeat: 2 };
+  const o: Options = { pages: 2000, jobs: defaultJobs(cores), keep: false, results: path.join(ROOT, 'bench/RESULTS.md'), quick: false, repeat: 2 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--pages') o.pages = Number(argv[++i]);
