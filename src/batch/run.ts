@@ -87,10 +87,18 @@ function kindOf(head: Buffer, size: number): ManifestEntry['kind'] {
   return head.toString('latin1').includes('%PDF-') ? 'pdf' : size === 0 ? 'unknown' : 'text';
 }
 
-async function hashFile(file: string): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
+/** Files up to this size are read whole to be hashed (faster than a stream); larger ones are streamed. */
+const HASH_WHOLE_MAX = 32 * 2 ** 20;
+
+/** Given a path, returns the content's sha256, its size and the kind `processFile` will see; `wholeMax`: see HASH_WHOLE_MAX. */
+export async function hashFile(file: string, wholeMax = HASH_WHOLE_MAX): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
   const st = await stat(file);
   if (!st.isFile()) throw new Error(st.isDirectory() ? 'EISDIR: is a directory' : 'not a regular file');
   const hash = createHash('sha256');
+  if (st.size <= wholeMax) {
+    const data = await readFile(file);
+    return { sha256: hash.update(data).digest('hex'), bytes: data.length, kind: kindOf(data.subarray(0, 1024), data.length) };
+  }
   let head = Buffer.alloc(0);
   let bytes = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { collectInputs, globToRegExp } from '../../src/batch/inputs.js';
-import { parseShard, shardOf } from '../../src/batch/run.js';
+import { hashFile, parseShard, shardOf } from '../../src/batch/run.js';
 
 describe('globToRegExp', () => {
   test('stars, double stars, classes and alternatives', () => {
@@ -51,5 +52,20 @@ describe('settingsHash', () => {
     expect(settingsHash(Settings.parse({ csvEncoding: 'gb18030', timeoutMs: 5, maxBytes: 10 }))).toBe(base);
     expect(settingsHash(Settings.parse({ maxPages: 10 }))).not.toBe(base);
     expect(settingsHash(Settings.parse({ encoding: 'gb18030' }))).not.toBe(base);
+  });
+});
+
+describe('hashFile', () => {
+  test('gives the same hash, size and kind whether a file is read whole or streamed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-hash-'));
+    const pdf = '/work/shared/corpus/dev/dept_report_calc_A.pdf';
+    const text = path.join(dir, 'dump.txt');
+    writeFileSync(text, readFileSync('/work/shared/corpus/dev/tab_dump_01.txt'));
+    for (const [file, kind] of [[pdf, 'pdf'], [text, 'text']] as const) {
+      const bytes = readFileSync(file);
+      const want = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, kind };
+      expect(await hashFile(file)).toEqual(want);
+      expect(await hashFile(file, 0)).toEqual(want); // streamed in 1 MiB chunks
+    }
   });
 });
