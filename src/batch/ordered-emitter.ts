@@ -20,6 +20,7 @@ export class OrderedEmitter {
   private next = 0;
   private chain: Promise<void> = Promise.resolve();
   private failed = false;
+  private error: unknown;
 
   /**
    * @param outDir where the dataset goes (exists).
@@ -34,7 +35,9 @@ export class OrderedEmitter {
   ready(item: RunItem): void {
     this.known.add(item);
     this.chain = this.chain.then(() => this.drain());
-    this.chain.catch(() => undefined); // reported by finish()
+    this.chain.catch((e: unknown) => {
+      this.error ??= e; // reported by throwIfFailed() and finish()
+    });
   }
 
   /** Waits for the writes, then puts every output in place; returns the manifest entries. */
@@ -50,6 +53,11 @@ export class OrderedEmitter {
     return this.entries;
   }
 
+  /** Throws the error that stopped the writing, if one did (a full disk, a missing cache file). */
+  throwIfFailed(): void {
+    if (this.error !== undefined) throw this.error;
+  }
+
   /** Drops the partial outputs (after an error elsewhere). */
   abort(): void {
     this.failed = true;
@@ -63,6 +71,7 @@ export class OrderedEmitter {
       if (!result) {
         const root = typeof this.cacheRoot === 'string' ? this.cacheRoot : this.cacheRoot(item);
         result = await readCached(path.join(root, CACHE_DIR), item.cache!);
+        if (this.failed) return; // aborted while reading
         if (!result) throw new Error(`${item.path}: its cached result ${path.join(root, CACHE_DIR, item.cache!)} is missing or unreadable`);
       }
       result.entry.cached = item.cached;

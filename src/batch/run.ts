@@ -87,8 +87,11 @@ function kindOf(head: Buffer, size: number): ManifestEntry['kind'] {
   return head.toString('latin1').includes('%PDF-') ? 'pdf' : size === 0 ? 'unknown' : 'text';
 }
 
-/** Files up to this size are read whole to be hashed (faster than a stream); larger ones are streamed. */
-const HASH_WHOLE_MAX = 32 * 2 ** 20;
+/**
+ * Files up to this size are read whole to be hashed (faster than a stream); larger ones are
+ * streamed. Small, because up to `ioConcurrency` files are hashed at once on the main thread.
+ */
+const HASH_WHOLE_MAX = 4 * 2 ** 20;
 
 /** Given a path, returns the content's sha256, its size and the kind `processFile` will see; `wholeMax`: see HASH_WHOLE_MAX. */
 export async function hashFile(file: string, wholeMax = HASH_WHOLE_MAX): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
@@ -203,81 +206,88 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     report(fileEvent(item.index, entry, item.cached));
     emitter.ready(item);
   };
-  report({
-    event: 'start', inputs: paths.length, shard_inputs: items.length, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
-    cached: hits.size, todo: work.length, todo_bytes: work.reduce((a, item) => a + hashed[item.index]!.bytes!, 0), jobs, out: outDir,
-  });
-  for (const item of items) {
-    if (item.result) settle(item, item.result.entry);
-    else if (item.cached) settle(item, hits.get(item.index)!);
-  }
-
-  let workerMs = 0;
-  const pool = new WorkerPool<WorkerTask, WorkerReply>({
-    script: new URL('./worker.js', import.meta.url),
-    size: Math.min(jobs, Math.max(1, work.length)),
-    timeoutMs: settings.timeoutMs,
-    resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 2048 },
-  });
-  const slots = pLimit(jobs + 2); // bytes of at most jobs + 2 files in memory at once
   try {
-    await Promise.all(work.map((item) => slots(async () => {
-      const file = path.basename(item.path);
-      const h = hashed[item.index]!;
-      const base = { file, path: item.path, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
-      let data: Buffer;
-      try {
-        data = await io(() => readFile(item.path));
-      } catch (e) {
-        item.result = failedResult(base, 'read_failed', `${item.path}: ${(e as Error).message}`);
-        delete item.cache;
-        return settle(item, item.result.entry);
-      }
-      // Transfer, not copy: the buffer must own its whole ArrayBuffer.
-      const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
-      const out = await pool.run({ path: item.path, bytes, settings, cachePath: path.join(cacheDir, item.cache!) }, [bytes.buffer as ArrayBuffer]);
-      workerMs += out.ms;
-      if (out.ok) return settle(item, out.value.entry);
-      item.result = out.reason === 'timeout'
-        ? failedResult(base, 'timeout', `${file}: took longer than the per-file limit of ${settings.timeoutMs} ms; its worker was stopped`, out.ms)
-        : failedResult(base, 'internal_error', `${file}: ${out.message}`, out.ms);
-      delete item.cache; // never cached: the next run tries again
-      settle(item, item.result.entry);
-    })));
+    return await processAndEmit();
   } catch (e) {
-    emitter.abort();
+    emitter.abort(); // no half-written dataset; the cache keeps what was done
     throw e;
-  } finally {
-    await pool.close();
   }
-  const t3 = performance.now();
 
-  const index: RunIndex = {
-    tool: 'ziping', version: TOOL_VERSION, settings_hash: key, settings, inputs: paths.length, shard: opts.shard ?? null, items,
-  };
-  await writeFileAtomic(path.join(outDir, RUN_FILE), JSON.stringify(index) + '\n');
-  await emitter.finish();
-  const t4 = performance.now();
+  async function processAndEmit(): Promise<DoneEvent> {
+    report({
+      event: 'start', inputs: paths.length, shard_inputs: items.length, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
+      cached: hits.size, todo: work.length, todo_bytes: work.reduce((a, item) => a + hashed[item.index]!.bytes!, 0), jobs, out: outDir,
+    });
+    for (const item of items) {
+      if (item.result) settle(item, item.result.entry);
+      else if (item.cached) settle(item, hits.get(item.index)!);
+    }
 
-  const all = [...entries.values()];
-  const count = (s: string): number => all.filter((e) => e.status === s).length;
-  const done: DoneEvent = {
-    event: 'done', out: outDir,
-    totals: {
-      inputs: items.length, ok: count('ok'), flagged: count('flagged'), failed: count('failed'), skipped: count('skipped'),
-      cached: hits.size, pages: all.reduce((a, e) => a + (e.pages ?? 0), 0), tables: all.reduce((a, e) => a + e.tables, 0),
-      flagged_tables: all.reduce((a, e) => a + e.flagged_tables, 0),
-    },
-    stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
-    worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-    cpu_ms: cpuMs(),
-  };
-  if (opts.maxMemoryMb !== undefined && done.peak_rss_mb > opts.maxMemoryMb) {
-    report({ event: 'warning', message: `peak memory ${done.peak_rss_mb} MiB went over --max-memory ${opts.maxMemoryMb} MiB; use fewer --jobs or a larger budget` });
+    let workerMs = 0;
+    const pool = new WorkerPool<WorkerTask, WorkerReply>({
+      script: new URL('./worker.js', import.meta.url),
+      size: Math.min(jobs, Math.max(1, work.length)),
+      timeoutMs: settings.timeoutMs,
+      resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 2048 },
+    });
+    const slots = pLimit(jobs + 2); // bytes of at most jobs + 2 files in memory at once
+    try {
+      await Promise.all(work.map((item) => slots(async () => {
+        const file = path.basename(item.path);
+        const h = hashed[item.index]!;
+        const base = { file, path: item.path, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
+        emitter.throwIfFailed(); // a full disk stops the run now, not hours later
+        let data: Buffer;
+        try {
+          data = await io(() => readFile(item.path));
+        } catch (e) {
+          item.result = failedResult(base, 'read_failed', `${item.path}: ${(e as Error).message}`);
+          delete item.cache;
+          return settle(item, item.result.entry);
+        }
+        // Transfer, not copy: the buffer must own its whole ArrayBuffer.
+        const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
+        const out = await pool.run({ path: item.path, bytes, settings, cachePath: path.join(cacheDir, item.cache!) }, [bytes.buffer as ArrayBuffer]);
+        workerMs += out.ms;
+        if (out.ok) return settle(item, out.value.entry);
+        item.result = out.reason === 'timeout'
+          ? failedResult(base, 'timeout', `${file}: took longer than the per-file limit of ${settings.timeoutMs} ms; its worker was stopped`, out.ms)
+          : failedResult(base, 'internal_error', `${file}: ${out.message}`, out.ms);
+        delete item.cache; // never cached: the next run tries again
+        settle(item, item.result.entry);
+      })));
+    } finally {
+      await pool.close();
+    }
+    const t3 = performance.now();
+
+    const index: RunIndex = {
+      tool: 'ziping', version: TOOL_VERSION, settings_hash: key, settings, inputs: paths.length, shard: opts.shard ?? null, items,
+    };
+    await writeFileAtomic(path.join(outDir, RUN_FILE), JSON.stringify(index) + '\n');
+    await emitter.finish();
+    const t4 = performance.now();
+
+    const all = [...entries.values()];
+    const count = (s: string): number => all.filter((e) => e.status === s).length;
+    const done: DoneEvent = {
+      event: 'done', out: outDir,
+      totals: {
+        inputs: items.length, ok: count('ok'), flagged: count('flagged'), failed: count('failed'), skipped: count('skipped'),
+        cached: hits.size, pages: all.reduce((a, e) => a + (e.pages ?? 0), 0), tables: all.reduce((a, e) => a + e.tables, 0),
+        flagged_tables: all.reduce((a, e) => a + e.flagged_tables, 0),
+      },
+      stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
+      worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      cpu_ms: cpuMs(),
+    };
+    if (opts.maxMemoryMb !== undefined && done.peak_rss_mb > opts.maxMemoryMb) {
+      report({ event: 'warning', message: `peak memory ${done.peak_rss_mb} MiB went over --max-memory ${opts.maxMemoryMb} MiB; use fewer --jobs or a larger budget` });
+    }
+    report(done);
+    return done;
   }
-  report(done);
-  return done;
 }
 
 /** CPU time of this process so far (user + system, all threads), in milliseconds. */

@@ -149,6 +149,7 @@ function memoryModel(runs: Measure[]): string {
   const n = runs.length;
   const mx = runs.reduce((a, m) => a + m.jobs, 0) / n, my = runs.reduce((a, m) => a + m.peak_rss_mb, 0) / n;
   const sxx = runs.reduce((a, m) => a + (m.jobs - mx) ** 2, 0);
+  if (sxx === 0) return `peak RSS ${Math.round(my)} MiB at ${runs[0]!.jobs} job(s)`;
   const slope = runs.reduce((a, m) => a + (m.jobs - mx) * (m.peak_rss_mb - my), 0) / sxx;
   return `peak RSS ≈ ${Math.round(my - slope * mx)} MiB + ${Math.round(slope)} MiB per worker (least squares over ${runs.map((m) => m.jobs).join(', ')} jobs)`;
 }
@@ -265,7 +266,7 @@ async function main(): Promise<void> {
       'would be work added by parallelism itself (locks, copies, a busy main thread). Rows with more jobs than',
       'cores measure memory per worker, not speed.',
       '',
-      '| jobs | pages/s | speed-up | bare loop speed-up | CPU s | pages per CPU-s | vs 1 job | peak RSS MiB |',
+      '| jobs | pages/s | speed-up | bare loop speed-up | CPU s | pages per CPU-s | vs first row | peak RSS MiB |',
       '|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...scaling.map(({ ingest: m, bare: b }) => `| ${m.jobs} | ${f1(pps(m))} | ${f2(pps(m) / pps(base.ingest))}× | ${f2(pps(b) / pps(base.bare))}× | ${f1((m.cpu_ms ?? NaN) / 1000)} | ${f1(perCpu(m))} | ${Math.round((100 * perCpu(m)) / perCpu(base.ingest))}% | ${m.peak_rss_mb} |`),
       '',

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { limitHeapGrowth } from '../batch/heap.js';
+import { setHeapGrowth } from '../batch/heap.js';
 import { WorkerPool } from '../batch/pool.js';
 import { cpuMs } from '../batch/run.js';
 import type { LoopMode, LoopReply, LoopTask } from './loop-serve.js';
@@ -14,7 +14,7 @@ import type { LoopMode, LoopReply, LoopTask } from './loop-serve.js';
 const [mode, jobsText, listFile] = process.argv.slice(2);
 const jobs = Number(jobsText);
 // The naive loop keeps V8's defaults; the others run as `ziping ingest` does.
-if (mode !== 'bare') limitHeapGrowth();
+if (mode !== 'bare') setHeapGrowth();
 const files = (await readFile(listFile!, 'utf8')).split('\n').filter(Boolean);
 const t0 = performance.now();
 const pool = new WorkerPool<LoopTask, LoopReply>({ script: new URL(mode === 'bare' ? './bare-worker.js' : './loop-worker.js', import.meta.url), size: jobs });

@@ -8,8 +8,9 @@
  * `globalThis.pdfjsWorker` instead of importing it later), and then V8's own versions are put back.
  * Everything core-js *adds* (Promise.withResolvers, Map.getOrInsertComputed, …) stays.
  *
- * > **Note**: import pdf.js only through this module; a later import of pdfjs-dist elsewhere
- * > would not re-patch anything (core-js runs once per bundle), but it would load a second copy.
+ * > **Note**: import pdf.js only through this module, and before anything else that bundles
+ * > core-js: built-ins it already replaced would be taken for V8's own and left as they are.
+ * > `RESTORED_NATIVES` says what was put back.
  */
 const natives = {
   push: Array.prototype.push,

@@ -115,15 +115,15 @@ describe('ingest', () => {
   }, 180_000);
 
   test('--max-memory starts only the workers that fit, and the run stays within it', () => {
-    // 320 MiB holds one worker; four were asked for.
-    const r = ingest([...INPUTS, '--out', 'out-mem', '--jobs', '4', '--max-memory', '320MB', '--json'], work);
+    // 400 MiB holds one worker; four were asked for.
+    const r = ingest([...INPUTS, '--out', 'out-mem', '--jobs', '4', '--max-memory', '400MB', '--json'], work);
     expect(r.code, r.stderr).toBe(0);
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(events.find((e) => e.event === 'warning')?.message).toMatch(/--max-memory 320 MiB holds 1 worker/);
+    expect(events.find((e) => e.event === 'warning')?.message).toMatch(/--max-memory 400 MiB holds 1 worker/);
     expect(events.find((e) => e.event === 'start')).toMatchObject({ jobs: 1 });
     const done = events.at(-1);
     expect(done).toMatchObject({ event: 'done', workers_started: 1 });
-    expect(done.peak_rss_mb).toBeLessThanOrEqual(320);
+    expect(done.peak_rss_mb).toBeLessThanOrEqual(400);
     expect(outputs(path.join(work, 'out-mem'))).toEqual(reference);
   }, 180_000);
 

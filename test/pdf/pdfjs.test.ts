@@ -23,7 +23,8 @@ describe('loading pdf.js', () => {
     expect(JSON.stringify).toBe(stringify);
     // What core-js added stays: pdf.js calls it.
     expect(typeof (Promise as { withResolvers?: unknown }).withResolvers).toBe('function');
-    expect(Array.isArray(RESTORED_NATIVES)).toBe(true);
+    // pdfjs-dist 5.6 replaces exactly these; a new version that does otherwise should be looked at.
+    expect(RESTORED_NATIVES).toEqual(['Array.prototype.push', 'JSON.parse', 'JSON.stringify']);
   });
 });
 
