@@ -65,3 +65,15 @@ test('a result that never arrives fails the write and leaves no output behind', 
   await expect(emitter.finish()).rejects.toThrow(/in0\.txt: no result to write/);
   expect(readdirSync(dir)).toEqual([]);
 });
+
+test('a result that cannot be read stops the run at the next file, not at the end', async () => {
+  const { OrderedEmitter } = await import('../../src/batch/ordered-emitter.js');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-ordered-'));
+  const items = [{ index: 0, path: 'gone.pdf', sha256: '', cache: 'missing.json', cached: false }];
+  const emitter = new OrderedEmitter(dir, dir, items, 'utf-8');
+  emitter.ready(items[0]!);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(() => emitter.throwIfFailed()).toThrow(/gone\.pdf: its cached result .*missing\.json is missing/);
+  await expect(emitter.finish()).rejects.toThrow(/gone\.pdf/);
+  expect(readdirSync(dir)).toEqual([]);
+});
