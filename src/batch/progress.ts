@@ -84,7 +84,7 @@ export function fileLine(e: FileEvent): string {
 function summaryLine(e: DoneEvent): string {
   const processed = e.totals.inputs - e.totals.failed;
   const secs = (e.stages.total_ms / 1000).toFixed(1);
-  return `${e.totals.inputs} input(s): ${processed} processed, ${e.totals.failed} failed → ${e.out}/ (${e.totals.pages} page(s) in ${secs} s, peak memory ${e.peak_rss_mb} MiB)\n`;
+  return `${e.totals.inputs} input(s): ${processed} processed, ${e.totals.failed} failed → ${e.out}/ (${e.totals.pages ? `${e.totals.pages} PDF page(s) in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)\n`;
 }
 
 /** Not a TTY: one line per file, then the summary. */
