@@ -11,6 +11,7 @@ import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { stitchPageBreak } from './stitch.js';
+import type { StreamCarry } from './stream.js';
 import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
@@ -107,12 +108,17 @@ export async function forEachPage(
     if (opts.maxPages !== undefined && doc.numPages > opts.maxPages) {
       throw new InputError('too_many_pages', `the PDF has ${doc.numPages} pages, over the limit of ${opts.maxPages}`, opts.file);
     }
+    // Columns of a rule-less table running on at the foot of the previous page.
+    let carry: StreamCarry | null = null;
+    let pitchEm: number | undefined;
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s);
+        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}) });
+        carry = res.layout.carry;
+        pitchEm = res.layout.pitchEm;
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
         throw toInputError(err, opts.file);
@@ -126,7 +132,7 @@ export async function forEachPage(
 
 type Doc = Awaited<ReturnType<typeof openPdf>>['doc'];
 
-async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): Promise<PageResult> {
+async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, stream: { carry: StreamCarry | null; pitchEm?: number }): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;
@@ -142,7 +148,8 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): 
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
     const clips = graphics.clipped ? itemClips(text.items, graphics.texts) : undefined;
     const runs = textItemsToRuns(text.items, text.styles, toFrame, clips);
-    const layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
+    const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;
+    const layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth });
     const diagnostics: Diagnostic[] = [];
     const hasText = runs.length > 0;
     if (!hasText && (graphics.images.length > 0 || graphics.paths > 0)) {

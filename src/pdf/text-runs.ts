@@ -150,3 +150,58 @@ export function itemClips(items: readonly unknown[], ops: ReadonlyArray<{ chars:
   }
   return out;
 }
+
+/** Whether a character takes a full em (CJK ideographs, kana, full-width forms and punctuation). */
+function isWide(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || cp >= 0x20000;
+}
+
+/**
+ * Estimated x of every character boundary of an upright run (n + 1 values for n characters):
+ * wide characters take one em, the others share what is left of the run's width.
+ */
+export function charEdges(run: TextRun): number[] {
+  const chars = Array.from(run.text);
+  const width = run.bbox[2] - run.bbox[0];
+  const wide = chars.filter(isWide).length;
+  const narrow = chars.length - wide;
+  let wideW = run.fontSize;
+  let narrowW = narrow ? (width - wide * wideW) / narrow : 0;
+  if (narrowW < 0.15 * run.fontSize || wide * wideW > width) {
+    // The estimate does not fit: fall back to equal shares.
+    wideW = narrowW = width / Math.max(1, chars.length);
+  }
+  const edges = [run.bbox[0]];
+  for (const ch of chars) edges.push(edges[edges.length - 1] + (isWide(ch) ? wideW : narrowW));
+  return edges;
+}
+
+/**
+ * Splits an upright run at x: at the character boundary nearest x, or with `atSpace` only at a
+ * space within 0.6 em of x (the space is dropped). Returns null when there is nothing to split
+ * (x outside the run, no such space, or one side would be empty).
+ */
+export function splitRunAt(run: TextRun, x: number, atSpace = false): [TextRun, TextRun] | null {
+  if (run.angle !== 0 || x <= run.bbox[0] || x >= run.bbox[2]) return null;
+  const chars = Array.from(run.text);
+  const edges = charEdges(run);
+  let cut = -1, skip = 0, bestD = Infinity;
+  for (let i = 0; i < chars.length; i++) {
+    if (atSpace) {
+      if (chars[i] !== ' ' && chars[i] !== '\u3000') continue;
+      const d = Math.abs((edges[i] + edges[i + 1]) / 2 - x);
+      if (d <= 0.6 * run.fontSize && d < bestD) { cut = i; skip = 1; bestD = d; }
+    } else if (i > 0) {
+      const d = Math.abs(edges[i] - x);
+      if (d < bestD) { cut = i; skip = 0; bestD = d; }
+    }
+  }
+  if (cut < 0) return null;
+  const left = chars.slice(0, cut).join(''), right = chars.slice(cut + skip).join('');
+  if (left.trim() === '' || right.trim() === '') return null;
+  return [
+    { ...run, text: left.trimEnd(), bbox: [run.bbox[0], run.bbox[1], edges[cut], run.bbox[3]] },
+    { ...run, text: right.trimStart(), bbox: [edges[cut + skip], run.bbox[1], run.bbox[2], run.bbox[3]] },
+  ];
+}
