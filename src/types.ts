@@ -49,4 +49,6 @@ export interface Provenance {
   page?: number;
   line?: number;
   bbox?: BBox;
+  /** The cell's text as the file encodes it, when it differs from the text read. */
+  raw?: string;
 }

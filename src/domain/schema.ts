@@ -16,6 +16,7 @@ export const ProvenanceSchema = z
     page: z.number().int().positive().optional(),
     line: z.number().int().positive().optional(),
     bbox: BBoxSchema.optional(),
+    raw: z.string().optional().describe('the text as the file encodes it, when it differs from the value read (e.g. a Kangxi radical the glyph shows as 户)'),
   })
   .describe('where a value was read: file, page and box (PDF) or line (text dump)');
 

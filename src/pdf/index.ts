@@ -137,7 +137,7 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, s
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;
     const display = page.getViewport({ scale: 1, rotation });
-    const text = await page.getTextContent();
+    const text = await page.getTextContent({ includeMarkedContent: true });
     const ops = await page.getOperatorList();
     const vt = (extra: number): Matrix => page.getViewport({ scale: 1, rotation: (rotation + extra) % 360 }).transform as unknown as Matrix;
     const frameRotation = text.items.length ? dominantTextRotation(text.items, vt) : 0;

@@ -5,7 +5,7 @@
  */
 import type { BBox, Cell, Row } from '../types.js';
 import { mergeRules, rulesToTables, type Table } from './grid.js';
-import { linesToCellText, lineText, makeCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
+import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
 import { linesToStreamRows, type StreamCarry } from './stream.js';
@@ -171,11 +171,10 @@ function tableToRows(page: number, t: Table, cellRuns: TextRun[][], s: PdfSettin
   const byRow: Array<Array<{ col: number; cell: Cell }>> = Array.from({ length: nr }, () => []);
   t.cells.forEach((gc, i) => {
     const lines = runsToLines(cellRuns[i], s.lineToleranceEm);
-    const raw = linesToCellText(lines, gc.bbox);
     const bbox = toDisplay(gc.bbox);
     const extra: Partial<Cell> = { rowSpan: gc.rowSpan, colSpan: gc.colSpan };
     if (gc.rowSpan > 1) extra.merge = 'start';
-    byRow[gc.row].push({ col: gc.col, cell: makeCell(raw, page, bbox, extra) });
+    byRow[gc.row].push({ col: gc.col, cell: linesToCell(lines, gc.bbox, page, bbox, extra) });
     for (let r = gc.row + 1; r < gc.row + gc.rowSpan; r++) {
       const band = toDisplay([gc.bbox[0], t.ys[r], gc.bbox[2], t.ys[r + 1]]);
       byRow[r].push({ col: gc.col, cell: { text: '', merge: 'continued', rowSpan: 1, colSpan: gc.colSpan, page, bbox: band } });
@@ -197,7 +196,7 @@ function tableToRows(page: number, t: Table, cellRuns: TextRun[][], s: PdfSettin
 function lineToRow(page: number, line: TextLine, s: PdfSettings, toDisplay: BoxMapper): Row {
   const chunks = splitLineIntoChunks(line, s.chunkGapEm);
   return {
-    cells: chunks.map((c) => makeCell(lineText(c), page, toDisplay(c.bbox))),
+    cells: chunks.map((c) => linesToCell([c], null, page, toDisplay(c.bbox))),
     page,
     bbox: toDisplay(line.bbox),
   };

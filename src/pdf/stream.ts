@@ -25,7 +25,7 @@
  */
 import type { BBox, Cell, Row } from '../types.js';
 import { unionBox } from './geometry.js';
-import { lineText, linesToCellText, makeCell, type BoxMapper, type TextLine } from './lines.js';
+import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from './lines.js';
 import { isCjkChar, normalizeCjk } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
@@ -485,7 +485,7 @@ function sectionRows(
         continue;
       }
       ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-      cells.push(makeCell(linesToCellText(toLines(ps), null), page, toDisplay(unionBox(ps.map((p) => p.bbox))), extra));
+      cells.push(linesToCell(toLines(ps), null, page, toDisplay(unionBox(ps.map((p) => p.bbox))), extra));
     }
     out.push({ top: (r.top + r.bottom) / 2, row: { cells, page, bbox: toDisplay([x0, r.top, x1, r.bottom]) } });
   }
@@ -738,7 +738,7 @@ function nearestRow(rows: RowSlots, y: number): number {
 }
 
 function freeRow(page: number, line: TextLine, toDisplay: BoxMapper): Row {
-  return { cells: [makeCell(lineText(line), page, toDisplay(line.bbox))], page, bbox: toDisplay(line.bbox) };
+  return { cells: [linesToCell([line], null, page, toDisplay(line.bbox))], page, bbox: toDisplay(line.bbox) };
 }
 
 /**

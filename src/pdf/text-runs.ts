@@ -3,11 +3,14 @@
  */
 import type { BBox } from '../types.js';
 import { apply, boxOfPoints, multiply, type Matrix } from './geometry.js';
+import { resolveSharedGlyphs } from './normalize.js';
 
 /** One piece of text as pdf.js reports it, placed on the page. */
 export interface TextRun {
-  /** Text as pdf.js decoded it (not yet normalised). */
+  /** The text the glyphs show (not yet normalised): pdf.js's, with ambiguous glyphs resolved. */
   text: string;
+  /** The text as the file's ToUnicode map gives it, when that differs from `text`. */
+  source?: string;
   /** Box in the reading frame: [x0, top, x1, bottom] (pt). */
   bbox: BBox;
   /** Font size in points (the glyph height the text was drawn at). */
@@ -48,8 +51,20 @@ export function textItemsToRuns(
   clips?: ReadonlyArray<BBox | null>,
 ): TextRun[] {
   const runs: TextRun[] = [];
+  // Marked-content tags open around the current item (pdf.js reports them with
+  // includeMarkedContent): a Span is where a producer gave the true text as /ActualText.
+  const tags: Array<string | null> = [];
   for (let idx = 0; idx < items.length; idx++) {
     const item = items[idx];
+    const mark = item as { type?: string; tag?: string | null };
+    if (mark.type === 'beginMarkedContent' || mark.type === 'beginMarkedContentProps') {
+      tags.push(mark.tag ?? null);
+      continue;
+    }
+    if (mark.type === 'endMarkedContent') {
+      tags.pop();
+      continue;
+    }
     if (!isTextItem(item) || item.str.trim() === '') continue;
     const t = item.transform as unknown as Matrix;
     const sx = Math.hypot(t[0], t[1]);
@@ -96,7 +111,15 @@ export function textItemsToRuns(
       const cx = (bbox[0] + bbox[2]) / 2, cy = (bbox[1] + bbox[3]) / 2;
       if (cx < clip[0] - 1 || cx > clip[2] + 1 || cy < clip[1] - 1 || cy > clip[3] + 1) continue;
     }
-    runs.push({ text: item.str, bbox, fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle });
+    const run: TextRun = { text: item.str, bbox, fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle };
+    if (tags.includes('Span')) {
+      const shown = resolveSharedGlyphs(item.str);
+      if (shown !== item.str) {
+        run.text = shown;
+        run.source = item.str;
+      }
+    }
+    runs.push(run);
   }
   return runs;
 }
