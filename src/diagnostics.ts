@@ -31,6 +31,7 @@ export const CODES = {
   ocr_required: { stage: 'pdf', severity: 'warning', meaning: 'a page has no text layer (a scan): it needs OCR' },
   pdf_warning: { stage: 'pdf', severity: 'info', meaning: 'pdf.js recovered from a problem in the file' },
   stream_table: { stage: 'pdf', severity: 'info', meaning: 'a page had no ruling lines: columns were inferred from text alignment' },
+  page_furniture: { stage: 'pdf', severity: 'info', meaning: 'a page number, or slanted text (a watermark, a seal), was set aside: it is no table cell' },
   // segmentation
   truncated_table: { stage: 'segment', severity: 'error', meaning: 'a table ends before its indicator section or totals' },
   orphan_rows: { stage: 'segment', severity: 'info', meaning: 'rows before the first table were ignored' },

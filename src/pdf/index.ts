@@ -10,6 +10,7 @@ import { invert, multiply, transformBox, type Matrix } from './geometry.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
+import { splitFurniture } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
 import type { StreamCarry } from './stream.js';
 import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
@@ -147,8 +148,10 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, s
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
     const clips = graphics.clipped ? itemClips(text.items, graphics.texts) : undefined;
-    const runs = textItemsToRuns(text.items, text.styles, toFrame, clips);
     const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;
+    const frameHeight = frameRotation % 180 === 0 ? display.height : display.width;
+    // Page numbers and slanted text (watermarks, seal rings) are never table cells.
+    const { content: runs, furniture } = splitFurniture(textItemsToRuns(text.items, text.styles, toFrame, clips), frameHeight, s);
     const layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth });
     const diagnostics: Diagnostic[] = [];
     const hasText = runs.length > 0;
@@ -156,6 +159,10 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, s
       diagnostics.push(
         diagnostic('ocr_required', `page ${p} has no text layer${graphics.images.length ? ' (it holds an image: a scan?)' : ''}; it needs OCR`, { file: opts.file, page: p }),
       );
+    }
+    if (furniture.length) {
+      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
+      diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: toDisplay(furniture[0].bbox) }));
     }
     if (layout.mode === 'stream') {
       diagnostics.push(diagnostic('stream_table', `page ${p} has no ruling lines: columns were inferred from text alignment`, { file: opts.file, page: p }));
