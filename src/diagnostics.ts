@@ -51,6 +51,7 @@ export const CODES = {
   thousands_separator: { stage: 'repair', severity: 'info', meaning: 'thousands separators were removed from an amount' },
   repeated_header: { stage: 'repair', severity: 'info', meaning: 'a header row repeated on a continuation page was dropped' },
   wrapped_cell_joined: { stage: 'repair', severity: 'info', meaning: 'a cell wrapped onto the next row was joined' },
+  ambiguous_label_group: { stage: 'repair', severity: 'warning', meaning: 'two groupings of merged 二级 labels explain the printed layout equally well: both readings are given, the chosen one says what decided' },
   unassigned_level2: { stage: 'repair', severity: 'warning', meaning: 'no level-2 label could be assigned to an indicator row' },
   // validation
   missing_cell: { stage: 'validate', severity: 'warning', meaning: 'a cell the form requires is empty or unreadable (kept null)' },
