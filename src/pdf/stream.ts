@@ -33,7 +33,9 @@ import { splitRunAt, type TextRun } from './text-runs.js';
 
 /** Columns of the last section of a page, handed to the next page's first lines. */
 export interface StreamCarry {
-  bounds: number[];
+  /** The header labels' extents, and the boundaries left of the first label, of the section. */
+  hits: Array<[number, number]>;
+  leftBounds: number[];
   /** Columns that hold labels of row groups (merged cells), as the section's header page showed. */
   labelCols: number[];
   /** Horizontal extent of the section's text. */
@@ -87,8 +89,8 @@ interface Section {
   end: number;
   header: Set<number>;
   hits: Array<[number, number]> | null;
-  /** Carried columns (lines before the first header of a page). */
-  bounds?: number[];
+  /** The header of the previous page's last section, which these lines continue. */
+  carried?: { hits: Array<[number, number]>; leftBounds: number[] };
   labelCols?: number[];
 }
 
@@ -145,7 +147,7 @@ export function linesToStreamRows(
     if (!open) {
       const carry = hints.carry;
       const carried = sections.length === 0 && titles.size === 0 && carry && hints.pageWidth !== undefined && Math.abs(carry.pageWidth - hints.pageWidth) < 1;
-      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { bounds: carry.bounds, labelCols: carry.labelCols } : {}) });
+      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds }, labelCols: carry.labelCols } : {}) });
     }
   }
 
@@ -153,8 +155,12 @@ export function linesToStreamRows(
   for (const li of titles) out.push({ top: lines[li].bbox[1], row: freeRow(page, lines[li], toDisplay) });
   const cut = sections.map((sec) => {
     const secLines = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k));
-    const bounds = sec.hits ? anchoredBounds(secLines, sec.hits) : (sec.bounds ?? gapBounds(secLines, s));
-    return { sec, secLines, bounds, pieces: sectionPieces(lines, sec, bounds, titles, s) };
+    // A section continued from the page before keeps its columns left of the header labels and
+    // places the ones between the labels from this page's text.
+    const left = sec.hits ? leftOfLabels(secLines, sec.hits) : (sec.carried?.leftBounds ?? []);
+    const hits = sec.hits ?? sec.carried?.hits ?? null;
+    const bounds = hits ? [...left, ...betweenLabels(secLines, hits)] : gapBounds(secLines, s);
+    return { sec, secLines, bounds, left, pieces: sectionPieces(lines, sec, bounds, titles, s) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
   // or taken from the pages before when this one shows no wrap.
@@ -162,12 +168,13 @@ export function linesToStreamRows(
   const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined ? seen : Math.min(seen, hints.pitchEm);
   const pitch = pitchEm * bodyFontSize(lines);
   let carryOut: StreamCarry | null = null;
-  for (const { sec, secLines, bounds, pieces } of cut) {
+  for (const { sec, secLines, bounds, left, pieces } of cut) {
     const labelCols = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out);
-    if ((sec.hits || sec.bounds) && sec.end === lines.length) {
+    const hits = sec.hits ?? sec.carried?.hits;
+    if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
       for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
-      carryOut = { bounds, labelCols, x0, x1, pageWidth: hints.pageWidth ?? 0 };
+      carryOut = { hits, leftBounds: left, labelCols, x0, x1, pageWidth: hints.pageWidth ?? 0 };
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
@@ -461,7 +468,7 @@ function sectionRows(
   const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0;
   for (const c of labelCols) {
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
-    if (own.length) placeLabels(rows, own, c, align, isData, sec.bounds !== undefined);
+    if (own.length) placeLabels(rows, own, c, align, isData, sec.carried !== undefined);
   }
   loose.sort((a, b) => a.bbox[1] - b.bbox[1]);
   for (const b of loose) {
@@ -783,13 +790,11 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
 }
 
 /**
- * Column boundaries of a section with a header: between neighbouring labels, in the white
- * stretch that the fewest of the section's lines cross (the widest such stretch; midway between
- * the labels when the text leaves none); left of the first label, at the gaps between chunks.
+ * Column boundaries left of the first header label: gaps between the section's runs wider than
+ * a third of an em (a row label and a block label beside it).
  */
-function anchoredBounds(lines: readonly TextLine[], hits: ReadonlyArray<[number, number]>): number[] {
+function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>): number[] {
   const bounds: number[] = [];
-  // Left of the first label: gaps between runs wider than a third of an em.
   const left = hits[0][0];
   const spans: Array<[number, number, number]> = [];
   for (const l of lines) for (const r of l.runs) if (r.bbox[0] < left - 0.5) spans.push([r.bbox[0], Math.min(r.bbox[2], left), r.fontSize]);
@@ -802,11 +807,56 @@ function anchoredBounds(lines: readonly TextLine[], hits: ReadonlyArray<[number,
     }
     if (end < left - 1) bounds.push((end + left) / 2);
   }
+  return bounds;
+}
+
+/**
+ * Column boundaries between neighbouring header labels: each keeps the runs with the label they
+ * belong to (`splitBetween`), else in the white stretch that the fewest lines cross, else
+ * midway between the labels.
+ */
+function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>): number[] {
+  const bounds: number[] = [];
   for (let i = 1; i < hits.length; i++) {
     const a = hits[i - 1][1], b = hits[i][0];
-    bounds.push(b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2);
+    bounds.push(splitBetween(lines, hits[i - 1], hits[i]) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
   }
   return bounds;
+}
+
+/**
+ * The boundary between two neighbouring header labels that keeps each run with the label it
+ * belongs to: a run overlapping one label, or centred under it, is on that label's side; a run
+ * under neither (a number printed flush right under a wide label) is on the side it lies
+ * wholly beside. In the clearest stretch between the two sides; null when they interleave.
+ */
+function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number]): number | null {
+  const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
+  let l = left[1], r = right[0];
+  const undecided: Array<readonly [number, number]> = [];
+  for (const line of lines) {
+    for (const run of line.runs) {
+      const [x0, , x1] = run.bbox;
+      if (x1 <= left[0] || x0 >= right[1]) continue;
+      const oL = Math.min(x1, left[1]) - Math.max(x0, left[0]);
+      const oR = Math.min(x1, right[1]) - Math.max(x0, right[0]);
+      if (oL > 0 && oR > 0) continue; // a cell spanning both columns
+      const c = (x0 + x1) / 2, tol = 0.3 * run.fontSize;
+      if (oL > 0 || Math.abs(c - lc) < tol) l = Math.max(l, x1);
+      else if (oR > 0 || Math.abs(c - rc) < tol) r = Math.min(r, x0);
+      else undecided.push([x0, x1]);
+    }
+  }
+  const [l0, r0] = [l, r];
+  for (const [x0, x1] of undecided) {
+    const c = (x0 + x1) / 2;
+    if (x1 <= r0) l = Math.max(l, x1);
+    else if (x0 >= l0) r = Math.min(r, x0);
+    else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
+    else r = Math.min(r, x0);
+  }
+  if (r - l < 0.5) return null;
+  return clearestGap(lines, l, r) ?? (l + r) / 2;
 }
 
 /**

@@ -228,3 +228,34 @@ export function splitRunAt(run: TextRun, x: number, atSpace = false): [TextRun, 
     { ...run, text: right.trimStart(), bbox: [edges[cut + skip], run.bbox[1], run.bbox[2], run.bbox[3]] },
   ];
 }
+
+/**
+ * Splits a run where its text has a space between two numbers or next to CJK text: pdf.js
+ * joins the texts of neighbouring cells into one run with a space when they nearly touch
+ * ("5.76 10.00"), while Chinese text has no word spaces. Latin words stay together.
+ */
+export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
+  if (run.angle !== 0 || !/\s/.test(run.text.trim())) return [run];
+  const chars = Array.from(run.text);
+  const edges = charEdges(run);
+  const cuts: number[] = [];
+  for (let i = 1; i < chars.length - 1; i++) {
+    if (!/\s/.test(chars[i]) || /\s/.test(chars[i - 1])) continue;
+    let j = i;
+    while (j < chars.length && /\s/.test(chars[j])) j++;
+    if (j >= chars.length) break;
+    const a = chars[i - 1], b = chars[j];
+    const numbers = /[\d%)）]/.test(a) && /[-+\d(（]/.test(b);
+    if (numbers || isWide(a) || isWide(b)) cuts.push(i);
+  }
+  if (cuts.length === 0) return [run];
+  const out: TextRun[] = [];
+  let start = 0;
+  for (const c of [...cuts, chars.length]) {
+    let s = start;
+    while (s < c && /\s/.test(chars[s])) s++;
+    if (s < c) out.push({ ...run, text: chars.slice(s, c).join(''), bbox: [edges[s], run.bbox[1], edges[c], run.bbox[3]] });
+    start = c;
+  }
+  return out;
+}
