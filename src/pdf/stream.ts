@@ -37,7 +37,8 @@ export interface StreamCarry {
   hits: Array<[number, number]>;
   leftBounds: number[];
   /** Columns that hold labels of row groups (merged cells), as the section's header page showed. */
-  labelCols: number[];
+  /** Label columns of the section, when its rows showed them (else the next page decides). */
+  labelCols?: number[];
   /** Horizontal extent of the section's text. */
   x0: number;
   x1: number;
@@ -147,7 +148,7 @@ export function linesToStreamRows(
     if (!open) {
       const carry = hints.carry;
       const carried = sections.length === 0 && titles.size === 0 && carry && hints.pageWidth !== undefined && Math.abs(carry.pageWidth - hints.pageWidth) < 1;
-      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds }, labelCols: carry.labelCols } : {}) });
+      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds }, ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
     }
   }
 
@@ -174,7 +175,7 @@ export function linesToStreamRows(
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
       for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
-      carryOut = { hits, leftBounds: left, labelCols, x0, x1, pageWidth: hints.pageWidth ?? 0 };
+      carryOut = { hits, leftBounds: left, ...(labelCols ? { labelCols } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
@@ -354,9 +355,9 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-): number[] {
+): number[] | undefined {
   const ncols = bounds.length + 1;
-  if (!Number.isFinite(x0)) return sec.labelCols ?? [];
+  if (!Number.isFinite(x0)) return sec.labelCols;
   const colX = (c: number): [number, number] => [c === 0 ? Math.min(x0, bounds[0] ?? x0) : bounds[c - 1], c === bounds.length ? Math.max(x1, bounds[c - 1] ?? x1) : bounds[c]];
   const body = bodyFontSize(lines.slice(sec.start, sec.end));
   const pitchTol = Math.max(1, 0.15 * body);
@@ -496,7 +497,8 @@ function sectionRows(
     }
     out.push({ top: (r.top + r.bottom) / 2, row: { cells, page, bbox: toDisplay([x0, r.top, x1, r.bottom]) } });
   }
-  return labelCols;
+  // Too few rows to tell label columns from data columns: leave it to the page that continues.
+  return sec.labelCols ?? (most >= 3 ? labelCols : undefined);
 }
 
 /**
@@ -678,8 +680,11 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   const dataBefore = [0];
   for (let i = 0; i < n; i++) dataBefore.push(dataBefore[i] + (isData(rows[i]) ? 1 : 0));
   const dataIn = (a: number, b: number): number => (b < a ? 0 : dataBefore[b + 1] - dataBefore[a]);
-  const point = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
-  const groupPoint = (i: number, j: number): number => (align === 'top' ? rows[i].top : align === 'bottom' ? rows[j].bottom : (rows[i].top + rows[j].bottom) / 2);
+  const point = (b: Block, a: Align): number => (a === 'top' ? b.bbox[1] : a === 'bottom' ? b.bbox[3] : centre(b.bbox));
+  const groupPoint = (i: number, j: number, a: Align): number => (a === 'top' ? rows[i].top : a === 'bottom' ? rows[j].bottom : (rows[i].top + rows[j].bottom) / 2);
+  // Producers often align the labels of row groups otherwise than the cells (Writer from HTML
+  // puts them at the top of their group): the other alignments are allowed at a small cost.
+  const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
   interface Cand { s: number; e: number; err: number }
   const cands: Cand[][] = labels.map((b) => {
     const near = nearestOverlap(rows, b);
@@ -688,8 +693,12 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     if (free(near)) {
       for (let i = near; i >= 0 && free(i); i--) {
         for (let j = near; j < n && free(j); j++) {
-          const d = Math.abs(groupPoint(i, j) - point(b));
-          if (d < tol) out.push({ s: i, e: j, err: d / tol + 0.01 * (j - i) });
+          let err = Infinity;
+          for (const a of aligns) {
+            const d = Math.abs(groupPoint(i, j, a) - point(b, a));
+            if (d < tol) err = Math.min(err, d / tol + (a === align ? 0 : 0.5));
+          }
+          if (Number.isFinite(err)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });
         }
       }
     }
@@ -855,7 +864,9 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
     else r = Math.min(r, x0);
   }
-  if (r - l < 0.5) return null;
+  if (r - l < -0.5) return null;
+  // Cells that touch (text filling its cell up to the next one's) meet at the boundary.
+  if (r - l < 1) return (l + r) / 2;
   return clearestGap(lines, l, r) ?? (l + r) / 2;
 }
 

@@ -230,8 +230,8 @@ export function splitRunAt(run: TextRun, x: number, atSpace = false): [TextRun, 
 }
 
 /**
- * Splits a run where its text has a space between two numbers or next to CJK text: pdf.js
- * joins the texts of neighbouring cells into one run with a space when they nearly touch
+ * Splits a run where its text has a space between two numbers or between two CJK characters:
+ * pdf.js joins the texts of neighbouring cells into one run with a space when they nearly touch
  * ("5.76 10.00"), while Chinese text has no word spaces. Latin words stay together.
  */
 export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
@@ -246,7 +246,8 @@ export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
     if (j >= chars.length) break;
     const a = chars[i - 1], b = chars[j];
     const numbers = /[\d%)）]/.test(a) && /[-+\d(（]/.test(b);
-    if (numbers || isWide(a) || isWide(b)) cuts.push(i);
+    // CJK beside Latin or digits is spaced by Writer's autospace ("2023 年"): that space stays.
+    if (numbers || (isWide(a) && isWide(b))) cuts.push(i);
   }
   if (cuts.length === 0) return [run];
   const out: TextRun[] = [];
