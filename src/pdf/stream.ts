@@ -136,8 +136,12 @@ export function linesToStreamRows(
     if (hits) {
       const header = new Set<number>([li]);
       let first = li, last = li;
-      for (let k = li - 1; k > covered && lines[k].bbox[3] > line.bbox[1] + 0.5 && !titles.has(k); k--) { header.add(k); first = k; }
-      for (let k = li + 1; k < lines.length && lines[k].bbox[1] < line.bbox[3] - 0.5; k++) { header.add(k); last = k; }
+      // Lines overlapping the anchor line, and the lines of labels that wrapped above or below
+      // it (every run over the labels a piece of a label: "年初预" over "算数").
+      const wrapped = (k: number, next: number): boolean =>
+        Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 1.6 * line.fontSize && isLabelFragmentLine(lines[k], hits, wanted);
+      for (let k = li - 1; k > covered && !titles.has(k) && (lines[k].bbox[3] > line.bbox[1] + 0.5 || wrapped(k, k + 1)); k--) { header.add(k); first = k; }
+      for (let k = li + 1; k < lines.length && (lines[k].bbox[1] < line.bbox[3] - 0.5 || wrapped(k, k - 1)); k++) { header.add(k); last = k; }
       // The header may take the last lines of the open section (labels wrapped above it).
       const prev = open as Section | null;
       if (prev && prev.start >= first) sections.splice(sections.indexOf(prev), 1);
@@ -757,6 +761,24 @@ function freeRow(page: number, line: TextLine, toDisplay: BoxMapper): Row {
   return { cells: [linesToCell([line], null, page, toDisplay(line.bbox))], page, bbox: toDisplay(line.bbox) };
 }
 
+const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
+
+/**
+ * Whether a line is the rest of header labels that wrapped: every run over the labels' span is
+ * part of a label (runs left of the first label, a block label's column, do not count).
+ */
+function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): boolean {
+  let fragments = 0;
+  for (const r of line.runs) {
+    if (r.bbox[2] <= hits[0][0] + 0.5) continue;
+    const t = normalizeCjk(r.text).replace(/\s+/g, '');
+    if (t === '') continue;
+    if (!anchors.some((a) => a.includes(t))) return false;
+    fragments++;
+  }
+  return fragments > 0;
+}
+
 /**
  * When the line holds two or more anchors, returns their x extents left to right (with the
  * wrapped anchors found on the `near` lines), else null.
@@ -784,6 +806,24 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
     }
   }
   if (hits.length < 2) return null;
+  // A header cell that wrapped leaves the start of its label on this line ("年初预", "一级"):
+  // what is left of a run after the whole labels, when it begins a label, is one too.
+  for (const r of line.runs) {
+    const t = normalizeCjk(r.text);
+    const chars = Array.from(t);
+    if (chars.length === 0) continue;
+    const perChar = (r.bbox[2] - r.bbox[0]) / chars.length;
+    let i = 0;
+    while (i < chars.length) {
+      const x0 = r.bbox[0] + i * perChar;
+      if (hits.some(([a, b]) => x0 + 0.5 * perChar > a && x0 + 0.5 * perChar < b)) { i++; continue; }
+      let j = i;
+      while (j < chars.length && !hits.some(([a, b]) => r.bbox[0] + (j + 0.5) * perChar > a && r.bbox[0] + (j + 0.5) * perChar < b)) j++;
+      const part = chars.slice(i, j).join('').trim();
+      if (Array.from(part).length >= 2 && anchors.some((a) => a.length > part.length && a.startsWith(part))) hits.push([x0, r.bbox[0] + j * perChar]);
+      i = j;
+    }
+  }
   // A header cell that wrapped ("一级指" over "标") sits on a neighbouring line: take the
   // start of an anchor there when it overlaps no hit.
   for (const o of near) {
