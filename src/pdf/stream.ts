@@ -85,6 +85,14 @@ interface Block {
 
 type Align = 'middle' | 'top' | 'bottom';
 
+/** A row being built: its extent, the pieces of each column, and merges over rows below. */
+interface LogicalRow {
+  top: number;
+  bottom: number;
+  cols: Piece[][];
+  merge: Array<{ role: 'start' | 'continued'; span: number } | undefined>;
+}
+
 interface Section {
   start: number;
   end: number;
@@ -442,12 +450,6 @@ function sectionRows(
     }
   }
 
-  interface LogicalRow {
-    top: number;
-    bottom: number;
-    cols: Piece[][];
-    merge: Array<{ role: 'start' | 'continued'; span: number } | undefined>;
-  }
   const newRow = (bbox: BBox): LogicalRow => ({ top: bbox[1], bottom: bbox[3], cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
   const rows: LogicalRow[] = [];
   if (headerPieces.length) {
@@ -480,8 +482,11 @@ function sectionRows(
     const i = nearestOverlap(rows, b);
     rows[i].cols[b.col].push(...b.pieces);
   }
+  // Rules between the rows (a table with horizontal borders only) draw the rows themselves.
+  const banded = bandRows([...headerPieces, ...byCol.flat()], ncols, colX, hRules, x0, x1);
+  const final = banded && banded.length >= 0.6 * rows.length ? banded : rows;
 
-  for (const r of rows) {
+  for (const r of final) {
     const cells: Cell[] = [];
     for (let c = 0; c < ncols; c++) {
       const [cx0, cx1] = colX(c);
@@ -503,6 +508,69 @@ function sectionRows(
   }
   // Too few rows to tell label columns from data columns: leave it to the page that continues.
   return sec.labelCols ?? (most >= 3 ? labelCols : undefined);
+}
+
+/**
+ * Rows from horizontal rules: when rules run across the section between its rows, each band
+ * between two rules is a row and everything a column holds in a band is one cell; where the rule
+ * is missing over a column, that column's cell is merged over the bands on both sides (a row
+ * group's label). Null when fewer than two rules cross the section.
+ */
+function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => [number, number], hRules: readonly Rule[], x0: number, x1: number): LogicalRow[] | null {
+  if (pieces.length === 0 || hRules.length < 2) return null;
+  const top = Math.min(...pieces.map((p) => p.bbox[1])), bottom = Math.max(...pieces.map((p) => p.bbox[3]));
+  const width = x1 - x0;
+  const across = hRules.filter((r) => r.pos > top - 3 && r.pos < bottom + 3 && Math.min(r.end, x1) - Math.max(r.start, x0) >= 0.5 * width);
+  const ys: number[] = [];
+  for (const y of across.map((r) => r.pos).sort((a, b) => a - b)) if (!ys.length || y - ys[ys.length - 1] > 2) ys.push(y);
+  if (ys.length < 2) return null;
+  const bandOf = (p: Piece): number => {
+    const c = centre(p.bbox);
+    let k = 0;
+    while (k < ys.length && c > ys[k]) k++;
+    return k;
+  };
+  // drawn[k][c]: a rule at ys[k] runs over column c (most of its width).
+  const drawn = ys.map((y) => {
+    const at = hRules.filter((r) => Math.abs(r.pos - y) <= 2);
+    return Array.from({ length: ncols }, (_, c) => {
+      const [a, b] = colX(c);
+      return at.some((r) => Math.min(r.end, b) - Math.max(r.start, a) >= 0.6 * (b - a));
+    });
+  });
+  const nb = ys.length + 1;
+  const bands: Piece[][][] = Array.from({ length: nb }, () => Array.from({ length: ncols }, () => []));
+  for (const p of pieces) bands[bandOf(p)][p.col].push(p);
+  const used = bands.map((cols) => cols.some((c) => c.length > 0));
+  const rows: LogicalRow[] = [];
+  const rowOfBand = new Array<number>(nb).fill(-1);
+  for (let k = 0; k < nb; k++) {
+    if (!used[k]) continue;
+    const ps = bands[k].flat();
+    const box = unionBox(ps.map((p) => p.bbox));
+    rowOfBand[k] = rows.length;
+    rows.push({ top: k > 0 ? ys[k - 1] : box[1], bottom: k < ys.length ? ys[k] : box[3], cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
+  }
+  for (let c = 0; c < ncols; c++) {
+    let k = 0;
+    while (k < nb) {
+      // The bands k..e are one cell of column c: no rule over the column between them.
+      let e = k;
+      while (e + 1 < nb && !drawn[e][c]) e++;
+      const members = [];
+      for (let b = k; b <= e; b++) if (rowOfBand[b] >= 0) members.push(rowOfBand[b]);
+      if (members.length) {
+        const first = rows[members[0]];
+        for (let b = k; b <= e; b++) first.cols[c].push(...bands[b][c]);
+        if (members.length > 1 && first.cols[c].length) {
+          first.merge[c] = { role: 'start', span: members.length };
+          for (const m of members.slice(1)) rows[m].merge[c] = { role: 'continued', span: 1 };
+        }
+      }
+      k = e + 1;
+    }
+  }
+  return rows;
 }
 
 /**
@@ -820,7 +888,9 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
       let j = i;
       while (j < chars.length && !hits.some(([a, b]) => r.bbox[0] + (j + 0.5) * perChar > a && r.bbox[0] + (j + 0.5) * perChar < b)) j++;
       const part = chars.slice(i, j).join('').trim();
-      if (Array.from(part).length >= 2 && anchors.some((a) => a.length > part.length && a.startsWith(part))) hits.push([x0, r.bbox[0] + j * perChar]);
+      // One character starts a label only as a run of its own (a label one character wide).
+      const n = Array.from(part).length;
+      if ((n >= 2 || (n === 1 && i === 0 && j === chars.length)) && anchors.some((a) => a.length > part.length && a.startsWith(part))) hits.push([x0, r.bbox[0] + j * perChar]);
       i = j;
     }
   }
