@@ -484,7 +484,10 @@ function sectionRows(
   }
   // Rules between the rows (a table with horizontal borders only) draw the rows themselves.
   const banded = bandRows([...headerPieces, ...byCol.flat()], ncols, colX, hRules, x0, x1);
-  const final = banded && banded.length >= 0.6 * rows.length ? banded : rows;
+  // A frame, or rules around whole sections only, leave bands that hold many rows: then the
+  // text's own alignment decides. Bands are trusted when they are at least a third as many as the
+  // rows the text shows (wrapped cells make the text alone see too many).
+  const final = banded && banded.length >= 3 && banded.length >= rows.length / 3 ? banded : rows;
 
   for (const r of final) {
     const cells: Cell[] = [];
