@@ -298,6 +298,17 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
 const VALUE = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-—–/－])$/;
 const isNumberPiece = (p: Piece): boolean => VALUE.test(normalizeCjk(lineText(p)));
 const centre = (b: BBox): number => (b[1] + b[3]) / 2;
+const decimalsOf = (p: Piece): number => /\.(\d*)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? -1;
+
+/**
+ * Whether a number continues on the next line of its cell: it has a decimal point but fewer
+ * decimals than the column prints, and the next line holds only the missing digits.
+ */
+function numberWraps(upper: Piece, lower: Piece, columnDecimals: number): boolean {
+  const d = decimalsOf(upper);
+  const rest = normalizeCjk(lineText(lower));
+  return d >= 0 && d < columnDecimals && /^\d+%?$/.test(rest) && rest.replace('%', '').length <= columnDecimals - d;
+}
 
 /** True when a horizontal rule separates y0 < y1 over the x range [x0, x1]. */
 function ruleBetween(rules: readonly Rule[], y0: number, y1: number, x0: number, x1: number): boolean {
@@ -395,14 +406,18 @@ function sectionRows(
     return firstB.bbox[0] < lastA.bbox[2] && firstB.bbox[2] > lastA.bbox[0];
   };
 
+  // The most decimals a number of each column shows (a number with fewer may have wrapped).
+  const decimals = byCol.map((ps) => Math.max(0, ...ps.map((p) => /\.(\d+)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? 0)));
+
   // Blocks: wrapped paragraphs of each column.
   const blocks: Block[] = [];
   for (const ps of byCol) {
     let cur: Block | null = null;
     for (const p of ps) {
       const last: Piece | undefined = cur?.pieces[cur.pieces.length - 1];
-      // Two whole numbers one above the other are two rows' cells, never one wrapped cell.
-      const joins = cur && last && follows(last, p, p.fontSize) && isFull(last) && !(isNumberPiece(last) && isNumberPiece(p));
+      // Two whole numbers one above the other are two rows' cells, never one wrapped cell,
+      // unless the upper one is a number cut short by a narrow cell ("90.8" over "3").
+      const joins = cur && last && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || numberWraps(last, p, decimals[p.col]));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
@@ -414,7 +429,7 @@ function sectionRows(
     }
   }
 
-  splitByRowEvidence(blocks);
+  splitByRowEvidence(blocks, (b) => b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]));
   const align = alignmentOf(blocks);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
@@ -578,11 +593,12 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
 
 /**
  * Undoes a join that two rows' cells share: where two lines of one block each line up with a
- * one-line cell of another column (different cells), they are on two rows (rows without padding
+ * whole one-line cell of another column (different cells; not a number cut short), they are on
+ * two rows (rows without padding
  * put the lines of consecutive single-line rows at the pitch of wrapped text).
  */
-function splitByRowEvidence(blocks: Block[]): void {
-  const singles = blocks.filter((b) => b.pieces.length === 1);
+function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): void {
+  const singles = blocks.filter(isWhole);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.pieces.length < 2) continue;
