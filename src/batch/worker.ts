@@ -6,6 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { processFile } from '../pipeline.js';
+import { signalReady } from './pool.js';
 import type { ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
 import { writeFileAtomic } from './atomic.js';
@@ -39,3 +40,4 @@ parentPort!.on('message', (task: WorkerTask & { id: number }) => {
   // processFile never throws for bad input: a rejection here is a bug or a full disk. It is left
   // unhandled on purpose, so the worker dies and the pool reports the file and replaces it.
 });
+signalReady(parentPort);

@@ -3,13 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { DEV, describeDev } from '../helpers.js';
 import { DatasetWriter } from '../../src/batch/dataset-writer.js';
 import { emitDataset } from '../../src/emit/dataset.js';
 import { processFile } from '../../src/pipeline.js';
 import type { FileResult } from '../../src/result.js';
 import { defaultSettings } from '../../src/settings.js';
 
-const DEV = '/work/shared/corpus/dev';
 const INPUTS = [`${DEV}/tab_dump_01.txt`, `${DEV}/tab_dump_02_gbk.txt`, `${DEV}/single_calc_01.pdf`, 'test/fixtures/producers/writer_docx_01.pdf'];
 
 function written(results: FileResult[], csvEncoding: 'utf-8' | 'gb18030'): Map<string, Buffer> {

@@ -7,11 +7,11 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import { DEV, describeDev, HAS_DEV } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
-const DEV = '/work/shared/corpus/dev';
 const PRODUCERS = path.join(ROOT, 'test/fixtures/producers');
 const OUTPUTS = ['projects.json', 'projects.csv', 'indicators.csv', 'issues.csv', 'manifest.json'];
 
@@ -45,6 +45,7 @@ function manifest(dir: string): { totals: Record<string, number>; inputs: Array<
 let work: string;
 beforeAll(() => {
   ensureBuilt();
+  if (!HAS_DEV) return;
   // A small mixed corpus: every producer, text dumps (GBK too), a multi-page report, a scan,
   // a duplicate under another name; as a folder plus an explicit file.
   work = mkdtempSync(path.join(os.tmpdir(), 'ziping-ingest-'));
@@ -58,7 +59,7 @@ beforeAll(() => {
 
 const INPUTS = ['corpus', 'extra.pdf'];
 
-describe('ingest', () => {
+describeDev('ingest', () => {
   let reference: Record<string, string>;
 
   test('jobs 1 and jobs 2 give byte-identical outputs; duplicates are skipped', () => {
@@ -144,7 +145,7 @@ describe('ingest', () => {
   }, 180_000);
 });
 
-describe('bad inputs', () => {
+describeDev('bad inputs', () => {
   test('corrupt, truncated, empty, random, encrypted, text named .pdf and a 3,003-page file: each reported, the rest processed', () => {
     const dir = path.join(work, 'bad');
     mkdirSync(dir, { recursive: true });

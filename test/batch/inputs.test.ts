@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { DEV, describeDev } from '../helpers.js';
 import { collectInputs, globToRegExp } from '../../src/batch/inputs.js';
 import { hashFile, parseShard, shardOf } from '../../src/batch/run.js';
 
@@ -55,12 +56,12 @@ describe('settingsHash', () => {
   });
 });
 
-describe('hashFile', () => {
+describeDev('hashFile', () => {
   test('gives the same hash, size and kind whether a file is read whole or streamed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-hash-'));
-    const pdf = '/work/shared/corpus/dev/dept_report_calc_A.pdf';
+    const pdf = path.join(DEV, 'dept_report_calc_A.pdf');
     const text = path.join(dir, 'dump.txt');
-    writeFileSync(text, readFileSync('/work/shared/corpus/dev/tab_dump_01.txt'));
+    writeFileSync(text, readFileSync(path.join(DEV, 'tab_dump_01.txt')));
     for (const [file, kind] of [[pdf, 'pdf'], [text, 'text']] as const) {
       const bytes = readFileSync(file);
       const want = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, kind };
