@@ -101,9 +101,13 @@ export class DatasetWriter {
   }
 
   /** Drops every temporary file (after an error, or a run that wrote nothing). */
-  abort(): void {
+  async abort(): Promise<void> {
     this.json.abort();
     for (const c of this.csv.values()) c.abort();
-    if (this.xlsx) void rm(this.xlsx.tmp, { force: true });
+    if (this.xlsx) {
+      // Close the workbook's stream first, or it may write its file after the removal.
+      await this.xlsx.writer.commit().catch(() => undefined);
+      await rm(this.xlsx.tmp, { force: true });
+    }
   }
 }

@@ -46,7 +46,7 @@ export class OrderedEmitter {
       if (this.next < this.sorted.length) throw new Error(`${this.sorted[this.next]!.path}: no result to write`);
       return await this.writer.close();
     } catch (e) {
-      this.writer.abort();
+      await this.writer.abort();
       throw e;
     }
   }
@@ -61,10 +61,11 @@ export class OrderedEmitter {
     if (this.error !== undefined) throw this.error;
   }
 
-  /** Drops the partial outputs (after an error elsewhere). */
-  abort(): void {
+  /** Drops the partial outputs (after an error elsewhere, or a run that writes nothing). */
+  async abort(): Promise<void> {
     this.failed = true;
-    this.writer.abort();
+    await this.chain.catch(() => undefined);
+    await this.writer.abort();
   }
 
   private async drain(): Promise<void> {

@@ -300,7 +300,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   try {
     return await processAndEmit();
   } catch (e) {
-    emitter.abort(); // no half-written dataset; the cache keeps what was done
+    await emitter.abort(); // no half-written dataset; the cache keeps what was done
     throw e;
   }
 
@@ -368,7 +368,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       const next: DatasetStore = { ...store, version: TOOL_VERSION, items: slots.map(toStoreItem) };
       await saveStore(outDir, next);
     } else {
-      emitter.abort();
+      await emitter.abort();
       if (items.length > 0 || !opts.shard) {
         report({ event: 'warning', message: `nothing could be processed${items.length ? '' : ' (no input)'}: ${outDir}/ is left as it was` });
       }

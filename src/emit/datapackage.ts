@@ -14,7 +14,7 @@ const KEYS: Record<TableFile, { primaryKey?: string[]; foreignKeys?: Array<{ fie
   'inputs.csv': { primaryKey: ['path'] },
   'projects.csv': { primaryKey: ['id'], foreignKeys: [{ fields: ['path'], resource: 'inputs.csv', ref: ['path'] }] },
   'indicators.csv': { primaryKey: ['project_id', 'n'], foreignKeys: [{ fields: ['project_id'], resource: 'projects.csv', ref: ['id'] }] },
-  'issues.csv': { foreignKeys: [{ fields: ['path'], resource: 'inputs.csv', ref: ['path'] }] },
+  'issues.csv': { foreignKeys: [{ fields: ['path'], resource: 'inputs.csv', ref: ['path'] }, { fields: ['project_id'], resource: 'projects.csv', ref: ['id'] }] },
 };
 
 /** Resource name of a CSV file (`projects.csv` → `projects`). */
@@ -49,7 +49,9 @@ export function dataPackage(opts: { csvEncoding: 'utf-8' | 'gb18030'; headers?: 
       profile: 'tabular-data-resource',
       format: 'csv',
       mediatype: 'text/csv',
-      encoding: opts.csvEncoding,
+      // UTF-8 files start with a BOM (for Excel); utf-8-sig is the name Python's csv and pandas,
+      // and so frictionless-py, read such files by without keeping the BOM in the first header.
+      encoding: opts.csvEncoding === 'utf-8' ? 'utf-8-sig' : 'gb18030',
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
       schema,
     };
