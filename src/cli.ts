@@ -12,12 +12,13 @@
 import os from 'node:os';
 import { setHeapGrowth } from './batch/heap.js';
 import { MEMORY_MODEL } from './batch/plan.js';
-import { mergeShards } from './batch/merge.js';
 import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
-import { DatasetError, parseShard, runIngest, type Shard } from './batch/run.js';
+import { parseShard, type Shard } from './batch/shard.js';
+import { DatasetError } from './batch/store.js';
 import { csvEncodingOf, inputEncodingOf, oneOf, parseBytes, parseDurationMs, parseMemoryMb, positiveInt, UsageError } from './cli-args.js';
-import { Settings } from './settings.js';
 import { TOOL_VERSION } from './version.js';
+// The batch, the writers (exceljs) and pdf.js are loaded when a command needs them, so that
+// --help and --version answer at once.
 
 const COMMANDS = ['ingest', 'merge', 'inspect'] as const;
 
@@ -170,6 +171,8 @@ async function ingest(args: string[]): Promise<number> {
     return true;
   });
   if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or glob');
+  const { Settings } = await import('./settings.js');
+  const { runIngest } = await import('./batch/run.js');
   const settings = Settings.parse(raw);
   // About 15 % less memory for about 7 % speed (src/batch/heap.ts); a --worker-heap of the user's
   // own is left to V8's choice, which is already thrifty for small heaps.
@@ -198,6 +201,7 @@ async function merge(args: string[]): Promise<number> {
     return true;
   });
   if (!outDir || dirs.length === 0) throw new UsageError('merge needs shard output folders and --out <dir>');
+  const { mergeShards } = await import('./batch/merge.js');
   const s = await mergeShards(dirs, outDir, output);
   process.stderr.write(`${s.inputs} input(s) from ${s.shards} shard(s): ${s.inputs - s.failed} processed, ${s.failed} failed → ${outDir}/\n`);
   return s.inputs - s.failed > 0 ? 0 : 1;

@@ -19,7 +19,8 @@ import { OrderedEmitter } from './ordered-emitter.js';
 import { planJobs } from './plan.js';
 import { gatherInputs } from './inputs.js';
 import { readSources, type SourceMeta } from './sources.js';
-import { datasetPath, emptyStore, loadStore, processed, rootOf, saveStore, type DatasetStore, type StoreItem } from './store.js';
+import type { Shard } from './shard.js';
+import { DatasetError, datasetPath, emptyStore, loadStore, processed, rootOf, saveStore, type DatasetStore, type StoreItem } from './store.js';
 import { WorkerPool } from './pool.js';
 import { fileEvent, type DoneEvent, type Reporter } from './progress.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
@@ -27,11 +28,8 @@ import type { WorkerReply, WorkerTask } from './worker.js';
 /** Name of the run index inside the output folder (what `merge` reads). */
 export const RUN_FILE = '.run.json';
 
-/** Which part of the input list this run takes: `index` in 1..count. */
-export interface Shard {
-  index: number;
-  count: number;
-}
+export { parseShard, type Shard } from './shard.js';
+export { DatasetError } from './store.js';
 
 export interface IngestOptions {
   /** Files, folders and globs as typed. */
@@ -139,13 +137,6 @@ export function shardOf(item: { index: number; sha256?: string }, count: number)
   return (n % count) + 1;
 }
 
-/** Parses `i/n` (1 ≤ i ≤ n). */
-export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard wants i/n with 1 ≤ i ≤ n, not ${text}`);
-  return { index, count };
-}
 
 /** A failed result made outside `processFile`, shaped like the ones it makes. */
 function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, code: Code, message: string, ms = 0): FileResult {
@@ -420,8 +411,6 @@ function toStoreItem(item: RunItem): StoreItem {
   return out;
 }
 
-/** A dataset that cannot be added to as asked (another root, a damaged index). */
-export class DatasetError extends Error {}
 
 /** CPU time of this process so far (user + system, all threads), in milliseconds. */
 export function cpuMs(): number {

@@ -12,6 +12,9 @@ import { TOOL_VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic.js';
 import type { SourceMeta } from './sources.js';
 
+/** A dataset that cannot be added to as asked (another root, a damaged index). */
+export class DatasetError extends Error {}
+
 /** Name of the dataset index inside the output folder. */
 export const STORE_FILE = '.dataset.json';
 
@@ -51,10 +54,10 @@ export async function loadStore(outDir: string): Promise<DatasetStore | undefine
   try {
     store = JSON.parse(text) as DatasetStore;
   } catch (e) {
-    throw new Error(`${path.join(outDir, STORE_FILE)} is damaged (${(e as Error).message}); use --replace to start the dataset over`);
+    throw new DatasetError(`${path.join(outDir, STORE_FILE)} is damaged (${(e as Error).message}); use --replace to start the dataset over`);
   }
   if (store?.tool !== 'ziping' || !Array.isArray(store.items) || typeof store.root !== 'string') {
-    throw new Error(`${path.join(outDir, STORE_FILE)} is not a ziping dataset index; use --replace to start the dataset over`);
+    throw new DatasetError(`${path.join(outDir, STORE_FILE)} is not a ziping dataset index; use --replace to start the dataset over`);
   }
   return store;
 }
