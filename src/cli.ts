@@ -55,6 +55,8 @@ options:
       --headers en|zh      header line of the CSV tables and the xlsx (default en)
       --csv-guard on|off   prefix text cells that a spreadsheet would run as a formula with '
                            (default on; off gives every value as it is, for pandas or csvkit)
+      --no-report          skip report.html and the page pictures it shows (drawing them takes
+                           about as long again as reading the page of each flagged PDF table)
       --encoding <enc>     CSV encoding: utf-8 (with BOM, default; also utf8) or gb18030 (also gbk)
       --input-encoding <e> text dump encoding: auto (default), utf-8, gb18030 (gbk), utf-16le, utf-16be
   -j, --jobs <n>           worker threads (default: one per core, ${os.availableParallelism()} here)
@@ -148,6 +150,7 @@ async function ingest(args: string[]): Promise<number> {
   const sources: string[] = [];
   let headers: 'en' | 'zh' = 'en';
   let csvGuard = true;
+  let withReport = true;
   const raw: Record<string, unknown> = {};
   const inputs = parseArgs(args, (a, value) => {
     if (a === '--out' || a === '-o') outDir = value();
@@ -166,6 +169,7 @@ async function ingest(args: string[]): Promise<number> {
     else if (a === '--sources') sources.push(value());
     else if (a === '--headers') headers = oneOf(a, value(), ['en', 'zh'] as const);
     else if (a === '--csv-guard') csvGuard = oneOf(a, value(), ['on', 'off'] as const) === 'on';
+    else if (a === '--no-report') withReport = false;
     else if (a === '--help' || a === '-h') throw new HelpRequested(INGEST_HELP);
     else return false;
     return true;
@@ -180,7 +184,7 @@ async function ingest(args: string[]): Promise<number> {
   const human: Reporter = process.stderr.isTTY ? ttyReporter(process.stderr) : lineReporter(process.stderr);
   const report: Reporter = json ? ((e) => { human(e); jsonReporter(process.stdout)(e); }) : human;
   const done = await runIngest({
-    inputs, outDir, settings, report, replace, sources, output: { headers, csvGuard },
+    inputs, outDir, settings, report, replace, sources, output: { headers, csvGuard, report: withReport },
     ...(root !== undefined ? { root } : {}), ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), ...(maxMemoryMb ? { maxMemoryMb } : {}),
   });
   // An empty shard is not a failure; a run that wrote nothing is.

@@ -94,6 +94,8 @@ export class DatasetWriter {
     pkg.commit();
     html?.commit();
     if (this.xlsx) await rename(this.xlsx.tmp, path.join(this.outDir, 'ziping.xlsx'));
+    // A report of an earlier dataset would now be wrong.
+    if (!this.report) await rm(path.join(this.outDir, 'report.html'), { force: true });
     const manifest = new AtomicWriter(path.join(this.outDir, 'manifest.json'));
     manifest.write(this.renderer.manifest());
     manifest.commit();

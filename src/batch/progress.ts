@@ -62,6 +62,8 @@ export interface DoneEvent {
   };
   /** The whole dataset in the output folder after the run; null when nothing was written. */
   dataset: DatasetTotals | null;
+  /** The review page written, if any. */
+  report: string | null;
   /** Wall time of each batch stage, in milliseconds. */
   stages: { collect_ms: number; hash_ms: number; process_ms: number; emit_ms: number; total_ms: number };
   /** Sum of the time workers spent on files. */
@@ -100,7 +102,7 @@ export function summaryLine(e: DoneEvent): string {
   if (!e.dataset) return `${run}\nnothing written: ${e.out}/ is left as it was\n`;
   const d = e.dataset;
   const changes = `${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged${t.kept ? `, ${t.kept} kept from before (failed this time)` : ''}`;
-  return `${run}\n${e.out}/: ${changes} → ${d.tables} table(s) from ${d.inputs} input(s), ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}; review ${e.out}/report.html\n`;
+  return `${run}\n${e.out}/: ${changes} → ${d.tables} table(s) from ${d.inputs} input(s), ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}${e.report ? `; review ${e.report}` : ''}\n`;
 }
 
 /** Not a TTY: one line per file, then the summary. */

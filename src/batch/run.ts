@@ -375,6 +375,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
         added: changes('added'), updated: changes('updated'), unchanged: changes('unchanged'), kept: changes('kept'), missing: collected.missing.length,
       },
       dataset,
+      report: dataset && opts.output?.report !== false ? path.join(outDir, 'report.html') : null,
       stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
       worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
