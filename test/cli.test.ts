@@ -44,10 +44,11 @@ describe('help and version', () => {
 
 describe('ingest mistakes', () => {
   test('--encoding takes utf8 and gbk; a wrong one is named without internal names', () => {
-    for (const enc of ['utf8', 'UTF-8', 'gbk', 'GB18030']) {
-      const r = ziping(['ingest', SAMPLE, '--out', `enc-${enc}`, '--encoding', enc, '--input-encoding', 'utf8'], work);
+    for (const enc of ['utf8', 'gbk']) {
+      const r = ziping(['ingest', SAMPLE, '--out', `enc-${enc}`, '--encoding', enc, '--input-encoding', 'UTF8'], work);
       expect(r.code, `${enc}: ${r.stderr}`).toBe(0);
     }
+    expect(readFileSync(path.join(work, 'enc-gbk/projects.csv')).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
     const bad = ziping(['ingest', SAMPLE, '--out', 'enc-bad', '--encoding', 'latin1'], work);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--encoding wants utf-8 or gb18030 \(also utf8, gbk\), not latin1/);

@@ -10,7 +10,7 @@ import type { WriterOptions } from './dataset-writer.js';
 import { CACHE_DIR, readCached } from './cache.js';
 import { writeDataset } from './ordered-emitter.js';
 import { RUN_FILE, type RunIndex, type RunItem } from './run.js';
-import { emptyStore, saveStore, type StoreItem } from './store.js';
+import { emptyStore, loadStore, rootOf, saveStore, type StoreItem } from './store.js';
 
 /** What a merge wrote. */
 export interface MergeSummary {
@@ -67,9 +67,17 @@ export async function mergeShards(dirs: readonly string[], outDir: string, outpu
     for (const crop of result.crops ?? []) await copyFile(path.join(from, crop.png), path.join(cacheDir, crop.png)).catch(() => undefined);
   }
   const totals = await writeDataset(outDir, outDir, items, { csvEncoding: first.settings.csvEncoding, ...output });
-  // The root of the shards' datasets (they share it: the same command in the same folder).
-  const shardStore = JSON.parse(await readFile(path.join(runs[0]!.dir, '.dataset.json'), 'utf8').catch(() => '{"root":"."}')) as { root: string };
-  const store = emptyStore(outDir, path.resolve(runs[0]!.dir, shardStore.root));
+  // The root of the shards' datasets (they share it: the same command in the same folder); a
+  // shard that took no input wrote none.
+  let root = path.resolve('.');
+  for (const { dir } of runs) {
+    const held = await loadStore(dir).catch(() => undefined);
+    if (held) {
+      root = rootOf(dir, held);
+      break;
+    }
+  }
+  const store = emptyStore(outDir, root);
   store.items = items.map((item): StoreItem => ({
     path: item.rel, sha256: item.sha256, ...(item.status ? { status: item.status } : {}), ...(item.cache ? { cache: item.cache } : {}),
     ...(item.result ? { result: item.result } : {}), ...(item.meta ? { meta: item.meta } : {}),
