@@ -359,10 +359,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       const next: DatasetStore = { ...store, version: TOOL_VERSION, items: slots.map(toStoreItem) };
       await saveStore(outDir, next);
     } else {
-      await emitter.abort();
-      if (items.length > 0 || !opts.shard) {
-        report({ event: 'warning', message: `nothing could be processed${items.length ? '' : ' (no input)'}: ${outDir}/ is left as it was` });
-      }
+      await emitter.abort(); // the summary says that nothing was written
     }
     const t4 = performance.now();
 
