@@ -185,6 +185,10 @@ describeDev('ziping.xlsx', () => {
     const ind = book.getWorksheet('indicators')!;
     ind.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
     expect(ind.rowCount).toBe(recs.reduce((n, r) => n + r.indicators.length, 0) + 1);
+    // --headers zh: the same Chinese header line as the CSV.
+    const zh = new ExcelJS.Workbook();
+    await zh.xlsx.readFile(path.join(work, 'out-zh/ziping.xlsx'));
+    expect((zh.getWorksheet('projects')!.getRow(1).values as unknown[]).slice(1)).toEqual(TABLES['projects.csv'].map((c) => c.zh));
   });
 });
 

@@ -5,15 +5,15 @@
  * puts every file in place (manifest.json last); the bytes of projects.json, the CSVs and the
  * manifest equal `emitDataset` over all results at once (a test holds this).
  */
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { CSV_FILES, DatasetRenderer, recordsJson, type DatasetTotals, type EmitOptions } from '../emit/dataset.js';
+import { CSV_FILES, DatasetRenderer, isFlagged, recordsJson, type DatasetTotals, type EmitOptions } from '../emit/dataset.js';
 import { dataPackage } from '../emit/datapackage.js';
 import { XlsxWriter } from '../emit/xlsx.js';
 import { ReportCollector } from '../report/report.js';
 import type { FileResult } from '../result.js';
 import { AtomicWriter, tempPathFor } from './atomic.js';
 import type { SourceMeta } from './sources.js';
-import { rename, rm } from 'node:fs/promises';
 
 export type { DatasetTotals };
 
@@ -68,10 +68,10 @@ export class DatasetWriter {
       if (rows.length) this.csv.get(name)!.write(this.renderer.body(name, rows));
     }
     if (this.xlsx) {
-      const flagged = new Set(part.records.filter((r) => r.check.status !== 'ok' || r.issues.some((d) => d.severity === 'error')).map((r) => r.id));
-      const isFlagged = (key: string) => (row: Record<string, unknown>) => flagged.has(String(row[key]));
-      this.xlsx.writer.add('projects.csv', part.rows['projects.csv'], isFlagged('id'));
-      this.xlsx.writer.add('indicators.csv', part.rows['indicators.csv'], isFlagged('project_id'));
+      const flagged = new Set(part.records.filter(isFlagged).map((r) => r.id));
+      const ofFlagged = (key: string) => (row: Record<string, unknown>) => flagged.has(String(row[key]));
+      this.xlsx.writer.add('projects.csv', part.rows['projects.csv'], ofFlagged('id'));
+      this.xlsx.writer.add('indicators.csv', part.rows['indicators.csv'], ofFlagged('project_id'));
       this.xlsx.writer.add('issues.csv', part.rows['issues.csv'], (row) => row.kind === 'issue' && flagged.has(String(row.project_id)));
       this.xlsx.writer.add('inputs.csv', part.rows['inputs.csv'], (row) => row.status === 'flagged' || row.status === 'failed');
     }
