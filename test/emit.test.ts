@@ -77,7 +77,7 @@ describe('amounts in 万元', () => {
     // Every amount column has its 万元 twin right after it.
     const keys = PROJECT_COLUMNS.map((c) => c.key);
     for (const k of keys.filter((k) => /\.(initial_budget|full_year_budget|executed)$/.test(k))) expect(keys[keys.indexOf(k) + 1]).toBe(`${k}_wan`);
-  });
+  }, 60_000);
 });
 
 describe('ids and duplicate tables', () => {
@@ -94,7 +94,7 @@ describe('ids and duplicate tables', () => {
       const rows = parseCsv(files.get(name)!);
       expect(rows.every((r) => r.path === '人社局/附件1.pdf'), name).toBe(true);
     }
-  });
+  }, 60_000);
   test.skipIf(!HAS_DEV)('the same tables in two files (one dump in two encodings) are kept once and listed as duplicates', async () => {
     const utf8 = await run(path.join(DEV, 'tab_dump_02.txt'));
     const gbk = await run(path.join(DEV, 'tab_dump_02_gbk.txt'));
@@ -109,7 +109,7 @@ describe('ids and duplicate tables', () => {
     // Issues are counted once: the kept tables' only.
     const issues = parseCsv(files.get('issues.csv')!).filter((r) => r.kind === 'issue' && r.project_id);
     expect(new Set(issues.map((r) => r.path))).toEqual(new Set(['tab_dump_02.txt']));
-  });
+  }, 60_000);
 });
 
 test('a dataset with no tables has header-only CSVs', () => {
