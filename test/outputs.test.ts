@@ -189,7 +189,7 @@ describeDev('ziping.xlsx', () => {
     const zh = new ExcelJS.Workbook();
     await zh.xlsx.readFile(path.join(work, 'out-zh/ziping.xlsx'));
     expect((zh.getWorksheet('projects')!.getRow(1).values as unknown[]).slice(1)).toEqual(TABLES['projects.csv'].map((c) => c.zh));
-  });
+  }, 60_000);
 });
 
 describeDev('datapackage.json', () => {

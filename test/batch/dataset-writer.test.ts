@@ -57,7 +57,7 @@ describeDev('streamed dataset', () => {
       if (name === 'manifest.json') continue; // entries gain `cached: false`; compared above
       expect(readFileSync(path.join(dir, name)).equals(bytes), name).toBe(true);
     }
-  });
+  }, 60_000);
 
   test('a result that never arrives fails the write and leaves no output behind', async () => {
     const r = await processFile({ path: INPUTS()[0]!, bytes: new Uint8Array(readFileSync(INPUTS()[0]!)) }, defaultSettings);
