@@ -112,6 +112,26 @@ describe('ids and duplicate tables', () => {
   }, 60_000);
 });
 
+describe('a PDF and its text dump', () => {
+  test.skipIf(!HAS_DEV)('give one table, the dump\'s listed as a duplicate of the PDF\'s', async () => {
+    const file = path.join(DEV, 'single_calc_03.pdf');
+    const bytes = new Uint8Array(readFileSync(file));
+    // The dump a publisher would post beside the PDF: the same rows, cells separated by tabs.
+    const { extractPdf } = await import('../src/pdf/index.js');
+    const { STREAM_ANCHORS } = await import('../src/pipeline.js');
+    const rows = (await extractPdf(bytes, { file: 'a.pdf', anchors: STREAM_ANCHORS })).rows;
+    const text = rows.map((r) => r.cells.map((c) => c.text.replace(/\n/g, ' ')).join('\t')).join('\n') + '\n';
+    const pdf = await processFile({ path: file, name: '教委/附件1.pdf', bytes }, defaultSettings);
+    const dump = await processFile({ path: 'x', name: '教委/附件1.txt', bytes: new Uint8Array(Buffer.from(text)) }, defaultSettings);
+    expect(dump.entry.kind).toBe('text');
+    const files = emitDataset([pdf, dump], { csvEncoding: 'utf-8' });
+    expect(parseCsv(files.get('projects.csv')!).map((r) => r.id)).toEqual(['教委/附件1.pdf#1']);
+    const m = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    expect(m.inputs[1].duplicate_tables).toEqual([{ id: '教委/附件1.txt#1', duplicate_of: '教委/附件1.pdf#1' }]);
+    expect(m.totals).toMatchObject({ tables: 1, flagged_tables: 1, duplicate_tables: 1 });
+  }, 60_000);
+});
+
 test('a dataset with no tables has header-only CSVs', () => {
   const files = emitDataset([], { csvEncoding: 'utf-8' });
   expect(files.get('issues.csv')!.subarray(3).toString('utf8')).toBe('project_id,path,file,kind,code,severity,stage,message,page,line,field,actual,expected\r\n');
