@@ -88,10 +88,11 @@ examples:
   ziping ingest reports --out data --headers zh --csv-guard off
 `;
 
-const MERGE_HELP = `usage: ziping merge <shard-out-dir>... --out DIR [--headers en|zh] [--csv-guard on|off] [--encoding utf-8|gb18030]
+const MERGE_HELP = `usage: ziping merge <shard-out-dir>... --out DIR [--replace] [--headers en|zh] [--csv-guard on|off] [--encoding utf-8|gb18030]
 
 Writes into --out the dataset that one run would have written from the output folders of
-\`ziping ingest --shard i/n\` (every shard of one command, run in the same folder).
+\`ziping ingest --shard i/n\` (every shard of one command, run in the same folder). --out must
+not hold a dataset yet, unless --replace is given; later runs of ingest can add to it.
 
 example:
   ziping ingest reports --out part1 --shard 1/2     (on one machine)
@@ -194,9 +195,11 @@ async function ingest(args: string[]): Promise<number> {
 
 async function merge(args: string[]): Promise<number> {
   let outDir: string | undefined;
+  let replace = false;
   const output: { csvEncoding?: 'utf-8' | 'gb18030'; headers?: 'en' | 'zh'; csvGuard?: boolean } = {};
   const dirs = parseArgs(args, (a, value) => {
     if (a === '--out' || a === '-o') outDir = value();
+    else if (a === '--replace') replace = true;
     else if (a === '--encoding') output.csvEncoding = csvEncodingOf(value());
     else if (a === '--headers') output.headers = oneOf(a, value(), ['en', 'zh'] as const);
     else if (a === '--csv-guard') output.csvGuard = oneOf(a, value(), ['on', 'off'] as const) === 'on';
@@ -206,7 +209,7 @@ async function merge(args: string[]): Promise<number> {
   });
   if (!outDir || dirs.length === 0) throw new UsageError('merge needs shard output folders and --out <dir>');
   const { mergeShards } = await import('./batch/merge.js');
-  const s = await mergeShards(dirs, outDir, output);
+  const s = await mergeShards(dirs, outDir, output, replace);
   process.stderr.write(`${s.inputs} input(s) from ${s.shards} shard(s): ${s.inputs - s.failed} processed, ${s.failed} failed → ${outDir}/\n`);
   return s.inputs - s.failed > 0 ? 0 : 1;
 }

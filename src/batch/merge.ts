@@ -10,7 +10,7 @@ import type { WriterOptions } from './dataset-writer.js';
 import { CACHE_DIR, readCached } from './cache.js';
 import { writeDataset } from './ordered-emitter.js';
 import { RUN_FILE, type RunIndex, type RunItem } from './run.js';
-import { emptyStore, loadStore, rootOf, saveStore, type StoreItem } from './store.js';
+import { DatasetError, emptyStore, loadStore, rootOf, saveStore, type StoreItem } from './store.js';
 
 /** What a merge wrote. */
 export interface MergeSummary {
@@ -20,8 +20,12 @@ export interface MergeSummary {
 }
 
 /** Reads and checks the run indexes, then writes the merged dataset into `outDir`. */
-export async function mergeShards(dirs: readonly string[], outDir: string, output: Partial<WriterOptions> = {}): Promise<MergeSummary> {
+export async function mergeShards(dirs: readonly string[], outDir: string, output: Partial<WriterOptions> = {}, replace = false): Promise<MergeSummary> {
   if (dirs.length === 0) throw new Error('merge: no shard folder given');
+  // Never over a dataset silently: merge writes a whole one.
+  if (!replace && (await loadStore(outDir).catch(() => 'damaged'))) {
+    throw new DatasetError(`${outDir}/ already holds a dataset: merge into a new folder, or add --replace to write over it`);
+  }
   const runs: Array<{ dir: string; run: RunIndex }> = [];
   for (const dir of dirs) {
     let run: RunIndex;

@@ -140,6 +140,11 @@ describeDev('ingest', () => {
     const m = spawnSync(process.execPath, [CLI, 'merge', 'out-shard1', 'out-shard2', 'out-shard3', '--out', 'out-merged'], { cwd: work, encoding: 'utf8' });
     expect(m.status, m.stderr).toBe(0);
     expect(outputs(path.join(work, 'out-merged'))).toEqual(reference);
+    // Never over a dataset silently.
+    const again = spawnSync(process.execPath, [CLI, 'merge', 'out-shard1', 'out-shard2', 'out-shard3', '--out', 'out-merged'], { cwd: work, encoding: 'utf8' });
+    expect([again.status, again.stderr]).toEqual([1, expect.stringMatching(/out-merged\/ already holds a dataset: merge into a new folder, or add --replace/)]);
+    const over = spawnSync(process.execPath, [CLI, 'merge', 'out-shard1', 'out-shard2', 'out-shard3', '--out', 'out-merged', '--replace'], { cwd: work, encoding: 'utf8' });
+    expect(over.status, over.stderr).toBe(0);
     const missing = spawnSync(process.execPath, [CLI, 'merge', 'out-shard1', 'out-shard3', '--out', 'out-bad'], { cwd: work, encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/a shard is missing/);
