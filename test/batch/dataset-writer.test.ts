@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { DatasetWriter } from '../../src/batch/dataset-writer.js';
 import { OrderedEmitter } from '../../src/batch/ordered-emitter.js';
 import type { RunItem } from '../../src/batch/run.js';
@@ -81,11 +81,10 @@ test('a result that cannot be read stops the run at the next file, not at the en
   const items = [item(0, undefined, { path: 'gone.pdf', rel: 'gone.pdf', cache: 'missing.json' })];
   const emitter = new OrderedEmitter(dir, dir, items, { csvEncoding: 'utf-8' });
   emitter.ready(items[0]!);
-  await new Promise((r) => setTimeout(r, 50));
-  expect(() => emitter.throwIfFailed()).toThrow(/gone\.pdf: its cached result .*missing\.json is missing/);
+  // The next file's check sees the failure as soon as the read has failed (polled: no fixed delay).
+  await vi.waitFor(() => expect(() => emitter.throwIfFailed()).toThrow(/gone\.pdf: its cached result .*missing\.json is missing/), { timeout: 10_000 });
   await expect(emitter.finish()).rejects.toThrow(/gone\.pdf/);
   expect(readdirSync(dir).filter((f) => !f.startsWith('.'))).toEqual([]);
-  // Temporary files are gone too (the xlsx one may still be closing: give it a moment).
-  await new Promise((r) => setTimeout(r, 100));
+  // Temporary files are gone too (the xlsx one is closed before it is removed).
   expect(readdirSync(dir)).toEqual([]);
 });
