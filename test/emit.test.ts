@@ -89,6 +89,7 @@ describe('ids and duplicate tables', () => {
     expect(b.records.map((r) => r.id)).toEqual(['教委/附件1.pdf#1']);
     expect(a.records[0]!.source).toMatchObject({ path: '人社局/附件1.pdf', file: '附件1.pdf' });
     expect(Object.values(a.records[0]!.provenance).every((p) => p.file === '人社局/附件1.pdf')).toBe(true);
+    for (const d of [...a.records[0]!.issues, ...a.records[0]!.repairs]) expect(d.location.file).toBe('人社局/附件1.pdf');
     const files = emitDataset([a], { csvEncoding: 'utf-8' });
     for (const name of ['projects.csv', 'indicators.csv', 'issues.csv', 'inputs.csv']) {
       const rows = parseCsv(files.get(name)!);
@@ -124,6 +125,9 @@ describe('a PDF and its text dump', () => {
     const pdf = await processFile({ path: file, name: '教委/附件1.pdf', bytes }, defaultSettings);
     const dump = await processFile({ path: 'x', name: '教委/附件1.txt', bytes: new Uint8Array(Buffer.from(text)) }, defaultSettings);
     expect(dump.entry.kind).toBe('text');
+    // Check issues name the file by its dataset path, as every other location does.
+    expect(pdf.records[0]!.issues.map((d) => d.location.file)).toEqual(pdf.records[0]!.issues.map(() => '教委/附件1.pdf'));
+    expect(pdf.records[0]!.issues.length).toBeGreaterThan(0);
     const files = emitDataset([pdf, dump], { csvEncoding: 'utf-8' });
     expect(parseCsv(files.get('projects.csv')!).map((r) => r.id)).toEqual(['教委/附件1.pdf#1']);
     const m = JSON.parse(files.get('manifest.json')!.toString('utf8'));
