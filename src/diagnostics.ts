@@ -5,7 +5,7 @@
 import type { BBox } from './types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Stage = 'input' | 'decode' | 'pdf' | 'segment' | 'repair' | 'validate' | 'check';
+export type Stage = 'input' | 'decode' | 'pdf' | 'segment' | 'repair' | 'validate' | 'check' | 'dataset';
 
 interface CodeInfo {
   stage: Stage;
@@ -66,6 +66,8 @@ export const CODES = {
   grade_mismatch: { stage: 'check', severity: 'warning', meaning: '评分等级 does not match the band of the total score' },
   missing_total_score: { stage: 'check', severity: 'warning', meaning: 'the total score is not printed (kept null, never guessed)' },
   funds_sum_mismatch: { stage: 'check', severity: 'warning', meaning: '当年财政拨款 + 上年结转资金 + 其他资金 ≠ 年度资金总额 in a column' },
+  // the dataset as a whole
+  duplicate_table: { stage: 'dataset', severity: 'info', meaning: 'a table repeats one of an earlier input (same project, department and figures): left out, the earlier one kept' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

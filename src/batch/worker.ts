@@ -6,6 +6,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { processFile } from '../pipeline.js';
+import { addCrops } from '../report/crops.js';
+import { signalReady } from './pool.js';
 import type { ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
 import { writeFileAtomic } from './atomic.js';
@@ -14,10 +16,14 @@ import { writeFileAtomic } from './atomic.js';
 export interface WorkerTask {
   id?: number;
   path: string;
+  /** The input's name in the dataset (its path relative to the dataset root). */
+  name?: string;
   bytes: Uint8Array;
   settings: Settings;
   /** Where to write the full result; undefined: send it back instead. */
   cachePath?: string;
+  /** Draw crops of the pages of flagged tables for report.html (beside the cache file). */
+  crops?: boolean;
 }
 
 /** The answer: the manifest entry (and the full result when there is no cache path). */
@@ -30,7 +36,8 @@ export interface WorkerReply {
 
 parentPort!.on('message', (task: WorkerTask & { id: number }) => {
   void (async () => {
-    const result = await processFile({ path: task.path, bytes: task.bytes }, task.settings);
+    const result = await processFile({ path: task.path, ...(task.name ? { name: task.name } : {}), bytes: task.bytes }, task.settings);
+    if (task.crops && task.cachePath) await addCrops(result, task.bytes, task.cachePath);
     const json = JSON.stringify(result);
     if (task.cachePath) await writeFileAtomic(task.cachePath, json);
     const reply: WorkerReply = { id: task.id, entry: result.entry, ...(task.cachePath ? {} : { json }) };
@@ -39,3 +46,4 @@ parentPort!.on('message', (task: WorkerTask & { id: number }) => {
   // processFile never throws for bad input: a rejection here is a bug or a full disk. It is left
   // unhandled on purpose, so the worker dies and the pool reports the file and replaces it.
 });
+signalReady(parentPort);

@@ -89,14 +89,19 @@ export const CheckSchema = z.object({
 
 export const ProjectRecord = z
   .object({
-    id: z.string().describe('stable id: <file>#<n>, n counting tables in the file from 1'),
+    id: z.string().describe('stable id: <path>#<n>, path as in source.path, n counting tables in the file from 1'),
     source: z.object({
+      path: z.string().describe("the input's path relative to the dataset root, with / (unique in a dataset)"),
       file: z.string().describe("the input's file name"),
       sha256: z.string(),
       kind: z.enum(['pdf', 'text']),
       pages: z.array(z.number().int().positive()).optional().describe('PDF pages the table is on'),
       lines: z.tuple([z.number().int(), z.number().int()]).optional().describe('first and last line in a text dump'),
       index: z.number().int().nonnegative().describe('position of the table in its file, from 0'),
+      url: z.string().optional().describe('where the file was published (sources.csv)'),
+      published: z.string().optional().describe('when it was published (sources.csv)'),
+      department: z.string().optional().describe('who published it (sources.csv)'),
+      year: z.string().optional().describe('budget year it reports on (sources.csv)'),
     }),
     template: z.string().describe('id of the detected form template (domain/labels.ts)'),
     unit: z.enum(['万元', '元']),
