@@ -18,6 +18,7 @@ class Cell:
     align: str = "center"   # left | center | right
     kind: str = "value"     # label | value | num | text | blank: lets a producer style labels
     numeric: str | None = None  # for Calc: the printed amount may be written as a number
+    gold: str | None = None     # the value as the gold holds it, where it differs from the text (86.19% → 86.19)
 
 
 @dataclass

@@ -54,6 +54,28 @@ def draw_identity(rng, district_level=False):
     return dom, dept, unit, name
 
 
+def person(rng):
+    """A made-up personal name (surname + one or two characters)."""
+    return pick(rng, vocab.SURNAMES) + "".join(pick(rng, vocab.GIVEN) for _ in range(rng.choice([1, 2, 2])))
+
+
+def draw_local_identity(rng, places):
+    """Return (domain, department, implementing_unit, project_name) of a district or county:
+    its bureau (XX区教育局) and one of the bureau's units (XX区第一中学)."""
+    dom = pick(rng, vocab.DOMAINS)
+    place = pick(rng, places)
+    bureau, units = vocab.LOCAL[dom["dept"]]
+    dept = place + bureau
+    short = place[3:] if len(place) > 4 and place[2] == "市" else place  # 成都市双流区 → 双流区
+    r = rng.random()
+    unit = dept if r < 0.3 else short + pick(rng, units)
+    topic = pick(rng, dom["topics"])
+    if rng.random() < 0.3:
+        topic = rng.choice([f"{topic}及{pick(rng, dom['acts'])}", f"{pick(rng, dom['objs'])}{topic}", f"{short}{topic}"])
+    name = rng.choice(["", "", "2023年", short]) + topic + pick(rng, vocab.PROJECT_KINDS)
+    return dom, dept, unit, name
+
+
 # -------------------------------------------------------------------------------------------
 # indicators
 
@@ -88,8 +110,10 @@ def draw_weights(rng, n, total=90, integer=False):
     else:
         step = Decimal("0.5")
     units = int(Decimal(total) / step)
-    if units < n:
-        step = Decimal("0.5") if not integer else Decimal(1)
+    for finer in (Decimal(1), Decimal("0.5"), Decimal("0.1")):  # more rows than points: finer steps
+        if units >= n:
+            break
+        step = finer
         units = int(Decimal(total) / step)
     raw = [rng.uniform(0.5, 1.6) for _ in range(n)]
     s = sum(raw)
@@ -186,10 +210,31 @@ def draw_n_indicators(rng):
     return rng.randint(25, 40)
 
 
-def draw_indicators(rng, dom, n, year, weight_total=90, integer_weights=False, score_places=2):
-    """Return n abstract indicators with weights (summing to weight_total) and scores (≤ weight)."""
+LEVEL1_POINTS = {"产出指标": 50, "效益指标": 30, "满意度指标": 10}
+
+
+def group_points(plan, total=90):
+    """Given the 二级 plan, return {一级: points}: 产出 50, 效益 30, 满意度 10 as the national form
+    suggests, a missing group's points going to 产出."""
+    present = {vocab.LEVEL1_OF[l2] for l2 in plan}
+    pts = {l1: p for l1, p in LEVEL1_POINTS.items() if l1 in present}
+    pts["产出指标"] = pts.get("产出指标", 0) + total - sum(pts.values())
+    return pts
+
+
+def draw_indicators(rng, dom, n, year, weight_total=90, integer_weights=False, score_places=2, by_level1=False):
+    """Return n abstract indicators with weights (summing to weight_total) and scores (≤ weight).
+    With `by_level1`, the weights of each 一级 group sum to its points (group_points)."""
     plan = draw_level2_plan(rng, n)
-    weights = draw_weights(rng, n, weight_total, integer_weights)
+    if by_level1:
+        weights = []
+        pts = group_points(plan, weight_total)
+        for l1 in vocab.LEVEL2_OF:
+            k = sum(1 for l2 in plan if vocab.LEVEL1_OF[l2] == l1)
+            if k:
+                weights += draw_weights(rng, k, pts[l1], integer_weights)
+    else:
+        weights = draw_weights(rng, n, weight_total, integer_weights)
     miss_rate = rng.choice([0.0, 0.05, 0.1, 0.2, 0.35])
     seen = set()
     out = []

@@ -53,19 +53,22 @@ def plan(seed, count, producers, borders, templates):
     # exactly one table in six carries one inconsistency; codes taken in turn
     n_inject = round(count * INJECT_SHARE)
     injected = set(rng.sample(range(count), n_inject))
-    # producer × border combinations in shuffled rounds, so that a small sample covers them all
-    combos = list(itertools.product(producers, borders))
+    # producer × border combinations in shuffled rounds, so that a small sample covers them all;
+    # templates assigned across each round so that every template meets every producer
+    combos = list(itertools.product(range(len(producers)), range(len(borders))))
     schedule = []
+    rnd_no = 0
     while len(schedule) < len(sizes):
         rnd = combos[:]
         rng.shuffle(rnd)
-        schedule += rnd
+        schedule += [(producers[p], borders[b], templates[(p + b + rnd_no) % len(templates)]) for p, b in rnd]
+        rnd_no += 1
     files = []
     table = 0
     code_turn = {}
     for idx, n in enumerate(sizes):
         frng = random.Random(f"ziping-sampler:{seed}:{idx}")
-        tid = templates[idx % len(templates)] if len(templates) > 1 and idx < len(templates) else frng.choice(templates)
+        producer, border, tid = schedule[idx]
         T = TEMPLATES[tid]
         projects, variants = [], []
         for _ in range(n):
@@ -78,9 +81,10 @@ def plan(seed, count, producers, borders, templates):
             projects.append(p)
             variants.append(v)
             table += 1
-        producer, border = schedule[idx]
         lay = draw_layout(frng, n, [producer], [border], department=projects[0].get("department", ""))
         lay["template"] = tid
+        if not getattr(T, "REPEATS_HEADER", True):
+            lay["repeat_header"] = False  # what the form allows, as rendered
         lay["projects"] = [feature_of_variant(v) for v in variants]
         files.append(dict(name=f"s{seed}-{idx + 1:03d}", template=tid, layout=lay, projects=projects, variants=variants))
     return files
@@ -211,7 +215,7 @@ def pages_bucket(n):
 def sample(args):
     producers = args.producers.split(",") if args.producers else PRODUCERS
     borders = args.borders.split(",") if args.borders else BORDERS
-    templates = args.templates.split(",") if args.templates else ["shanghai-2023"]
+    templates = args.templates.split(",") if args.templates else list(TEMPLATES)
     for name, allowed in (("producer", PRODUCERS), ("border", BORDERS), ("template", list(TEMPLATES))):
         given = {"producer": producers, "border": borders, "template": templates}[name]
         bad = [x for x in given if x not in allowed]

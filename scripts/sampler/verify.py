@@ -46,7 +46,8 @@ def gold_strings(p, parts=False):
         elif isinstance(x, str):
             out.append(x)
     inds = p.get("indicators") or []
-    walk({k: v for k, v in p.items() if k != "indicators"})
+    # a grade named in 评价结论 is printed once, inside that text
+    walk({k: v for k, v in p.items() if k != "indicators" and not (k == "grade" and p.get("grade_source") == "conclusion")})
     for i, ind in enumerate(inds):
         # merged 一级/二级 labels are printed once per group, not once per row
         prev = inds[i - 1] if i else {}
@@ -54,7 +55,10 @@ def gold_strings(p, parts=False):
             out.append(ind.get("level1") or "")
         if (ind.get("level1"), ind.get("level2")) != (prev.get("level1"), prev.get("level2")):
             out.append(ind.get("level2") or "")
-        walk({k: v for k, v in ind.items() if k not in ("level1", "level2")})
+        composed = ("target", "actual") if ind.get("target_nature") is not None and not parts else ()
+        if composed:  # target/actual are composed of printed parts: count the parts
+            walk({k: ind.get(k) for k in PARTS})
+        walk({k: v for k, v in ind.items() if k not in ("level1", "level2") + composed + (() if parts else PARTS)})
     return out
 
 
@@ -89,7 +93,7 @@ def cells_not_in_gold(form, project):
             for c in row.cells:
                 if c.kind in ("label", "blank"):
                     continue
-                t = _norm(c.text)
+                t = _norm(c.gold if c.gold is not None else c.text)
                 if t and t not in ("-", "—", "/") and t not in have:
                     missing.append(c.text)
     return missing

@@ -2,6 +2,6 @@
 inject) -> (gold project, variant), build(project, variant) -> model.Form, check(project) ->
 sorted list of broken rule codes, and optionally department(project)."""
 
-from templates import shanghai_2023
+from templates import national, shanghai_2023, sichuan_2023
 
-TEMPLATES = {m.ID: m for m in (shanghai_2023,)}
+TEMPLATES = {m.ID: m for m in (shanghai_2023, national, sichuan_2023)}

@@ -118,7 +118,8 @@ export function buildReport(files: readonly FileInput[], meta: { seed: number | 
       if (pf && typeof pf === 'object' && !Array.isArray(pf)) {
         for (const [k, v] of Object.entries(pf)) {
           if (k === 'n_indicators') continue;
-          projDims.push([`form: ${k}`, String(v)]);
+          // each template has its own form variants: keyed by template
+          projDims.push([`form: ${template} ${k}`, String(v)]);
         }
       }
       const inj = p.flags?.injected ?? [];
