@@ -47,7 +47,9 @@ def gold_strings(p, parts=False):
             out.append(x)
     inds = p.get("indicators") or []
     # a grade named in 评价结论 is printed once, inside that text
-    walk({k: v for k, v in p.items() if k != "indicators" and not (k == "grade" and p.get("grade_source") == "conclusion")})
+    # and a year printed inside the title is printed once
+    walk({k: v for k, v in p.items() if k != "indicators" and not (k == "grade" and p.get("grade_source") == "conclusion")
+          and not (k == "year" and v and v in (p.get("title") or ""))})
     for i, ind in enumerate(inds):
         # merged 一级/二级 labels are printed once per group, not once per row
         prev = inds[i - 1] if i else {}
