@@ -13,7 +13,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Mm, Pt
 
 from layout import FONTS, col_widths_mm, page_mm
 from model import Para, Table, border_sides

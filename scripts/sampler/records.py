@@ -10,7 +10,6 @@ drawn indicators. Templates turn these into printed strings.
 from decimal import Decimal
 
 import vocab
-from arith import D, trunc2  # noqa: F401
 
 
 def pick(rng, seq):
@@ -59,7 +58,7 @@ def person(rng):
     return pick(rng, vocab.SURNAMES) + "".join(pick(rng, vocab.GIVEN) for _ in range(rng.choice([1, 2, 2])))
 
 
-def draw_local_identity(rng, places):
+def draw_local_identity(rng, places, year=2023):
     """Return (domain, department, implementing_unit, project_name) of a district or county:
     its bureau (XX区教育局) and one of the bureau's units (XX区第一中学)."""
     dom = pick(rng, vocab.DOMAINS)
@@ -72,7 +71,7 @@ def draw_local_identity(rng, places):
     topic = pick(rng, dom["topics"])
     if rng.random() < 0.3:
         topic = rng.choice([f"{topic}及{pick(rng, dom['acts'])}", f"{pick(rng, dom['objs'])}{topic}", f"{short}{topic}"])
-    name = rng.choice(["", "", "2023年", short]) + topic + pick(rng, vocab.PROJECT_KINDS)
+    name = rng.choice(["", "", f"{year}年", short]) + topic + pick(rng, vocab.PROJECT_KINDS)
     return dom, dept, unit, name
 
 

@@ -128,6 +128,9 @@ def overlaps(ws, ignore_chars=""):
     baselines less than half a font size apart (poppler's word boxes are as tall as the font's
     bounding box, so the boxes of neighbouring lines overlap; their centres do not)."""
     ign = set(ignore_chars)
+    # Chromium trims the spacing of adjacent full-width punctuation (”。 → half-width each), so a
+    # lone punctuation mark's box overlaps its neighbour's while the ink does not
+    punct = set("，。；：、（）“”‘’《》！？·")
     bad = []
     by_page = {}
     for w in ws:
@@ -140,6 +143,8 @@ def overlaps(ws, ignore_chars=""):
             for b in items[a_i + 1:]:
                 if b[2] >= a[4]:
                     break
+                if (len(a[5]) == 1 and a[5] in punct) or (len(b[5]) == 1 and b[5] in punct):
+                    continue
                 ix = min(a[3], b[3]) - max(a[1], b[1])
                 if ix <= 0.3 * min(a[3] - a[1], b[3] - b[1]):
                     continue

@@ -82,8 +82,8 @@ def actual_text(rng, ind):
 
 def draw_project(rng, inject=None):
     v = draw_variant(rng)
-    dom, dept, unit_name, name = R.draw_local_identity(rng, vocab.NATIONAL_PLACES)
     year = v["year"]
+    dom, dept, unit_name, name = R.draw_local_identity(rng, vocab.NATIONAL_PLACES, year)
     inds = R.draw_indicators(rng, dom, v["n_indicators"], year, integer_weights=True, score_places=1, by_level1=True)
     targets = [target_text(rng, i) for i in inds]
     actuals = [actual_text(rng, i) for i in inds]
