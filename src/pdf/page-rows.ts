@@ -42,7 +42,7 @@ export function pageToLayout(
   toDisplay: BoxMapper,
   stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number } = {},
 ): PageLayout {
-  const rules = mergeRules(rawRules, s);
+  const rules = bridgeRuleGaps(mergeRules(rawRules, s), runs);
   const found = rulesToTables(rules, s);
   // A frame around the whole table, or rules between rows only, make a "grid" whose cells hold
   // whole rows of text: such a table is read from its text, its horizontal rules kept as row
@@ -103,6 +103,36 @@ export function pageToLayout(
   }
   pending.sort((a, b) => a.top - b.top);
   return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm };
+}
+
+/**
+ * Closes a gap in a vertical rule that runs on above and below it when no text crosses the gap:
+ * LibreOffice Writer leaves such gaps in the borders of a .docx table beside merged cells, where
+ * the page still reads as one ruled column edge. A gap that text crosses is a cell spanning
+ * columns, and stays open.
+ */
+function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
+  const out: Rule[] = [];
+  const byPos = new Map<number, Rule[]>();
+  for (const r of rules) {
+    if (r.orient !== 'v') { out.push(r); continue; }
+    let l = byPos.get(r.pos);
+    if (!l) byPos.set(r.pos, (l = []));
+    l.push(r);
+  }
+  for (const [x, segs] of byPos) {
+    segs.sort((a, b) => a.start - b.start);
+    let cur = { ...segs[0] };
+    for (const next of segs.slice(1)) {
+      const crossed = runs.some((t) => t.bbox[0] < x - 1 && t.bbox[2] > x + 1 && t.bbox[3] > cur.end && t.bbox[1] < next.start);
+      if (crossed) {
+        out.push(cur);
+        cur = { ...next };
+      } else cur.end = Math.max(cur.end, next.end);
+    }
+    out.push(cur);
+  }
+  return out;
 }
 
 /**
