@@ -429,10 +429,19 @@ function sectionRows(
     }
   }
 
-  splitByRowEvidence(blocks, (b) => b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]));
+  const isWhole = (b: Block): boolean => b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
+  splitByRowEvidence(blocks, isWhole);
   const align = alignmentOf(blocks);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
+  splitAtRows(blocks, isWhole, key, tolOf);
+  if (align === 'middle') {
+    // Not in the columns that look like row-group labels (sparse, left of the data).
+    const counts = new Array<number>(ncols).fill(0);
+    for (const b of blocks) counts[b.col]++;
+    const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
+    splitOffCentre(blocks, isWhole, (c) => c >= dense && !(sec.labelCols ?? []).includes(c));
+  }
 
   // Rows: clusters of aligned blocks, after folding paragraphs that align with nothing into the
   // block above them (a cell with line breaks).
@@ -589,6 +598,65 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
     }
   }
   return rows;
+}
+
+/**
+ * Splits a block that runs over several rows when its lines fall into one cell per row: rows
+ * without padding stack the wrapped cells of one column (a narrow row-label column) at the
+ * pitch of wrapped text. The rows are the ones whole one-line cells of two or more columns
+ * show; the block is split only if each row then gets a run of its lines aligned with the row
+ * (a label merged over the rows is aligned with none of them and stays whole).
+ */
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number): void {
+  const anchors = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
+  if (anchors.length < 2) return;
+  const rowKeys = anchors.map((c) => ({ key: key(c[0]), fontSize: c[0].fontSize })).sort((a, b) => a.key - b.key);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.pieces.length < 2) continue;
+    const over = rowKeys.filter((r) => r.key > b.bbox[1] - 0.5 && r.key < b.bbox[3] + 0.5);
+    if (over.length < 2) continue;
+    // Each line to the row whose key is nearest; the runs must be contiguous and aligned.
+    const groups: Piece[][] = over.map(() => []);
+    for (const p of b.pieces) {
+      const pk = centre(p.bbox);
+      let best = 0;
+      for (let i = 1; i < over.length; i++) if (Math.abs(over[i].key - pk) < Math.abs(over[best].key - pk)) best = i;
+      groups[best].push(p);
+    }
+    if (groups.some((g) => g.length === 0)) continue;
+    const made: Block[] = groups.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
+    const aligned = made.every((m, i) => Math.abs(key(m) - over[i].key) < tolOf(m, m));
+    if (!contiguous || !aligned) continue;
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/**
+ * In a section whose cells are centred vertically: a whole one-line cell of another column lined
+ * up with a line of a block that is not centred on it shows a row the block runs into. The block
+ * keeps the lines centred on that line in one cell (the row's) and the lines above and below
+ * become cells of their own.
+ */
+function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColumn: (c: number) => boolean): void {
+  const singles = blocks.filter(isWhole);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const n = b.pieces.length;
+    if (n < 2 || !inColumn(b.col)) continue;
+    const tol = 0.3 * b.fontSize;
+    if (singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(b.bbox)) < tol)) continue;
+    const k = b.pieces.findIndex((p) => singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize));
+    if (k < 0) continue;
+    const j = Math.min(k, n - 1 - k);
+    const parts = [b.pieces.slice(0, k - j), b.pieces.slice(k - j, k + j + 1), b.pieces.slice(k + j + 1)].filter((ps) => ps.length > 0);
+    if (parts.length < 2) continue;
+    const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
 }
 
 /**
