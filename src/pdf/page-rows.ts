@@ -9,7 +9,7 @@ import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type Tex
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
 import { linesToStreamRows, type StreamCarry } from './stream.js';
-import { splitRunAt, splitRunAtCellSpaces, type TextRun } from './text-runs.js';
+import { joinTouchingRuns, splitRunAt, splitRunAtCellSpaces, type TextRun } from './text-runs.js';
 
 /** Everything found on one page, kept for `inspect`. */
 export interface PageLayout {
@@ -85,7 +85,7 @@ export function pageToLayout(
   let carry: StreamCarry | null = null;
   let pitchEm = stream.pitchEm;
   if (outside.length) {
-    const lines = runsToLines(outside.flatMap(splitRunAtCellSpaces), s.lineToleranceEm);
+    const lines = runsToLines(joinTouchingRuns(outside).flatMap(splitRunAtCellSpaces), s.lineToleranceEm);
     if (tables.length === 0 && (looksTabular(lines, s) || stream.carry)) {
       mode = 'stream';
       const res = linesToStreamRows(page, lines, s, anchors, toDisplay, {

@@ -173,6 +173,7 @@ export function linesToStreamRows(
     const left = sec.hits ? leftOfLabels(secLines, sec.hits) : (sec.carried?.leftBounds ?? []);
     const hits = sec.hits ?? sec.carried?.hits ?? null;
     const bounds = hits ? [...left, ...betweenLabels(secLines, hits)] : gapBounds(secLines, s);
+    if (process.env.ZDEBUG) console.error("SECTION", page, sec.start, sec.end, JSON.stringify(hits), JSON.stringify(left), JSON.stringify(bounds));
     return { sec, secLines, bounds, left, pieces: sectionPieces(lines, sec, bounds, titles, s) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
