@@ -67,7 +67,7 @@ export const CODES = {
   missing_total_score: { stage: 'check', severity: 'warning', meaning: 'the total score is not printed (kept null, never guessed)' },
   funds_sum_mismatch: { stage: 'check', severity: 'warning', meaning: '当年财政拨款 + 上年结转资金 + 其他资金 ≠ 年度资金总额 in a column' },
   // the dataset as a whole
-  duplicate_table: { stage: 'dataset', severity: 'info', meaning: 'a table repeats one of an earlier input (same project, department and figures): left out, the earlier one kept' },
+  duplicate_table: { stage: 'dataset', severity: 'info', meaning: 'a table repeats one of an earlier input (same project, department and figures): counted once, as the earlier one (projects.json marks it duplicate_of)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

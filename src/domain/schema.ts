@@ -125,6 +125,7 @@ export const ProjectRecord = z
     issues: z.array(DiagnosticSchema).describe('check failures and problems, with stable codes'),
     repairs: z.array(DiagnosticSchema).describe('every heuristic that changed what was read'),
     provenance: z.record(z.string(), ProvenanceSchema).describe('field path → where it was read'),
+    duplicate_of: z.string().optional().describe('id of the earlier table this one repeats (same project, department and figures): counted once, as that one; absent when it repeats none'),
   })
   .meta({ id: 'ProjectRecord', title: 'ziping project record' });
 
