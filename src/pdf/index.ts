@@ -12,7 +12,7 @@ import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { splitFurniture } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
-import type { StreamCarry } from './stream.js';
+import type { AlignVotes, StreamCarry } from './stream.js';
 import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
@@ -112,14 +112,16 @@ export async function forEachPage(
     // Columns of a rule-less table running on at the foot of the previous page.
     let carry: StreamCarry | null = null;
     let pitchEm: number | undefined;
+    let alignVotes: AlignVotes | undefined;
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}) });
+        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) });
         carry = res.layout.carry;
         pitchEm = res.layout.pitchEm;
+        alignVotes = res.layout.alignVotes ?? alignVotes;
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
         throw toInputError(err, opts.file);
@@ -133,7 +135,7 @@ export async function forEachPage(
 
 type Doc = Awaited<ReturnType<typeof openPdf>>['doc'];
 
-async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, stream: { carry: StreamCarry | null; pitchEm?: number }): Promise<PageResult> {
+async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes }): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;

@@ -8,7 +8,7 @@ import { mergeRules, rulesToTables, type Table } from './grid.js';
 import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { linesToStreamRows, type StreamCarry } from './stream.js';
+import { linesToStreamRows, type AlignVotes, type StreamCarry } from './stream.js';
 import { joinTouchingRuns, splitRunAt, splitRunAtCellSpaces, type TextRun } from './text-runs.js';
 
 /** Everything found on one page, kept for `inspect`. */
@@ -22,6 +22,8 @@ export interface PageLayout {
   carry: StreamCarry | null;
   /** Pitch of wrapped text seen so far (em), for the next page. */
   pitchEm: number | undefined;
+  /** Votes for each vertical alignment of cells seen so far, for the next page. */
+  alignVotes?: AlignVotes;
 }
 
 interface PendingRow {
@@ -40,7 +42,7 @@ export function pageToLayout(
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
-  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number } = {},
+  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes } = {},
 ): PageLayout {
   const rules = bridgeRuleGaps(mergeRules(rawRules, s), runs);
   const found = rulesToTables(rules, s);
@@ -84,6 +86,7 @@ export function pageToLayout(
   let mode: PageLayout['mode'] = tables.length ? 'lattice' : 'none';
   let carry: StreamCarry | null = null;
   let pitchEm = stream.pitchEm;
+  let alignVotes = stream.alignVotes;
   if (outside.length) {
     const lines = runsToLines(joinTouchingRuns(outside).flatMap(splitRunAtCellSpaces), s.lineToleranceEm);
     if (tables.length === 0 && (looksTabular(lines, s) || stream.carry)) {
@@ -93,7 +96,9 @@ export function pageToLayout(
         carry: stream.carry ?? null,
         ...(stream.pageWidth !== undefined ? { pageWidth: stream.pageWidth } : {}),
         ...(stream.pitchEm !== undefined ? { pitchEm: stream.pitchEm } : {}),
+        ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}),
       });
+      alignVotes = res.alignVotes;
       for (const row of res.rows) pending.push({ top: row.top, row: row.row });
       carry = res.carry;
       pitchEm = res.pitchEm;
@@ -102,7 +107,7 @@ export function pageToLayout(
     }
   }
   pending.sort((a, b) => a.top - b.top);
-  return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm };
+  return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm, ...(alignVotes ? { alignVotes } : {}) };
 }
 
 /**

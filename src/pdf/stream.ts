@@ -54,6 +54,8 @@ export interface StreamHints {
   pageWidth?: number;
   /** Pitch of wrapped text seen on earlier pages (em). */
   pitchEm?: number;
+  /** Votes for each vertical alignment of cells on earlier pages. */
+  alignVotes?: AlignVotes;
 }
 
 export interface StreamResult {
@@ -62,6 +64,8 @@ export interface StreamResult {
   carry: StreamCarry | null;
   /** Pitch of wrapped text (em) on this page and the ones before, when known. */
   pitchEm: number | undefined;
+  /** Votes for each vertical alignment of cells, on this page and the ones before. */
+  alignVotes: AlignVotes;
 }
 
 /** A line's runs inside one column (or, in a section without columns, one chunk). */
@@ -173,7 +177,7 @@ export function linesToStreamRows(
     const left = sec.hits ? leftOfLabels(secLines, sec.hits) : (sec.carried?.leftBounds ?? []);
     const hits = sec.hits ?? sec.carried?.hits ?? null;
     const bounds = hits ? [...left, ...betweenLabels(secLines, hits)] : gapBounds(secLines, s);
-    if (process.env.ZDEBUG) console.error("SECTION", page, sec.start, sec.end, JSON.stringify(hits), JSON.stringify(left), JSON.stringify(bounds));
+
     return { sec, secLines, bounds, left, pieces: sectionPieces(lines, sec, bounds, titles, s) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
@@ -181,9 +185,15 @@ export function linesToStreamRows(
   const seen = linePitchEm(cut.flatMap((c) => [...c.pieces.byCol, ...groupByCol(c.pieces.header, c.bounds.length + 1)]));
   const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined ? seen : Math.min(seen, hints.pitchEm);
   const pitch = pitchEm * bodyFontSize(lines);
+  // How cells are aligned vertically, from every section of the page and the pages before.
+  const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
+  for (const { sec, bounds, pieces } of cut) {
+    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
+    if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
+  }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, pieces } of cut) {
-    const labelCols = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out);
+    const { labelCols } = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out, { pageVotes });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
@@ -192,7 +202,7 @@ export function linesToStreamRows(
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
-  return { rows: out, carry: carryOut, pitchEm: seen === null ? hints.pitchEm : pitchEm };
+  return { rows: out, carry: carryOut, pitchEm: seen === null ? hints.pitchEm : pitchEm, alignVotes: pageVotes };
 }
 
 /** The most common font size of the lines (by characters). */
@@ -379,9 +389,10 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-): number[] | undefined {
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes } = {},
+): { labelCols?: number[]; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
-  if (!Number.isFinite(x0)) return sec.labelCols;
+  if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
   const colX = (c: number): [number, number] => [c === 0 ? Math.min(x0, bounds[0] ?? x0) : bounds[c - 1], c === bounds.length ? Math.max(x1, bounds[c - 1] ?? x1) : bounds[c]];
   const body = bodyFontSize(lines.slice(sec.start, sec.end));
   const pitchTol = Math.max(1, 0.15 * body);
@@ -432,10 +443,15 @@ function sectionRows(
 
   const isWhole = (b: Block): boolean => b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
   splitByRowEvidence(blocks, isWhole);
-  const align = alignmentOf(blocks);
+  const own = alignmentVotes(blocks);
+  if (mode.votesOnly) return { votes: own };
+  // A document aligns its cells one way: the page's votes (this section's among them) decide,
+  // so that a section whose own few votes come from blocks joined across rows does not.
+  const align = alignmentOf(mode.pageVotes ?? own);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
   splitAtRows(blocks, isWhole, key, tolOf);
+  if (align !== 'middle') splitAgainstAlignment(blocks, isWhole, align, (c) => !(sec.labelCols ?? []).includes(c));
   if (align === 'middle') {
     // Not in the columns that look like row-group labels (sparse, left of the data).
     const counts = new Array<number>(ncols).fill(0);
@@ -535,7 +551,8 @@ function sectionRows(
     out.push({ top: (r.top + r.bottom) / 2, row: { cells, page, bbox: toDisplay([x0, r.top, x1, r.bottom]) } });
   }
   // Too few rows to tell label columns from data columns: leave it to the page that continues.
-  return sec.labelCols ?? (most >= 3 ? labelCols : undefined);
+  const decided = sec.labelCols ?? (most >= 3 ? labelCols : undefined);
+  return decided ? { labelCols: decided } : {};
 }
 
 /**
@@ -630,6 +647,35 @@ function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: B
     const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
     const aligned = made.every((m, i) => Math.abs(key(m) - over[i].key) < tolOf(m, m));
     if (!contiguous || !aligned) continue;
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/**
+ * In a section whose cells sit at the top (or bottom) of their rows: a whole one-line cell of
+ * another column lined up with a later (earlier) line of a block shows a row starting (ending)
+ * inside the block, which is split there.
+ */
+function splitAgainstAlignment(blocks: Block[], isWhole: (b: Block) => boolean, align: 'top' | 'bottom', inColumn: (c: number) => boolean): void {
+  const singles = blocks.filter(isWhole);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const n = b.pieces.length;
+    if (n < 2 || !inColumn(b.col)) continue;
+    const lined = b.pieces.map((p) => singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize));
+    const cuts: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (!lined[k]) continue;
+      if (align === 'top' && k > 0) cuts.push(k);
+      if (align === 'bottom' && k < n - 1) cuts.push(k + 1);
+    }
+    if (!cuts.length) continue;
+    const parts: Piece[][] = [];
+    let from = 0;
+    for (const c of [...new Set(cuts)].sort((x, y) => x - y)) { parts.push(b.pieces.slice(from, c)); from = c; }
+    parts.push(b.pieces.slice(from));
+    const made = parts.filter((ps) => ps.length).map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
     blocks.splice(bi, 1, ...made);
     bi += made.length - 1;
   }
@@ -753,10 +799,21 @@ function toLines(ps: readonly Piece[]): TextLine[] {
 
 /**
  * How the cells of a section are aligned vertically: the alignment that most often lines up
- * a block of several lines with a block of another column that overlaps it.
+ * a block of several lines with a block of another column that overlaps it. A section with few
+ * such pairs takes the page's (a document aligns its cells one way).
  */
-function alignmentOf(blocks: readonly Block[]): Align {
-  const votes: Record<Align, number> = { middle: 0, top: 0, bottom: 0 };
+export type AlignVotes = Record<Align, number>;
+
+/** The alignment most votes name (centre on ties). */
+function alignmentOf(votes: AlignVotes): Align {
+  if (votes.top > votes.middle && votes.top >= votes.bottom) return 'top';
+  if (votes.bottom > votes.middle && votes.bottom > votes.top) return 'bottom';
+  return 'middle';
+}
+
+/** Votes of a section's blocks for each vertical alignment (see `alignmentOf`). */
+function alignmentVotes(blocks: readonly Block[]): AlignVotes {
+  const votes: AlignVotes = { middle: 0, top: 0, bottom: 0 };
   const sorted = [...blocks].sort((a, b) => a.bbox[1] - b.bbox[1]);
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i];
@@ -770,9 +827,7 @@ function alignmentOf(blocks: readonly Block[]): Align {
       if (db < tol && dm >= tol) votes.bottom++;
     }
   }
-  if (votes.top > votes.middle && votes.top >= votes.bottom) return 'top';
-  if (votes.bottom > votes.middle && votes.bottom > votes.top) return 'bottom';
-  return 'middle';
+  return votes;
 }
 
 /** Groups blocks of different columns that overlap vertically and share their alignment. */
