@@ -441,7 +441,15 @@ function sectionRows(
     }
   }
 
-  const isWhole = (b: Block): boolean => b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
+  // Columns that look like row-group labels (sparse, left of the data, or as the header page
+  // showed): their cells are centred on groups of rows, so they are no evidence of a row, and
+  // their blocks are not split by it.
+  const counts = new Array<number>(ncols).fill(0);
+  for (const b of blocks) counts[b.col]++;
+  const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
+  const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
+  const isWhole = (b: Block): boolean =>
+    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
   splitByRowEvidence(blocks, isWhole);
   const own = alignmentVotes(blocks);
   if (mode.votesOnly) return { votes: own };
@@ -451,14 +459,8 @@ function sectionRows(
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
   splitAtRows(blocks, isWhole, key, tolOf);
-  if (align !== 'middle') splitAgainstAlignment(blocks, isWhole, align, (c) => !(sec.labelCols ?? []).includes(c));
-  if (align === 'middle') {
-    // Not in the columns that look like row-group labels (sparse, left of the data).
-    const counts = new Array<number>(ncols).fill(0);
-    for (const b of blocks) counts[b.col]++;
-    const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
-    splitOffCentre(blocks, isWhole, (c) => c >= dense && !(sec.labelCols ?? []).includes(c));
-  }
+  if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol);
+  else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
 
   // Rows: clusters of aligned blocks, after folding paragraphs that align with nothing into the
   // block above them (a cell with line breaks).
@@ -652,9 +654,16 @@ function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: B
   }
 }
 
+/** How many other columns hold a one-line cell lined up with a piece (a row seen by the others). */
+function linedUp(singles: readonly Block[], col: number, p: Piece): number {
+  const cols = new Set<number>();
+  for (const x of singles) if (x.col !== col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize) cols.add(x.col);
+  return cols.size;
+}
+
 /**
- * In a section whose cells sit at the top (or bottom) of their rows: a whole one-line cell of
- * another column lined up with a later (earlier) line of a block shows a row starting (ending)
+ * In a section whose cells sit at the top (or bottom) of their rows: whole one-line cells of two
+ * other columns lined up with a later (earlier) line of a block show a row starting (ending)
  * inside the block, which is split there.
  */
 function splitAgainstAlignment(blocks: Block[], isWhole: (b: Block) => boolean, align: 'top' | 'bottom', inColumn: (c: number) => boolean): void {
@@ -663,7 +672,7 @@ function splitAgainstAlignment(blocks: Block[], isWhole: (b: Block) => boolean, 
     const b = blocks[bi];
     const n = b.pieces.length;
     if (n < 2 || !inColumn(b.col)) continue;
-    const lined = b.pieces.map((p) => singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize));
+    const lined = b.pieces.map((p) => linedUp(singles, b.col, p) >= 2);
     const cuts: number[] = [];
     for (let k = 0; k < n; k++) {
       if (!lined[k]) continue;
@@ -682,8 +691,8 @@ function splitAgainstAlignment(blocks: Block[], isWhole: (b: Block) => boolean, 
 }
 
 /**
- * In a section whose cells are centred vertically: a whole one-line cell of another column lined
- * up with a line of a block that is not centred on it shows a row the block runs into. The block
+ * In a section whose cells are centred vertically: whole one-line cells of two other columns
+ * lined up with a line of a block that is not centred on it show a row the block runs into. The block
  * keeps the lines centred on that line in one cell (the row's) and the lines above and below
  * become cells of their own.
  */
@@ -695,7 +704,7 @@ function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColum
     if (n < 2 || !inColumn(b.col)) continue;
     const tol = 0.3 * b.fontSize;
     if (singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(b.bbox)) < tol)) continue;
-    const k = b.pieces.findIndex((p) => singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize));
+    const k = b.pieces.findIndex((p) => linedUp(singles, b.col, p) >= 2);
     if (k < 0) continue;
     const j = Math.min(k, n - 1 - k);
     const parts = [b.pieces.slice(0, k - j), b.pieces.slice(k - j, k + j + 1), b.pieces.slice(k + j + 1)].filter((ps) => ps.length > 0);
