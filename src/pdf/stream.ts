@@ -1046,15 +1046,24 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
       i = j;
     }
   }
-  // A header cell that wrapped ("一级指" over "标") sits on a neighbouring line: take the
-  // start of an anchor there when it overlaps no hit.
-  for (const o of near) {
-    for (const r of o.runs) {
-      const t = normalizeCjk(r.text);
-      if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
-      if (hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) continue;
-      hits.push([r.bbox[0], r.bbox[2]]);
+  // A header cell that wrapped sits on the neighbouring lines ("全年执" over "行数", "分" over
+  // "数"): runs stacked at one place, read top to bottom, that make a label or its start (two
+  // characters or more) are one more label where they overlap no hit.
+  const stacked = near.flatMap((o) => o.runs).filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
+  stacked.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const used = new Set<TextRun>();
+  for (const r of stacked) {
+    if (used.has(r)) continue;
+    const stack = [r];
+    for (const o of stacked) {
+      const last = stack[stack.length - 1];
+      if (used.has(o) || stack.includes(o) || o.bbox[1] <= last.bbox[1]) continue;
+      if (o.bbox[0] < last.bbox[2] && o.bbox[2] > last.bbox[0] && o.bbox[1] - last.bbox[3] < 0.6 * o.fontSize) stack.push(o);
     }
+    const t = normalizeCjk(stack.map((x) => x.text).join(''));
+    if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
+    for (const x of stack) used.add(x);
+    hits.push([Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))]);
   }
   hits.sort((a, b) => a[0] - b[0]);
   return hits;
