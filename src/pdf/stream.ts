@@ -478,7 +478,7 @@ function sectionRows(
     for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col)) labels.push(...blocks.splice(i, 1));
   };
   takeLabels();
-  let clusters = foldParagraphs(blocks, key, tolOf, follows);
+  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
@@ -489,7 +489,7 @@ function sectionRows(
     }
     if (extended) {
       takeLabels();
-      clusters = foldParagraphs(blocks, key, tolOf, follows);
+      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
     }
   }
 
@@ -759,6 +759,7 @@ function foldParagraphs(
   key: (b: Block) => number,
   tolOf: (a: Block, b: Block) => number,
   follows: (a: Block, b: Block, fontSize: number) => boolean,
+  afterFold: (blocks: Block[]) => void,
 ): Block[][] {
   let clusters = clusterBlocks(blocks, key, tolOf);
   for (let round = 0; round < 4; round++) {
@@ -787,6 +788,9 @@ function foldParagraphs(
       }
     }
     if (!changed) break;
+    // Folding may run on across rows (cells without padding stack their lines at one pitch):
+    // what the rows split apart again stays apart.
+    afterFold(blocks);
     clusters = clusterBlocks(blocks, key, tolOf);
   }
   return clusters;
