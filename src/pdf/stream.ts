@@ -577,12 +577,17 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
     while (k < ys.length && c > ys[k]) k++;
     return k;
   };
-  // drawn[k][c]: a rule at ys[k] runs over column c (most of its width).
+  // drawn[k][c]: a rule at ys[k] runs under most of the text of column c (the column's bounds
+  // lie midway in the gutters, wider than its cells).
+  const textX = Array.from({ length: ncols }, (_, c) => {
+    const own = pieces.filter((p) => p.col === c && !p.spans);
+    return own.length ? [Math.min(...own.map((p) => p.bbox[0])), Math.max(...own.map((p) => p.bbox[2]))] : colX(c);
+  });
   const drawn = ys.map((y) => {
     const at = hRules.filter((r) => Math.abs(r.pos - y) <= 2);
     return Array.from({ length: ncols }, (_, c) => {
-      const [a, b] = colX(c);
-      return at.some((r) => Math.min(r.end, b) - Math.max(r.start, a) >= 0.6 * (b - a));
+      const [a, b] = textX[c];
+      return at.some((r) => Math.min(r.end, b) - Math.max(r.start, a) >= 0.6 * Math.max(1, b - a));
     });
   });
   const nb = ys.length + 1;
