@@ -1116,8 +1116,8 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
 /**
  * The boundary between two neighbouring header labels that keeps each run with the label it
  * belongs to: a run overlapping one label, or centred under it, is on that label's side; a run
- * under neither (a number printed flush right under a wide label) is on the side it lies
- * wholly beside. In the clearest stretch between the two sides; null when they interleave.
+ * under neither goes by how its column aligns text (see below). In the clearest stretch between
+ * the two sides; null when they interleave.
  */
 function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number]): number | null {
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
@@ -1136,11 +1136,21 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       else undecided.push([x0, x1]);
     }
   }
+  // Runs under neither label: text flush left in a column starts right of its boundary (the
+  // right label's column), text flush right ends left of it (the left label's); alignment is
+  // seen in runs of other lines sharing the same edge. Else the nearer label's centre.
+  // Runs of equal width align both ways: they go by the runs already placed (wholly left of
+  // the right side's first run is the left side).
+  const sharing = (edge: (x: readonly [number, number]) => number, v: number): number => undecided.filter((u) => Math.abs(edge(u) - v) < 1).length;
   const [l0, r0] = [l, r];
-  for (const [x0, x1] of undecided) {
+  for (const u of undecided) {
+    const [x0, x1] = u;
     const c = (x0 + x1) / 2;
-    if (x1 <= r0) l = Math.max(l, x1);
-    else if (x0 >= l0) r = Math.min(r, x0);
+    const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
+    if (flushRight && !flushLeft) l = Math.max(l, x1);
+    else if (flushLeft && !flushRight) r = Math.min(r, x0);
+    else if (x1 <= r0 && r0 < right[0]) l = Math.max(l, x1);
+    else if (x0 >= l0 && l0 > left[1]) r = Math.min(r, x0);
     else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
     else r = Math.min(r, x0);
   }
