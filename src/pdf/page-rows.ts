@@ -44,7 +44,8 @@ export function pageToLayout(
   toDisplay: BoxMapper,
   stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes } = {},
 ): PageLayout {
-  const rules = bridgeRuleGaps(mergeRules(rawRules, s), runs);
+  // Runs touching on a line are one word for the question whether text crosses a rule.
+  const rules = bridgeRuleGaps(mergeRules(rawRules, s), joinTouchingRuns(runs));
   const found = rulesToTables(rules, s);
   // A frame around the whole table, or rules between rows only, make a "grid" whose cells hold
   // whole rows of text: such a table is read from its text, its horizontal rules kept as row
@@ -114,7 +115,7 @@ export function pageToLayout(
  * Closes a gap in a vertical rule that runs on above and below it when no text crosses the gap:
  * LibreOffice Writer leaves such gaps in the borders of a .docx table beside merged cells, where
  * the page still reads as one ruled column edge. A gap that text crosses is a cell spanning
- * columns, and stays open.
+ * columns, and stays open. A rule that stops short of the table's foot is carried on likewise.
  */
 function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
   const out: Rule[] = [];
@@ -125,17 +126,25 @@ function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
     if (!l) byPos.set(r.pos, (l = []));
     l.push(r);
   }
+  const vs = rules.filter((r) => r.orient === 'v');
+  const crossed = (x: number, y0: number, y1: number): boolean => runs.some((t) => t.bbox[0] < x - 1 && t.bbox[2] > x + 1 && t.bbox[3] > y0 && t.bbox[1] < y1);
   for (const [x, segs] of byPos) {
     segs.sort((a, b) => a.start - b.start);
     let cur = { ...segs[0] };
+    const closed: Rule[] = [];
     for (const next of segs.slice(1)) {
-      const crossed = runs.some((t) => t.bbox[0] < x - 1 && t.bbox[2] > x + 1 && t.bbox[3] > cur.end && t.bbox[1] < next.start);
-      if (crossed) {
-        out.push(cur);
+      if (crossed(x, cur.end, next.start)) {
+        closed.push(cur);
         cur = { ...next };
       } else cur.end = Math.max(cur.end, next.end);
     }
-    out.push(cur);
+    closed.push(cur);
+    // The last piece may stop where the table goes on (Writer leaves the edge of a merged cell
+    // cut by a page break undrawn): it runs on to where two other edges of the table end.
+    const last = closed[closed.length - 1];
+    const further = vs.filter((r) => r.pos !== x && r.start <= last.end && r.end > last.end + 1).map((r) => r.end).sort((a, b) => b - a);
+    if (further.length >= 2 && !crossed(x, last.end, further[1])) last.end = further[1];
+    out.push(...closed);
   }
   return out;
 }
