@@ -15,7 +15,7 @@ import type { Row } from '../types.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
-const signature = (r: Row) => r.cells.map((c) => c.text).join('\u0001');
+const signature = (r: Row) => r.cells.map((c) => c.text).filter((t) => t !== '').join('\u0001');
 
 /** Joins two pieces of one cell's text as a line wrap joins them: Latin words with a space. */
 export function joinWrapped(a: string, b: string): string {
