@@ -23,13 +23,16 @@ export async function inspectCommand(args: readonly string[], write: (s: string)
   if (page !== undefined && (!Number.isInteger(page) || page < 1)) throw new Error('inspect: --page takes a page number from 1');
   const data = new Uint8Array(await readFile(file));
   const name = path.basename(file);
-  write(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ...(page ? { page } : {}) }));
+  // Scanned pages are read by OCR, as `ingest` reads them (when it is installed).
+  const { localOcr } = await import('./ocr/index.js');
+  const ocr = localOcr('auto', 200);
+  write(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ocr, ...(page ? { page } : {}) }));
   if (png !== undefined) {
     await mkdir(png, { recursive: true });
-    const pages = page ? [page] : [...(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS })).matchAll(/^page (\d+)/gm)].map((m) => Number(m[1]));
+    const pages = page ? [page] : [...(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ocr })).matchAll(/^page (\d+)/gm)].map((m) => Number(m[1]));
     for (const p of pages.length ? pages : [1]) {
       const outPath = path.join(png, `${name.replace(/\.pdf$/i, '')}.page-${p}.png`);
-      await renderInspectPng(data, { file: name, page: p, outPath, anchors: STREAM_ANCHORS });
+      await renderInspectPng(data, { file: name, page: p, outPath, anchors: STREAM_ANCHORS, ocr });
       write(`wrote ${outPath}\n`);
     }
   }

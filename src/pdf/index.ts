@@ -5,10 +5,11 @@
  */
 import { diagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import type { BBox, Row } from '../types.js';
-import { looksTruncated, openPdf, toInputError } from './document.js';
+import { looksTruncated, openPdf, toInputError, type OpenedPdf } from './document.js';
 import { invert, multiply, transformBox, type Matrix } from './geometry.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
+import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { stitchPageBreak } from './stitch.js';
 import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
@@ -16,6 +17,7 @@ import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from '
 export { normalizeCjk } from './normalize.js';
 export type { PdfSettings } from './settings.js';
 export { DEFAULT_PDF_SETTINGS } from './settings.js';
+export { OcrDeferred, type PageOcr } from './scanned-page.js';
 
 export interface PdfPageInfo {
   /** 1-based page number. */
@@ -30,7 +32,14 @@ export interface PdfPageInfo {
   /** Ruled tables found on the page. */
   tables: number;
   mode: 'lattice' | 'stream' | 'none';
+  /** Set when the page was read by OCR (or OCR was wanted and could not run: `error`). */
+  ocr?: PageOcrInfo;
 }
+
+/** How OCR went on one page. */
+export type PageOcrInfo =
+  | { read: true; skewDeg: number; lines: number; meanConfidence: number; ms: number }
+  | { read: false; error: string; unavailable: boolean };
 
 export interface PdfExtraction {
   pages: PdfPageInfo[];
@@ -48,6 +57,8 @@ export interface PdfOptions {
   signal?: AbortSignal;
   /** Overrides of the geometry tolerances. */
   settings?: Partial<PdfSettings>;
+  /** Reads pages without a text layer (or every page, `force`); without it they are reported `ocr_required`. */
+  ocr?: PageOcr;
 }
 
 /** What one page yields, with the intermediates kept for `inspect`. */
@@ -102,6 +113,9 @@ export async function forEachPage(
   const s = resolvePdfSettings(opts.settings);
   opts.signal?.throwIfAborted();
   const opened = await openPdf(data, opts.file);
+  // Scanned pages are drawn from a second copy opened for drawing (glyph outlines built), on demand.
+  let forDrawing: Promise<OpenedPdf> | undefined;
+  const drawable = (): Promise<OpenedPdf> => (forDrawing ??= openPdf(data, opts.file, { render: true }));
   try {
     const { doc } = opened;
     if (opts.maxPages !== undefined && doc.numPages > opts.maxPages) {
@@ -112,21 +126,26 @@ export async function forEachPage(
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s);
+        res = await readPage(doc, p, opts, s, drawable);
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
+        if (err instanceof OcrDeferred) {
+          err.pages = doc.numPages;
+          throw err;
+        }
         throw toInputError(err, opts.file);
       }
       await onPage(res);
     }
   } finally {
     await opened.close();
+    if (forDrawing) await (await forDrawing.catch(() => null))?.close();
   }
 }
 
 type Doc = Awaited<ReturnType<typeof openPdf>>['doc'];
 
-async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): Promise<PageResult> {
+async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, drawable: () => Promise<OpenedPdf>): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;
@@ -141,11 +160,26 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): 
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
     const clips = graphics.clipped ? itemClips(text.items, graphics.texts) : undefined;
-    const runs = textItemsToRuns(text.items, text.styles, toFrame, clips);
-    const layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
+    let runs = textItemsToRuns(text.items, text.styles, toFrame, clips);
+    let layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
     const diagnostics: Diagnostic[] = [];
     const hasText = runs.length > 0;
-    if (!hasText && (graphics.images.length > 0 || graphics.paths > 0)) {
+    const drawn = graphics.images.length > 0 || graphics.paths > 0;
+    let ocrInfo: PageOcrInfo | undefined;
+    let shownBy = toDisplay;
+    if (opts.ocr && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && drawn)) {
+      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors);
+      if ('layout' in scanned) {
+        ({ layout, runs } = scanned);
+        graphics.rules = scanned.rules;
+        shownBy = scanned.toDisplay;
+        ocrInfo = scanned.info;
+        diagnostics.push(diagnostic('ocr_read', `page ${p} was read by OCR: ${scanned.info.lines} text line(s), mean confidence ${scanned.info.meanConfidence}, skew ${scanned.info.skewDeg}° undone`, { file: opts.file, page: p }));
+      } else {
+        ocrInfo = { read: false, error: scanned.error, unavailable: scanned.unavailable };
+        diagnostics.push(diagnostic('ocr_required', `page ${p}${hasText ? '' : ' has no text layer and'} was not read by OCR: ${scanned.error}`, { file: opts.file, page: p }));
+      }
+    } else if (!hasText && drawn) {
       diagnostics.push(
         diagnostic('ocr_required', `page ${p} has no text layer${graphics.images.length ? ' (it holds an image: a scan?)' : ''}; it needs OCR`, { file: opts.file, page: p }),
       );
@@ -161,8 +195,9 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): 
       hasText,
       tables: layout.tables.length,
       mode: layout.mode,
+      ...(ocrInfo ? { ocr: ocrInfo } : {}),
     };
-    return { info, layout, runs, graphics, toDisplay, frameRotation, diagnostics };
+    return { info, layout, runs, graphics, toDisplay: shownBy, frameRotation, diagnostics };
   } finally {
     page.cleanup();
   }

@@ -149,6 +149,10 @@ export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
     }));
     draft.indicators.forEach((ind, i) => {
       draft.provenance[`indicators.${i}`] = where(ctx.file, ind.source.row);
+      // Each value's own cell too (PDF), so that a figure can be traced, and re-read, by itself.
+      for (const [k, cell] of Object.entries(ind.source.cells)) {
+        if (cell?.bbox) draft.provenance[`indicators.${i}.${k}`] = where(ctx.file, ind.source.row, cell);
+      }
     });
     if (table.totalWeight || table.totalScore) draft.sections.total = true;
     set('total_weight', table.totalWeight);

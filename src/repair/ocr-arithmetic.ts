@@ -1,0 +1,282 @@
+/**
+ * The form's arithmetic as a check on OCR. A misread digit breaks the form's rules (执行率 =
+ * 执行数 / 预算数, 得分 ≤ 分值, Σ = total, weights sum to 100; check/check.ts). Given a record
+ * read from a scan, every figure (and the grade) that OCR read with low confidence is re-checked:
+ *
+ * - readings: the recogniser's other readings of the cell, its second choice at each doubtful
+ *   character, and the look-alikes OCR confuses in printed figures (8/6/3/9/0/5, 1/7, "." for ","
+ *   or ":", a stray mark dropped);
+ * - a reading *holds* when every rule the figure takes part in is met with it and no other rule
+ *   breaks. Which rules a figure takes part in is found by trying it (check.ts is run with the
+ *   figure changed: the rules whose outcome moves are its rules), so the arithmetic lives in one
+ *   place only;
+ * - when the figure as read does not hold and exactly one other reading does (and no other
+ *   doubtful figure's reading would mend the same rule), that reading replaces it and the repair
+ *   is logged as `ocr_corrected` with both readings;
+ * - otherwise the figure is kept as read and, unless the arithmetic confirms it, flagged
+ *   `ocr_uncertain` with its cell's box. A rule still broken on an OCR'd table says whether some
+ *   reading would have mended it: a table inconsistent under every reading is flagged as such.
+ *
+ * It never corrects a figure read with confidence, so a real inconsistency in the published
+ * table stays what it is.
+ */
+import { Decimal } from 'decimal.js';
+import { checkRecord } from '../check/check.js';
+import type { Rounding } from '../domain/labels.js';
+import { CODES, diagnostic, type Diagnostic } from '../diagnostics.js';
+import type { BBox, CellOcr, Provenance, Row } from '../types.js';
+import type { UncheckedRecord } from '../validate/validate.js';
+import { readAmount } from './text.js';
+
+/** Below this a character (or a cell's weakest character) is doubtful. */
+export const LOW_CONFIDENCE = 0.9;
+/** Readings of the whole cell less likely than this, relative to the best, are not considered. */
+const MIN_ALTERNATIVE = 0.003;
+/** Look-alikes in printed figures (both directions are listed). */
+const CONFUSIONS: Readonly<Record<string, string>> = {
+  '0': '869', '1': '7', '3': '85', '5': '63', '6': '850', '7': '1', '8': '6390', '9': '80',
+  '.': ',:', ',': '.', ':': '.', '：': '.', '，': '.', '。': '.',
+};
+const NUMBER_CHARS = /^[0-9.,+\-%]$/;
+
+/** An OCR'd cell found by its page and box. */
+export interface OcrCell {
+  text: string;
+  ocr: CellOcr;
+  page: number;
+  bbox: BBox;
+}
+
+const cellKey = (page: number | undefined, bbox: BBox | undefined): string => `${page ?? 0}:${(bbox ?? []).map((v) => v.toFixed(2)).join(',')}`;
+
+/** Given rows, returns their OCR'd cells keyed by page and box. */
+export function ocrCellsOf(rows: readonly Row[]): Map<string, OcrCell> {
+  const out = new Map<string, OcrCell>();
+  for (const r of rows) for (const c of r.cells) if (c.ocr && c.bbox) out.set(cellKey(c.page ?? r.page, c.bbox), { text: c.text, ocr: c.ocr, page: (c.page ?? r.page)!, bbox: c.bbox });
+  return out;
+}
+
+/** The fields re-checked: every figure of the form and the grade. */
+function checkedFields(rec: UncheckedRecord): string[] {
+  const out: string[] = [];
+  for (const [rk, row] of Object.entries(rec.funds)) for (const ck of Object.keys(row)) out.push(`funds.${rk}.${ck}`);
+  rec.indicators.forEach((_, i) => out.push(`indicators.${i}.weight`, `indicators.${i}.score`));
+  out.push('total_weight', 'total_score', 'grade');
+  return out;
+}
+
+function getField(rec: UncheckedRecord, field: string): string | null {
+  let o: unknown = rec;
+  for (const k of field.split('.')) o = (o as Record<string, unknown> | null)?.[k];
+  return (o as string | null | undefined) ?? null;
+}
+
+/** A copy of `rec` with `field` set (only the objects on the way are copied). */
+function withField(rec: UncheckedRecord, field: string, value: string | null): UncheckedRecord {
+  const keys = field.split('.');
+  const copy = (o: unknown, i: number): unknown => {
+    if (i === keys.length) return value;
+    const k = keys[i]!;
+    if (Array.isArray(o)) {
+      const a = [...o];
+      a[Number(k)] = copy(a[Number(k)], i + 1);
+      return a;
+    }
+    return { ...(o as object), [k]: copy((o as Record<string, unknown>)[k], i + 1) };
+  };
+  return copy(rec, 0) as UncheckedRecord;
+}
+
+/** Each check outcome of a record: key `code@field` → what it printed and expected. */
+function outcomes(rec: UncheckedRecord, rounding: Rounding, project: number): Map<string, string> {
+  const { issues } = checkRecord(rec, rounding, project);
+  return new Map(issues.map((d) => [`${d.code}@${d.location.field ?? ''}`, `${d.actual ?? ''}|${d.expected ?? ''}`]));
+}
+
+/** A value far from `v` of the same kind, to see which rules a field takes part in. */
+function perturbed(field: string, v: string | null): string {
+  if (field === 'grade') return `${v ?? ''}?`;
+  return v === null ? '1.23' : new Decimal(v).times(1.37).plus(0.01).toFixed(2);
+}
+
+/** Check keys whose outcome moves when `field` changes: the rules it takes part in. */
+function rulesOf(rec: UncheckedRecord, field: string, base: Map<string, string>, rounding: Rounding, project: number): Set<string> {
+  const other = outcomes(withField(rec, field, perturbed(field, getField(rec, field))), rounding, project);
+  const moved = new Set<string>();
+  for (const [k, v] of other) if (base.get(k) !== v) moved.add(k);
+  for (const k of base.keys()) if (!other.has(k)) moved.add(k);
+  return moved;
+}
+
+/** Whether the record's arithmetic confirms `field`: it takes part in some rule and all of its rules hold. */
+function holds(rec: UncheckedRecord, field: string, rounding: Rounding, project: number): { holds: boolean; base: Map<string, string> } {
+  const base = outcomes(rec, rounding, project);
+  if (getField(rec, field) === null) return { holds: false, base };
+  const rules = rulesOf(rec, field, base, rounding, project);
+  return { holds: rules.size > 0 && [...rules].every((k) => !base.has(k)), base };
+}
+
+/** The value a cell text gives a field: an amount (separators and % removed) or, for the grade, the text. */
+function valueOf(field: string, text: string): string | null {
+  if (field === 'grade') return text.trim() === '' ? null : text.trim();
+  return readAmount(text).value;
+}
+
+/** Other readings of a cell: the recogniser's, its second choices and look-alikes at doubtful characters, stray marks dropped. */
+export function readingsOf(text: string, ocr: CellOcr, numeric: boolean): string[] {
+  const out = new Set<string>();
+  for (const a of ocr.alternatives ?? []) if (a.p >= MIN_ALTERNATIVE) out.add(a.text);
+  const chars = Array.from(text);
+  const conf = ocr.chars && ocr.chars.length === chars.length ? ocr.chars : undefined;
+  chars.forEach((ch, i) => {
+    const doubtful = (conf ? conf[i]! < LOW_CONFIDENCE : ocr.confidence < LOW_CONFIDENCE) || (numeric && !NUMBER_CHARS.test(ch));
+    if (!doubtful) return;
+    const put = (s: string): void => { out.add([...chars.slice(0, i), s, ...chars.slice(i + 1)].join('')); };
+    const second = ocr.seconds?.[i];
+    if (second && second.p >= 0.01) put(second.char);
+    if (numeric) {
+      for (const alt of CONFUSIONS[ch] ?? '') put(alt);
+      put(''); // a speck read as a mark
+    }
+  });
+  out.delete(text);
+  return [...out];
+}
+
+export interface OcrReview {
+  record: UncheckedRecord;
+  /** `ocr_corrected` repairs. */
+  repairs: Diagnostic[];
+  /** `ocr_uncertain` flags. */
+  issues: Diagnostic[];
+  /** Fields whose value was replaced (their earlier `missing_cell` reports no longer apply). */
+  corrected: Set<string>;
+  /** Adds to each check issue of the final record what OCR could have to do with it. */
+  annotate(issues: Diagnostic[]): void;
+}
+
+interface Doubt {
+  field: string;
+  cell: OcrCell;
+  /** Values the other readings give, each with its cell text. */
+  options: Array<{ value: string | null; text: string }>;
+}
+
+/**
+ * Given a record read (in part) by OCR, its rounding rule, its index in the file and the OCR'd
+ * cells of its rows, returns it with the figures the arithmetic corrects, and what it did.
+ */
+export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding, project: number, cells: ReadonlyMap<string, OcrCell>): OcrReview {
+  const repairs: Diagnostic[] = [];
+  const issues: Diagnostic[] = [];
+  const corrected = new Set<string>();
+  const none: OcrReview = { record, repairs, issues, corrected, annotate: () => undefined };
+  if (cells.size === 0) return none;
+  markProvenance(record, cells);
+  const file = record.source.file;
+  const cellOf = (field: string): OcrCell | undefined => {
+    const p = record.provenance[field];
+    return p?.bbox ? cells.get(cellKey(p.page, p.bbox)) : undefined;
+  };
+  // The doubtful figures: read with low confidence, or not readable as a figure at all.
+  const doubts: Doubt[] = [];
+  for (const field of checkedFields(record)) {
+    const cell = cellOf(field);
+    if (!cell || cell.text === '' || cell.text === '-') continue;
+    const numeric = field !== 'grade';
+    const value = getField(record, field);
+    const unreadable = numeric && value === null;
+    if (cell.ocr.confidence >= LOW_CONFIDENCE && !unreadable) continue;
+    const seen = new Set<string | null>([value]);
+    const options: Doubt['options'] = [];
+    for (const text of readingsOf(cell.text, cell.ocr, numeric)) {
+      const v = valueOf(field, text);
+      if (v === null || seen.has(v)) continue;
+      seen.add(v);
+      options.push({ value: v, text });
+    }
+    doubts.push({ field, cell, options });
+  }
+  if (doubts.length === 0) return none;
+
+  let rec = record;
+  const fixedBy = new Map<string, string[]>(); // check key → fields whose reading would mend it
+  for (let round = 0; round < 4; round++) {
+    const moves: Array<{ d: Doubt; value: string; text: string; mends: Set<string> }> = [];
+    const base = outcomes(rec, rounding, project);
+    for (const d of doubts) {
+      if (corrected.has(d.field) || holds(rec, d.field, rounding, project).holds) continue;
+      for (const o of d.options) {
+        const next = withField(rec, d.field, o.value);
+        const h = holds(next, d.field, rounding, project);
+        // Holds, and breaks nothing that held before.
+        if (!h.holds || [...h.base.keys()].some((k) => !base.has(k))) continue;
+        const mends = new Set([...base.keys()].filter((k) => !h.base.has(k)));
+        moves.push({ d, value: o.value!, text: o.text, mends });
+        for (const k of mends) fixedBy.set(k, [...new Set([...(fixedBy.get(k) ?? []), d.field])]);
+      }
+    }
+    // Exactly one reading: one move for its field, and no other field's move mends the same rules.
+    const chosen = moves.filter((m) =>
+      moves.every((o) => o === m || (o.d.field !== m.d.field && ![...o.mends].some((k) => m.mends.has(k)))));
+    if (chosen.length === 0) break;
+    for (const m of chosen) {
+      const before = getField(rec, m.d.field);
+      rec = withField(rec, m.d.field, m.value);
+      corrected.add(m.d.field);
+      const loc = { file, page: m.d.cell.page, bbox: m.d.cell.bbox, project, field: m.d.field };
+      repairs.push(diagnostic('ocr_corrected',
+        `OCR read "${m.d.cell.text}" (confidence ${m.d.cell.ocr.confidence}); "${m.text}" is the only reading that makes the arithmetic hold`,
+        loc, { actual: before ?? m.d.cell.text, expected: m.value }));
+    }
+  }
+  // What is left doubtful and not confirmed is flagged with its box.
+  const finalBase = outcomes(rec, rounding, project);
+  for (const d of doubts) {
+    if (corrected.has(d.field) || holds(rec, d.field, rounding, project).holds) continue;
+    const options = d.options.filter((o) => {
+      const h = holds(withField(rec, d.field, o.value), d.field, rounding, project);
+      return h.holds && [...h.base.keys()].every((k) => finalBase.has(k));
+    });
+    const why = options.length > 1
+      ? `several readings make the arithmetic hold (${options.map((o) => `"${o.text}"`).join(', ')})`
+      : options.length === 1
+        ? `the reading "${options[0]!.text}" would make the arithmetic hold, but so would another doubtful figure`
+        : d.options.length
+          ? `no other reading (${d.options.slice(0, 4).map((o) => `"${o.text}"`).join(', ')}) makes the arithmetic hold`
+          : 'the arithmetic does not confirm it and OCR offers no other reading';
+    issues.push(diagnostic('ocr_uncertain', `OCR read "${d.cell.text}" with confidence ${d.cell.ocr.confidence}; kept as read: ${why}`,
+      { file, page: d.cell.page, bbox: d.cell.bbox, project, field: d.field }, { actual: d.cell.text, ...(options.length ? { expected: options.map((o) => o.text).join(' | ') } : {}) }));
+  }
+  const uncertain = new Set(issues.map((d) => d.location.field));
+  const annotate = (list: Diagnostic[]): void => {
+    for (const d of list) {
+      if (CODES[d.code].stage !== 'check' || d.code === 'ocr_uncertain' || d.code === 'missing_total_score') continue;
+      const key = `${d.code}@${d.location.field ?? ''}`;
+      const menders = (fixedBy.get(key) ?? []).filter((f) => uncertain.has(f));
+      if (menders.length) d.message += ` (OCR: a reading of the doubtful ${menders.join(', ')} would make this hold; see ocr_uncertain)`;
+      else d.message += ' (the table is read by OCR: no reading of its doubtful figures makes this hold)';
+    }
+  };
+  return { record: rec, repairs, issues, corrected, annotate };
+}
+
+/** Marks every provenance entry read by OCR: `ocr: true` and the lowest confidence of its cells. */
+function markProvenance(record: UncheckedRecord, cells: ReadonlyMap<string, OcrCell>): void {
+  const all = [...cells.values()];
+  const mark = (p: Provenance): void => {
+    if (!p.bbox || p.page === undefined) return;
+    const exact = cells.get(cellKey(p.page, p.bbox));
+    const inside = exact ? [exact] : all.filter((c) => c.page === p.page && within(c.bbox, p.bbox!));
+    if (inside.length === 0) return;
+    p.ocr = true;
+    p.confidence = Math.min(...inside.map((c) => c.ocr.confidence));
+  };
+  for (const p of Object.values(record.provenance)) mark(p);
+  for (const ind of record.indicators) if (ind.provenance && ind.provenance.ocr === undefined) mark(ind.provenance);
+}
+
+function within(inner: BBox, outer: BBox): boolean {
+  const cx = (inner[0] + inner[2]) / 2, cy = (inner[1] + inner[3]) / 2;
+  return cx >= outer[0] && cx <= outer[2] && cy >= outer[1] && cy <= outer[3];
+}
