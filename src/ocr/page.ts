@@ -72,6 +72,28 @@ export function splitAtRules(box: PixelBox, rules: readonly Rule[], margin: numb
   });
 }
 
+/** Marks that a speck of dirt is read as. */
+const STRAY = /^[.,:;'`·、。，．：；'"|_~-]$/u;
+
+/**
+ * A line starting or ending with a mark read with low confidence (a speck of dirt next to the
+ * text): the mark is dropped, and the reading with it kept as an alternative.
+ */
+export function dropStrayMarks(line: OcrLine, below = 0.9): OcrLine {
+  const chars = Array.from(line.text);
+  let a = 0, b = chars.length;
+  while (a < b && STRAY.test(chars[a]!) && line.chars[a]! < below) a++;
+  while (b > a && STRAY.test(chars[b - 1]!) && line.chars[b - 1]! < below) b--;
+  if (a === 0 && b === chars.length) return line;
+  return {
+    ...line,
+    text: chars.slice(a, b).join(''),
+    chars: line.chars.slice(a, b),
+    seconds: line.seconds.slice(a, b),
+    alternatives: [{ text: line.text, p: 1 }, ...line.alternatives.filter((x) => x.text !== chars.slice(a, b).join(''))],
+  };
+}
+
 /** The paper's grey: the most common light value. */
 export function paperLevel(img: GrayImage): number {
   const hist = new Uint32Array(256);
@@ -104,8 +126,10 @@ export async function readPageImage(rt: OcrRuntime, rgba: Uint8ClampedArray | Ui
   const decoded = await recognizeBoxes(rt, clean, boxes);
   const lines: OcrLine[] = [];
   decoded.forEach((d, i) => {
-    if (d.text.trim() === '') return;
-    lines.push({ text: d.text, box: boxes[i]!, confidence: d.chars.length ? Math.min(...d.chars) : 0, chars: d.chars, seconds: d.seconds, alternatives: d.alternatives });
+    const line = dropStrayMarks({ text: d.text, box: boxes[i]!, confidence: 0, chars: d.chars, seconds: d.seconds, alternatives: d.alternatives });
+    if (line.text.trim() === '') return;
+    line.confidence = line.chars.length ? Math.min(...line.chars) : 0;
+    lines.push(line);
   });
   const t3 = performance.now();
   return { width, height, dpi, skewDeg, rules, lines, ms: { prepare: Math.round(t1 - t0), detect: Math.round(t2 - t1), recognize: Math.round(t3 - t2) } };
