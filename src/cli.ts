@@ -12,6 +12,7 @@
 import os from 'node:os';
 import { setHeapGrowth } from './batch/heap.js';
 import { MEMORY_MODEL } from './batch/plan.js';
+import { OCR_WORKER_MB } from './batch/ocr-pool.js';
 import { mergeShards } from './batch/merge.js';
 import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
 import { parseShard, runIngest, type Shard } from './batch/run.js';
@@ -30,7 +31,12 @@ ingest options:
       --max-bytes <size>   per-file size limit: 200MB, 1.5GB, 500k (plain numbers are bytes)
       --shard <i/n>        take part i of n of the inputs (by content hash); merge the parts
       --max-memory <size>  memory budget of the run: 500MB, 2GB (plain numbers are MiB); fewer
-                           workers are started when --jobs would not fit (about ${MEMORY_MODEL.mainMb} MiB + ${MEMORY_MODEL.workerMb} MiB each)
+                           workers are started when --jobs would not fit (about ${MEMORY_MODEL.mainMb} MiB + ${MEMORY_MODEL.workerMb} MiB each,
+                           and ${OCR_WORKER_MB} MiB per OCR worker unless --ocr off, taken out first)
+      --ocr <mode>         scanned pages: auto (default: read pages without a text layer by OCR),
+                           off (report them as ocr_required), force (read every page by OCR)
+      --ocr-jobs <n>       OCR workers (default 1; each uses every core it is given)
+      --ocr-dpi <n>        resolution pages are drawn at for OCR (default 200)
       --worker-heap <MiB>  V8 heap limit of each worker (default 2048); a file needing more fails
       --json               progress as NDJSON events on stdout (start, file, warning, done)
       --encoding <enc>     CSV encoding: utf-8 (with BOM, default) or gb18030
@@ -45,6 +51,7 @@ async function ingest(args: string[]): Promise<number> {
   let json = false;
   let workerHeapMb: number | undefined;
   let maxMemoryMb: number | undefined;
+  let ocrJobs: number | undefined;
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -64,6 +71,9 @@ async function ingest(args: string[]): Promise<number> {
     else if (a === '--json') json = true;
     else if (a === '--worker-heap') workerHeapMb = positiveInt(a, value());
     else if (a === '--max-memory') maxMemoryMb = parseMemoryMb(value());
+    else if (a === '--ocr') raw.ocr = value();
+    else if (a === '--ocr-dpi') raw.ocrDpi = positiveInt(a, value());
+    else if (a === '--ocr-jobs') ocrJobs = positiveInt(a, value());
     else if (a === '--help' || a === '-h') return void process.stdout.write(USAGE), 0;
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else inputs.push(a);
@@ -76,7 +86,7 @@ async function ingest(args: string[]): Promise<number> {
   if (workerHeapMb === undefined) setHeapGrowth();
   const human: Reporter = process.stderr.isTTY ? ttyReporter(process.stderr) : lineReporter(process.stderr);
   const report: Reporter = json ? ((e) => { human(e); jsonReporter(process.stdout)(e); }) : human;
-  const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), ...(maxMemoryMb ? { maxMemoryMb } : {}), report });
+  const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), ...(maxMemoryMb ? { maxMemoryMb } : {}), ...(ocrJobs ? { ocrJobs } : {}), report });
   // An empty shard is not a failure; an empty run is (nothing could be processed).
   if (done.totals.inputs === 0) return shard ? 0 : 1;
   return done.totals.inputs - done.totals.failed > 0 ? 0 : 1;

@@ -4,15 +4,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processFile } from '../src/pipeline.js';
 import type { FileResult } from '../src/result.js';
-import { defaultSettings } from '../src/settings.js';
+import { defaultSettings, Settings } from '../src/settings.js';
 import type { ProjectRecord } from '../src/domain/schema.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEV = path.resolve(ROOT, '../shared/corpus/dev');
 export const SAMPLE = path.join(ROOT, 'samples/shanghai_rsj_2023_dump.txt');
 
-export async function run(file: string): Promise<FileResult> {
-  return processFile({ path: file, bytes: new Uint8Array(readFileSync(file)) }, defaultSettings);
+export async function run(file: string, settings: Record<string, unknown> = {}): Promise<FileResult> {
+  return processFile({ path: file, bytes: new Uint8Array(readFileSync(file)) }, Settings.parse({ ...defaultSettings, ...settings }));
 }
 
 /** Runs the pipeline on text given inline (as if read from `name`). */

@@ -20,7 +20,7 @@ export interface DetectOptions {
   unclipRatio: number;
 }
 
-export const DEFAULT_DETECT: Readonly<DetectOptions> = Object.freeze({ maxSide: 2400, threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.6 });
+export const DEFAULT_DETECT: Readonly<DetectOptions> = Object.freeze({ maxSide: 1600, threshold: 0.3, boxThreshold: 0.6, unclipRatio: 1.6 });
 
 // ImageNet normalisation, as the model was trained (PaddleOCR NormalizeImage).
 const MEAN = [0.485, 0.456, 0.406];

@@ -16,52 +16,33 @@ export function blank(width: number, height: number, value = 255): GrayImage {
 }
 
 /**
- * Given RGBA pixels, returns their grey with red ink (a seal) taken out. JPEG keeps brightness
- * sharp and smears colour, so the two are read apart by brightness: red pixels about as bright as
- * the seal's ink (their median) are the seal, clearly darker ones are text under it; the seal and
- * light grey pixels next to it (its smeared edges) become paper.
+ * Given RGBA pixels, returns their grey with red ink (a seal) taken out. Black text under a seal
+ * takes the seal's colour but stays darker than the seal's own ink in the green channel (red ink
+ * lets little green through, black ink none), while JPEG, which smears colour over a pixel or
+ * two, leaves the seal's thin strokes and edges pale in green. So a tinted pixel is judged by its
+ * green against the seal's own (the median green of its strongly red pixels): clearly darker is
+ * text, about as dark or lighter is the seal and becomes paper.
  */
 export function rgbaToGray(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): GrayImage {
   const out = new Uint8ClampedArray(width * height);
-  const redness = new Uint8Array(width * height);
-  const hist = new Uint32Array(256);
+  const greens = new Uint32Array(256);
   let reds = 0;
   for (let i = 0, j = 0; i < out.length; i++, j += 4) {
     const r = rgba[j]!, g = rgba[j + 1]!, b = rgba[j + 2]!;
-    const lum = (r * 299 + g * 587 + b * 114) / 1000;
-    out[i] = lum;
-    const d = r - Math.max(g, b);
-    if (d > 30) { redness[i] = 1; hist[Math.round(lum)]++; reds++; }
+    out[i] = (r * 299 + g * 587 + b * 114) / 1000;
+    if (r - Math.max(g, b) > 60) { greens[g]++; reds++; }
   }
   if (reds < 50) return { width, height, data: out };
-  // The seal's own brightness (the median of red pixels); text under it is clearly darker.
-  let seen = 0, sealLum = 255;
-  for (let v = 0; v < 256; v++) { seen += hist[v]!; if (seen * 2 >= reds) { sealLum = v; break; } }
-  const dark = 0.8 * sealLum;
-  const red = new Uint8Array(width * height);
-  for (let i = 0; i < out.length; i++) if (redness[i] && out[i]! >= dark) red[i] = 1;
-  const near = growMask(red, width, height, 2);
-  for (let i = 0; i < out.length; i++) if (red[i] || (near[i] && out[i]! > Math.max(dark, 140))) out[i] = 255;
+  let seen = 0, sealGreen = 0;
+  for (let v = 0; v < 256; v++) { seen += greens[v]!; if (seen * 2 >= reds) { sealGreen = v; break; } }
+  const text = 0.75 * sealGreen, seal = 0.95 * sealGreen;
+  for (let i = 0, j = 0; i < out.length; i++, j += 4) {
+    const r = rgba[j]!, g = rgba[j + 1]!, b = rgba[j + 2]!;
+    if (r - Math.max(g, b) <= 8) continue;
+    const dark = Math.min(g, b);
+    out[i] = dark <= text ? dark : dark >= seal ? 255 : dark + ((255 - dark) * (dark - text)) / (seal - text);
+  }
   return { width, height, data: out };
-}
-
-/** `mask` grown by `r` pixels (a square). */
-function growMask(mask: Uint8Array, width: number, height: number, r: number): Uint8Array {
-  const tmp = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!mask[y * width + x]) continue;
-      for (let dx = -r; dx <= r; dx++) if (x + dx >= 0 && x + dx < width) tmp[y * width + x + dx] = 1;
-    }
-  }
-  const out = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!tmp[y * width + x]) continue;
-      for (let dy = -r; dy <= r; dy++) if (y + dy >= 0 && y + dy < height) out[(y + dy) * width + x] = 1;
-    }
-  }
-  return out;
 }
 
 /** The part of `img` inside [x0, x1) × [y0, y1), clamped to the image (white outside). */

@@ -165,9 +165,12 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, d
     const diagnostics: Diagnostic[] = [];
     const hasText = runs.length > 0;
     const drawn = graphics.images.length > 0 || graphics.paths > 0;
+    // A scan is an image; text turned into outlines is many paths. A page with a few lines and
+    // no text (a table's empty end) is no reason to run OCR.
+    const scanLike = graphics.images.length > 0 || graphics.paths >= 50;
     let ocrInfo: PageOcrInfo | undefined;
     let shownBy = toDisplay;
-    if (opts.ocr && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && drawn)) {
+    if (opts.ocr && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
       const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors);
       if ('layout' in scanned) {
         ({ layout, runs } = scanned);

@@ -4,8 +4,8 @@
  * read from a scan, every figure (and the grade) that OCR read with low confidence is re-checked:
  *
  * - readings: the recogniser's other readings of the cell, its second choice at each doubtful
- *   character, and the look-alikes OCR confuses in printed figures (8/6/3/9/0/5, 1/7, "." for ","
- *   or ":", a stray mark dropped);
+ *   character, the look-alikes OCR confuses in printed figures (8/6/3/9/0/5, 1/7, "." for ","
+ *   or ":"), a stray mark dropped, and a figure alone when marks were read beside it;
  * - a reading *holds* when every rule the figure takes part in is met with it and no other rule
  *   breaks. Which rules a figure takes part in is found by trying it (check.ts is run with the
  *   figure changed: the rules whose outcome moves are its rules), so the arithmetic lives in one
@@ -34,7 +34,7 @@ export const LOW_CONFIDENCE = 0.9;
 const MIN_ALTERNATIVE = 0.003;
 /** Look-alikes in printed figures (both directions are listed). */
 const CONFUSIONS: Readonly<Record<string, string>> = {
-  '0': '869', '1': '7', '3': '85', '5': '63', '6': '850', '7': '1', '8': '6390', '9': '80',
+  '0': '8693', '1': '7', '3': '850', '5': '63', '6': '850', '7': '1', '8': '6390', '9': '80',
   '.': ',:', ',': '.', ':': '.', '：': '.', '，': '.', '。': '.',
 };
 const NUMBER_CHARS = /^[0-9.,+\-%]$/;
@@ -139,6 +139,8 @@ export function readingsOf(text: string, ocr: CellOcr, numeric: boolean): string
       put(''); // a speck read as a mark
     }
   });
+  // A figure with marks beside it (a seal's stroke, a speck read as letters): the figure alone.
+  if (numeric) for (const m of text.matchAll(/[+-]?\d[\d,.]*%?/g)) if (m[0] !== text) out.add(m[0]);
   out.delete(text);
   return [...out];
 }
