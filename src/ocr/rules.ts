@@ -104,9 +104,15 @@ function segments(count: number, len: number, at: (i: number, j: number) => numb
     s.thick = lines.size;
     // A stair of one-pixel steps along a slightly slanted line counts a line per step: thickness
     // is the count of lines over the length of the longest run's span, not the stair's height.
-    let weight = 0, sum = 0;
-    for (const [i, a, b] of s.runs) { weight += b - a + 1; sum += i * (b - a + 1); }
-    s.pos = sum / weight;
+    // Its position: the line where it has the most ink (glyph strokes beside a border, joined to
+    // it by the averaging, must not pull it sideways), with the neighbours on either side that are
+    // nearly as full (a line two pixels thick).
+    let weight = 0;
+    const per = new Map<number, number>();
+    for (const [i, a, b] of s.runs) { weight += b - a + 1; per.set(i, (per.get(i) ?? 0) + b - a + 1); }
+    const most = Math.max(...per.values());
+    const full = [...per.entries()].filter(([, n]) => n >= 0.7 * most).map(([i]) => i);
+    s.pos = full.reduce((a, i) => a + i, 0) / full.length;
     const perColumn = weight / (s.end - s.start + 1);
     if (perColumn <= maxThick) kept.push(s);
   }

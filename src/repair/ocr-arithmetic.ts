@@ -34,7 +34,7 @@ export const LOW_CONFIDENCE = 0.9;
 const MIN_ALTERNATIVE = 0.003;
 /** Look-alikes in printed figures (both directions are listed). */
 const CONFUSIONS: Readonly<Record<string, string>> = {
-  '0': '8693', '1': '7', '3': '850', '5': '63', '6': '850', '7': '1', '8': '6390', '9': '80',
+  '0': '8693', '1': '7', '3': '8950', '5': '63', '6': '850', '7': '1', '8': '6390', '9': '830',
   '.': ',:', ',': '.', ':': '.', '：': '.', '，': '.', '。': '.',
 };
 const NUMBER_CHARS = /^[0-9.,+\-%]$/;
@@ -189,13 +189,17 @@ export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding,
     const value = getField(record, field);
     const unreadable = numeric && value === null;
     if (cell.ocr.confidence >= LOW_CONFIDENCE && !unreadable) continue;
-    const seen = new Set<string | null>([value]);
+    // Readings of the same figure ("3.1" and "3.10") are one reading: the one as long as what
+    // was read (a character misread rather than one lost) stands for it.
+    const same = (a: string, b: string | null): boolean => (numeric ? b !== null && new Decimal(a).eq(b) : a === b);
+    const len = Array.from(cell.text).length;
     const options: Doubt['options'] = [];
     for (const text of readingsOf(cell.text, cell.ocr, numeric)) {
       const v = valueOf(field, text);
-      if (v === null || seen.has(v)) continue;
-      seen.add(v);
-      options.push({ value: v, text });
+      if (v === null || same(v, value)) continue;
+      const twin = options.findIndex((o) => same(v, o.value));
+      if (twin < 0) options.push({ value: v, text });
+      else if (Array.from(text).length === len && Array.from(options[twin]!.text).length !== len) options[twin] = { value: v, text };
     }
     doubts.push({ field, cell, options });
   }
