@@ -79,12 +79,15 @@ async function pageReader(settings: Settings, opts: ProcessOptions): Promise<Pag
 }
 
 /** What OCR did to a file, for its manifest entry; undefined when no page needed it. */
-function ocrSummary(pages: readonly PdfPageInfo[], settings: Settings, reader: PageOcr | undefined): OcrSummary | undefined {
-  const scanned = pages.filter((p) => !p.hasText || p.ocr).map((p) => p.page);
-  if (scanned.length === 0) return undefined;
-  if (!reader) return { mode: settings.ocr, status: 'off', pages: [], message: `${scanned.length} page(s) without a text layer were not read: --ocr off` };
-  const read = pages.filter((p) => p.ocr?.read === true);
-  const failed = pages.flatMap((p) => (p.ocr && p.ocr.read === false ? [p.ocr] : []));
+function ocrSummary(pages: readonly PdfPageInfo[], diags: readonly Diagnostic[], settings: Settings, reader: PageOcr | undefined): OcrSummary | undefined {
+  if (!reader) {
+    const unread = diags.filter((d) => d.code === 'ocr_required').length;
+    return unread ? { mode: settings.ocr, status: 'off', pages: [], message: `${unread} page(s) without a text layer were not read: --ocr off` } : undefined;
+  }
+  const wanted = pages.filter((p) => p.ocr);
+  if (wanted.length === 0) return undefined;
+  const read = wanted.filter((p) => p.ocr?.read === true);
+  const failed = wanted.flatMap((p) => (p.ocr && p.ocr.read === false ? [p.ocr] : []));
   const ms = read.reduce((a, p) => a + (p.ocr?.read ? p.ocr.ms : 0), 0);
   const base = { mode: settings.ocr, pages: read.map((p) => p.page), ...(reader.engine ? { engine: reader.engine } : {}), ms };
   if (failed.length === 0) return { ...base, status: 'read' };
@@ -100,7 +103,7 @@ async function extract(input: InputFile, file: string, settings: Settings, diags
     const res = await extractPdf(input.bytes, { file, maxPages: settings.maxPages, anchors: STREAM_ANCHORS, ...(signal ? { signal } : {}), ...(reader ? { ocr: reader } : {}) });
     diags.push(...res.diagnostics);
     const ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
-    const ocr = ocrSummary(res.pages, settings, reader);
+    const ocr = ocrSummary(res.pages, res.diagnostics, settings, reader);
     return { kind: 'pdf', rows: res.rows, pages: res.pages.length, ocrPages, ...(ocr ? { ocr } : {}) };
   }
   let decoded;

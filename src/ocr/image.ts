@@ -115,14 +115,6 @@ export function rotate(img: GrayImage, deg: number): GrayImage {
   return out;
 }
 
-/** Maps a point of the image rotated by `deg` (see `rotate`) back to the unrotated image. */
-export function unrotatePoint(x: number, y: number, deg: number, width: number, height: number): [number, number] {
-  const a = (deg * Math.PI) / 180, cos = Math.cos(a), sin = Math.sin(a);
-  const cx = (width - 1) / 2, cy = (height - 1) / 2;
-  const dx = x - cx, dy = y - cy;
-  return [cx + dx * cos + dy * sin, cy - dx * sin + dy * cos];
-}
-
 /** Otsu's threshold of the image's histogram: pixels at or below it are ink. */
 export function otsu(img: GrayImage): number {
   const hist = new Float64Array(256);

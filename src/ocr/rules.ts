@@ -1,11 +1,12 @@
 /**
- * Ruling lines of a scanned page: long thin runs of ink, horizontal and vertical, found in the
- * ink mask of the straightened page (after the run-length view of pdfplumber's `edges`: a line
- * is a run longer than any glyph stroke, a few pixels thick). A border meets other borders: a
- * vertical line ends on horizontal lines (at both ends, or at one and is long), and a horizontal
- * line crosses or ends on at least two vertical ones; glyph strokes, kept inside their cell by
- * its padding, do not. Also returns the mask of the lines' pixels, which the text detector is
- * spared.
+ * Ruling lines of a scanned page: long thin runs of ink, horizontal and vertical, in the
+ * straightened page averaged along each direction (after the run-length view of pdfplumber's
+ * `edges`: a line is a run longer than any glyph stroke, a few pixels thick). A border meets
+ * other borders, and glyph strokes, kept inside their cell by its padding, do not: a horizontal
+ * line crosses or ends on at least two vertical ones, with little ink joined to its sides; a
+ * vertical line is judged between each pair of horizontal lines it crosses, and kept there when it
+ * is dark right up to both and nothing is joined to it. Also returns the mask of the lines'
+ * pixels, which the text detector is spared.
  */
 import type { Rule } from '../pdf/rules.js';
 import type { GrayImage } from './image.js';
@@ -20,7 +21,7 @@ export interface RuleFinding {
   maxThick: number;
   /** Gap of missing ink bridged inside one run (noise, JPEG). */
   gap: number;
-  /** How close a vertical line's end must come to a horizontal line. */
+  /** How close a line must come to another to meet it. */
   touch: number;
   /** How close a vertical line's end must be to the centre of the horizontal line it ends on. */
   end: number;
@@ -30,8 +31,9 @@ export interface RuleFinding {
   contrast: number;
   /** Pixels averaged on each side along a line. */
   smooth: number;
-  /** Distance from a line at which its side is looked at, and the share of its length that may have ink there. */
+  /** Distance from a horizontal line at which its sides are looked at. */
   clear: number;
+  /** Share of a horizontal line's length that may have ink at that distance. */
   maxSideInk: number;
   /** Share of a vertical piece along which other ink may be joined to it. */
   maxJoined: number;
@@ -46,11 +48,10 @@ export function ruleFindingAt(dpi: number): RuleFinding {
 }
 
 interface Segment {
-  /** Mean position across the line, start and end along it (pixels). */
+  /** Position across the line, start and end along it (pixels). */
   pos: number;
   start: number;
   end: number;
-  thick: number;
   /** The runs it was built from: [line index, start, end]. */
   runs: Array<[number, number, number]>;
 }
@@ -91,7 +92,7 @@ function segments(count: number, len: number, at: (i: number, j: number) => numb
         host.end = Math.max(host.end, b);
         next.push(host);
       } else {
-        const s: Segment = { pos: 0, start: a, end: b, thick: 0, runs: [[i, a, b]] };
+        const s: Segment = { pos: 0, start: a, end: b, runs: [[i, a, b]] };
         out.push(s);
         next.push(s);
       }
@@ -100,13 +101,10 @@ function segments(count: number, len: number, at: (i: number, j: number) => numb
   }
   const kept: Segment[] = [];
   for (const s of out) {
-    const lines = new Set(s.runs.map((r) => r[0]));
-    s.thick = lines.size;
-    // A stair of one-pixel steps along a slightly slanted line counts a line per step: thickness
-    // is the count of lines over the length of the longest run's span, not the stair's height.
     // Its position: the line where it has the most ink (glyph strokes beside a border, joined to
     // it by the averaging, must not pull it sideways), with the neighbours on either side that are
-    // nearly as full (a line two pixels thick).
+    // nearly as full (a line two pixels thick). Its thickness: ink per unit of length (a line a
+    // little off level steps across lines without getting thicker).
     let weight = 0;
     const per = new Map<number, number>();
     for (const [i, a, b] of s.runs) { weight += b - a + 1; per.set(i, (per.get(i) ?? 0) + b - a + 1); }
@@ -216,15 +214,28 @@ export function findRules(img: GrayImage, paper: number, t: RuleFinding): { rule
   const vAt = (x: number, y: number): number => vMask[y * width + x]!;
   // Side ink is looked for in the plain ink mask (text strokes are not smoothed away there).
   const ink = (x: number, y: number): number => (img.data[y * width + x]! < cut ? 1 : 0);
-  const hsAll = segments(height, width, hAt, t.minHLen, t.gap, t.maxThick)
-    .filter((h) => sideInk(h, h.start, h.end, (y, x) => ink(x, y), height, width, t.clear) < t.maxSideInk);
-  const vsAll = segments(width, height, vAt, t.minVLen, t.gap, t.maxThick);
+  // A line along the image's edge is the scanner's (the lid, the platen's frame), not a border.
+  const edge = Math.max(4, Math.round(0.006 * Math.min(width, height)));
+  const inside = (sg: Segment, across: number): boolean => sg.pos >= edge && sg.pos <= across - 1 - edge;
+  const hRuns = segments(height, width, hAt, t.minHLen, t.gap, t.maxThick).filter((h) => inside(h, height));
+  // Ink beside a horizontal line that is another such line (two tables a point apart) is no text.
+  const onH = new Uint8Array(width * height);
+  for (const h of hRuns) for (const [y, a, b] of h.runs) for (let x = a; x <= b; x++) onH[y * width + x] = 1;
+  const hsAll = hRuns.filter((h) => sideInk(h, h.start, h.end, (y, x) => (onH[y * width + x] ? 0 : ink(x, y)), height, width, t.clear) < t.maxSideInk);
+  const vsAll = segments(width, height, vAt, t.minVLen, t.gap, t.maxThick).filter((v) => inside(v, width));
   const touches = (h: Segment, v: { pos: number; start: number; end: number }): boolean =>
     v.pos >= h.start - t.touch && v.pos <= h.end + t.touch && h.pos >= v.start - t.touch && h.pos <= v.end + t.touch;
   // A border ends on horizontal lines at both ends; one cut by the page's edge or a page break
   // ends on one and is long.
-  const lineAt = (y: number, x: number, hs: readonly Segment[]): Segment | undefined =>
-    hs.find((h) => Math.abs(h.pos - y) <= t.end && x >= h.start - t.touch && x <= h.end + t.touch);
+  // The horizontal line a vertical one ends on: the nearest (two tables a point apart print two lines).
+  const lineAt = (y: number, x: number, hs: readonly Segment[]): Segment | undefined => {
+    let best: Segment | undefined;
+    for (const h of hs) {
+      if (Math.abs(h.pos - y) > t.end || x < h.start - t.touch || x > h.end + t.touch) continue;
+      if (!best || Math.abs(h.pos - y) < Math.abs(best.pos - y)) best = h;
+    }
+    return best;
+  };
   const endsOn = (v: { pos: number; start: number; end: number }, hs: readonly Segment[]): boolean => {
     const top = lineAt(v.start, v.pos, hs) !== undefined, bottom = lineAt(v.end, v.pos, hs) !== undefined;
     return (top && bottom) || ((top || bottom) && v.end - v.start >= t.longV);

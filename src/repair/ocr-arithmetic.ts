@@ -157,6 +157,15 @@ export interface OcrReview {
   annotate(issues: Diagnostic[]): void;
 }
 
+/** Most doubtful figures for which pairs of readings are tried. */
+const PAIR_LIMIT = 8;
+
+interface Move {
+  parts: Array<{ d: Doubt; o: Doubt['options'][number] }>;
+  /** Check keys that fail before and hold after. */
+  mends: Set<string>;
+}
+
 interface Doubt {
   field: string;
   cell: OcrCell;
@@ -207,33 +216,49 @@ export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding,
 
   let rec = record;
   const fixedBy = new Map<string, string[]>(); // check key → fields whose reading would mend it
-  for (let round = 0; round < 4; round++) {
-    const moves: Array<{ d: Doubt; value: string; text: string; mends: Set<string> }> = [];
+  for (let round = 0; round < 6; round++) {
     const base = outcomes(rec, rounding, project);
-    for (const d of doubts) {
-      if (corrected.has(d.field) || holds(rec, d.field, rounding, project).holds) continue;
-      for (const o of d.options) {
-        const next = withField(rec, d.field, o.value);
-        const h = holds(next, d.field, rounding, project);
-        // Holds, and breaks nothing that held before.
-        if (!h.holds || [...h.base.keys()].some((k) => !base.has(k))) continue;
-        const mends = new Set([...base.keys()].filter((k) => !h.base.has(k)));
-        moves.push({ d, value: o.value!, text: o.text, mends });
-        for (const k of mends) fixedBy.set(k, [...new Set([...(fixedBy.get(k) ?? []), d.field])]);
+    const open = doubts.filter((d) => !corrected.has(d.field) && !holds(rec, d.field, rounding, project).holds);
+    if (open.length === 0) break;
+    /** Readings of one or two figures taken together, when they hold and break nothing that held. */
+    const tryMove = (parts: Move['parts']): Move | null => {
+      let next = rec;
+      for (const p of parts) next = withField(next, p.d.field, p.o.value);
+      const after = outcomes(next, rounding, project);
+      if ([...after.keys()].some((k) => !base.has(k))) return null;
+      if (!parts.every((p) => holds(next, p.d.field, rounding, project).holds)) return null;
+      return { parts, mends: new Set([...base.keys()].filter((k) => !after.has(k))) };
+    };
+    let moves: Move[] = [];
+    for (const d of open) for (const o of d.options) { const m = tryMove([{ d, o }]); if (m) moves.push(m); }
+    // Two figures that only hold together (a figure unreadable, so the rule of the other could not
+    // be checked), when no single one does.
+    if (moves.length === 0 && open.length <= PAIR_LIMIT) {
+      for (let i = 0; i < open.length; i++) {
+        for (let j = i + 1; j < open.length; j++) {
+          for (const a of open[i]!.options) for (const b of open[j]!.options) {
+            const m = tryMove([{ d: open[i]!, o: a }, { d: open[j]!, o: b }]);
+            if (m) moves.push(m);
+          }
+        }
       }
     }
-    // Exactly one reading: one move for its field, and no other field's move mends the same rules.
-    const chosen = moves.filter((m) =>
-      moves.every((o) => o === m || (o.d.field !== m.d.field && ![...o.mends].some((k) => m.mends.has(k)))));
+    for (const m of moves) for (const k of m.mends) fixedBy.set(k, [...new Set([...(fixedBy.get(k) ?? []), ...m.parts.map((p) => p.d.field)])]);
+    // Exactly one reading: no other move touches its figures or mends the same rules.
+    const fields = (m: Move): string[] => m.parts.map((p) => p.d.field);
+    const chosen = moves.filter((m) => moves.every((o) => o === m || (!fields(o).some((f) => fields(m).includes(f)) && ![...o.mends].some((k) => m.mends.has(k)))));
     if (chosen.length === 0) break;
     for (const m of chosen) {
-      const before = getField(rec, m.d.field);
-      rec = withField(rec, m.d.field, m.value);
-      corrected.add(m.d.field);
-      const loc = { file, page: m.d.cell.page, bbox: m.d.cell.bbox, project, field: m.d.field };
-      repairs.push(diagnostic('ocr_corrected',
-        `OCR read "${m.d.cell.text}" (confidence ${m.d.cell.ocr.confidence}); "${m.text}" is the only reading that makes the arithmetic hold`,
-        loc, { actual: before ?? m.d.cell.text, expected: m.value }));
+      for (const { d, o } of m.parts) {
+        const before = getField(rec, d.field);
+        rec = withField(rec, d.field, o.value);
+        corrected.add(d.field);
+        const loc = { file, page: d.cell.page, bbox: d.cell.bbox, project, field: d.field };
+        const why = m.parts.length === 1
+          ? `"${o.text}" is the only reading that makes the arithmetic hold`
+          : `"${o.text}", with "${m.parts.find((x) => x.d !== d)!.o.text}" for ${m.parts.find((x) => x.d !== d)!.d.field}, are the only readings that make the arithmetic hold`;
+        repairs.push(diagnostic('ocr_corrected', `OCR read "${d.cell.text}" (confidence ${d.cell.ocr.confidence}); ${why}`, loc, { actual: before ?? d.cell.text, expected: o.value! }));
+      }
     }
   }
   // What is left doubtful and not confirmed is flagged with its box.
