@@ -169,10 +169,10 @@ function sideInk(s: Segment, from: number, to: number, at: (i: number, j: number
 
 /**
  * Whether a vertical piece between two horizontal lines looks like a border: dark at both of its
- * ends just inside the band, and with ink joined to its sides along at most a small share of its
+ * ends (those that meet a line) just inside the band, and with ink joined to its sides along at most a small share of its
  * length. Darkness is judged against the piece's own (a faint hairline is faint all along).
  */
-function borderLike(img: GrayImage, v: Segment, from: number, to: number, paper: number, t: RuleFinding): boolean {
+function borderLike(img: GrayImage, v: Segment, from: number, to: number, paper: number, t: RuleFinding, checkFrom = true, checkTo = true): boolean {
   const x = Math.round(v.pos);
   const w = img.width;
   const px = (xx: number, y: number): number => (xx >= 0 && xx < w && y >= 0 && y < img.height ? img.data[y * w + xx]! : 255);
@@ -185,8 +185,8 @@ function borderLike(img: GrayImage, v: Segment, from: number, to: number, paper:
   const cut = paper - 0.5 * (paper - own);
   let light = 0;
   for (let d = t.junction[0]; d <= t.junction[1]; d++) {
-    if (darkest(from + d) >= cut) light++;
-    if (darkest(to - d) >= cut) light++;
+    if (checkFrom && darkest(from + d) >= cut) light++;
+    if (checkTo && darkest(to - d) >= cut) light++;
   }
   if (light > 1) return false;
   // Width of the dark run through the line at each height: wider than the line where a stroke joins it.
@@ -199,6 +199,21 @@ function borderLike(img: GrayImage, v: Segment, from: number, to: number, paper:
     if (r - l + 1 > t.maxThick + 2) joinedRows++;
   }
   return joinedRows <= t.maxJoined * rows;
+}
+
+/** Share of a vertical piece that is dark, judged against the piece's own darkness. */
+function solid(img: GrayImage, v: Segment, from: number, to: number, paper: number): number {
+  const x = Math.round(v.pos);
+  const d: number[] = [];
+  for (let y = Math.max(0, from); y <= Math.min(img.height - 1, to); y++) {
+    let m = 255;
+    for (let dx = -1; dx <= 1; dx++) if (x + dx >= 0 && x + dx < img.width) m = Math.min(m, img.data[y * img.width + x + dx]!);
+    d.push(m);
+  }
+  if (d.length === 0) return 0;
+  const own = [...d].sort((a, b) => a - b)[Math.floor(d.length / 4)]!;
+  const cut = paper - 0.5 * (paper - own);
+  return d.filter((m) => m < cut).length / d.length;
 }
 
 /**
@@ -247,20 +262,41 @@ export function findRules(img: GrayImage, paper: number, t: RuleFinding): { rule
   // standing on a border continues it into the cell above (the padding is a pixel or two), and
   // shows there by the strokes joined to it.
   const vs: Segment[] = [];
+  const keep = (v: Segment, from: number, to: number): void => {
+    vs.push({ ...v, start: from, end: to, runs: v.runs.map(([x, a, b]) => [x, Math.max(a, from), Math.min(b, to)] as [number, number, number]).filter((r) => r[2] >= r[1]) });
+  };
   for (const v of vsAll) {
     const cuts = hs.filter((h) => h.start - t.touch <= v.pos && h.end + t.touch >= v.pos && h.pos > v.start + t.end && h.pos < v.end - t.end).map((h) => h.pos).sort((a, b) => a - b);
     const bounds = [v.start, ...cuts, v.end];
+    const open: Array<{ from: number; to: number; openEnd: 'from' | 'to' }> = [];
+    let kept = 0;
     for (let k = 0; k + 1 < bounds.length; k++) {
-      const piece = { pos: v.pos, start: Math.round(bounds[k]!), end: Math.round(bounds[k + 1]!) };
-      if (!endsOn(piece, hs)) continue;
+      let from = Math.round(bounds[k]!), to = Math.round(bounds[k + 1]!);
       // Ends measured from the centre of the line they meet.
-      const top = lineAt(piece.start, v.pos, hs), bottom = lineAt(piece.end, v.pos, hs);
-      if (top) piece.start = Math.round(top.pos);
-      if (bottom) piece.end = Math.round(bottom.pos);
+      const top = lineAt(from, v.pos, hs), bottom = lineAt(to, v.pos, hs);
+      if (top) from = Math.round(top.pos);
+      if (bottom) to = Math.round(bottom.pos);
+      if (!top || !bottom) {
+        // The first or last piece of a table cut by a page break (Chromium leaves the cut row
+        // open): kept below if the rest of the line is a border.
+        if ((top || bottom) && (k === 0 || k + 2 === bounds.length)) open.push({ from, to, openEnd: top ? 'to' : 'from' });
+        if (!(top || bottom) || to - from < t.longV) continue;
+      }
       // A border is ink right up to the lines it meets, and nothing is joined to it; a glyph
       // stroke leaves the cell's padding blank at an end, or has other strokes joined to it.
-      if (!borderLike(img, v, piece.start, piece.end, paper, t)) continue;
-      vs.push({ ...v, start: piece.start, end: piece.end, runs: v.runs.map(([x, a, b]) => [x, Math.max(a, piece.start), Math.min(b, piece.end)] as [number, number, number]).filter((r) => r[2] >= r[1]) });
+      if (!borderLike(img, v, from, to, paper, t, top !== undefined, bottom !== undefined)) continue;
+      keep(v, from, to);
+      kept++;
+    }
+    // An open piece continues a border past the table's last line (no line beyond it at all),
+    // and is ink all along: glyph strokes beside a table are not.
+    const beyond = (o: { from: number; to: number; openEnd: 'from' | 'to' }): boolean =>
+      hs.some((h) => h.start - t.touch <= v.pos && h.end + t.touch >= v.pos && (o.openEnd === 'from' ? h.pos < o.from - t.end : h.pos > o.to + t.end));
+    if (kept > 0) {
+      for (const o of open) {
+        if (o.to - o.from >= t.longV || beyond(o) || solid(img, v, o.from, o.to, paper) < 0.9) continue;
+        if (borderLike(img, v, o.from, o.to, paper, t, o.openEnd === 'to', o.openEnd === 'from')) keep(v, o.from, o.to);
+      }
     }
   }
   const lineMask = new Uint8Array(width * height);

@@ -116,6 +116,9 @@ function holds(rec: UncheckedRecord, field: string, rounding: Rounding, project:
   return { holds: rules.size > 0 && [...rules].every((k) => !base.has(k)), base };
 }
 
+/** Decimals of a figure ("7.00" → 2). */
+const decimalsOf = (v: string | null): number => (v?.split('.')[1] ?? '').length;
+
 /** The value a cell text gives a field: an amount (separators and % removed) or, for the grade, the text. */
 function valueOf(field: string, text: string): string | null {
   if (field === 'grade') return text.trim() === '' ? null : text.trim();
@@ -189,6 +192,13 @@ export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding,
     const p = record.provenance[field];
     return p?.bbox ? cells.get(cellKey(p.page, p.bbox)) : undefined;
   };
+  // How many decimals the table's figures mostly have.
+  const counts = new Map<number, number>();
+  for (const field of checkedFields(record)) {
+    const v = field === 'grade' ? null : getField(record, field);
+    if (v !== null) counts.set(decimalsOf(v), (counts.get(decimalsOf(v)) ?? 0) + 1);
+  }
+  const usualDecimals = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 2;
   // The doubtful figures: read with low confidence, or not readable as a figure at all.
   const doubts: Doubt[] = [];
   for (const field of checkedFields(record)) {
@@ -198,17 +208,20 @@ export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding,
     const value = getField(record, field);
     const unreadable = numeric && value === null;
     if (cell.ocr.confidence >= LOW_CONFIDENCE && !unreadable) continue;
-    // Readings of the same figure ("3.1" and "3.10") are one reading: the one as long as what
-    // was read (a character misread rather than one lost) stands for it.
+    // Readings of the same figure ("3.1" and "3.10") are one reading: the one written as the
+    // table's figures mostly are (as many decimals), else as long as what was read (a character
+    // misread rather than one lost), stands for it.
     const same = (a: string, b: string | null): boolean => (numeric ? b !== null && new Decimal(a).eq(b) : a === b);
     const len = Array.from(cell.text).length;
+    const rank = (o: { value: string | null; text: string }): number =>
+      (decimalsOf(o.value) === usualDecimals ? 2 : 0) + (Array.from(o.text).length === len ? 1 : 0);
     const options: Doubt['options'] = [];
     for (const text of readingsOf(cell.text, cell.ocr, numeric)) {
       const v = valueOf(field, text);
       if (v === null || same(v, value)) continue;
       const twin = options.findIndex((o) => same(v, o.value));
       if (twin < 0) options.push({ value: v, text });
-      else if (Array.from(text).length === len && Array.from(options[twin]!.text).length !== len) options[twin] = { value: v, text };
+      else if (rank({ value: v, text }) > rank(options[twin]!)) options[twin] = { value: v, text };
     }
     doubts.push({ field, cell, options });
   }
