@@ -82,7 +82,7 @@ async function pageReader(settings: Settings, opts: ProcessOptions): Promise<Pag
 function ocrSummary(pages: readonly PdfPageInfo[], diags: readonly Diagnostic[], settings: Settings, reader: PageOcr | undefined): OcrSummary | undefined {
   if (!reader) {
     const unread = diags.filter((d) => d.code === 'ocr_required').length;
-    return unread ? { mode: settings.ocr, status: 'off', pages: [], message: `${unread} page(s) without a text layer were not read: --ocr off` } : undefined;
+    return unread ? { mode: settings.ocr, status: 'off', pages: [], message: '--ocr off' } : undefined;
   }
   const wanted = pages.filter((p) => p.ocr);
   if (wanted.length === 0) return undefined;
@@ -92,7 +92,7 @@ function ocrSummary(pages: readonly PdfPageInfo[], diags: readonly Diagnostic[],
   const base = { mode: settings.ocr, pages: read.map((p) => p.page), ...(reader.engine ? { engine: reader.engine } : {}), ms };
   if (failed.length === 0) return { ...base, status: 'read' };
   const unavailable = failed.find((f) => f.unavailable);
-  return { ...base, status: unavailable ? 'not_installed' : 'failed', message: `${failed.length} page(s) not read: ${(unavailable ?? failed[0]!).error}` };
+  return { ...base, status: unavailable ? 'not_installed' : 'failed', message: (unavailable ?? failed[0]!).error };
 }
 
 async function extract(input: InputFile, file: string, settings: Settings, diags: Diagnostic[], signal: AbortSignal | undefined, opts: ProcessOptions): Promise<Extracted> {
