@@ -5,7 +5,7 @@
 import type { BBox } from './types.js';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Stage = 'input' | 'decode' | 'pdf' | 'segment' | 'repair' | 'validate' | 'check';
+export type Stage = 'input' | 'decode' | 'pdf' | 'segment' | 'repair' | 'validate' | 'check' | 'dataset';
 
 interface CodeInfo {
   stage: Stage;
@@ -32,6 +32,7 @@ export const CODES = {
   ocr_read: { stage: 'pdf', severity: 'info', meaning: 'a page without a text layer was read by OCR (its cells carry ocr: true and a confidence)' },
   pdf_warning: { stage: 'pdf', severity: 'info', meaning: 'pdf.js recovered from a problem in the file' },
   stream_table: { stage: 'pdf', severity: 'info', meaning: 'a page had no ruling lines: columns were inferred from text alignment' },
+  page_furniture: { stage: 'pdf', severity: 'info', meaning: 'a page number, or slanted text (a watermark, a seal), was set aside: it is no table cell' },
   // segmentation
   truncated_table: { stage: 'segment', severity: 'error', meaning: 'a table ends before its indicator section or totals' },
   orphan_rows: { stage: 'segment', severity: 'info', meaning: 'rows before the first table were ignored' },
@@ -51,6 +52,7 @@ export const CODES = {
   thousands_separator: { stage: 'repair', severity: 'info', meaning: 'thousands separators were removed from an amount' },
   repeated_header: { stage: 'repair', severity: 'info', meaning: 'a header row repeated on a continuation page was dropped' },
   wrapped_cell_joined: { stage: 'repair', severity: 'info', meaning: 'a cell wrapped onto the next row was joined' },
+  ambiguous_label_group: { stage: 'repair', severity: 'warning', meaning: 'two groupings of merged 二级 labels explain the printed layout equally well: both readings are given, the chosen one says what decided' },
   unassigned_level2: { stage: 'repair', severity: 'warning', meaning: 'no level-2 label could be assigned to an indicator row' },
   ocr_corrected: { stage: 'repair', severity: 'info', meaning: 'a number read by OCR with low confidence was replaced by the only other reading that makes the arithmetic hold' },
   // validation
@@ -67,6 +69,8 @@ export const CODES = {
   missing_total_score: { stage: 'check', severity: 'warning', meaning: 'the total score is not printed (kept null, never guessed)' },
   funds_sum_mismatch: { stage: 'check', severity: 'warning', meaning: '当年财政拨款 + 上年结转资金 + 其他资金 ≠ 年度资金总额 in a column' },
   ocr_uncertain: { stage: 'check', severity: 'warning', meaning: 'a number read by OCR with low confidence is not confirmed by the arithmetic: kept as read, check it in the scan' },
+  // the dataset as a whole
+  duplicate_table: { stage: 'dataset', severity: 'info', meaning: 'a table repeats one of an earlier input (same project, department and figures): counted once, as the earlier one (projects.json marks it duplicate_of)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -22,8 +22,13 @@ import type { Row } from './types.js';
 import { schemaDiagnostics, validateDraft } from './validate/validate.js';
 
 export interface InputFile {
-  /** Path as given by the user. */
+  /** Path to read (as given by the user). */
   path: string;
+  /**
+   * The input's name in the dataset: its path relative to the dataset root, with `/`. Record ids,
+   * provenance and diagnostics carry it; default: the file name.
+   */
+  name?: string;
   bytes: Uint8Array;
 }
 
@@ -121,10 +126,12 @@ async function extract(input: InputFile, file: string, settings: Settings, diags
 /** Processes one input file into its manifest entry, records and file-level diagnostics. */
 export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal, opts: ProcessOptions = {}): Promise<FileResult> {
   const started = Date.now();
-  const file = path.basename(input.path);
+  // Every location names the input by its dataset name, so that two files called 附件1.pdf in
+  // two folders never mix (issue 13).
+  const file = input.name ?? path.basename(input.path);
   const entry: ManifestEntry = {
-    file,
-    path: input.path,
+    file: path.posix.basename(file),
+    path: file,
     sha256: sha256(input.bytes),
     bytes: input.bytes.length,
     kind: looksLikePdf(input.bytes) ? 'pdf' : input.bytes.length === 0 ? 'unknown' : 'text',
@@ -177,7 +184,7 @@ export async function processFile(input: InputFile, settings: Settings, signal?:
       const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
       collected.push(diagnostic('truncated_table', `table ${index + 1}${draft.project_name ? ` (${draft.project_name})` : ''} is incomplete: no ${missing}`, { file, project: index, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
     }
-    const { record: read, template } = validateDraft(draft, { file, sha256: entry.sha256, kind: ex.kind, index }, ctx);
+    const { record: read, template } = validateDraft(draft, { path: file, file: entry.file, sha256: entry.sha256, kind: ex.kind, index }, ctx);
     // Figures read by OCR are re-checked by the form's arithmetic (repair/ocr-arithmetic.ts).
     const ocr = reviewOcrArithmetic(read, template.rounding, index, ocrCells);
     const unchecked = ocr.record;

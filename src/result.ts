@@ -1,13 +1,14 @@
 /** What processing one input produces: its manifest entry, its records and its diagnostics. */
 import type { Diagnostic } from './diagnostics.js';
 import type { ProjectRecord } from './domain/schema.js';
+import type { BBox } from './types.js';
 
 export type InputStatus = 'ok' | 'flagged' | 'failed' | 'skipped';
 
 export interface ManifestEntry {
   /** The input's file name (basename). */
   file: string;
-  /** The path as given (relative to the working directory when possible). */
+  /** The input's path relative to the dataset root, with `/`: its key in the dataset. */
   path: string;
   sha256: string;
   bytes: number;
@@ -31,6 +32,23 @@ export interface ManifestEntry {
   duration_ms: number;
   /** Whether the result came from the --out directory's cache. */
   cached?: boolean;
+  /** Metadata from a sources.csv sidecar (url, published, department, year). */
+  source?: { url?: string; published?: string; department?: string; year?: string };
+  /** Tables of this file left out as copies of a table of an earlier input. */
+  duplicate_tables?: Array<{ id: string; duplicate_of: string }>;
+}
+
+/** A picture of part of a page, drawn for report.html (PDF inputs, flagged tables). */
+export interface Crop {
+  /** Index of the record in the file's records. */
+  record: number;
+  page: number;
+  /** PNG file name, beside the input's cache file. */
+  png: string;
+  /** The cropped region of the page, in PDF points, top-left origin. */
+  region: BBox;
+  /** Pixels per point. */
+  scale: number;
 }
 
 /** OCR of one file's scanned pages. */
@@ -51,6 +69,8 @@ export interface FileResult {
   records: ProjectRecord[];
   /** File-level diagnostics (record-level ones live in each record's issues/repairs). */
   diagnostics: Diagnostic[];
+  /** Page crops of flagged tables, when drawn. */
+  crops?: Crop[];
   /** Set instead of a result when the file needs OCR and the caller asked to defer it (`pages`: the document's page count). */
   deferred?: { pages: number };
 }

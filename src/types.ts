@@ -67,4 +67,6 @@ export interface Provenance {
   ocr?: true;
   /** OCR's confidence in what it read there (lowest of the cells, 0–1). */
   confidence?: number;
+  /** The cell's text as the file encodes it, when it differs from the text read. */
+  raw?: string;
 }

@@ -6,9 +6,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { comparable, DEV, goldComparable, ROOT, run, type GoldProject } from './helpers.js';
+import { comparable, DEV, goldComparable, HAS_DEV, ROOT, run, type GoldProject } from './helpers.js';
 
-const DIRS = [DEV, path.join(ROOT, 'test/fixtures/producers')];
+// The dev corpus is left out where it is missing (helpers.ts says so; under CI it fails instead).
+const DIRS = [...(HAS_DEV ? [DEV] : []), path.join(ROOT, 'test/fixtures/producers')];
 
 interface GoldFile {
   projects: GoldProject[];

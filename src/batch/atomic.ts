@@ -11,7 +11,8 @@ import path from 'node:path';
 /** Suffix of temporary files; `removeStaleTemps` deletes leftovers of killed runs. */
 export const TEMP_SUFFIX = '.ziping-tmp';
 
-function tempPathFor(target: string): string {
+/** A temporary path beside `target` (removed by `removeStaleTemps` if left behind). */
+export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
 }
 

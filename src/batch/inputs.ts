@@ -4,6 +4,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { SIDECAR_NAME } from './sources.js';
 
 /** File names picked up when walking a folder; files named explicitly always count. */
 export const SUPPORTED = /\.(pdf|txt|tsv|text)$/i;
@@ -67,12 +68,28 @@ export async function expandGlob(glob: string): Promise<string[]> {
   return out.sort();
 }
 
+/** What the arguments of `ingest` name. */
+export interface CollectedInputs {
+  /** Files to process, in input order. */
+  files: string[];
+  /** Metadata sidecars (`sources.csv`) found in the folders given. */
+  sidecars: string[];
+  /** Arguments that name nothing (no such file or folder, a glob matching nothing). */
+  missing: string[];
+}
+
+/** Up to `n` names, then how many more. */
+function someOf(names: readonly string[], n = 5): string {
+  return names.length <= n ? names.join(', ') : `${names.slice(0, n).join(', ')} and ${names.length - n} more`;
+}
+
 /**
- * Given input arguments, returns the files to process in input order. A missing path is kept
- * (it is reported as `read_failed`); a glob matching nothing is reported through `warn`.
+ * Given input arguments, returns the files to process in input order, the sidecars found in
+ * folders, and the arguments that name nothing. A folder's files that are not read are named
+ * through `warn`, and so is an argument that names nothing.
  */
-export async function collectInputs(inputs: readonly string[], warn: (message: string) => void = () => undefined): Promise<string[]> {
-  const out: string[] = [];
+export async function gatherInputs(inputs: readonly string[], warn: (message: string) => void = () => undefined): Promise<CollectedInputs> {
+  const out: CollectedInputs = { files: [], sidecars: [], missing: [] };
   for (const input of inputs) {
     let st;
     try {
@@ -80,18 +97,30 @@ export async function collectInputs(inputs: readonly string[], warn: (message: s
     } catch {
       if (GLOB_CHARS.test(input)) {
         const matched = await expandGlob(input);
-        if (matched.length === 0) warn(`${input}: no file matches`);
-        out.push(...matched);
-      } else out.push(input);
+        if (matched.length === 0) {
+          warn(`${input}: no file matches`);
+          out.missing.push(input);
+        }
+        out.files.push(...matched);
+      } else {
+        warn(`${input}: no such file or folder`);
+        out.missing.push(input);
+      }
       continue;
     }
     if (st.isDirectory()) {
-      const entries = (await readdir(input, { recursive: true, withFileTypes: true }))
-        .filter((e) => e.isFile() && SUPPORTED.test(e.name) && !e.name.startsWith('.'))
-        .map((e) => path.join(e.parentPath ?? input, e.name))
-        .sort();
-      out.push(...entries);
-    } else out.push(input);
+      const entries = (await readdir(input, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+      const full = (e: (typeof entries)[number]): string => path.join(e.parentPath ?? input, e.name);
+      out.sidecars.push(...entries.filter((e) => e.name === SIDECAR_NAME).map(full).sort());
+      out.files.push(...entries.filter((e) => SUPPORTED.test(e.name) && !e.name.startsWith('.')).map(full).sort());
+      const skipped = entries.filter((e) => e.name !== SIDECAR_NAME && (!SUPPORTED.test(e.name) || e.name.startsWith('.'))).map((e) => path.relative(input, full(e))).sort();
+      if (skipped.length && !entries.some((e) => SUPPORTED.test(e.name) && !e.name.startsWith('.'))) warn(`${input}: nothing to read: ${skipped.length} file(s) skipped (only .pdf, .txt, .tsv and .text files are read, hidden ones never): ${someOf(skipped)}`);
+    } else out.files.push(input);
   }
   return out;
+}
+
+/** Given input arguments, returns the files to process in input order (see `gatherInputs`). */
+export async function collectInputs(inputs: readonly string[], warn: (message: string) => void = () => undefined): Promise<string[]> {
+  return (await gatherInputs(inputs, warn)).files;
 }

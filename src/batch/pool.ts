@@ -2,8 +2,20 @@
  * A pool of worker threads running one task at a time each. A worker that crashes, runs out of
  * memory or exceeds the per-task time limit is terminated and replaced; its task resolves with
  * the reason instead of a value, and the pool goes on.
+ *
+ * A worker says it has loaded by posting {@link READY} (see `signalReady`); its first task is
+ * sent, and its time limit starts, only then, so that starting a worker (loading pdf.js, a busy
+ * machine) never counts against a file.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+
+/** The message a worker posts once its module has loaded and it listens for tasks. */
+export const READY = { ziping_worker_ready: true } as const;
+
+/** Called by a worker script after it has set up its message handler. */
+export function signalReady(port: MessagePort | null): void {
+  port?.postMessage(READY);
+}
 
 export interface PoolOptions {
   /** The worker module (compiled JavaScript). */
@@ -24,6 +36,8 @@ export type Outcome<T> =
 
 interface Slot {
   worker: Worker;
+  /** Resolves when the worker has posted READY (or died before). */
+  ready: Promise<void>;
   /** Settles the task in flight (undefined when idle). */
   settle?: (o: Outcome<unknown>) => void;
 }
@@ -46,9 +60,15 @@ export class WorkerPool<In extends object, Out> {
   /** Runs one task on a free worker; `transfer` lists buffers moved (not copied) to it; `timeoutMs` overrides the pool's limit. */
   async run(task: In, transfer: readonly ArrayBuffer[] = [], timeoutMs = this.opts.timeoutMs): Promise<Outcome<Out>> {
     const slot = await this.acquire();
+    await slot.ready;
     const id = this.nextId++;
     const started = performance.now();
     return new Promise<Outcome<Out>>((resolve) => {
+      if ((slot as { dead?: boolean }).dead) {
+        // It died while loading: the task was never sent.
+        resolve({ ok: false, reason: 'crash', message: 'the worker died while starting', ms: 0 });
+        return;
+      }
       let timer: NodeJS.Timeout | undefined;
       slot.settle = (o) => {
         if (timer) clearTimeout(timer);
@@ -82,10 +102,13 @@ export class WorkerPool<In extends object, Out> {
     });
     this.started++;
     this.live++;
-    const slot: Slot = { worker };
+    let loaded!: () => void;
+    const slot: Slot = { worker, ready: new Promise<void>((r) => (loaded = r)) };
     worker.on('message', (msg: { id: number } & Record<string, unknown>) => {
+      if (msg && (msg as Record<string, unknown>).ziping_worker_ready === true) return loaded();
       slot.settle?.({ ok: true, value: msg as unknown as Out, ms: 0 });
     });
+    worker.once('exit', () => loaded());
     const die = (message: string): void => {
       const settle = slot.settle;
       if (!settle) return;
@@ -98,10 +121,11 @@ export class WorkerPool<In extends object, Out> {
     worker.on('exit', (code) => {
       if (slot.settle) return die(`the worker exited with code ${code}`);
       if ((slot as { dead?: boolean }).dead) return;
-      // An idle worker died: forget it, a new one is started when needed.
+      // An idle (or still loading) worker died: forget it, a new one is started when needed.
       (slot as { dead?: boolean }).dead = true;
+      this.live--;
       const i = this.idle.indexOf(slot);
-      if (i >= 0) { this.idle.splice(i, 1); this.live--; }
+      if (i >= 0) this.idle.splice(i, 1);
     });
     return slot;
   }

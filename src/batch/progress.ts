@@ -4,6 +4,7 @@
  * (`--json`: one JSON object per line on stdout).
  */
 import type { ManifestEntry } from '../result.js';
+import type { DatasetTotals } from './dataset-writer.js';
 
 /** The run is about to process files. */
 export interface StartEvent {
@@ -59,7 +60,19 @@ export interface WarningEvent {
 export interface DoneEvent {
   event: 'done';
   out: string;
-  totals: { inputs: number; ok: number; flagged: number; failed: number; skipped: number; cached: number; pages: number; tables: number; flagged_tables: number };
+  /**
+   * This run's inputs: how each came out, and what it did to the dataset (added: new path;
+   * updated: new content at a known path; unchanged: same content; kept: this run failed on it,
+   * the earlier result stays); missing: arguments that named nothing.
+   */
+  totals: {
+    inputs: number; ok: number; flagged: number; failed: number; skipped: number; cached: number; pages: number; tables: number; flagged_tables: number;
+    added: number; updated: number; unchanged: number; kept: number; missing: number;
+  };
+  /** The whole dataset in the output folder after the run; null when nothing was written. */
+  dataset: DatasetTotals | null;
+  /** The review page written, if any. */
+  report: string | null;
   /** Wall time of each batch stage, in milliseconds. */
   stages: { collect_ms: number; hash_ms: number; process_ms: number; emit_ms: number; total_ms: number };
   /** Sum of the time workers spent on files. */
@@ -92,11 +105,16 @@ export function fileLine(e: FileEvent): string {
   return `${e.status.padEnd(7)} ${e.path}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${e.error.message}` : ''}${e.cached ? ' (cached)' : ''}\n`;
 }
 
-function summaryLine(e: DoneEvent): string {
-  const processed = e.totals.inputs - e.totals.failed;
+/** The closing lines: this run's inputs, what they did to the dataset, and the dataset as a whole. */
+export function summaryLine(e: DoneEvent): string {
+  const t = e.totals;
   const secs = (e.stages.total_ms / 1000).toFixed(1);
   const ocr = e.ocr ? `, ${e.ocr.pages} read by OCR` : '';
-  return `${e.totals.inputs} input(s): ${processed} processed, ${e.totals.failed} failed → ${e.out}/ (${e.totals.pages ? `${e.totals.pages} PDF page(s)${ocr} in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)\n`;
+  const run = `${t.inputs} input(s): ${t.inputs - t.failed} processed${t.skipped ? ` (${t.skipped} duplicate(s) skipped)` : ''}, ${t.failed} failed${t.missing ? `, ${t.missing} not found` : ''} (${t.pages ? `${t.pages} PDF page(s)${ocr} in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)`;
+  if (!e.dataset) return `${run}\nnothing written: ${e.out}/ is left as it was\n`;
+  const d = e.dataset;
+  const changes = `${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged${t.kept ? `, ${t.kept} kept from before (failed this time)` : ''}`;
+  return `${run}\n${e.out}/: ${changes} → ${d.tables} table(s) from ${d.inputs} input(s), ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}${e.report ? `; review ${e.report}` : ''}\n`;
 }
 
 /** Not a TTY: one line per file, then the summary. */

@@ -9,14 +9,18 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { diagnostic, type Code } from '../diagnostics.js';
-import { TOOL_VERSION } from '../emit/dataset.js';
+import { TOOL_VERSION } from '../version.js';
 import type { FileResult, ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
 import { removeStaleTemps, writeFileAtomic } from './atomic.js';
 import { CACHE_DIR, cacheName, readCached, settingsHash } from './cache.js';
+import type { DatasetTotals, WriterOptions } from './dataset-writer.js';
 import { OrderedEmitter } from './ordered-emitter.js';
 import { planJobs } from './plan.js';
-import { collectInputs } from './inputs.js';
+import { gatherInputs } from './inputs.js';
+import { readSources, type SourceMeta } from './sources.js';
+import type { Shard } from './shard.js';
+import { DatasetError, datasetPath, emptyStore, loadStore, processed, rootOf, saveStore, type DatasetStore, type StoreItem } from './store.js';
 import { WorkerPool, type Outcome } from './pool.js';
 import { OcrPool, planOcr } from './ocr-pool.js';
 import { ocrInstalled } from '../ocr/index.js';
@@ -26,11 +30,8 @@ import type { WorkerReply, WorkerTask } from './worker.js';
 /** Name of the run index inside the output folder (what `merge` reads). */
 export const RUN_FILE = '.run.json';
 
-/** Which part of the input list this run takes: `index` in 1..count. */
-export interface Shard {
-  index: number;
-  count: number;
-}
+export { parseShard, type Shard } from './shard.js';
+export { DatasetError } from './store.js';
 
 export interface IngestOptions {
   /** Files, folders and globs as typed. */
@@ -51,13 +52,24 @@ export interface IngestOptions {
   ocrJobs?: number;
   /** Time allowed per page read by OCR, on top of the per-file limit. */
   ocrPageMs?: number;
+  /** The dataset root for a new dataset (default: the working directory); an existing one keeps its own. */
+  root?: string;
+  /** Start the dataset over instead of adding to it. */
+  replace?: boolean;
+  /** Metadata sidecars named on the command line (`--sources`). */
+  sources?: readonly string[];
+  /** How the outputs are written (headers, CSV guard, report, xlsx). */
+  output?: Omit<WriterOptions, 'csvEncoding'>;
 }
 
-/** One input of this shard as recorded in the run index. */
+/** One input of this shard as recorded in the run index (or an input the dataset already held). */
 export interface RunItem {
-  /** Position in the full input list. */
+  /** Position in the full input list (-1: held by the dataset, not an input of this run). */
   index: number;
+  /** The path to read, as given. */
   path: string;
+  /** The path relative to the dataset root: the input's name in the dataset. */
+  rel: string;
   sha256: string;
   /** Cache file name (in `<out>/.cache`) holding the result, when there is one. */
   cache?: string;
@@ -65,6 +77,12 @@ export interface RunItem {
   result?: FileResult;
   /** Whether the result came from the cache in this run. */
   cached: boolean;
+  /** Status of its result, once known. */
+  status?: ManifestEntry['status'];
+  /** What this run did to the dataset with it. */
+  change?: Change;
+  /** Metadata from a sources.csv sidecar. */
+  meta?: SourceMeta;
 }
 
 /** The run index: enough to rebuild the dataset of this shard, or of all shards merged. */
@@ -125,13 +143,6 @@ export function shardOf(item: { index: number; sha256?: string }, count: number)
   return (n % count) + 1;
 }
 
-/** Parses `i/n` (1 ≤ i ≤ n). */
-export function parseShard(text: string): Shard {
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new Error(`--shard wants i/n with 1 ≤ i ≤ n, not ${text}`);
-  return { index, count };
-}
 
 /** A failed result made outside `processFile`, shaped like the ones it makes. */
 function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, code: Code, message: string, ms = 0): FileResult {
@@ -139,7 +150,15 @@ function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_t
   return { entry, records: [], diagnostics: [diagnostic(code, message, { file: base.file }, { severity: 'error' })] };
 }
 
-/** Runs the batch and writes the dataset; returns the final event (also given to `report`). */
+/** How one input of this run changed the dataset. */
+export type Change = 'added' | 'updated' | 'unchanged' | 'kept';
+
+/**
+ * Runs the batch and writes the dataset of `outDir`: this run's inputs are added to what it
+ * already holds (or replace it, with `replace`), and every output is rewritten from the whole.
+ * Nothing is written when no input could be processed. Returns the final event (also given to
+ * `report`).
+ */
 export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   const t0 = performance.now();
   const { settings, outDir, report } = opts;
@@ -153,7 +172,20 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   if (plan.note) report({ event: 'warning', message: ocrPlan.workers && opts.maxMemoryMb !== undefined ? `${plan.note} (after ${opts.maxMemoryMb - ocrPlan.restMb!} MiB for OCR)` : plan.note });
   const io = pLimit(opts.ioConcurrency ?? 8);
 
-  const paths = await collectInputs(opts.inputs, (message) => report({ event: 'warning', message }));
+  // The dataset already there, and its root: input paths are made relative to it, so that a
+  // re-run from another folder names every file the same way.
+  const existing = opts.replace ? undefined : await loadStore(outDir);
+  const collected = await gatherInputs(opts.inputs, (message) => report({ event: 'warning', message }));
+  const paths = collected.files;
+  let root = path.resolve(opts.root ?? defaultRoot(paths));
+  if (existing) {
+    const held = rootOf(outDir, existing);
+    if (opts.root !== undefined && path.resolve(opts.root) !== held) {
+      throw new DatasetError(`${outDir}/ holds a dataset rooted at ${path.relative('.', held) || '.'}, not ${opts.root}: leave --root out, or use --replace to start over`);
+    }
+    root = held;
+  }
+  const store: DatasetStore = existing ?? emptyStore(outDir, root);
   const t1 = performance.now();
   const hashed: Hashed[] = await Promise.all(paths.map((p, index) => io(async (): Promise<Hashed> => {
     try {
@@ -171,37 +203,74 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   // Results made without OCR because it was not installed are not reused once it is.
   const key = settingsHash(ocrWanted && !installed ? ({ ...settings, ocrInstalled: false } as Settings) : settings);
 
+  // Metadata sidecars: those found in the folders given, then those named with --sources.
+  const meta = new Map<string, SourceMeta>();
+  for (const file of [...collected.sidecars, ...(opts.sources ?? [])]) {
+    const read = await readSources(file, root);
+    for (const problem of read.problems) report({ event: 'warning', message: problem });
+    for (const [k, v] of read.meta) meta.set(k, v);
+  }
+
+  const held = new Map(store.items.map((item, i) => [item.path, { item, i }]));
   const items: RunItem[] = [];
-  const entries = new Map<number, ManifestEntry>();
+  const seen = new Set<string>();
   const firstOf = new Map<string, string>();
+  for (const item of store.items) if (item.status !== 'skipped' && item.status !== 'failed' && !firstOf.has(item.sha256)) firstOf.set(item.sha256, item.path);
   const lookups: RunItem[] = [];
   for (const h of mine) {
-    const file = path.basename(h.path);
-    const item: RunItem = { index: h.index, path: h.path, sha256: h.sha256 ?? '', cached: false };
+    const rel = datasetPath(root, h.path);
+    if (seen.has(rel)) continue; // the same file named twice (a folder and a file in it)
+    seen.add(rel);
+    const file = path.posix.basename(rel);
+    const old = held.get(rel)?.item;
+    const item: RunItem = { index: h.index, path: h.path, rel, sha256: h.sha256 ?? '', cached: false, change: !old ? 'added' : old.sha256 === h.sha256 ? 'unchanged' : 'updated' };
+    const m = meta.get(rel) ?? old?.meta;
+    if (m) item.meta = m;
     items.push(item);
     if (h.error !== undefined || h.sha256 === undefined) {
-      item.result = failedResult({ file, path: h.path, sha256: '', bytes: 0, kind: 'unknown' }, 'read_failed', `${h.path}: ${h.error}`);
+      item.result = failedResult({ file, path: rel, sha256: '', bytes: 0, kind: 'unknown' }, 'read_failed', `${rel}: ${h.error}`);
       continue;
     }
-    // Duplicates: the later input of the same content is skipped, decided in input order.
+    // Duplicates: an input with the content of one already in the dataset, or of an earlier one
+    // of this run, is skipped and names it.
     const first = firstOf.get(h.sha256);
-    if (first !== undefined) {
+    if (first !== undefined && first !== rel) {
       const entry: ManifestEntry = {
-        file, path: h.path, sha256: h.sha256, bytes: h.bytes!, kind: h.kind!,
+        file, path: rel, sha256: h.sha256, bytes: h.bytes!, kind: h.kind!,
         status: 'skipped', skip_reason: 'duplicate', duplicate_of: first, tables: 0, flagged_tables: 0, duration_ms: 0,
       };
       item.result = { entry, records: [], diagnostics: [] };
       continue;
     }
-    firstOf.set(h.sha256, h.path);
+    firstOf.set(h.sha256, rel);
     if (h.bytes! > settings.maxBytes) {
-      const base = { file, path: h.path, sha256: h.sha256, bytes: h.bytes!, kind: h.kind! };
-      item.result = failedResult(base, 'too_large', `${file}: ${h.bytes} bytes, over the per-file limit of ${settings.maxBytes}`);
+      const base = { file, path: rel, sha256: h.sha256, bytes: h.bytes!, kind: h.kind! };
+      item.result = failedResult(base, 'too_large', `${rel}: ${h.bytes} bytes, over the per-file limit of ${settings.maxBytes}`);
       continue;
     }
-    item.cache = cacheName(h.sha256, h.path, key);
+    item.cache = cacheName(h.sha256, rel, key);
     lookups.push(item);
   }
+  const unmatched = [...meta.keys()].filter((k) => !seen.has(k) && !held.has(k));
+  if (unmatched.length) report({ event: 'warning', message: `sources.csv: ${unmatched.length} row(s) name no input: ${unmatched.slice(0, 5).join(', ')}${unmatched.length > 5 ? ' …' : ''}` });
+
+  // The dataset after this run: what it held, in its order, each input of this run in the place
+  // of its earlier version or after the rest.
+  const slots: RunItem[] = store.items.map((s) => {
+    const item: RunItem = { index: -1, path: s.path, rel: s.path, sha256: s.sha256, cached: true, status: s.status };
+    if (s.cache !== undefined) item.cache = s.cache;
+    if (s.result !== undefined) item.result = s.result;
+    const m = meta.get(s.path) ?? s.meta;
+    if (m) item.meta = m;
+    return item;
+  });
+  for (const item of items) {
+    const at = held.get(item.rel);
+    if (at) slots[at.i] = item;
+    else slots.push(item);
+  }
+  const mineSet = new Set(items);
+
   const hits = new Map<number, ManifestEntry>();
   await Promise.all(lookups.map((item) => io(async () => {
     const hit = await readCached(cacheDir, item.cache!);
@@ -211,9 +280,22 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     }
   })));
   const work = lookups.filter((item) => !item.cached);
-  // The dataset is written while files are processed, in input order (only the tail is left at the end).
-  const emitter = new OrderedEmitter(outDir, outDir, items, settings.csvEncoding);
+  // The dataset is written while files are processed, in its order (only the tail is left at the end).
+  const emitter = new OrderedEmitter(outDir, outDir, slots, { ...opts.output, csvEncoding: settings.csvEncoding });
+  const entries = new Map<number, ManifestEntry>();
   const settle = (item: RunItem, entry: ManifestEntry): void => {
+    // A failure never replaces a result that had tables: the earlier one is kept, and said so.
+    const old = held.get(item.rel)?.item;
+    if (entry.status === 'failed' && old && processed(old.status)) {
+      report({ event: 'warning', message: `${item.rel}: ${entry.error?.message ?? 'failed'}; the dataset keeps its earlier result` });
+      item.change = 'kept';
+      item.sha256 = old.sha256;
+      item.status = old.status;
+      delete item.result;
+      delete item.cache;
+      if (old.cache !== undefined) item.cache = old.cache;
+      if (old.result !== undefined) item.result = old.result;
+    } else item.status = entry.status;
     entries.set(item.index, entry);
     report(fileEvent(item.index, entry, item.cached));
     emitter.ready(item);
@@ -221,24 +303,25 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   try {
     return await processAndEmit();
   } catch (e) {
-    emitter.abort(); // no half-written dataset; the cache keeps what was done
+    await emitter.abort(); // no half-written dataset; the cache keeps what was done
     throw e;
   }
 
   async function processAndEmit(): Promise<DoneEvent> {
     /** Settles an item from a worker's answer (a failure is never cached: the next run tries again). */
-    const finish = (item: RunItem, base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, file: string, out: Outcome<WorkerReply>, limit: string): void => {
+    const finish = (item: RunItem, base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, out: Outcome<WorkerReply>, limit: string): void => {
       if (out.ok) return settle(item, out.value.entry);
       item.result = out.reason === 'timeout'
-        ? failedResult(base, 'timeout', `${file}: took longer than ${limit}; its worker was stopped`, out.ms)
-        : failedResult(base, 'internal_error', `${file}: ${out.message}`, out.ms);
-      delete item.cache;
+        ? failedResult(base, 'timeout', `${item.rel}: took longer than ${limit}; its worker was stopped`, out.ms)
+        : failedResult(base, 'internal_error', `${item.rel}: ${out.message}`, out.ms);
+      delete item.cache; // never cached: the next run tries again
       settle(item, item.result.entry);
     };
     report({
       event: 'start', inputs: paths.length, shard_inputs: items.length, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
       cached: hits.size, todo: work.length, todo_bytes: work.reduce((a, item) => a + hashed[item.index]!.bytes!, 0), jobs, out: outDir,
     });
+    for (const slot of slots) if (!mineSet.has(slot)) emitter.ready(slot);
     for (const item of items) {
       if (item.result) settle(item, item.result.entry);
       else if (item.cached) settle(item, hits.get(item.index)!);
@@ -255,49 +338,50 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       timeoutMs: settings.timeoutMs,
       resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 2048 },
     });
-    const slots = pLimit(jobs + 2); // bytes of at most jobs + 2 files in memory at once
+    const slotsIo = pLimit(jobs + 2); // bytes of at most jobs + 2 files in memory at once
     try {
-      await Promise.all(work.map((item) => slots(async () => {
-        const file = path.basename(item.path);
+      await Promise.all(work.map((item) => slotsIo(async () => {
+        const file = path.posix.basename(item.rel);
         const h = hashed[item.index]!;
-        const base = { file, path: item.path, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
+        const base = { file, path: item.rel, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
         emitter.throwIfFailed(); // a full disk stops the run now, not hours later
         let data: Buffer;
         try {
           data = await io(() => readFile(item.path));
         } catch (e) {
-          item.result = failedResult(base, 'read_failed', `${item.path}: ${(e as Error).message}`);
+          item.result = failedResult(base, 'read_failed', `${item.rel}: ${(e as Error).message}`);
           delete item.cache;
           return settle(item, item.result.entry);
         }
         // Transfer, not copy: the buffer must own its whole ArrayBuffer.
         const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
         const cachePath = path.join(cacheDir, item.cache!);
-        const out = await pool.run({ path: item.path, bytes, settings, cachePath, ...(ocrPlan.workers ? { ocr: 'defer' as const } : {}) }, [bytes.buffer as ArrayBuffer]);
+        const crops = opts.output?.report !== false;
+        const out = await pool.run({ path: item.path, name: item.rel, bytes, settings, cachePath, crops, ...(ocrPlan.workers ? { ocr: 'defer' as const } : {}) }, [bytes.buffer as ArrayBuffer]);
         workerMs += out.ms;
         if (out.ok && out.value.deferred) {
           // A scan: read again in the OCR pool, outside these slots, so that text files go on meanwhile.
           const pages = out.value.deferred.pages;
-          report({ event: 'ocr', index: item.index, path: item.path, pages });
+          report({ event: 'ocr', index: item.index, path: item.rel, pages });
           ocrRuns.push(ocrSlots(async () => {
             let again: Buffer;
             try {
               again = await io(() => readFile(item.path));
             } catch (e) {
-              item.result = failedResult(base, 'read_failed', `${item.path}: ${(e as Error).message}`);
+              item.result = failedResult(base, 'read_failed', `${item.rel}: ${(e as Error).message}`);
               delete item.cache;
               return settle(item, item.result.entry);
             }
             const b = new Uint8Array(again.buffer, again.byteOffset, again.byteLength).slice();
-            const ocrOut = await ocrPool.run({ path: item.path, bytes: b, settings, cachePath, pages }, [b.buffer as ArrayBuffer]);
+            const ocrOut = await ocrPool.run({ path: item.path, name: item.rel, bytes: b, settings, cachePath, crops, pages }, [b.buffer as ArrayBuffer]);
             workerMs += ocrOut.ms;
             ocrFiles++;
             if (ocrOut.ok) ocrPages += ocrOut.value.entry.ocr?.pages.length ?? 0;
-            finish(item, base, file, ocrOut, `the per-file limit of ${settings.timeoutMs} ms and ${Math.round((opts.ocrPageMs ?? 60_000) / 1000)} s per page for OCR`);
+            finish(item, base, ocrOut, `the per-file limit of ${settings.timeoutMs} ms and ${Math.round((opts.ocrPageMs ?? 60_000) / 1000)} s per page for OCR`);
           }));
           return;
         }
-        finish(item, base, file, out, `the per-file limit of ${settings.timeoutMs} ms`);
+        finish(item, base, out, `the per-file limit of ${settings.timeoutMs} ms`);
       })));
       await Promise.all(ocrRuns);
     } finally {
@@ -309,18 +393,31 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       tool: 'ziping', version: TOOL_VERSION, settings_hash: key, settings, inputs: paths.length, shard: opts.shard ?? null, items,
     };
     await writeFileAtomic(path.join(outDir, RUN_FILE), JSON.stringify(index) + '\n');
-    await emitter.finish();
-    const t4 = performance.now();
-
     const all = [...entries.values()];
     const count = (s: string): number => all.filter((e) => e.status === s).length;
+    const changes = (c: Change): number => items.filter((i) => i.change === c).length;
+    // A run that processed nothing (every input failed, or there was none) leaves the dataset as it was.
+    const useful = items.filter((i) => i.change !== 'kept' && i.status !== 'failed').length;
+    let dataset: DatasetTotals | null = null;
+    if (useful > 0) {
+      dataset = await emitter.finish();
+      const next: DatasetStore = { ...store, version: TOOL_VERSION, items: slots.map(toStoreItem) };
+      await saveStore(outDir, next);
+    } else {
+      await emitter.abort(); // the summary says that nothing was written
+    }
+    const t4 = performance.now();
+
     const done: DoneEvent = {
       event: 'done', out: outDir,
       totals: {
         inputs: items.length, ok: count('ok'), flagged: count('flagged'), failed: count('failed'), skipped: count('skipped'),
         cached: hits.size, pages: all.reduce((a, e) => a + (e.pages ?? 0), 0), tables: all.reduce((a, e) => a + e.tables, 0),
         flagged_tables: all.reduce((a, e) => a + e.flagged_tables, 0),
+        added: changes('added'), updated: changes('updated'), unchanged: changes('unchanged'), kept: changes('kept'), missing: collected.missing.length,
       },
+      dataset,
+      report: dataset && opts.output?.report !== false ? path.join(outDir, 'report.html') : null,
       stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
       worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
       ...(ocrFiles ? { ocr: { files: ocrFiles, pages: ocrPages, workers_started: ocrPool.started, workers_replaced: ocrPool.replaced } } : {}),
@@ -334,6 +431,30 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     return done;
   }
 }
+
+/**
+ * The root of a new dataset: the working directory, or when an input lies outside it, the
+ * deepest folder that holds every input (so that no id starts with ../).
+ */
+export function defaultRoot(files: readonly string[]): string {
+  const cwd = path.resolve('.');
+  const abs = files.map((f) => path.resolve(f));
+  if (abs.every((f) => !path.relative(cwd, f).startsWith('..'))) return cwd;
+  let common = path.dirname(abs[0]!);
+  for (const f of abs) while (path.relative(common, f).startsWith('..')) common = path.dirname(common);
+  return common;
+}
+
+/** The dataset index entry of a slot. */
+function toStoreItem(item: RunItem): StoreItem {
+  const out: StoreItem = { path: item.rel, sha256: item.sha256 };
+  if (item.status !== undefined) out.status = item.status;
+  if (item.cache !== undefined) out.cache = item.cache;
+  if (item.result !== undefined) out.result = item.result;
+  if (item.meta !== undefined) out.meta = item.meta;
+  return out;
+}
+
 
 /** CPU time of this process so far (user + system, all threads), in milliseconds. */
 export function cpuMs(): number {

@@ -30,10 +30,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
 import { OCR_WORKER_MB } from '../batch/ocr-pool.js';
+import { DEV_CORPUS, hasDevCorpus, missingCorpusMessage } from '../dev/shared.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
-const SOURCES = ['/work/shared/corpus/dev', path.join(ROOT, 'test/fixtures/producers')];
+const SOURCES = [DEV_CORPUS, path.join(ROOT, 'test/fixtures/producers')];
 
 interface Options { pages: number; jobs: number[]; corpus?: string; keep: boolean; results: string; quick: boolean; repeat: number; ocrPages: number }
 
@@ -83,7 +84,8 @@ function pdfPages(file: string): Promise<number> {
  * distinct trailing comment so no two files share content (duplicates would be skipped).
  */
 async function buildCorpus(dir: string, pages: number, sourceDirs: readonly string[] = SOURCES): Promise<{ files: string[]; pages: number; producers: Record<string, number> }> {
-  const sources = sourceDirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)));
+  if (sourceDirs.includes(DEV_CORPUS) && !hasDevCorpus()) process.stderr.write(`bench: ${missingCorpusMessage()}; using the fixtures only\n`);
+  const sources = sourceDirs.filter((d) => d !== DEV_CORPUS || hasDevCorpus()).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)));
   const counts = await Promise.all(sources.map(pdfPages));
   const files: string[] = [];
   const producers: Record<string, number> = {};
@@ -276,7 +278,7 @@ async function main(): Promise<void> {
       '',
       `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- ${process.argv.slice(2).join(' ')}\` (${Math.round((Date.now() - started) / 1000)} s):`,
       `${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, Node ${process.version}; load average ${load.toFixed(2)} at the start (other work on the machine skews every number).`,
-      `Corpus: ${corpus.files.length} PDFs, ${corpus.pages} pages${Object.keys(corpus.producers).length ? ` (pages by producer: ${Object.entries(corpus.producers).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}; copies of /work/shared/corpus/dev/*.pdf and test/fixtures/producers/*.pdf, each with a distinct trailing comment.`,
+      `Corpus: ${corpus.files.length} PDFs, ${corpus.pages} pages${Object.keys(corpus.producers).length ? ` (pages by producer: ${Object.entries(corpus.producers).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}; copies of ../shared/corpus/dev/*.pdf and test/fixtures/producers/*.pdf, each with a distinct trailing comment.`,
       '',
       `## Throughput at ${maxJobs} job(s)${o.repeat > 1 ? ` (fastest of ${o.repeat} interleaved rounds)` : ''}`,
       '',

@@ -11,7 +11,9 @@ import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
+import { splitFurniture } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
+import type { AlignVotes, StreamCarry } from './stream.js';
 import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
@@ -121,12 +123,19 @@ export async function forEachPage(
     if (opts.maxPages !== undefined && doc.numPages > opts.maxPages) {
       throw new InputError('too_many_pages', `the PDF has ${doc.numPages} pages, over the limit of ${opts.maxPages}`, opts.file);
     }
+    // Columns of a rule-less table running on at the foot of the previous page.
+    let carry: StreamCarry | null = null;
+    let pitchEm: number | undefined;
+    let alignVotes: AlignVotes | undefined;
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s, drawable);
+        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable);
+        carry = res.layout.carry;
+        pitchEm = res.layout.pitchEm;
+        alignVotes = res.layout.alignVotes ?? alignVotes;
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
         if (err instanceof OcrDeferred) {
@@ -145,12 +154,19 @@ export async function forEachPage(
 
 type Doc = Awaited<ReturnType<typeof openPdf>>['doc'];
 
-async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, drawable: () => Promise<OpenedPdf>): Promise<PageResult> {
+async function readPage(
+  doc: Doc,
+  p: number,
+  opts: PdfOptions,
+  s: PdfSettings,
+  stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
+  drawable: () => Promise<OpenedPdf>,
+): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;
     const display = page.getViewport({ scale: 1, rotation });
-    const text = await page.getTextContent();
+    const text = await page.getTextContent({ includeMarkedContent: true });
     const ops = await page.getOperatorList();
     const vt = (extra: number): Matrix => page.getViewport({ scale: 1, rotation: (rotation + extra) % 360 }).transform as unknown as Matrix;
     const frameRotation = text.items.length ? dominantTextRotation(text.items, vt) : 0;
@@ -160,8 +176,13 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, d
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
     const clips = graphics.clipped ? itemClips(text.items, graphics.texts) : undefined;
-    let runs = textItemsToRuns(text.items, text.styles, toFrame, clips);
-    let layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
+    const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;
+    const frameHeight = frameRotation % 180 === 0 ? display.height : display.width;
+    // Page numbers and slanted text (watermarks, seal rings) are never table cells.
+    const split = splitFurniture(textItemsToRuns(text.items, text.styles, toFrame, clips), frameHeight, s);
+    const { furniture } = split;
+    let runs = split.content;
+    let layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth });
     const diagnostics: Diagnostic[] = [];
     const hasText = runs.length > 0;
     const drawn = graphics.images.length > 0 || graphics.paths > 0;
@@ -171,7 +192,7 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, d
     let ocrInfo: PageOcrInfo | undefined;
     let shownBy = toDisplay;
     if (opts.ocr && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
-      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors);
+      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width });
       if ('layout' in scanned) {
         ({ layout, runs } = scanned);
         graphics.rules = scanned.rules;
@@ -186,6 +207,11 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, d
       diagnostics.push(
         diagnostic('ocr_required', `page ${p} has no text layer${graphics.images.length ? ' (it holds an image: a scan?)' : ''}; it needs OCR`, { file: opts.file, page: p }),
       );
+    }
+    // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
+    if (furniture.length && !ocrInfo?.read) {
+      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
+      diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: toDisplay(furniture[0].bbox) }));
     }
     if (layout.mode === 'stream') {
       diagnostics.push(diagnostic('stream_table', `page ${p} has no ruling lines: columns were inferred from text alignment`, { file: opts.file, page: p }));

@@ -14,6 +14,7 @@ import { normalizeCjk } from './normalize.js';
 import { renderPage, type RenderedPage } from './render.js';
 import type { PDFDocumentProxy } from './pdfjs.js';
 import type { Rule } from './rules.js';
+import type { AlignVotes, StreamCarry } from './stream.js';
 import type { PdfSettings } from './settings.js';
 import type { TextRun } from './text-runs.js';
 
@@ -36,6 +37,14 @@ export class OcrDeferred extends Error {
   override readonly name = 'OcrDeferred';
   /** Pages of the document (set by the PDF layer). */
   pages?: number;
+}
+
+/** State of rule-less tables carried from page to page (see pageToLayout). */
+export interface StreamState {
+  carry?: StreamCarry | null;
+  pageWidth?: number;
+  pitchEm?: number;
+  alignVotes?: AlignVotes;
 }
 
 /** What an OCR'd page yields. */
@@ -61,7 +70,13 @@ export function straightenedToDisplay(ocr: Pick<OcrPage, 'width' | 'height' | 'd
 }
 
 /** Given the OCR of page `page`, returns its rows, with OCR details on each cell read. */
-export function scannedPageLayout(page: number, ocr: OcrPage, s: PdfSettings, anchors: readonly string[] | undefined): ScannedLayout {
+export function scannedPageLayout(
+  page: number,
+  ocr: OcrPage,
+  s: PdfSettings,
+  anchors: readonly string[] | undefined,
+  stream: StreamState = {},
+): ScannedLayout {
   const k = 72 / ocr.dpi;
   const rules: Rule[] = ocr.rules.map((r) => ({ orient: r.orient, pos: r.pos * k, start: r.start * k, end: r.end * k }));
   const runs: TextRun[] = ocr.lines.map((l) => {
@@ -70,7 +85,7 @@ export function scannedPageLayout(page: number, ocr: OcrPage, s: PdfSettings, an
     return { text: l.text, bbox, fontSize: Math.round((bbox[3] - bbox[1]) * 0.8 * 100) / 100, angle: 0 };
   });
   const toDisplay = straightenedToDisplay(ocr);
-  const layout = pageToLayout(page, runs, rules, s, anchors, toDisplay);
+  const layout = pageToLayout(page, runs, rules, s, anchors, toDisplay, stream);
   annotateCells(layout.rows, ocr, runs.map((r) => toDisplay(r.bbox)));
   return { layout, runs, rules, toDisplay };
 }
@@ -86,6 +101,7 @@ export async function readScannedPage(
   ocr: PageOcr,
   s: PdfSettings,
   anchors: readonly string[] | undefined,
+  stream: StreamState = {},
 ): Promise<(ScannedLayout & { info: { read: true; skewDeg: number; lines: number; meanConfidence: number; ms: number } }) | { error: string; unavailable: boolean }> {
   const t0 = performance.now();
   let read: OcrPage;
@@ -96,7 +112,7 @@ export async function readScannedPage(
     const name = (e as Error)?.name;
     return { error: (e as Error)?.message ?? String(e), unavailable: name === 'OcrUnavailable' || name === 'CanvasUnavailable' };
   }
-  const scanned = scannedPageLayout(p, read, s, anchors);
+  const scanned = scannedPageLayout(p, read, s, anchors, stream);
   const mean = read.lines.length ? read.lines.reduce((a, l) => a + l.confidence, 0) / read.lines.length : 0;
   const info = { read: true as const, skewDeg: read.skewDeg, lines: read.lines.length, meanConfidence: Math.round(mean * 1000) / 1000, ms: Math.round(performance.now() - t0) };
   return { ...scanned, info };

@@ -46,6 +46,7 @@ function where(file: string, row: Row, cell?: Cell): Provenance {
   if (row.line !== undefined) p.line = row.line;
   const bbox = cell?.bbox ?? row.bbox;
   if (bbox !== undefined) p.bbox = bbox;
+  if (cell?.raw !== undefined) p.raw = cell.raw;
   return p;
 }
 
@@ -149,9 +150,8 @@ export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
     }));
     draft.indicators.forEach((ind, i) => {
       draft.provenance[`indicators.${i}`] = where(ctx.file, ind.source.row);
-      // Each value's own cell too (PDF), so that a figure can be traced, and re-read, by itself.
-      for (const [k, cell] of Object.entries(ind.source.cells)) {
-        if (cell?.bbox) draft.provenance[`indicators.${i}.${k}`] = where(ctx.file, ind.source.row, cell);
+      for (const [key, cell] of Object.entries(ind.source.cells)) {
+        if (cell && cell.text !== '') draft.provenance[`indicators.${i}.${key}`] = where(ctx.file, ind.source.row, cell);
       }
     });
     if (table.totalWeight || table.totalScore) draft.sections.total = true;

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { collectInputs, globToRegExp } from '../../src/batch/inputs.js';
+import { DEV, describeDev } from '../helpers.js';
+import { collectInputs, gatherInputs, globToRegExp } from '../../src/batch/inputs.js';
 import { hashFile, parseShard, shardOf } from '../../src/batch/run.js';
 
 describe('globToRegExp', () => {
@@ -27,8 +28,17 @@ describe('collectInputs', () => {
     for (const f of ['d/b.pdf', 'd/a.TXT', 'd/sub/c.tsv', 'd/notes.md', 'd/.hidden.pdf', 'x.csv', 'g1.pdf', 'g2.pdf']) writeFileSync(path.join(root, f), 'x');
     const warnings: string[] = [];
     const got = await collectInputs([path.join(root, 'd'), path.join(root, 'x.csv'), path.join(root, 'g*.pdf'), path.join(root, 'missing.pdf'), path.join(root, 'none*.pdf')], (w) => warnings.push(w));
-    expect(got.map((p) => path.relative(root, p))).toEqual(['d/a.TXT', 'd/b.pdf', 'd/sub/c.tsv', 'x.csv', 'g1.pdf', 'g2.pdf', 'missing.pdf']);
-    expect(warnings).toEqual([`${path.join(root, 'none*.pdf')}: no file matches`]);
+    expect(got.map((p) => path.relative(root, p))).toEqual(['d/a.TXT', 'd/b.pdf', 'd/sub/c.tsv', 'x.csv', 'g1.pdf', 'g2.pdf']);
+    expect(warnings).toEqual([`${path.join(root, 'missing.pdf')}: no such file or folder`, `${path.join(root, 'none*.pdf')}: no file matches`]);
+  });
+  test('a folder with nothing to read names what it skipped; sidecars are found', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-inputs-'));
+    mkdirSync(path.join(root, 'd/sub'), { recursive: true });
+    for (const f of ['d/报告.docx', 'd/.hidden.pdf', 'd/sub/sources.csv']) writeFileSync(path.join(root, f), 'x');
+    const warnings: string[] = [];
+    const got = await gatherInputs([path.join(root, 'd')], (w) => warnings.push(w));
+    expect(got).toEqual({ files: [], sidecars: [path.join(root, 'd/sub/sources.csv')], missing: [] });
+    expect(warnings).toEqual([`${path.join(root, 'd')}: nothing to read: 2 file(s) skipped (only .pdf, .txt, .tsv and .text files are read, hidden ones never): .hidden.pdf, 报告.docx`]);
   });
 });
 
@@ -55,12 +65,12 @@ describe('settingsHash', () => {
   });
 });
 
-describe('hashFile', () => {
+describeDev('hashFile', () => {
   test('gives the same hash, size and kind whether a file is read whole or streamed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-hash-'));
-    const pdf = '/work/shared/corpus/dev/dept_report_calc_A.pdf';
+    const pdf = path.join(DEV, 'dept_report_calc_A.pdf');
     const text = path.join(dir, 'dump.txt');
-    writeFileSync(text, readFileSync('/work/shared/corpus/dev/tab_dump_01.txt'));
+    writeFileSync(text, readFileSync(path.join(DEV, 'tab_dump_01.txt')));
     for (const [file, kind] of [[pdf, 'pdf'], [text, 'text']] as const) {
       const bytes = readFileSync(file);
       const want = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, kind };
