@@ -15,6 +15,8 @@ const DIRS = [...(HAS_DEV ? [DEV] : []), path.join(ROOT, 'test/fixtures/producer
 interface GoldFile {
   projects: GoldProject[];
   expected_diagnostics?: string[];
+  /** Settings the gold holds under (default: the defaults). */
+  settings?: Record<string, unknown>;
 }
 
 for (const dir of DIRS) {
@@ -26,7 +28,7 @@ for (const dir of DIRS) {
     for (const f of inputs) {
       const gold = JSON.parse(readFileSync(path.join(dir, f.replace(/\.\w+$/, '.json')), 'utf8')) as GoldFile;
       test(f, { timeout: 60_000 }, async () => {
-        const res = await run(path.join(dir, f));
+        const res = await run(path.join(dir, f), gold.settings);
         const expected = gold.projects;
         for (const code of gold.expected_diagnostics ?? []) {
           expect(res.diagnostics.map((d) => d.code)).toContain(code);
