@@ -458,7 +458,7 @@ function sectionRows(
   const align = alignmentOf(mode.pageVotes ?? own);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
-  splitAtRows(blocks, isWhole, key, tolOf);
+  splitAtRows(blocks, isWhole, key, tolOf, align);
   if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol);
   else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
 
@@ -478,7 +478,7 @@ function sectionRows(
     for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col)) labels.push(...blocks.splice(i, 1));
   };
   takeLabels();
-  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
+  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
@@ -489,7 +489,7 @@ function sectionRows(
     }
     if (extended) {
       takeLabels();
-      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
+      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
     }
   }
 
@@ -632,30 +632,45 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
  * show; the block is split only if each row then gets a run of its lines aligned with the row
  * (a label merged over the rows is aligned with none of them and stays whole).
  */
-function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number): void {
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align): void {
   const anchors = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
   if (anchors.length < 2) return;
-  const rowKeys = anchors.map((c) => ({ key: key(c[0]), fontSize: c[0].fontSize })).sort((a, b) => a.key - b.key);
+  const rowsOf = anchors.map((c) => unionBox(c.map((b) => b.bbox))).sort((a, b) => a[1] - b[1]);
+  // The section's alignment first; a block whose lines fall into rows only under another one
+  // (the labels of a column aligned otherwise than the cells) is split by that one.
+  const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
+  const pointOf = (b: BBox, a: Align): number => (a === 'top' ? b[1] : a === 'bottom' ? b[3] : centre(b));
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.pieces.length < 2) continue;
-    const over = rowKeys.filter((r) => r.key > b.bbox[1] - 0.5 && r.key < b.bbox[3] + 0.5);
+    const over = rowsOf.filter((r) => centre(r) > b.bbox[1] - 0.5 && centre(r) < b.bbox[3] + 0.5);
     if (over.length < 2) continue;
-    // Each line to the row whose key is nearest; the runs must be contiguous and aligned.
-    const groups: Piece[][] = over.map(() => []);
-    for (const p of b.pieces) {
-      const pk = centre(p.bbox);
-      let best = 0;
-      for (let i = 1; i < over.length; i++) if (Math.abs(over[i].key - pk) < Math.abs(over[best].key - pk)) best = i;
-      groups[best].push(p);
+    const tol = 0.3 * b.fontSize;
+    for (const a of aligns) {
+      // Each line to its row: the nearest centre, or the last row begun above it (top), or the
+      // first row ending below it (bottom); the runs must be contiguous and aligned with the rows.
+      const groups: Piece[][] = over.map(() => []);
+      for (const p of b.pieces) {
+        let best = 0;
+        if (a === 'middle') {
+          for (let i = 1; i < over.length; i++) if (Math.abs(centre(over[i]) - centre(p.bbox)) < Math.abs(centre(over[best]) - centre(p.bbox))) best = i;
+        } else if (a === 'top') {
+          for (let i = 1; i < over.length; i++) if (over[i][1] <= p.bbox[1] + tol) best = i;
+        } else {
+          best = over.length - 1;
+          for (let i = over.length - 2; i >= 0; i--) if (over[i][3] >= p.bbox[3] - tol) best = i;
+        }
+        groups[best].push(p);
+      }
+      if (groups.some((g) => g.length === 0)) continue;
+      const made: Block[] = groups.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+      const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
+      const aligned = made.every((m, i) => Math.abs(pointOf(m.bbox, a) - pointOf(over[i], a)) < tolOf(m, m));
+      if (!contiguous || !aligned) continue;
+      blocks.splice(bi, 1, ...made);
+      bi += made.length - 1;
+      break;
     }
-    if (groups.some((g) => g.length === 0)) continue;
-    const made: Block[] = groups.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
-    const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
-    const aligned = made.every((m, i) => Math.abs(key(m) - over[i].key) < tolOf(m, m));
-    if (!contiguous || !aligned) continue;
-    blocks.splice(bi, 1, ...made);
-    bi += made.length - 1;
   }
 }
 
