@@ -782,9 +782,15 @@ function foldParagraphs(
   afterFold: (blocks: Block[]) => void,
 ): Block[][] {
   let clusters = clusterBlocks(blocks, key, tolOf);
+  // Blocks once aligned with a row: two of them are two rows' cells, even after what was folded
+  // into the lower one moved its centre off its row.
+  const anchored = new Set<Block>();
   for (let round = 0; round < 4; round++) {
     const single = new Set<Block>();
-    for (const c of clusters) if (c.length === 1) single.add(c[0]);
+    for (const c of clusters) {
+      if (c.length === 1) single.add(c[0]);
+      else for (const b of c) anchored.add(b);
+    }
     let changed = false;
     const byColumn = new Map<number, Block[]>();
     for (const b of blocks) {
@@ -797,6 +803,7 @@ function foldParagraphs(
       for (let i = 1; i < list.length; i++) {
         const above = list[i - 1], cur = list[i];
         if (!single.has(cur) || !follows(above, cur, cur.fontSize)) continue;
+        if (anchored.has(cur) && anchored.has(above)) continue;
         if (isNumberPiece(above.pieces[above.pieces.length - 1]) && isNumberPiece(cur.pieces[0])) continue;
         above.pieces.push(...cur.pieces);
         above.bbox = unionBox([above.bbox, cur.bbox]);
