@@ -450,7 +450,7 @@ function sectionRows(
   const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
   const isWhole = (b: Block): boolean =>
     inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
-  splitByRowEvidence(blocks, isWhole);
+  const evidenced = splitByRowEvidence(blocks, isWhole);
   const own = alignmentVotes(blocks);
   if (mode.votesOnly) return { votes: own };
   // A document aligns its cells one way: the page's votes (this section's among them) decide,
@@ -458,6 +458,20 @@ function sectionRows(
   const align = alignmentOf(mode.pageVotes ?? own);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
+  // A block cut where its lines line up with other columns' cells was cut as if cells sat at the
+  // top of their rows: where its lines fall into those rows under an alignment, it is cut so.
+  if (evidenced.size) {
+    const whole = [...evidenced.keys()];
+    const parts = new Set([...evidenced.values()].flat());
+    const trial = [...blocks.filter((x) => !parts.has(x)), ...whole];
+    const redone = splitAtRows(trial, isWhole, key, tolOf, align, new Set(whole));
+    for (const [orig, made] of redone) {
+      const old = evidenced.get(orig)!;
+      const at = blocks.indexOf(old[0]);
+      for (const o of old) blocks.splice(blocks.indexOf(o), 1);
+      blocks.splice(Math.min(at, blocks.length), 0, ...made);
+    }
+  }
   splitAtRows(blocks, isWhole, key, tolOf, align);
   if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol);
   else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
@@ -630,48 +644,65 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
  * without padding stack the wrapped cells of one column (a narrow row-label column) at the
  * pitch of wrapped text. The rows are the ones whole one-line cells of two or more columns
  * show; the block is split only if each row then gets a run of its lines aligned with the row
- * (a label merged over the rows is aligned with none of them and stays whole).
+ * (a label merged over the rows is aligned with none of them and stays whole). The section's
+ * alignment is tried first; a column aligned otherwise (labels centred where cells sit at the
+ * top) is split by the one under which its lines fall into the rows.
  */
-function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align): void {
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align, only?: ReadonlySet<Block>): Map<Block, Block[]> {
+  const done = new Map<Block, Block[]>();
   const anchors = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
-  if (anchors.length < 2) return;
+  if (anchors.length < 2) return done;
   const rowsOf = anchors.map((c) => unionBox(c.map((b) => b.bbox))).sort((a, b) => a[1] - b[1]);
-  // The section's alignment first; a block whose lines fall into rows only under another one
-  // (the labels of a column aligned otherwise than the cells) is split by that one.
-  const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
-  const pointOf = (b: BBox, a: Align): number => (a === 'top' ? b[1] : a === 'bottom' ? b[3] : centre(b));
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
-    if (b.pieces.length < 2) continue;
-    const over = rowsOf.filter((r) => centre(r) > b.bbox[1] - 0.5 && centre(r) < b.bbox[3] + 0.5);
-    if (over.length < 2) continue;
-    const tol = 0.3 * b.fontSize;
-    for (const a of aligns) {
-      // Each line to its row: the nearest centre, or the last row begun above it (top), or the
-      // first row ending below it (bottom); the runs must be contiguous and aligned with the rows.
-      const groups: Piece[][] = over.map(() => []);
-      for (const p of b.pieces) {
-        let best = 0;
-        if (a === 'middle') {
-          for (let i = 1; i < over.length; i++) if (Math.abs(centre(over[i]) - centre(p.bbox)) < Math.abs(centre(over[best]) - centre(p.bbox))) best = i;
-        } else if (a === 'top') {
-          for (let i = 1; i < over.length; i++) if (over[i][1] <= p.bbox[1] + tol) best = i;
-        } else {
-          best = over.length - 1;
-          for (let i = over.length - 2; i >= 0; i--) if (over[i][3] >= p.bbox[3] - tol) best = i;
-        }
-        groups[best].push(p);
-      }
-      if (groups.some((g) => g.length === 0)) continue;
-      const made: Block[] = groups.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
-      const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
-      const aligned = made.every((m, i) => Math.abs(pointOf(m.bbox, a) - pointOf(over[i], a)) < tolOf(m, m));
-      if (!contiguous || !aligned) continue;
-      blocks.splice(bi, 1, ...made);
-      bi += made.length - 1;
-      break;
-    }
+    if (b.pieces.length < 2 || (only && !only.has(b))) continue;
+    const made = splitOneAtRows(b, rowsOf, align);
+    if (!made) continue;
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+    done.set(b, made);
   }
+  return done;
+}
+
+const pointOf = (b: BBox, a: Align): number => (a === 'top' ? b[1] : a === 'bottom' ? b[3] : centre(b));
+
+/**
+ * The lines of a block cut into one run per row it covers, each aligned with its row (the runs
+ * that misalign least, a dynamic programme over the cuts); null when no alignment gives that.
+ */
+function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[] | null {
+  const over = rowsOf.filter((r) => centre(r) > b.bbox[1] - 0.5 && centre(r) < b.bbox[3] + 0.5);
+  const n = b.pieces.length, k = over.length;
+  if (k < 2 || n < k) return null;
+  const tol = 0.3 * b.fontSize;
+  const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
+  for (const a of [align, ...(['middle', 'top', 'bottom'] as const).filter((x) => x !== align)]) {
+    // f[r][j]: least misalignment of lines [0, j) cut into the runs of rows [0, r).
+    const f: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+    const from: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(-1));
+    f[0][0] = 0;
+    for (let r = 1; r <= k; r++) {
+      for (let j = r; j <= n - (k - r); j++) {
+        for (let i = r - 1; i < j; i++) {
+          if (!Number.isFinite(f[r - 1][i])) continue;
+          const d = Math.abs(pointOf(boxOf(i, j), a) - pointOf(over[r - 1], a));
+          if (d >= tol) continue;
+          if (f[r - 1][i] + d < f[r][j]) { f[r][j] = f[r - 1][i] + d; from[r][j] = i; }
+        }
+      }
+    }
+    if (!Number.isFinite(f[k][n])) continue;
+    const cuts: number[] = [n];
+    for (let r = k, j = n; r > 0; r--) { j = from[r][j]; cuts.unshift(j); }
+    const made: Block[] = [];
+    for (let r = 0; r < k; r++) {
+      const ps = b.pieces.slice(cuts[r], cuts[r + 1]);
+      made.push({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) });
+    }
+    return made;
+  }
+  return null;
 }
 
 /** How many other columns hold a one-line cell lined up with a piece (a row seen by the others). */
@@ -741,7 +772,8 @@ function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColum
  * two rows (rows without padding
  * put the lines of consecutive single-line rows at the pitch of wrapped text).
  */
-function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): void {
+function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): Map<Block, Block[]> {
+  const done = new Map<Block, Block[]>();
   const singles = blocks.filter(isWhole);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
@@ -767,7 +799,9 @@ function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): vo
     const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
     blocks.splice(bi, 1, ...made);
     bi += made.length - 1;
+    done.set(b, made);
   }
+  return done;
 }
 
 /**
@@ -1145,6 +1179,8 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
   let l = left[1], r = right[0];
   const undecided: Array<readonly [number, number]> = [];
+  // Right edges of the runs on the left label's side, left edges of those on the right's.
+  const placedL: number[] = [], placedR: number[] = [];
   for (const line of lines) {
     for (const run of line.runs) {
       const [x0, , x1] = run.bbox;
@@ -1153,8 +1189,8 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       const oR = Math.min(x1, right[1]) - Math.max(x0, right[0]);
       if (oL > 0 && oR > 0) continue; // a cell spanning both columns
       const c = (x0 + x1) / 2, tol = 0.3 * run.fontSize;
-      if (oL > 0 || Math.abs(c - lc) < tol) l = Math.max(l, x1);
-      else if (oR > 0 || Math.abs(c - rc) < tol) r = Math.min(r, x0);
+      if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); }
+      else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); }
       else undecided.push([x0, x1]);
     }
   }
@@ -1168,8 +1204,13 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   for (const u of undecided) {
     const [x0, x1] = u;
     const c = (x0 + x1) / 2;
+    // Lined up with the runs placed under a label: that label's column.
+    const withL = placedL.some((e) => Math.abs(e - x1) < 1), withR = placedR.some((e) => Math.abs(e - x0) < 1);
     const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
-    if (flushRight && !flushLeft) l = Math.max(l, x1);
+    if (withL !== withR) {
+      if (withL) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    } else if (flushRight && !flushLeft) l = Math.max(l, x1);
     else if (flushLeft && !flushRight) r = Math.min(r, x0);
     else if (x1 <= r0 && r0 < right[0]) l = Math.max(l, x1);
     else if (x0 >= l0 && l0 > left[1]) r = Math.min(r, x0);
