@@ -531,6 +531,16 @@ function sectionRows(
   const dataCol = perCol.findIndex((n, c) => n > 0 && !labelCol(c));
   const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0;
   for (const c of labelCols) {
+    // A label on the line of a row that has no cell in the data column (a grade or total row:
+    // 评分等级 … 优) is that row's own cell, not the label of a group of rows.
+    for (let i = labels.length - 1; i >= 0; i--) {
+      const b = labels[i];
+      if (b.col !== c || b.pieces.length !== 1) continue;
+      const r = rows.find((x) => !isData(x) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < 0.3 * b.fontSize)));
+      if (!r) continue;
+      r.cols[c].push(...b.pieces);
+      labels.splice(i, 1);
+    }
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
     if (own.length) placeLabels(rows, own, c, align, isData, sec.carried !== undefined);
   }
