@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
-import { CACHE_DIR, readCached } from './cache.js';
+import { CACHE_DIR, readCachedHead, readCachedRecords } from './cache.js';
 import { DatasetWriter } from './dataset-writer.js';
 import type { RunItem } from './run.js';
 
@@ -67,16 +67,26 @@ export class OrderedEmitter {
   private async drain(): Promise<void> {
     while (!this.failed && this.next < this.sorted.length && this.known.has(this.sorted[this.next]!)) {
       const item = this.sorted[this.next]!;
-      let result = item.result;
-      if (!result) {
+      const result = item.result;
+      if (result) {
+        result.entry.cached = item.cached;
+        this.entries.push(result.entry);
+        this.writer.add(result);
+      } else {
+        // Streamed from the cache one record at a time: a file of any size passes in flat memory.
         const root = typeof this.cacheRoot === 'string' ? this.cacheRoot : this.cacheRoot(item);
-        result = await readCached(path.join(root, CACHE_DIR), item.cache!);
+        const dir = path.join(root, CACHE_DIR);
+        const head = await readCachedHead(dir, item.cache!);
         if (this.failed) return; // aborted while reading
-        if (!result) throw new Error(`${item.path}: its cached result ${path.join(root, CACHE_DIR, item.cache!)} is missing or unreadable`);
+        if (!head) throw new Error(`${item.path}: its cached result ${path.join(dir, item.cache!)} is missing or unreadable`);
+        head.entry.cached = item.cached;
+        this.entries.push(head.entry);
+        this.writer.beginFile(head.entry, head.diagnostics);
+        for await (const record of readCachedRecords(dir, item.cache!, head.records)) {
+          if (this.failed) return;
+          this.writer.addRecord(record);
+        }
       }
-      result.entry.cached = item.cached;
-      this.entries.push(result.entry);
-      this.writer.add(result);
       this.known.delete(item);
       this.next++;
     }
