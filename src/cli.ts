@@ -7,16 +7,23 @@
  *   ziping inspect <file.pdf> [--page N] [--png [DIR]]
  *
  * Exit codes: 0 when at least one input was processed (ok, flagged or skipped as a duplicate),
- * 1 when nothing could be, 2 for a usage error.
+ * 1 when nothing could be, 2 for a usage error, 3 when the run itself could not go on (the output
+ * folder cannot be written: ENOTDIR, EACCES, ENOSPC …; another run holds it; any other failure
+ * that is not about one input). `--` ends the options: what follows is inputs, even `-x.pdf`.
  */
 import os from 'node:os';
 import { setHeapGrowth } from './batch/heap.js';
 import { MEMORY_MODEL } from './batch/plan.js';
 import { mergeShards } from './batch/merge.js';
 import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
+import { rawArguments } from './batch/inputs.js';
 import { parseShard, runIngest, type Shard } from './batch/run.js';
 import { parseBytes, parseDurationMs, parseMemoryMb, positiveInt, UsageError } from './cli-args.js';
 import { Settings } from './settings.js';
+import { safeLine } from './terminal.js';
+
+/** Exit codes (README, "CLI"). */
+const EXIT = { ok: 0, nothingProcessed: 1, usage: 2, runtime: 3 } as const;
 
 const USAGE = `usage: ziping ingest <file|folder|glob>... --out <dir> [options]
        ziping merge <shard-out-dir>... --out <dir> [--encoding utf-8|gb18030]
@@ -38,14 +45,16 @@ ingest options:
 `;
 
 async function ingest(args: string[]): Promise<number> {
-  const inputs: string[] = [];
+  const inputs: Array<string | Buffer> = [];
+  const raw = await rawArguments(args);
+  let optionsEnd = false;
   let outDir = 'out';
   let jobs: number | undefined;
   let shard: Shard | undefined;
   let json = false;
   let workerHeapMb: number | undefined;
   let maxMemoryMb: number | undefined;
-  const raw: Record<string, unknown> = {};
+  const given: Record<string, unknown> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const value = (): string => {
@@ -53,23 +62,25 @@ async function ingest(args: string[]): Promise<number> {
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--out' || a === '-o') outDir = value();
-    else if (a === '--encoding') raw.csvEncoding = value();
-    else if (a === '--input-encoding') raw.encoding = value();
+    if (optionsEnd) inputs.push(raw[i]!);
+    else if (a === '--') optionsEnd = true;
+    else if (a === '--out' || a === '-o') outDir = value();
+    else if (a === '--encoding') given.csvEncoding = value();
+    else if (a === '--input-encoding') given.encoding = value();
     else if (a === '--jobs' || a === '-j') jobs = positiveInt(a, value());
-    else if (a === '--timeout') raw.timeoutMs = parseDurationMs(value());
-    else if (a === '--max-pages') raw.maxPages = positiveInt(a, value());
-    else if (a === '--max-bytes') raw.maxBytes = parseBytes(value());
+    else if (a === '--timeout') given.timeoutMs = parseDurationMs(value());
+    else if (a === '--max-pages') given.maxPages = positiveInt(a, value());
+    else if (a === '--max-bytes') given.maxBytes = parseBytes(value());
     else if (a === '--shard') shard = parseShard(value());
     else if (a === '--json') json = true;
     else if (a === '--worker-heap') workerHeapMb = positiveInt(a, value());
     else if (a === '--max-memory') maxMemoryMb = parseMemoryMb(value());
     else if (a === '--help' || a === '-h') return void process.stdout.write(USAGE), 0;
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
-    else inputs.push(a);
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a} (to name a file that starts with "-", put it after "--")`);
+    else inputs.push(raw[i]!);
   }
   if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or glob');
-  const parsed = Settings.safeParse(raw);
+  const parsed = Settings.safeParse(given);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   // About 15 % less memory for about 7 % speed (src/batch/heap.ts); a --worker-heap of the user's
   // own is left to V8's choice, which is already thrifty for small heaps.
@@ -78,17 +89,20 @@ async function ingest(args: string[]): Promise<number> {
   const report: Reporter = json ? ((e) => { human(e); jsonReporter(process.stdout)(e); }) : human;
   const done = await runIngest({ inputs, outDir, settings: parsed.data, ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), ...(maxMemoryMb ? { maxMemoryMb } : {}), report });
   // An empty shard is not a failure; an empty run is (nothing could be processed).
-  if (done.totals.inputs === 0) return shard ? 0 : 1;
-  return done.totals.inputs - done.totals.failed > 0 ? 0 : 1;
+  if (done.totals.inputs === 0) return shard ? EXIT.ok : EXIT.nothingProcessed;
+  return done.totals.ok + done.totals.flagged + done.totals.duplicates > 0 ? EXIT.ok : EXIT.nothingProcessed;
 }
 
 async function merge(args: string[]): Promise<number> {
   const dirs: string[] = [];
   let outDir: string | undefined;
   let encoding: 'utf-8' | 'gb18030' | undefined;
+  let optionsEnd = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--out' || a === '-o') outDir = args[++i];
+    if (optionsEnd) dirs.push(a);
+    else if (a === '--') optionsEnd = true;
+    else if (a === '--out' || a === '-o') outDir = args[++i];
     else if (a === '--encoding') {
       const v = args[++i];
       if (v !== 'utf-8' && v !== 'gb18030') throw new UsageError(`--encoding wants utf-8 or gb18030, not ${v}`);
@@ -98,8 +112,8 @@ async function merge(args: string[]): Promise<number> {
   }
   if (!outDir || dirs.length === 0) throw new UsageError('merge needs shard output folders and --out <dir>');
   const s = await mergeShards(dirs, outDir, encoding);
-  process.stderr.write(`${s.inputs} input(s) from ${s.shards} shard(s): ${s.inputs - s.failed} processed, ${s.failed} failed → ${outDir}/\n`);
-  return s.inputs - s.failed > 0 ? 0 : 1;
+  process.stderr.write(`${s.inputs} input(s) from ${s.shards} shard(s): ${s.inputs - s.failed} processed, ${s.failed} failed → ${safeLine(outDir)}/\n`);
+  return s.inputs - s.failed > 0 ? EXIT.ok : EXIT.nothingProcessed;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -109,13 +123,18 @@ async function main(argv: string[]): Promise<number> {
   // Loaded on demand: inspect may pull in the optional canvas package.
   if (cmd === 'inspect') return (await import('./inspect-command.js')).inspectCommand(rest);
   process.stderr.write(USAGE);
-  return 2;
+  return EXIT.usage;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`ziping: ${(e as Error).message ?? String(e)}\n${e instanceof UsageError ? USAGE : ''}`);
-    process.exit(2);
+    // A usage error is the command line's fault; anything else stopped the run itself (a full
+    // disk, an output folder that cannot be written or is in use): another exit code.
+    const usage = e instanceof UsageError;
+    const errno = (e as NodeJS.ErrnoException)?.code;
+    const text = (e as Error)?.message ?? String(e);
+    process.stderr.write(`ziping: ${safeLine(errno && !text.includes(errno) ? `${errno}: ${text}` : text)}\n${usage ? USAGE : ''}`);
+    process.exit(usage ? EXIT.usage : EXIT.runtime);
   },
 );

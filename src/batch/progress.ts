@@ -4,6 +4,7 @@
  * (`--json`: one JSON object per line on stdout).
  */
 import type { ManifestEntry } from '../result.js';
+import { safeJson, safeLine } from '../terminal.js';
 
 /** The run is about to process files. */
 export interface StartEvent {
@@ -38,6 +39,7 @@ export interface FileEvent {
   duration_ms: number;
   error: ManifestEntry['error'] | null;
   duplicate_of: string | null;
+  skip_reason: ManifestEntry['skip_reason'] | null;
 }
 
 /** Something the user should know that is not about one file (a glob matching nothing). */
@@ -50,13 +52,15 @@ export interface WarningEvent {
 export interface DoneEvent {
   event: 'done';
   out: string;
-  totals: { inputs: number; ok: number; flagged: number; failed: number; skipped: number; cached: number; pages: number; tables: number; flagged_tables: number };
+  totals: { inputs: number; ok: number; flagged: number; failed: number; skipped: number; duplicates: number; cached: number; pages: number; tables: number; flagged_tables: number };
   /** Wall time of each batch stage, in milliseconds. */
   stages: { collect_ms: number; hash_ms: number; process_ms: number; emit_ms: number; total_ms: number };
   /** Sum of the time workers spent on files. */
   worker_ms: number;
   workers_started: number;
   workers_replaced: number;
+  /** Workers the memory watchdog stopped (their files are `resource_limit`). */
+  workers_stopped_for_memory: number;
   /** Peak resident memory of the whole process (every worker thread included), in MiB. */
   peak_rss_mb: number;
   /** CPU time of the whole process (user + system, every thread), in milliseconds. */
@@ -71,34 +75,44 @@ export function fileEvent(index: number, entry: ManifestEntry, cached: boolean):
   return {
     event: 'file', index, path: entry.path, bytes: entry.bytes, status: entry.status, kind: entry.kind, pages: entry.pages ?? null,
     tables: entry.tables, flagged_tables: entry.flagged_tables, cached, duration_ms: entry.duration_ms,
-    error: entry.error ?? null, duplicate_of: entry.duplicate_of ?? null,
+    error: entry.error ?? null, duplicate_of: entry.duplicate_of ?? null, skip_reason: entry.skip_reason ?? null,
   };
 }
 
-/** The line printed for one file (the format of the first `ingest`; cached and duplicates say so). */
+const SKIPPED: Record<NonNullable<ManifestEntry['skip_reason']>, string> = {
+  duplicate: 'duplicate of', hidden: 'a hidden file (name starts with a dot)', unsupported_type: 'not a PDF or text dump (by its name)',
+  not_a_file: 'not a regular file (FIFO, socket or device)', symlinked_folder: 'a symbolic link to a folder (not followed)',
+  output_folder: "the run's own output folder",
+};
+
+/** The line printed for one file (the format of the first `ingest`; cached and skipped files say so); safe for a terminal. */
 export function fileLine(e: FileEvent): string {
-  if (e.status === 'skipped') return `${e.status.padEnd(7)} ${e.path}: duplicate of ${e.duplicate_of}\n`;
-  return `${e.status.padEnd(7)} ${e.path}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${e.error.message}` : ''}${e.cached ? ' (cached)' : ''}\n`;
+  if (e.status === 'skipped') {
+    const why = e.skip_reason === 'duplicate' || !e.skip_reason ? `duplicate of ${e.duplicate_of}` : SKIPPED[e.skip_reason];
+    return `${e.status.padEnd(7)} ${safeLine(e.path)}: ${safeLine(why)}\n`;
+  }
+  return `${e.status.padEnd(7)} ${safeLine(e.path)}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${safeLine(e.error.message)}` : ''}${e.cached ? ' (cached)' : ''}\n`;
 }
 
 function summaryLine(e: DoneEvent): string {
-  const processed = e.totals.inputs - e.totals.failed;
+  const processed = e.totals.ok + e.totals.flagged + e.totals.duplicates;
+  const skipped = e.totals.skipped - e.totals.duplicates;
   const secs = (e.stages.total_ms / 1000).toFixed(1);
-  return `${e.totals.inputs} input(s): ${processed} processed, ${e.totals.failed} failed → ${e.out}/ (${e.totals.pages ? `${e.totals.pages} PDF page(s) in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)\n`;
+  return `${e.totals.inputs} input(s): ${processed} processed, ${skipped ? `${skipped} skipped, ` : ''}${e.totals.failed} failed → ${safeLine(e.out)}/ (${e.totals.pages ? `${e.totals.pages} PDF page(s) in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)\n`;
 }
 
 /** Not a TTY: one line per file, then the summary. */
 export function lineReporter(stream: NodeJS.WritableStream = process.stderr): Reporter {
   return (e) => {
     if (e.event === 'file') stream.write(fileLine(e));
-    else if (e.event === 'warning') stream.write(`warning: ${e.message}\n`);
+    else if (e.event === 'warning') stream.write(`warning: ${safeLine(e.message)}\n`);
     else if (e.event === 'done') stream.write(summaryLine(e));
   };
 }
 
 /** NDJSON: every event as one line of JSON. */
 export function jsonReporter(stream: NodeJS.WritableStream = process.stdout): Reporter {
-  return (e) => void stream.write(JSON.stringify(e) + '\n');
+  return (e) => void stream.write(safeJson(e) + '\n');
 }
 
 function formatDuration(ms: number): string {
@@ -145,7 +159,7 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
         freshBytes += e.bytes;
       }
       draw(e.status === 'failed');
-    } else if (e.event === 'warning') stream.write(`\r\x1b[2Kwarning: ${e.message}\n`);
+    } else if (e.event === 'warning') stream.write(`\r\x1b[2Kwarning: ${safeLine(e.message)}\n`);
     else {
       draw(true);
       stream.write(`\n${summaryLine(e)}`);

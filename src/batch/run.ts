@@ -13,13 +13,14 @@ import { TOOL_VERSION } from '../emit/dataset.js';
 import type { FileResult, ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
 import { removeStaleTemps, writeFileAtomic } from './atomic.js';
-import { CACHE_DIR, cacheName, readCached, settingsHash } from './cache.js';
+import { CACHE_DIR, cacheName, settingsHash, validCached } from './cache.js';
+import { lockOutput } from './lock.js';
 import { OrderedEmitter } from './ordered-emitter.js';
-import { planJobs } from './plan.js';
-import { collectInputs } from './inputs.js';
+import { memoryLimits, planJobs } from './plan.js';
+import { collectInputs, type InputEntry } from './inputs.js';
 import { WorkerPool } from './pool.js';
 import { fileEvent, type DoneEvent, type Reporter } from './progress.js';
-import type { WorkerReply, WorkerTask } from './worker.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './worker.js';
 
 /** Name of the run index inside the output folder (what `merge` reads). */
 export const RUN_FILE = '.run.json';
@@ -31,8 +32,8 @@ export interface Shard {
 }
 
 export interface IngestOptions {
-  /** Files, folders and globs as typed. */
-  inputs: readonly string[];
+  /** Files, folders and globs as typed (bytes for an argument that is not UTF-8). */
+  inputs: ReadonlyArray<string | Buffer>;
   outDir: string;
   settings: Settings;
   /** Worker threads (default: one per core, as many as half the machine's memory holds). */
@@ -76,6 +77,7 @@ export interface RunIndex {
 interface Hashed {
   index: number;
   path: string;
+  input: InputEntry;
   sha256?: string;
   bytes?: number;
   kind?: ManifestEntry['kind'];
@@ -94,7 +96,7 @@ function kindOf(head: Buffer, size: number): ManifestEntry['kind'] {
 const HASH_WHOLE_MAX = 4 * 2 ** 20;
 
 /** Given a path, returns the content's sha256, its size and the kind `processFile` will see; `wholeMax`: see HASH_WHOLE_MAX. */
-export async function hashFile(file: string, wholeMax = HASH_WHOLE_MAX): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
+export async function hashFile(file: string | Buffer, wholeMax = HASH_WHOLE_MAX): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
   const st = await stat(file);
   if (!st.isFile()) throw new Error(st.isDirectory() ? 'EISDIR: is a directory' : 'not a regular file');
   const hash = createHash('sha256');
@@ -133,22 +135,48 @@ function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_t
   return { entry, records: [], diagnostics: [diagnostic(code, message, { file: base.file }, { severity: 'error' })] };
 }
 
-/** Runs the batch and writes the dataset; returns the final event (also given to `report`). */
+/** The manifest entry of an input skipped without reading it. */
+function skippedEntry(input: InputEntry, file: string): ManifestEntry {
+  return {
+    file, path: input.path, ...(input.rawPath ? { raw_path: input.rawPath } : {}), sha256: '', bytes: 0, kind: 'unknown',
+    status: 'skipped', skip_reason: input.skip!, tables: 0, flagged_tables: 0, duration_ms: 0,
+  };
+}
+
+/**
+ * Runs the batch and writes the dataset; returns the final event (also given to `report`).
+ * Takes the output folder's lock first (`lock.ts`): a second run into the same folder stops with
+ * `OutputLocked` instead of deleting the first one's temporary files.
+ */
 export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
+  const { outDir } = opts;
+  await mkdir(outDir, { recursive: true });
+  const unlock = await lockOutput(outDir);
+  try {
+    return await ingestLocked(opts);
+  } finally {
+    await unlock();
+  }
+}
+
+async function ingestLocked(opts: IngestOptions): Promise<DoneEvent> {
   const t0 = performance.now();
   const { settings, outDir, report } = opts;
   const plan = planJobs(opts);
   const jobs = plan.jobs;
   if (plan.note) report({ event: 'warning', message: plan.note });
+  const limits = memoryLimits({ jobs, ...(opts.maxMemoryMb !== undefined ? { maxMemoryMb: opts.maxMemoryMb } : {}), ...(opts.workerHeapMb !== undefined ? { workerHeapMb: opts.workerHeapMb } : {}) });
   const io = pLimit(opts.ioConcurrency ?? 8);
 
-  const paths = await collectInputs(opts.inputs, (message) => report({ event: 'warning', message }));
+  const inputs = await collectInputs(opts.inputs, { warn: (message) => report({ event: 'warning', message }), outDir });
+  const paths = inputs.map((i) => i.path);
   const t1 = performance.now();
-  const hashed: Hashed[] = await Promise.all(paths.map((p, index) => io(async (): Promise<Hashed> => {
+  const hashed: Hashed[] = await Promise.all(inputs.map((input, index) => io(async (): Promise<Hashed> => {
+    if (input.skip || input.error !== undefined) return { index, path: input.path, input, ...(input.error !== undefined ? { error: input.error } : {}) };
     try {
-      return { index, path: p, ...(await hashFile(p)) };
+      return { index, path: input.path, input, ...(await hashFile(input.fsPath)) };
     } catch (e) {
-      return { index, path: p, error: (e as Error).message };
+      return { index, path: input.path, input, error: (e as Error).message };
     }
   })));
   const t2 = performance.now();
@@ -165,17 +193,22 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   const lookups: RunItem[] = [];
   for (const h of mine) {
     const file = path.basename(h.path);
+    const raw = h.input.rawPath ? { raw_path: h.input.rawPath } : {};
     const item: RunItem = { index: h.index, path: h.path, sha256: h.sha256 ?? '', cached: false };
     items.push(item);
+    if (h.input.skip) {
+      item.result = { entry: skippedEntry(h.input, file), records: [], diagnostics: [] };
+      continue;
+    }
     if (h.error !== undefined || h.sha256 === undefined) {
-      item.result = failedResult({ file, path: h.path, sha256: '', bytes: 0, kind: 'unknown' }, 'read_failed', `${h.path}: ${h.error}`);
+      item.result = failedResult({ file, path: h.path, ...raw, sha256: '', bytes: 0, kind: 'unknown' }, 'read_failed', `${h.path}: ${h.error}`);
       continue;
     }
     // Duplicates: the later input of the same content is skipped, decided in input order.
     const first = firstOf.get(h.sha256);
     if (first !== undefined) {
       const entry: ManifestEntry = {
-        file, path: h.path, sha256: h.sha256, bytes: h.bytes!, kind: h.kind!,
+        file, path: h.path, ...raw, sha256: h.sha256, bytes: h.bytes!, kind: h.kind!,
         status: 'skipped', skip_reason: 'duplicate', duplicate_of: first, tables: 0, flagged_tables: 0, duration_ms: 0,
       };
       item.result = { entry, records: [], diagnostics: [] };
@@ -183,16 +216,16 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     }
     firstOf.set(h.sha256, h.path);
     if (h.bytes! > settings.maxBytes) {
-      const base = { file, path: h.path, sha256: h.sha256, bytes: h.bytes!, kind: h.kind! };
+      const base = { file, path: h.path, ...raw, sha256: h.sha256, bytes: h.bytes!, kind: h.kind! };
       item.result = failedResult(base, 'too_large', `${file}: ${h.bytes} bytes, over the per-file limit of ${settings.maxBytes}`);
       continue;
     }
-    item.cache = cacheName(h.sha256, h.path, key);
+    item.cache = cacheName(h.sha256, h.input.rawPath ?? h.path, key);
     lookups.push(item);
   }
   const hits = new Map<number, ManifestEntry>();
   await Promise.all(lookups.map((item) => io(async () => {
-    const hit = await readCached(cacheDir, item.cache!);
+    const hit = await validCached(cacheDir, item.cache!);
     if (hit) {
       item.cached = true;
       hits.set(item.index, hit.entry);
@@ -224,35 +257,58 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     }
 
     let workerMs = 0;
+    const setup: WorkerSetup = { streamBytes: limits.streamBytes };
     const pool = new WorkerPool<WorkerTask, WorkerReply>({
       script: new URL('./worker.js', import.meta.url),
       size: Math.min(jobs, Math.max(1, work.length)),
       timeoutMs: settings.timeoutMs,
-      resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 2048 },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      workerData: { ...setup },
+      ceilingMb: limits.ceilingMb,
     });
     const slots = pLimit(jobs + 2); // bytes of at most jobs + 2 files in memory at once
     try {
       await Promise.all(work.map((item) => slots(async () => {
         const file = path.basename(item.path);
         const h = hashed[item.index]!;
-        const base = { file, path: item.path, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
+        const raw = h.input.rawPath ? { raw_path: h.input.rawPath } : {};
+        const base = { file, path: item.path, ...raw, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
         emitter.throwIfFailed(); // a full disk stops the run now, not hours later
-        let data: Buffer;
-        try {
-          data = await io(() => readFile(item.path));
-        } catch (e) {
-          item.result = failedResult(base, 'read_failed', `${item.path}: ${(e as Error).message}`);
-          delete item.cache;
-          return settle(item, item.result.entry);
-        }
-        // Transfer, not copy: the buffer must own its whole ArrayBuffer.
-        const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
-        const out = await pool.run({ path: item.path, bytes, settings, cachePath: path.join(cacheDir, item.cache!) }, [bytes.buffer as ArrayBuffer]);
+        const task: WorkerTask = {
+          path: item.path, sha256: item.sha256, size: h.bytes!, settings, cachePath: path.join(cacheDir, item.cache!),
+          ...(h.input.rawPath ? { rawPath: h.input.rawPath } : {}),
+        };
+        const transfer: ArrayBuffer[] = [];
+        if (h.kind === 'pdf') {
+          // PDFs are read whole (pdf.js needs every byte); dumps are read by the worker in chunks.
+          let data: Buffer;
+          try {
+            data = await io(() => readFile(h.input.fsPath));
+          } catch (e) {
+            item.result = failedResult(base, 'read_failed', `${item.path}: ${(e as Error).message}`);
+            delete item.cache;
+            return settle(item, item.result.entry);
+          }
+          // Transfer, not copy: the buffer must own its whole ArrayBuffer.
+          const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
+          task.bytes = bytes;
+          transfer.push(bytes.buffer as ArrayBuffer);
+        } else task.source = h.input.fsPath;
+        const out = await pool.run(task, transfer);
         workerMs += out.ms;
-        if (out.ok) return settle(item, out.value.entry);
+        if (out.ok) {
+          if (out.value.json !== undefined) {
+            // Not cached (it depends on the run's memory, not on the file): held in the run index.
+            item.result = JSON.parse(out.value.json) as FileResult;
+            delete item.cache;
+          }
+          return settle(item, out.value.entry);
+        }
         item.result = out.reason === 'timeout'
           ? failedResult(base, 'timeout', `${file}: took longer than the per-file limit of ${settings.timeoutMs} ms; its worker was stopped`, out.ms)
-          : failedResult(base, 'internal_error', `${file}: ${out.message}`, out.ms);
+          : out.reason === 'memory'
+            ? failedResult(base, 'resource_limit', `${file}: ${out.message}; its worker was stopped`, out.ms)
+            : failedResult(base, 'internal_error', `${file}: ${out.message}`, out.ms);
         delete item.cache; // never cached: the next run tries again
         settle(item, item.result.entry);
       })));
@@ -274,11 +330,12 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       event: 'done', out: outDir,
       totals: {
         inputs: items.length, ok: count('ok'), flagged: count('flagged'), failed: count('failed'), skipped: count('skipped'),
+        duplicates: all.filter((e) => e.skip_reason === 'duplicate').length,
         cached: hits.size, pages: all.reduce((a, e) => a + (e.pages ?? 0), 0), tables: all.reduce((a, e) => a + e.tables, 0),
         flagged_tables: all.reduce((a, e) => a + e.flagged_tables, 0),
       },
       stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
-      worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
+      worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced, workers_stopped_for_memory: pool.stoppedForMemory,
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       cpu_ms: cpuMs(),
     };

@@ -21,13 +21,16 @@ describe('globToRegExp', () => {
 });
 
 describe('collectInputs', () => {
-  test('folders sorted and filtered, files and globs as given, missing kept', async () => {
+  test('folders sorted, every entry kept (skipped ones with their reason), files and globs as given, missing kept', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-inputs-'));
     mkdirSync(path.join(root, 'd/sub'), { recursive: true });
-    for (const f of ['d/b.pdf', 'd/a.TXT', 'd/sub/c.tsv', 'd/notes.md', 'd/.hidden.pdf', 'x.csv', 'g1.pdf', 'g2.pdf']) writeFileSync(path.join(root, f), 'x');
+    for (const f of ['d/b.pdf', 'd/a.TXT', 'd/sub/c.tsv', 'd/notes.md', 'd/.hidden.pdf', 'd/e.csv', 'x.csv', 'g1.pdf', 'g2.pdf']) writeFileSync(path.join(root, f), 'x');
     const warnings: string[] = [];
-    const got = await collectInputs([path.join(root, 'd'), path.join(root, 'x.csv'), path.join(root, 'g*.pdf'), path.join(root, 'missing.pdf'), path.join(root, 'none*.pdf')], (w) => warnings.push(w));
-    expect(got.map((p) => path.relative(root, p))).toEqual(['d/a.TXT', 'd/b.pdf', 'd/sub/c.tsv', 'x.csv', 'g1.pdf', 'g2.pdf', 'missing.pdf']);
+    const got = await collectInputs([path.join(root, 'd'), path.join(root, 'x.csv'), path.join(root, 'g*.pdf'), path.join(root, 'missing.pdf'), path.join(root, 'none*.pdf')], { warn: (w) => warnings.push(w) });
+    expect(got.map((e) => [path.relative(root, e.path), e.skip ?? ''])).toEqual([
+      ['d/.hidden.pdf', 'hidden'], ['d/a.TXT', ''], ['d/b.pdf', ''], ['d/e.csv', ''], ['d/notes.md', 'unsupported_type'], ['d/sub/c.tsv', ''],
+      ['x.csv', ''], ['g1.pdf', ''], ['g2.pdf', ''], ['missing.pdf', ''],
+    ]);
     expect(warnings).toEqual([`${path.join(root, 'none*.pdf')}: no file matches`]);
   });
 });
