@@ -7,11 +7,12 @@ import { diagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import type { BBox, Row } from '../types.js';
 import { looksTruncated, openPdf, toInputError } from './document.js';
 import { invert, multiply, transformBox, type Matrix } from './geometry.js';
+import { mergeRules, pageTooComplex } from './grid.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { stitchPageBreak } from './stitch.js';
-import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
+import { dominantTextRotation, itemPaints, separateHidden, textItemsToRuns, type HiddenRun, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
 export type { PdfSettings } from './settings.js';
@@ -126,6 +127,21 @@ export async function forEachPage(
 
 type Doc = Awaited<ReturnType<typeof openPdf>>['doc'];
 
+/** Hidden runs reported one by one, this many per page; then one line for the rest. */
+const MAX_HIDDEN_REPORTS = 20;
+
+/** `hidden_text` for each run left out (with its box), or `text_layer_over_image` for an OCR'd scan. */
+function hiddenDiagnostics(hidden: readonly HiddenRun[], textLayer: boolean, page: number, file: string, toDisplay: (b: BBox) => BBox): Diagnostic[] {
+  if (textLayer) {
+    return [diagnostic('text_layer_over_image', `page ${page} is an image with an invisible text layer over it (an OCR'd scan): that layer was read as the page's text`, { file, page })];
+  }
+  const out = hidden.slice(0, MAX_HIDDEN_REPORTS).map((h) =>
+    diagnostic('hidden_text', `page ${page}: text "${h.run.text.trim().slice(0, 40)}" is ${h.why === 'invisible' ? 'drawn invisible' : 'white on a white page'}: left out of the cells`, { file, page, bbox: toDisplay(h.run.bbox) }, { actual: h.run.text.trim().slice(0, 200) }),
+  );
+  if (hidden.length > MAX_HIDDEN_REPORTS) out.push(diagnostic('hidden_text', `page ${page}: ${hidden.length - MAX_HIDDEN_REPORTS} more hidden text run(s) left out`, { file, page }));
+  return out;
+}
+
 async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
@@ -140,10 +156,14 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): 
     const frameToDisplay = multiply(display.transform as unknown as Matrix, invert(toFrame));
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
-    const clips = graphics.clipped ? itemClips(text.items, graphics.texts) : undefined;
-    const runs = textItemsToRuns(text.items, text.styles, toFrame, clips);
-    const layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
-    const diagnostics: Diagnostic[] = [];
+    const paints = graphics.clipped || graphics.unseen ? itemPaints(text.items, graphics.texts) : undefined;
+    // Only text a reader can see goes into cells (issue 12): invisible or white-on-white text is reported.
+    const { runs, hidden, textLayer } = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
+    // A page past PAGE_LIMITS (a 1000 × 1000 grid) is not laid out: it would hold the worker for minutes.
+    const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
+    const layout = tooComplex ? { rules: [], tables: [], rows: [], mode: 'none' as const } : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
+    const diagnostics: Diagnostic[] = hiddenDiagnostics(hidden, textLayer, p, opts.file, toDisplay);
+    if (tooComplex) diagnostics.push(diagnostic('page_too_complex', `page ${p} holds ${tooComplex}: it was not read`, { file: opts.file, page: p }));
     const hasText = runs.length > 0;
     if (!hasText && (graphics.images.length > 0 || graphics.paths > 0)) {
       diagnostics.push(
