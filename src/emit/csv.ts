@@ -2,16 +2,22 @@
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Full-width ＝＋－＠ too: Excel and WPS read them as = + - @ when a cell is typed in or imported.
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?%?$/;
+// eslint-disable-next-line no-control-regex
+const NUL = /\u0000/g;
 
 /**
- * Neutralises a cell that a spreadsheet would run as a formula (starts with = + - @, tab or CR) by
- * prefixing a single quote; numbers such as -1.5 and the placeholder "-" are left as they are.
+ * Neutralises a cell that a spreadsheet would run as a formula (starts with = + - @, their
+ * full-width forms ＝＋－＠, tab or CR) by prefixing a single quote; numbers such as -1.5 and the
+ * placeholder "-" are left as they are. A NUL character (which ends a string in many CSV readers)
+ * becomes U+FFFD.
  */
 export function neutralise(value: string): string {
-  if (value === '-' || PLAIN_NUMBER.test(value)) return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const text = value.includes('\u0000') ? value.replace(NUL, '\ufffd') : value;
+  if (text === '-' || PLAIN_NUMBER.test(text)) return text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 export type CsvValue = string | number | boolean | null | undefined;
