@@ -110,7 +110,18 @@ class RecordMaker {
     record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair'), ...issues];
     record.issues.push(...schemaDiagnostics(record, file, index));
     if (record.check.status !== 'ok' || record.issues.some((d) => d.severity === 'error')) this.flagged++;
-    await this.sink(record);
+    try {
+      await this.sink(record);
+    } catch (e) {
+      throw new SinkFailure(e);
+    }
+  }
+}
+
+/** The sink failed (a full disk under the cache): not the file's fault, so it is not reported as the file's error. */
+class SinkFailure extends Error {
+  constructor(readonly reason: unknown) {
+    super((reason as Error)?.message ?? String(reason));
   }
 }
 
@@ -186,7 +197,10 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
       const encoding = await readDump(head, chunks, input, file, settings, maker, diagnostics, opts.chunkRows ?? DUMP_CHUNK_ROWS, (hash) => { if (!entry.sha256) entry.sha256 = hash; });
       entry.encoding = encoding;
     }
-  } catch (e) {
+  } catch (caught) {
+    // A record too big to write is the file's resource error; a sink that cannot write stops the caller.
+    const e = caught instanceof SinkFailure ? caught.reason : caught;
+    if (caught instanceof SinkFailure && !isResourceError(e)) throw e;
     if (e instanceof InputError) {
       if (entry.kind === 'text' && /\.pdf$/i.test(file) && (e.code === 'binary_file' || e.code === 'undecodable')) {
         return fail('pdf_invalid', `${file}: named .pdf but has no PDF header and is not text either`);

@@ -297,6 +297,10 @@ async function ingestLocked(opts: IngestOptions): Promise<DoneEvent> {
         const out = await pool.run(task, transfer);
         workerMs += out.ms;
         if (out.ok) {
+          if (out.value.fatal) {
+            // The worker could not write its cache (a full disk): the run stops, with that error.
+            throw Object.assign(new Error(`${out.value.fatal.message} (writing the cache in ${cacheDir})`), { code: out.value.fatal.code });
+          }
           if (out.value.json !== undefined) {
             // Not cached (it depends on the run's memory, not on the file): held in the run index.
             item.result = JSON.parse(out.value.json) as FileResult;

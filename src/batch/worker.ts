@@ -40,6 +40,8 @@ export interface WorkerReply {
   entry: ManifestEntry;
   /** JSON of the full `FileResult` when it was not written to the cache. */
   json?: string;
+  /** Set when the worker could not write (a full disk): the run cannot go on. */
+  fatal?: { code: string; message: string };
 }
 
 /** What the pool gives every worker it starts. */
@@ -61,11 +63,18 @@ async function handle(task: WorkerTask & { id: number }): Promise<WorkerReply> {
   const cache = task.cachePath ? new CacheWriter(task.cachePath) : undefined;
   const held: ProjectRecord[] = [];
   const source = task.source instanceof Uint8Array ? Buffer.from(task.source.buffer, task.source.byteOffset, task.source.byteLength) : task.source;
-  const { entry, diagnostics } = await processFileTo(
-    { path: task.path, sha256: task.sha256, size: task.size, ...(task.bytes ? { bytes: task.bytes } : {}), ...(source !== undefined ? { source } : {}), ...(task.rawPath ? { rawPath: task.rawPath } : {}) },
-    task.settings,
-    (r) => (cache ? cache.add(r) : void held.push(r)),
-  );
+  let summary;
+  try {
+    summary = await processFileTo(
+      { path: task.path, sha256: task.sha256, size: task.size, ...(task.bytes ? { bytes: task.bytes } : {}), ...(source !== undefined ? { source } : {}), ...(task.rawPath ? { rawPath: task.rawPath } : {}) },
+      task.settings,
+      (r) => (cache ? cache.add(r) : void held.push(r)),
+    );
+  } catch (e) {
+    await cache?.discard().catch(() => undefined); // a full disk: leave no spill file behind
+    throw e;
+  }
+  const { entry, diagnostics } = summary;
   const trip = tripped();
   if (trip) {
     // pdf.js may have gone on with a partial page: whatever it made of the file is dropped.
@@ -85,7 +94,19 @@ async function handle(task: WorkerTask & { id: number }): Promise<WorkerReply> {
 }
 
 parentPort!.on('message', (task: WorkerTask & { id: number }) => {
-  void handle(task).then((reply) => parentPort!.postMessage(reply));
-  // processFileTo never throws for bad input: a rejection here is a bug or a full disk. It is left
-  // unhandled on purpose, so the worker dies and the pool reports the file and replaces it.
+  void handle(task).then(
+    (reply) => parentPort!.postMessage(reply),
+    (e: unknown) => {
+      // processFileTo never throws for bad input: a rejection is a system error (a full disk,
+      // which stops the run) or a bug, left unhandled so that the worker dies and the pool
+      // reports the file and replaces the worker.
+      const code = (e as NodeJS.ErrnoException)?.code;
+      if (typeof code === 'string' && (e as NodeJS.ErrnoException).syscall) {
+        const entry = { file: task.path, path: task.path, sha256: task.sha256, bytes: task.size, kind: 'unknown', status: 'failed', tables: 0, flagged_tables: 0, duration_ms: 0 } as ManifestEntry;
+        parentPort!.postMessage({ id: task.id, entry, fatal: { code, message: (e as Error).message } } satisfies WorkerReply);
+        return;
+      }
+      throw e;
+    },
+  );
 });

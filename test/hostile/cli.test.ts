@@ -3,10 +3,12 @@
  * --out, malformed cache entries, terminal escapes, `--`, exit codes, formula characters and NUL
  * bytes in CSV cells, ids of dash-named files, temporary files after a failed write.
  */
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { writeFileAtomic } from '../../src/batch/atomic.js';
@@ -14,7 +16,7 @@ import { lockOutput, OutputLocked } from '../../src/batch/lock.js';
 import { fileLine, jsonReporter, type FileEvent } from '../../src/batch/progress.js';
 import { neutralise } from '../../src/emit/csv.js';
 import { safeLine } from '../../src/terminal.js';
-import { cli, cliAsync, DEV, ensureBuilt, events, SAMPLE } from './helpers.js';
+import { CLI, cli, cliAsync, DEV, ensureBuilt, events, SAMPLE } from './helpers.js';
 
 let work: string;
 beforeAll(() => {
@@ -99,6 +101,21 @@ describe('the terminal', () => {
   });
 });
 
+describe('names that are not UTF-8', () => {
+  test('a GBK name given on the command line is read by its bytes and shown decoded', () => {
+    const dir = path.join(work, 'gbk-arg');
+    mkdirSync(dir, { recursive: true });
+    const name = iconv.encode('自评表.txt', 'gbk');
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), readFileSync(path.join(DEV, 'tab_dump_01.txt')));
+    // Node cannot pass bytes that are not UTF-8 as an argument: bash does, from printf escapes.
+    const escaped = [...name].map((b) => `\\x${b.toString(16)}`).join('');
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" ingest "$(printf '${escaped}')" --out out --jobs 1`], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [entry] = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8')).inputs;
+    expect(entry).toMatchObject({ path: '自评表.txt', status: 'ok', tables: 5, raw_path: name.toString('hex') });
+  }, 60_000);
+});
+
 describe('command line details', () => {
   test('-- ends the options: a file named -x.txt is read, its CSV id equals its JSON id', () => {
     const dir = path.join(work, 'dash');
@@ -131,6 +148,17 @@ describe('command line details', () => {
     expect(neutralise('a\u0000b')).toBe('a\ufffdb');
     expect(neutralise('\u0000=1')).toBe('\ufffd=1');
   });
+
+  test('a disk that fills up mid-run: exit 3 with the error, no temporary file left, no half dataset', () => {
+    const dir = path.join(work, 'full');
+    mkdirSync(dir, { recursive: true });
+    // `ulimit -f` makes every write past 100 KiB fail (EFBIG), as a full disk does (ENOSPC).
+    const r = spawnSync('bash', ['-c', `ulimit -f 100; "${process.execPath}" "${CLI}" ingest "${SAMPLE}" "${path.join(DEV, 'single_calc_01.pdf')}" --out out --jobs 1`], { cwd: dir, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/^ziping: EFBIG: file too large, write/);
+    const left = (readdirSync(path.join(dir, 'out'), { recursive: true }) as string[]).filter((f) => !f.endsWith('.cache'));
+    expect(left.filter((f) => /tmp|projects|manifest|\.lock/.test(f))).toEqual([]);
+  }, 60_000);
 
   test('a write that fails (a full disk) leaves no temporary file behind', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-enospc-'));

@@ -99,6 +99,13 @@ describe('large dumps', () => {
     expect(b).toEqual({ ...a, entry: { ...a.entry, duration_ms: b.entry.duration_ms } });
   });
 
+  test('running out of room (a string or buffer too large for the engine) is a resource error, not a bug', async () => {
+    const res = await processFileTo({ path: 'big.txt', bytes: new Uint8Array(sample) }, defaultSettings, () => {
+      throw new RangeError('Invalid string length');
+    });
+    expect(res.entry.error).toEqual({ code: 'resource_limit', message: 'big.txt: ran out of room (Invalid string length)' });
+  });
+
   test('records come out while the file is still being read (memory does not follow the file size)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-stream-'));
     const fifo = path.join(dir, 'dump.txt');
