@@ -90,7 +90,11 @@ class RecordMaker {
   flagged = 0;
   truncated = 0;
 
-  constructor(private readonly file: string, private readonly sha: string, private readonly kind: 'pdf' | 'text', private readonly sink: RecordSink) {}
+  /**
+   * @param sha256 the content hash records carry (for a dump read without a known hash, it is only
+   * known at the end: records then carry '' and the entry gets the hash).
+   */
+  constructor(private readonly file: string, public sha256: string, private readonly kind: 'pdf' | 'text', private readonly sink: RecordSink) {}
 
   async add(block: ProjectBlock): Promise<void> {
     const { file } = this;
@@ -103,7 +107,7 @@ class RecordMaker {
       const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
       collected.push(diagnostic('truncated_table', `table ${index + 1}${draft.project_name ? ` (${draft.project_name})` : ''} is incomplete: no ${missing}`, { file, project: index, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
     }
-    const { record: unchecked, template } = validateDraft(draft, { file, sha256: this.sha, kind: this.kind, index }, ctx);
+    const { record: unchecked, template } = validateDraft(draft, { file, sha256: this.sha256, kind: this.kind, index }, ctx);
     const { check, issues } = checkRecord(unchecked, template.rounding, index);
     const record: ProjectRecord = { ...unchecked, check };
     record.repairs = collected.filter((d) => CODES[d.code].stage === 'repair');
@@ -166,7 +170,7 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
     return { entry, diagnostics };
   };
   if (size > settings.maxBytes) return fail('too_large', `${file}: ${size} bytes, over the per-file limit of ${settings.maxBytes}`);
-  const maker = new RecordMaker(file, entry.sha256, 'text', sink);
+  let maker: RecordMaker | undefined;
   let ocrPages: number[] = [];
   // One pass over the content: the first chunk tells a PDF from a dump.
   const chunks = chunksOf(input);
@@ -189,13 +193,12 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
       ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
       entry.pages = res.pages.length;
       if (ocrPages.length) entry.ocr_pages = ocrPages;
-      const pdfMaker = new RecordMaker(file, entry.sha256, 'pdf', sink);
-      for (const block of rowsToBlocks(res.rows, { file, report: (d) => diagnostics.push(d) })) await pdfMaker.add(block);
-      Object.assign(maker, { count: pdfMaker.count, flagged: pdfMaker.flagged, truncated: pdfMaker.truncated });
+      maker = new RecordMaker(file, entry.sha256, 'pdf', sink);
+      for (const block of rowsToBlocks(res.rows, { file, report: (d) => diagnostics.push(d) })) await maker.add(block);
     } else {
       entry.kind = 'text';
-      const encoding = await readDump(head, chunks, input, file, settings, maker, diagnostics, opts.chunkRows ?? DUMP_CHUNK_ROWS, (hash) => { if (!entry.sha256) entry.sha256 = hash; });
-      entry.encoding = encoding;
+      maker = new RecordMaker(file, entry.sha256, 'text', sink);
+      entry.encoding = await readDump(head, chunks, input, file, settings, maker, diagnostics, opts.chunkRows ?? DUMP_CHUNK_ROWS);
     }
   } catch (caught) {
     // A record too big to write is the file's resource error; a sink that cannot write stops the caller.
@@ -213,6 +216,7 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
   } finally {
     await chunks.return(undefined);
   }
+  if (!entry.sha256) entry.sha256 = maker.sha256;
   entry.tables = maker.count;
   entry.flagged_tables = maker.flagged;
   if (maker.count === 0) {
@@ -235,7 +239,7 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
  * `chunkRows` rows cut before a title line (where a new table starts whatever came before), so
  * that only one chunk's rows are held at a time. Returns the encoding.
  */
-async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input: InputFile, file: string, settings: Settings, maker: RecordMaker, diagnostics: Diagnostic[], chunkRows: number, onHash: (sha: string) => void): Promise<string> {
+async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input: InputFile, file: string, settings: Settings, maker: RecordMaker, diagnostics: Diagnostic[], chunkRows: number): Promise<string> {
   const decoder = new LineDecoder(file, settings.encoding);
   const reader = new RowReader(/\.csv$/i.test(file) ? 'auto' : 'tab');
   const ctx: StageContext = { file, report: (d) => diagnostics.push(d) };
@@ -261,7 +265,7 @@ async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input
   for (const line of decoder.end()) await take(reader.pushAll(line.text, line.line));
   await take(reader.end());
   await flush();
-  if (hash) onHash(hash.digest('hex'));
+  if (hash) maker.sha256 = hash.digest('hex');
   diagnostics.push(...decoder.diagnostics());
   return decoder.encoding;
 }

@@ -63,6 +63,9 @@ export function luminanceOf(hex: unknown): number {
 /** Text at least this light is "white": on a white page nobody sees it. */
 export const WHITE_LUMINANCE = 0.94;
 
+/** Background fills kept per page (each white run is checked against them: a page of more is decoration). */
+const MAX_FILLS = 2000;
+
 // Path-building opcodes inside a constructPath buffer (pdf.js DrawOPS).
 const DRAW_MOVE = 0, DRAW_LINE = 1, DRAW_CURVE = 2, DRAW_QUAD = 3, DRAW_CLOSE = 4;
 
@@ -177,7 +180,7 @@ export function operatorListToGraphics(
           const m = minMax as ArrayLike<number>;
           const box = boxOfPoints([apply(ctm, m[0]!, m[1]!), apply(ctm, m[2]!, m[1]!), apply(ctm, m[0]!, m[3]!), apply(ctm, m[2]!, m[3]!)]);
           // A background, not a rule: thick in both directions.
-          if (box[2] - box[0] > settings.maxRuleThicknessPt && box[3] - box[1] > settings.maxRuleThicknessPt) fills.push({ bbox: box, luminance: paint.fill });
+          if (box[2] - box[0] > settings.maxRuleThicknessPt && box[3] - box[1] > settings.maxRuleThicknessPt && fills.length < MAX_FILLS) fills.push({ bbox: box, luminance: paint.fill });
         }
         break;
       }

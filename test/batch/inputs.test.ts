@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -32,6 +33,25 @@ describe('collectInputs', () => {
       ['x.csv', ''], ['g1.pdf', ''], ['g2.pdf', ''], ['missing.pdf', ''],
     ]);
     expect(warnings).toEqual([`${path.join(root, 'none*.pdf')}: no file matches`]);
+  });
+});
+
+describe('collectInputs: links, FIFOs, the output folder', () => {
+  test('a link to a file is read, a link to a folder and a FIFO are skipped, the output folder inside an input is skipped', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-entries-'));
+    mkdirSync(path.join(root, 'in/out/.cache'), { recursive: true });
+    mkdirSync(path.join(root, 'in/sub'));
+    writeFileSync(path.join(root, 'in/a.txt'), 'x');
+    writeFileSync(path.join(root, 'in/out/projects.csv'), 'x');
+    symlinkSync('a.txt', path.join(root, 'in/link.txt'));
+    symlinkSync('sub', path.join(root, 'in/link-dir'));
+    symlinkSync('nowhere.txt', path.join(root, 'in/broken.txt'));
+    execFileSync('mkfifo', [path.join(root, 'in/pipe.txt')]);
+    const got = await collectInputs([path.join(root, 'in')], { outDir: path.join(root, 'in/out') });
+    expect(got.map((e) => [path.relative(root, e.path), e.skip ?? e.error ?? ''])).toEqual([
+      ['in/a.txt', ''], ['in/broken.txt', 'broken symbolic link (ENOENT)'], ['in/link-dir', 'symlinked_folder'], ['in/link.txt', ''],
+      ['in/out', 'output_folder'], ['in/pipe.txt', 'not_a_file'],
+    ]);
   });
 });
 
