@@ -31,3 +31,39 @@ export function positiveInt(flag: string, text: string | undefined): number {
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} wants a positive whole number, not ${text}`);
   return n;
 }
+
+/** Parses a resolution for --ocr-dpi: a whole number of pixels per inch from 100 to 600. */
+export function dpiOf(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 100 || n > 600) throw new UsageError(`${flag} wants a resolution from 100 to 600 (pixels per inch), not ${text}`);
+  return n;
+}
+
+/** Given a flag's value and the values it takes, returns it; the error lists them. */
+export function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  throw new UsageError(`${flag} wants ${allowed.join(' or ')}, not ${text}`);
+}
+
+/** Names people type for the encodings ziping writes CSV in. */
+const CSV_ENCODINGS: Record<string, 'utf-8' | 'gb18030'> = { 'utf-8': 'utf-8', utf8: 'utf-8', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030' };
+
+/** Parses --encoding: utf-8 (utf8) or gb18030 (gbk, gb2312, cp936: GB18030 holds them). */
+export function csvEncodingOf(text: string): 'utf-8' | 'gb18030' {
+  const e = CSV_ENCODINGS[text.trim().toLowerCase().replace(/_/g, '-')];
+  if (!e) throw new UsageError(`--encoding wants utf-8 or gb18030 (also utf8, gbk), not ${text}`);
+  return e;
+}
+
+type InputEncoding = 'auto' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+const INPUT_ENCODINGS: Record<string, InputEncoding> = {
+  auto: 'auto', 'utf-8': 'utf-8', utf8: 'utf-8', gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030',
+  'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'utf-16be': 'utf-16be', utf16be: 'utf-16be',
+};
+
+/** Parses --input-encoding, with the usual aliases (utf8, gbk, utf16le…). */
+export function inputEncodingOf(text: string): InputEncoding {
+  const e = INPUT_ENCODINGS[text.trim().toLowerCase().replace(/_/g, '-')];
+  if (!e) throw new UsageError(`--input-encoding wants auto, utf-8, gb18030, utf-16le or utf-16be (also utf8, gbk), not ${text}`);
+  return e;
+}

@@ -13,7 +13,9 @@ import { FIELD_LABELS, FUND_COL_LABELS, INDICATOR_COL_LABELS, isTitle } from './
 import type { ProjectRecord } from './domain/schema.js';
 import { checkRecord } from './check/check.js';
 import { readBlock } from './repair/index.js';
-import type { FileResult, ManifestEntry } from './result.js';
+import { ocrCellsOf, reviewOcrArithmetic, type OcrCell } from './repair/ocr-arithmetic.js';
+import type { PageOcr, PdfPageInfo } from './pdf/index.js';
+import type { FileResult, ManifestEntry, OcrSummary } from './result.js';
 import { RowReader } from './rows/text-rows.js';
 import { rowsToBlocks, type ProjectBlock } from './segment/segment.js';
 import type { Settings } from './settings.js';
@@ -22,8 +24,13 @@ import type { Row } from './types.js';
 import { schemaDiagnostics, validateDraft } from './validate/validate.js';
 
 export interface InputFile {
-  /** Path as given by the user (as well as it decodes, for a name that is not UTF-8). */
+  /** Path to read, as given by the user (as well as it decodes, for a name that is not UTF-8). */
   path: string;
+  /**
+   * The input's name in the dataset: its path relative to the dataset root, with `/`. Record ids,
+   * provenance and diagnostics carry it; default: the file name.
+   */
+  name?: string;
   /** The content, when the caller holds it. */
   bytes?: Uint8Array;
   /** Where to read the content in chunks instead (a path, or its raw bytes for a name that is not UTF-8). */
@@ -42,6 +49,21 @@ export type RecordSink = (record: ProjectRecord) => void | Promise<void>;
 export interface FileSummary {
   entry: ManifestEntry;
   diagnostics: Diagnostic[];
+  /** Set instead of a result when the file needs OCR and the caller asked to defer it (`pages`: the document's page count). */
+  deferred?: { pages: number };
+}
+
+/** How `processFileTo` reads a file. */
+export interface ProcessOptions {
+  signal?: AbortSignal;
+  /** Rows per segmented chunk of a dump (see `DUMP_CHUNK_ROWS`). */
+  chunkRows?: number;
+  /**
+   * How scanned pages are read: a page reader (the OCR pool's worker passes its own); `defer`: do
+   * not read them here, stop and answer `deferred` (a batch worker hands such files to the OCR
+   * pool). Default: OCR in this thread, when installed.
+   */
+  ocr?: PageOcr | 'defer';
 }
 
 /** Header labels the PDF layer may use as column anchors on pages without ruling lines. */
@@ -84,6 +106,36 @@ async function* chunksOf(input: InputFile): AsyncGenerator<Uint8Array> {
   for await (const chunk of createReadStream(input.source ?? input.path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) yield chunk;
 }
 
+/** The page reader for these settings, or none (`--ocr off`). */
+async function pageReader(settings: Settings, ocr: ProcessOptions['ocr']): Promise<PageOcr | undefined> {
+  if (settings.ocr === 'off') return undefined;
+  const mode = settings.ocr;
+  if (ocr === 'defer') {
+    const { OcrDeferred } = await import('./pdf/index.js');
+    return { mode, dpi: settings.ocrDpi, read: () => Promise.reject(new OcrDeferred('this page needs OCR: handed to the OCR pool')) };
+  }
+  if (ocr) return ocr;
+  const { localOcr } = await import('./ocr/index.js');
+  return localOcr(mode, settings.ocrDpi);
+}
+
+/** What OCR did to a file, for its manifest entry; undefined when no page needed it. */
+function ocrSummary(pages: readonly PdfPageInfo[], diags: readonly Diagnostic[], settings: Settings, reader: PageOcr | undefined): OcrSummary | undefined {
+  if (!reader) {
+    const unread = diags.filter((d) => d.code === 'ocr_required').length;
+    return unread ? { mode: settings.ocr, status: 'off', pages: [], message: '--ocr off' } : undefined;
+  }
+  const wanted = pages.filter((p) => p.ocr);
+  if (wanted.length === 0) return undefined;
+  const read = wanted.filter((p) => p.ocr?.read === true);
+  const failed = wanted.flatMap((p) => (p.ocr && p.ocr.read === false ? [p.ocr] : []));
+  const ms = read.reduce((a, p) => a + (p.ocr?.read ? p.ocr.ms : 0), 0);
+  const base = { mode: settings.ocr, pages: read.map((p) => p.page), ...(reader.engine ? { engine: reader.engine } : {}), ms };
+  if (failed.length === 0) return { ...base, status: 'read' };
+  const unavailable = failed.find((f) => f.unavailable);
+  return { ...base, status: unavailable ? 'not_installed' : 'failed', message: (unavailable ?? failed[0]!).error };
+}
+
 /** Turns blocks into checked records, numbering them across the whole file. */
 class RecordMaker {
   count = 0;
@@ -91,10 +143,19 @@ class RecordMaker {
   truncated = 0;
 
   /**
+   * @param file the input's dataset name (record ids, locations); `base` its file name.
    * @param sha256 the content hash records carry (for a dump read without a known hash, it is only
    * known at the end: records then carry '' and the entry gets the hash).
+   * @param ocrCells cells read by OCR (PDFs with scanned pages), re-checked by the form's arithmetic.
    */
-  constructor(private readonly file: string, public sha256: string, private readonly kind: 'pdf' | 'text', private readonly sink: RecordSink) {}
+  constructor(
+    private readonly file: string,
+    private readonly base: string,
+    public sha256: string,
+    private readonly kind: 'pdf' | 'text',
+    private readonly sink: RecordSink,
+    private readonly ocrCells: ReadonlyMap<string, OcrCell> = new Map(),
+  ) {}
 
   async add(block: ProjectBlock): Promise<void> {
     const { file } = this;
@@ -107,11 +168,16 @@ class RecordMaker {
       const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
       collected.push(diagnostic('truncated_table', `table ${index + 1}${draft.project_name ? ` (${draft.project_name})` : ''} is incomplete: no ${missing}`, { file, project: index, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
     }
-    const { record: unchecked, template } = validateDraft(draft, { file, sha256: this.sha256, kind: this.kind, index }, ctx);
+    const { record: read, template } = validateDraft(draft, { path: file, file: this.base, sha256: this.sha256, kind: this.kind, index }, ctx);
+    // Figures read by OCR are re-checked by the form's arithmetic (repair/ocr-arithmetic.ts).
+    const ocr = reviewOcrArithmetic(read, template.rounding, index, this.ocrCells);
+    const unchecked = ocr.record;
     const { check, issues } = checkRecord(unchecked, template.rounding, index);
+    ocr.annotate(issues);
+    const stale = (d: Diagnostic): boolean => d.code === 'missing_cell' && ocr.corrected.has(d.location.field ?? '');
     const record: ProjectRecord = { ...unchecked, check };
-    record.repairs = collected.filter((d) => CODES[d.code].stage === 'repair');
-    record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair'), ...issues];
+    record.repairs = [...collected.filter((d) => CODES[d.code].stage === 'repair'), ...ocr.repairs];
+    record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair' && !stale(d)), ...issues, ...ocr.issues];
     record.issues.push(...schemaDiagnostics(record, file, index));
     if (record.check.status !== 'ok' || record.issues.some((d) => d.severity === 'error')) this.flagged++;
     try {
@@ -140,13 +206,15 @@ export function isResourceError(e: unknown): boolean {
  * comes back `failed`. Text dumps are decoded, split and segmented chunk by chunk, so memory stays
  * flat whatever their size.
  */
-export async function processFileTo(input: InputFile, settings: Settings, sink: RecordSink, opts: { signal?: AbortSignal; chunkRows?: number } = {}): Promise<FileSummary> {
+export async function processFileTo(input: InputFile, settings: Settings, sink: RecordSink, opts: ProcessOptions = {}): Promise<FileSummary> {
   const started = Date.now();
-  const file = path.basename(input.path);
+  // Every location names the input by its dataset name, so that two files called 附件1.pdf in
+  // two folders never mix (issue 13).
+  const file = input.name ?? path.basename(input.path);
   const size = input.bytes?.length ?? input.size ?? 0;
   const entry: ManifestEntry = {
-    file,
-    path: input.path,
+    file: path.posix.basename(file),
+    path: file,
     sha256: input.sha256 ?? (input.bytes ? sha256(input.bytes) : ''),
     bytes: size,
     kind: 'unknown',
@@ -188,16 +256,19 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
       }
       if (!entry.sha256) entry.sha256 = sha256(bytes);
       const { extractPdf } = await import('./pdf/index.js');
-      const res = await extractPdf(bytes, { file, maxPages: settings.maxPages, anchors: STREAM_ANCHORS, ...(opts.signal ? { signal: opts.signal } : {}) });
+      const reader = await pageReader(settings, opts.ocr);
+      const res = await extractPdf(bytes, { file, maxPages: settings.maxPages, anchors: STREAM_ANCHORS, ...(opts.signal ? { signal: opts.signal } : {}), ...(reader ? { ocr: reader } : {}) });
       diagnostics.push(...res.diagnostics);
       ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
       entry.pages = res.pages.length;
       if (ocrPages.length) entry.ocr_pages = ocrPages;
-      maker = new RecordMaker(file, entry.sha256, 'pdf', sink);
+      const ocr = ocrSummary(res.pages, res.diagnostics, settings, reader);
+      if (ocr) entry.ocr = ocr;
+      maker = new RecordMaker(file, entry.file, entry.sha256, 'pdf', sink, ocr?.pages.length ? ocrCellsOf(res.rows) : new Map());
       for (const block of rowsToBlocks(res.rows, { file, report: (d) => diagnostics.push(d) })) await maker.add(block);
     } else {
       entry.kind = 'text';
-      maker = new RecordMaker(file, entry.sha256, 'text', sink);
+      maker = new RecordMaker(file, entry.file, entry.sha256, 'text', sink);
       entry.encoding = await readDump(head, chunks, input, file, settings, maker, diagnostics, opts.chunkRows ?? DUMP_CHUNK_ROWS);
     }
   } catch (caught) {
@@ -210,6 +281,11 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
       }
       return fail(e.code, e.message);
     }
+    if ((e as Error)?.name === 'OcrDeferred') {
+      // Nothing was made yet (pages are read before any record): the caller hands the file on.
+      entry.duration_ms = Date.now() - started;
+      return { entry, diagnostics: [], deferred: { pages: (e as { pages?: number }).pages ?? 1 } };
+    }
     if (isResourceError(e)) return fail('resource_limit', `${file}: ran out of room (${(e as Error).message})`);
     if ((e as NodeJS.ErrnoException)?.code && (e as NodeJS.ErrnoException).syscall) return fail('read_failed', `${file}: ${(e as Error).message}`);
     return fail('internal_error', `${file}: ${(e as Error)?.message ?? String(e)}`);
@@ -220,8 +296,9 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
   entry.tables = maker.count;
   entry.flagged_tables = maker.flagged;
   if (maker.count === 0) {
-    const ocr = ocrPages.length ? ` (${ocrPages.length} page(s) without a text layer need OCR)` : '';
-    return fail(ocrPages.length ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
+    const unread = ocrPages.length > 0 && entry.ocr?.status !== 'read';
+    const ocr = unread ? ` (${ocrPages.length} page(s) without a text layer were not read${entry.ocr?.message ? `: ${entry.ocr.message}` : ''})` : '';
+    return fail(unread ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
   }
   if (maker.truncated === maker.count) {
     entry.status = 'failed';
@@ -271,8 +348,8 @@ async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input
 }
 
 /** Processes one input file into its manifest entry, records and file-level diagnostics (records held in memory). */
-export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal): Promise<FileResult> {
+export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal, opts: Omit<ProcessOptions, 'signal'> = {}): Promise<FileResult> {
   const records: ProjectRecord[] = [];
-  const { entry, diagnostics } = await processFileTo(input, settings, (r) => void records.push(r), signal ? { signal } : {});
-  return { entry, records, diagnostics };
+  const { entry, diagnostics, deferred } = await processFileTo(input, settings, (r) => void records.push(r), { ...opts, ...(signal ? { signal } : {}) });
+  return { entry, records, diagnostics, ...(deferred ? { deferred } : {}) };
 }

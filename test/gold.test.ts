@@ -1,18 +1,22 @@
 /**
- * Every file of the development corpus (../shared/corpus/dev) and of our producer fixtures
+ * Every file of the development corpus (../shared/corpus/dev), of our producer fixtures
  * (test/fixtures/producers: Chromium, LibreOffice Writer, borderless, landscape, split, multi-project,
- * 元, scanned) reproduces its gold records field for field.
+ * 元, scanned) and of the layouts drawn by the sampler (test/fixtures/layouts) reproduces its gold
+ * records field for field.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { comparable, DEV, goldComparable, ROOT, run, type GoldProject } from './helpers.js';
+import { comparable, DEV, goldComparable, HAS_DEV, ROOT, run, type GoldProject } from './helpers.js';
 
-const DIRS = [DEV, path.join(ROOT, 'test/fixtures/producers')];
+// The dev corpus is left out where it is missing (helpers.ts says so; under CI it fails instead).
+const DIRS = [...(HAS_DEV ? [DEV] : []), path.join(ROOT, 'test/fixtures/producers'), path.join(ROOT, 'test/fixtures/layouts')];
 
 interface GoldFile {
   projects: GoldProject[];
   expected_diagnostics?: string[];
+  /** Settings the gold holds under (default: the defaults). */
+  settings?: Record<string, unknown>;
 }
 
 for (const dir of DIRS) {
@@ -24,7 +28,7 @@ for (const dir of DIRS) {
     for (const f of inputs) {
       const gold = JSON.parse(readFileSync(path.join(dir, f.replace(/\.\w+$/, '.json')), 'utf8')) as GoldFile;
       test(f, { timeout: 60_000 }, async () => {
-        const res = await run(path.join(dir, f));
+        const res = await run(path.join(dir, f), gold.settings);
         const expected = gold.projects;
         for (const code of gold.expected_diagnostics ?? []) {
           expect(res.diagnostics.map((d) => d.code)).toContain(code);
@@ -41,7 +45,11 @@ for (const dir of DIRS) {
           // Injected inconsistencies are flagged with their code; clean tables raise no flag.
           const codes = new Set(r.issues.map((d) => d.code));
           for (const code of expected[i]!.injected_errors) expect(codes, `${f} table ${i + 1}`).toContain(code);
-          if (expected[i]!.injected_errors.length === 0) expect(r.check.status, `${f} table ${i + 1}`).toBe('ok');
+          // (The sampler's layouts may print no 评分等级 row: such a table is incomplete, never flagged.)
+          if (expected[i]!.injected_errors.length === 0) {
+            if (path.basename(dir) === 'layouts') expect(r.check.status, `${f} table ${i + 1}`).not.toBe('mismatch');
+            else expect(r.check.status, `${f} table ${i + 1}`).toBe('ok');
+          }
           // Provenance: PDF values point at their page and box, dump values at their line.
           for (const ind of r.indicators) {
             expect(ind.provenance?.file).toBe(f);

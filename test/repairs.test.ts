@@ -81,6 +81,33 @@ describe('repairs', () => {
     expect(repairCodes(r)).toContain('merged_label_group');
   });
 
+  test('two groupings that the printed labels fit equally well are reported with both readings (issue 9)', async () => {
+    // 数量指标 centred on row 2 fits rows 1–3 or 1–4; 质量指标 centred on row 6 then fits 4–8 or 5–8.
+    const rows = [
+      ['产出指标', '', '培训班开班数', '=2(班)', '2.00(班)', '10.00', '10.00'],
+      ['', '数量指标', '培训人数', '≥100(人)', '120.00(人)', '10.00', '10.00'],
+      ['', '', '课程开发数', '=4(门)', '4.00(门)', '10.00', '10.00'],
+      ['', '', '培训考核合格率', '≥90%', '95%', '10.00', '10.00'],
+      ['', '', '教材编印质量', '良好', '达成指标', '10.00', '10.00'],
+      ['', '质量指标', '学员出勤率', '≥95%', '达成指标', '10.00', '10.00'],
+      ['', '', '证书发放准确率', '=100%', '达成指标', '10.00', '10.00'],
+      ['', '', '课程评估达标率', '≥90%', '达成指标', '10.00', '10.00'],
+      ['满意度指标', '服务对象满意度指标', '参训人员满意度', '≥90(%)', '95.00(%)', '10.00', '10.00'],
+    ];
+    const r = await one(table({ indicators: rows, total: ['', '', '', '', '', '100', '99.68'] }));
+    // The names decide: 合格率 is a 质量指标 word.
+    expect(r.indicators.map((i) => i.level2).slice(0, 8)).toEqual(['数量指标', '数量指标', '数量指标', '质量指标', '质量指标', '质量指标', '质量指标', '质量指标']);
+    const amb = r.repairs.filter((d) => d.code === 'ambiguous_label_group');
+    expect(amb).toHaveLength(1);
+    expect(amb[0]).toMatchObject({ severity: 'warning', actual: '数量指标 to row 3, 质量指标 from row 4', expected: '数量指标 to row 4, 质量指标 from row 5' });
+    expect(amb[0]!.message).toContain('培训考核合格率');
+  });
+
+  test('a grouping the layout settles is not reported as ambiguous', async () => {
+    const r = await one(table());
+    expect(r.repairs.map((d) => d.code)).not.toContain('ambiguous_label_group');
+  });
+
   test('cells shifted by one (tab_dump_01, 非机动车停放秩序治理专项资金)', async () => {
     const rows = [...INDICATORS.slice(0, 6), ['效益指标', '社会效益指标', '', '合同风险控制情况', '有效控制', '达成指标', '10.00', '10.00'], INDICATORS[7]!];
     const r = await one(table({ indicators: rows }));

@@ -39,8 +39,11 @@ import warnings
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 VENDOR = os.path.join(HERE, "vendor")
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from shared_dir import dev_corpus  # noqa: E402  (one rule for the shared folder: ../shared)
+
 DEFAULT_INPUTS = [
-    os.environ.get("ZIPING_DEV_CORPUS", "/work/shared/corpus/dev"),
+    dev_corpus(),
     os.path.join(ROOT, "test", "fixtures", "producers"),
 ]
 FIELDS = ("level3", "target", "actual", "weight", "score")
@@ -195,6 +198,9 @@ def run_ziping(pdfs):
 def find_inputs(args):
     pdfs = []
     for item in args or DEFAULT_INPUTS:
+        if not args and item == DEFAULT_INPUTS[0] and not os.path.isdir(item):
+            print(f"compare.py: the development corpus is missing at {item} (../shared/corpus/dev beside the checkout, or $ZIPING_DEV_CORPUS); comparing the fixtures only", file=sys.stderr)
+            continue
         if os.path.isdir(item):
             pdfs += sorted(glob.glob(os.path.join(item, "*.pdf")))
         else:

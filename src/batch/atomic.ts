@@ -11,7 +11,7 @@ import path from 'node:path';
 /** Suffix of temporary files; `removeStaleTemps` deletes leftovers of killed runs. */
 export const TEMP_SUFFIX = '.ziping-tmp';
 
-/** A fresh temporary path beside `target` (same folder, so that rename is atomic). */
+/** A fresh temporary path beside `target` (same folder, so that rename is atomic; removed by `removeStaleTemps` if left behind). */
 export function tempPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
 }

@@ -11,10 +11,21 @@ import { DiagnosticSchema } from '../domain/schema.js';
 import type { ManifestEntry } from '../result.js';
 
 /** Format of the cache files this code writes and reads. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 const CodeSchema = z.enum(Object.keys(CODES) as [keyof typeof CODES, ...Array<keyof typeof CODES>]);
 const CachedDiagnostic = DiagnosticSchema.extend({ code: CodeSchema });
+
+const BBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+const OcrSummarySchema = z.object({
+  mode: z.enum(['auto', 'force', 'off']),
+  status: z.enum(['read', 'off', 'not_installed', 'failed']),
+  pages: z.array(z.number().int().positive()),
+  engine: z.string().optional(),
+  ms: z.number().nonnegative().optional(),
+  message: z.string().optional(),
+});
 
 export const ManifestEntrySchema = z.object({
   file: z.string(),
@@ -30,10 +41,13 @@ export const ManifestEntrySchema = z.object({
   encoding: z.string().optional(),
   pages: z.number().int().nonnegative().optional(),
   ocr_pages: z.array(z.number().int().positive()).optional(),
+  ocr: OcrSummarySchema.optional(),
   tables: z.number().int().nonnegative(),
   flagged_tables: z.number().int().nonnegative(),
   duration_ms: z.number().nonnegative(),
   cached: z.boolean().optional(),
+  source: z.object({ url: z.string().optional(), published: z.string().optional(), department: z.string().optional(), year: z.string().optional() }).optional(),
+  duplicate_tables: z.array(z.object({ id: z.string(), duplicate_of: z.string() })).optional(),
 });
 
 // The schema and the interface must describe the same object.
@@ -41,11 +55,21 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 const entrySchemaMatches: Same<z.infer<typeof ManifestEntrySchema>, ManifestEntry> = true;
 void entrySchemaMatches;
 
+/** A page crop drawn for report.html (a PNG beside the cache file). */
+const CropSchema = z.object({
+  record: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  png: z.string().regex(/^[^/\\]+\.png$/),
+  region: BBox,
+  scale: z.number().positive(),
+});
+
 export const CacheHead = z.object({
   format: z.literal(CACHE_FORMAT),
   entry: ManifestEntrySchema,
   diagnostics: z.array(CachedDiagnostic),
   records: z.number().int().nonnegative(),
+  crops: z.array(CropSchema).optional(),
 });
 export type CacheHead = z.infer<typeof CacheHead> & { diagnostics: Diagnostic[] };
 
@@ -57,6 +81,7 @@ const FundValues = z.record(z.string(), Text);
 export const CachedRecord = z.looseObject({
   id: z.string(),
   source: z.looseObject({
+    path: z.string(),
     file: z.string(),
     sha256: z.string(),
     kind: z.enum(['pdf', 'text']),

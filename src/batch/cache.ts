@@ -14,10 +14,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ProjectRecord } from '../domain/schema.js';
-import { TOOL_VERSION } from '../emit/dataset.js';
-import type { ManifestEntry } from '../result.js';
+import type { Crop, FileResult, ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
 import { tempPathFor, writeFileAtomic } from './atomic.js';
+import { TOOL_VERSION } from '../version.js';
 import { CACHE_FORMAT, CacheHead, CachedRecord } from './cache-schema.js';
 
 /** Name of the cache folder inside the output folder. */
@@ -90,9 +90,9 @@ export class CacheWriter {
     }
   }
 
-  /** Writes the head and the records into place. */
-  async commit(entry: ManifestEntry, diagnostics: readonly Diagnostic[]): Promise<void> {
-    const head = JSON.stringify({ format: CACHE_FORMAT, entry, diagnostics, records: this.count }) + '\n';
+  /** Writes the head (with the page crops drawn for the report, if any) and the records into place. */
+  async commit(entry: ManifestEntry, diagnostics: readonly Diagnostic[], crops?: readonly Crop[]): Promise<void> {
+    const head = JSON.stringify({ format: CACHE_FORMAT, entry, diagnostics, records: this.count, ...(crops?.length ? { crops } : {}) }) + '\n';
     if (!this.spill) return writeFileAtomic(this.target, head + this.lines.join(''));
     const spill = this.spill;
     await spill.fh.close();
@@ -189,4 +189,17 @@ export async function validCached(cacheDir: string, name: string): Promise<Cache
   } catch {
     return undefined;
   }
+}
+
+/** Reads and validates a whole cache entry into memory (records included); undefined when it is not valid (a miss). */
+export async function readCached(cacheDir: string, name: string): Promise<FileResult | undefined> {
+  const head = await readCachedHead(cacheDir, name);
+  if (!head) return undefined;
+  const records: ProjectRecord[] = [];
+  try {
+    for await (const r of readCachedRecords(cacheDir, name, head.records)) records.push(r);
+  } catch {
+    return undefined;
+  }
+  return { entry: head.entry, records, diagnostics: head.diagnostics, ...(head.crops?.length ? { crops: head.crops } : {}) };
 }

@@ -5,12 +5,14 @@
  * FIFO, a symlinked folder, the run's own output folder); a subfolder that cannot be listed is one
  * input with its error, and the walk goes on. Names are read as bytes, so a name that is not UTF-8
  * (GBK names from zips made on Chinese Windows) can still be opened; it is shown decoded as well as
- * possible.
+ * possible. Metadata sidecars (`sources.csv`) found in folders are returned apart, and arguments
+ * that name nothing are named through `warn`.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { SkipReason } from '../result.js';
+import { SIDECAR_NAME } from './sources.js';
 
 /** File names read when walking a folder; files named explicitly always count. */
 export const SUPPORTED = /\.(pdf|txt|tsv|text|csv)$/i;
@@ -58,6 +60,8 @@ interface WalkOptions {
   /** Files only, matched against their path relative to the walk's root (globs). */
   match?: RegExp;
   warn: (message: string) => void;
+  /** Where metadata sidecars found in the folder go (they are not inputs). */
+  sidecars?: string[];
 }
 
 /**
@@ -106,10 +110,16 @@ async function walk(dir: Buffer, root: Buffer, opts: WalkOptions, out: InputEntr
       isFile = st.isFile();
     }
     if (!isFile) out.push(entryOf(full, { skip: 'not_a_file' }));
+    else if (opts.sidecars && name.equals(SIDECAR_NAME_BYTES)) opts.sidecars.push(decodeName(full).text);
     else if (!SUPPORTED.test(decodeName(name).text)) out.push(entryOf(full, { skip: 'unsupported_type' }));
     else out.push(entryOf(full));
   }
 }
+
+const SIDECAR_NAME_BYTES = Buffer.from(SIDECAR_NAME);
+
+/** Input order within a folder or a glob: by path. */
+const byPath = (a: InputEntry, b: InputEntry): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** The real path of a folder, as text (to compare with the output folder's). */
 async function resolved(p: string | Buffer): Promise<string> {
@@ -164,47 +174,83 @@ export async function expandGlob(glob: string, warn: (message: string) => void =
   await walk(Buffer.from(base === '' ? '.' : base), Buffer.from(base === '' ? '.' : base), { match: globToRegExp(parts.slice(firstGlob).join('/')), warn }, out);
   // Without a base folder, paths are given relative to the working directory, as typed.
   if (base === '') for (const e of out) e.path = e.path.replace(/^\.\//, ''), typeof e.fsPath === 'string' && (e.fsPath = e.path);
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.sort(byPath);
 }
 
-/** Options of `collectInputs`. */
+/** Options of `gatherInputs` and `collectInputs`. */
 export interface CollectOptions {
-  /** Told about a glob that matches nothing, or a folder a glob could not list. */
+  /** Told about an argument that names nothing, a folder with nothing to read, a folder a glob could not list. */
   warn?: (message: string) => void;
   /** The run's output folder: never read as input, reported as skipped when a folder holds it. */
   outDir?: string;
 }
 
+/** What the arguments of `ingest` name. */
+export interface CollectedInputs {
+  /** Inputs in input order: files to read, and folder entries skipped or unreadable. */
+  files: InputEntry[];
+  /** Metadata sidecars (`sources.csv`) found in the folders given. */
+  sidecars: string[];
+  /** Arguments that name nothing (no such file or folder, a glob matching nothing). */
+  missing: string[];
+}
+
+/** Up to `n` names, then how many more. */
+function someOf(names: readonly string[], n = 5): string {
+  return names.length <= n ? names.join(', ') : `${names.slice(0, n).join(', ')} and ${names.length - n} more`;
+}
+
 /**
  * Given input arguments (strings, or bytes for an argument that is not UTF-8), returns the inputs
- * in input order. A missing path is kept (it is reported as `read_failed`).
+ * in input order, the sidecars found in folders, and the arguments that name nothing (each named
+ * through `warn`). A folder whose entries are all skipped is named through `warn` with them.
  */
-export async function collectInputs(inputs: ReadonlyArray<string | Buffer>, opts: CollectOptions = {}): Promise<InputEntry[]> {
+export async function gatherInputs(inputs: ReadonlyArray<string | Buffer>, options: CollectOptions | ((message: string) => void) = {}): Promise<CollectedInputs> {
+  const opts: CollectOptions = typeof options === 'function' ? { warn: options } : options;
   const warn = opts.warn ?? (() => undefined);
   const outDir = opts.outDir !== undefined ? await resolved(opts.outDir) : undefined;
-  const out: InputEntry[] = [];
+  const out: CollectedInputs = { files: [], sidecars: [], missing: [] };
   for (const input of inputs) {
     const bytes = typeof input === 'string' ? Buffer.from(input) : input;
     const shown = entryOf(bytes);
     let st;
     try {
       st = await stat(shown.fsPath);
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
       if (typeof input === 'string' && GLOB_CHARS.test(input)) {
         const matched = await expandGlob(input, warn);
-        if (matched.length === 0) warn(`${input}: no file matches`);
-        out.push(...matched);
-      } else out.push(shown);
+        if (matched.length === 0) {
+          warn(`${input}: no file matches`);
+          out.missing.push(input);
+        }
+        out.files.push(...matched);
+      } else if (code === 'ENOENT' || code === 'ENOTDIR') {
+        warn(`${shown.path}: no such file or folder`);
+        out.missing.push(shown.path);
+      } else out.files.push(shown); // there but not examinable (EACCES, ELOOP …): reported read_failed
       continue;
     }
     if (st.isDirectory()) {
       const found: InputEntry[] = [];
-      await walk(bytes, bytes, { warn, ...(outDir !== undefined ? { outDir } : {}) }, found);
-      out.push(...found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
-    } else if (!st.isFile()) out.push({ ...shown, skip: 'not_a_file' });
-    else out.push(shown);
+      const sidecars: string[] = [];
+      await walk(bytes, bytes, { warn, sidecars, ...(outDir !== undefined ? { outDir } : {}) }, found);
+      out.sidecars.push(...sidecars.sort());
+      found.sort(byPath);
+      out.files.push(...found);
+      const skipped = found.filter((e) => e.skip).map((e) => path.relative(shown.path, e.path)).sort();
+      if (skipped.length && !found.some((e) => !e.skip && e.error === undefined)) {
+        warn(`${shown.path}: nothing to read: ${skipped.length} file(s) skipped (only .pdf, .txt, .tsv, .text and .csv files are read, hidden ones never): ${someOf(skipped)}`);
+      }
+    } else if (!st.isFile()) out.files.push({ ...shown, skip: 'not_a_file' });
+    else out.files.push(shown);
   }
   return out;
+}
+
+/** Given input arguments, returns the inputs in input order (see `gatherInputs`). */
+export async function collectInputs(inputs: ReadonlyArray<string | Buffer>, options: CollectOptions | ((message: string) => void) = {}): Promise<InputEntry[]> {
+  return (await gatherInputs(inputs, options)).files;
 }
 
 /**

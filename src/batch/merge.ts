@@ -1,15 +1,18 @@
 /**
  * Given the output folders of the shards of one command (`ingest --shard i/n`), writes the
  * dataset a single run would have written: items are taken from each shard's run index and
- * results from its cache, in input order.
+ * results from its cache, in input order. The results (and their page crops) are copied into the
+ * output folder's cache, so that it is a dataset of its own that later runs can add to.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../cli-args.js';
+import type { WriterOptions } from './dataset-writer.js';
+import { CACHE_DIR, validCached } from './cache.js';
 import { lockOutput } from './lock.js';
 import { writeDataset } from './ordered-emitter.js';
 import { RUN_FILE, type RunIndex, type RunItem } from './run.js';
-import type { Settings } from '../settings.js';
+import { DatasetError, emptyStore, loadStore, rootOf, saveStore, type StoreItem } from './store.js';
 
 /** What a merge wrote. */
 export interface MergeSummary {
@@ -19,8 +22,12 @@ export interface MergeSummary {
 }
 
 /** Reads and checks the run indexes, then writes the merged dataset into `outDir` (under its lock). Bad folders are `UsageError`s. */
-export async function mergeShards(dirs: readonly string[], outDir: string, csvEncoding?: Settings['csvEncoding']): Promise<MergeSummary> {
+export async function mergeShards(dirs: readonly string[], outDir: string, output: Partial<WriterOptions> = {}, replace = false): Promise<MergeSummary> {
   if (dirs.length === 0) throw new UsageError('merge: no shard folder given');
+  // Never over a dataset silently: merge writes a whole one.
+  if (!replace && (await loadStore(outDir).catch(() => 'damaged'))) {
+    throw new DatasetError(`${outDir}/ already holds a dataset: merge into a new folder, or add --replace to write over it`);
+  }
   const runs: Array<{ dir: string; run: RunIndex }> = [];
   for (const dir of dirs) {
     let run: RunIndex;
@@ -54,14 +61,42 @@ export async function mergeShards(dirs: readonly string[], outDir: string, csvEn
     const shards = runs.map((r) => (r.run.shard ? `${r.run.shard.index}/${r.run.shard.count}` : 'all')).join(', ');
     throw new UsageError(`merge: the folders hold ${items.length} of ${first.inputs} inputs (shards ${shards}): a shard is missing`);
   }
-  await mkdir(outDir, { recursive: true });
+  items.sort((a, b) => a.index - b.index);
+  const cacheDir = path.join(outDir, CACHE_DIR);
+  await mkdir(cacheDir, { recursive: true });
   const unlock = await lockOutput(outDir);
-  let entries;
   try {
-    entries = await writeDataset(outDir, (item) => dirOf.get(item)!, items, csvEncoding ?? first.settings.csvEncoding);
+    return await mergeLocked();
   } finally {
     await unlock();
   }
-  const failed = entries.filter((e) => e.status === 'failed').length;
-  return { inputs: items.length, failed, shards: runs.length };
+
+  async function mergeLocked(): Promise<MergeSummary> {
+    for (const item of items) {
+      if (!item.cache) continue;
+      const from = path.join(dirOf.get(item)!, CACHE_DIR);
+      const head = await validCached(from, item.cache);
+      if (!head) throw new UsageError(`merge: ${item.rel}: its cached result ${path.join(from, item.cache)} is missing or unreadable`);
+      await copyFile(path.join(from, item.cache), path.join(cacheDir, item.cache));
+      for (const crop of head.crops ?? []) await copyFile(path.join(from, crop.png), path.join(cacheDir, crop.png)).catch(() => undefined);
+    }
+    const totals = await writeDataset(outDir, outDir, items, { csvEncoding: first.settings.csvEncoding, ...output });
+    // The root of the shards' datasets (they share it: the same command in the same folder); a
+    // shard that took no input wrote none.
+    let root = path.resolve('.');
+    for (const { dir } of runs) {
+      const held = await loadStore(dir).catch(() => undefined);
+      if (held) {
+        root = rootOf(dir, held);
+        break;
+      }
+    }
+    const store = emptyStore(outDir, root);
+    store.items = items.map((item): StoreItem => ({
+      path: item.rel, sha256: item.sha256, ...(item.status ? { status: item.status } : {}), ...(item.cache ? { cache: item.cache } : {}),
+      ...(item.result ? { result: item.result } : {}), ...(item.meta ? { meta: item.meta } : {}),
+    }));
+    await saveStore(outDir, store);
+    return { inputs: items.length, failed: totals.failed, shards: runs.length };
+  }
 }

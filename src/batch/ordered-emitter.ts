@@ -1,16 +1,16 @@
-/** Writing a run's dataset in input order, from results held by the run index or the cache. */
+/** Writing a dataset in its order, from results held by the run index, the dataset index or the cache. */
 import path from 'node:path';
 import type { ManifestEntry } from '../result.js';
-import type { Settings } from '../settings.js';
 import { CACHE_DIR, readCachedHead, readCachedRecords } from './cache.js';
-import { DatasetWriter } from './dataset-writer.js';
+import { DatasetWriter, type DatasetTotals, type WriterOptions } from './dataset-writer.js';
 import type { RunItem } from './run.js';
 
 /**
- * Writes the dataset of `items` in input order while they are still being processed: `ready(item)`
+ * Writes the dataset of `items` (in the order given) while they are still being processed: `ready(item)`
  * says that an item's result is known (in `item.result` or its cache file), and every item whose
  * predecessors are all known is read and appended at once, one at a time, so that the end of the
- * run only has the tail left to write. Memory stays bounded by the largest single result.
+ * run only has the tail left to write. A cached result is streamed one record at a time, so memory
+ * stays bounded by the largest single record.
  */
 export class OrderedEmitter {
   private readonly sorted: RunItem[];
@@ -26,9 +26,9 @@ export class OrderedEmitter {
    * @param outDir where the dataset goes (exists).
    * @param cacheRoot the folder whose `.cache` holds each item's result, or a function giving it per item.
    */
-  constructor(outDir: string, private readonly cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']) {
-    this.sorted = [...items].sort((a, b) => a.index - b.index);
-    this.writer = new DatasetWriter(outDir, { csvEncoding });
+  constructor(outDir: string, private readonly cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], opts: WriterOptions) {
+    this.sorted = [...items];
+    this.writer = new DatasetWriter(outDir, opts);
   }
 
   /** Marks `item` as known and writes whatever can now be written, in order. */
@@ -40,16 +40,20 @@ export class OrderedEmitter {
     });
   }
 
-  /** Waits for the writes, then puts every output in place; returns the manifest entries. */
-  async finish(): Promise<ManifestEntry[]> {
+  /** Waits for the writes, then puts every output in place; returns the dataset's totals. */
+  async finish(): Promise<DatasetTotals> {
     try {
       await this.chain;
       if (this.next < this.sorted.length) throw new Error(`${this.sorted[this.next]!.path}: no result to write`);
+      return await this.writer.close();
     } catch (e) {
-      this.writer.abort();
+      await this.writer.abort();
       throw e;
     }
-    this.writer.close();
+  }
+
+  /** The manifest entries written so far, in dataset order. */
+  get written(): readonly ManifestEntry[] {
     return this.entries;
   }
 
@@ -58,34 +62,36 @@ export class OrderedEmitter {
     if (this.error !== undefined) throw this.error;
   }
 
-  /** Drops the partial outputs (after an error elsewhere). */
-  abort(): void {
+  /** Drops the partial outputs (after an error elsewhere, or a run that writes nothing). */
+  async abort(): Promise<void> {
     this.failed = true;
-    this.writer.abort();
+    await this.chain.catch(() => undefined);
+    await this.writer.abort();
   }
 
   private async drain(): Promise<void> {
     while (!this.failed && this.next < this.sorted.length && this.known.has(this.sorted[this.next]!)) {
       const item = this.sorted[this.next]!;
       const result = item.result;
+      const root = typeof this.cacheRoot === 'string' ? this.cacheRoot : this.cacheRoot(item);
+      const dir = path.join(root, CACHE_DIR);
       if (result) {
         result.entry.cached = item.cached;
         this.entries.push(result.entry);
-        this.writer.add(result);
+        this.writer.add(result, item.meta, dir);
       } else {
         // Streamed from the cache one record at a time: a file of any size passes in flat memory.
-        const root = typeof this.cacheRoot === 'string' ? this.cacheRoot : this.cacheRoot(item);
-        const dir = path.join(root, CACHE_DIR);
         const head = await readCachedHead(dir, item.cache!);
         if (this.failed) return; // aborted while reading
         if (!head) throw new Error(`${item.path}: its cached result ${path.join(dir, item.cache!)} is missing or unreadable`);
         head.entry.cached = item.cached;
         this.entries.push(head.entry);
-        this.writer.beginFile(head.entry, head.diagnostics);
+        this.writer.beginFile(head.entry, head.diagnostics, item.meta, head.crops ?? [], dir);
         for await (const record of readCachedRecords(dir, item.cache!, head.records)) {
           if (this.failed) return;
           this.writer.addRecord(record);
         }
+        this.writer.endFile();
       }
       this.known.delete(item);
       this.next++;
@@ -94,11 +100,11 @@ export class OrderedEmitter {
 }
 
 /**
- * Writes the dataset of `items` (any order; written in input order) into `outDir`, reading each
- * result from `cacheRoot/.cache` or the item itself, one at a time; returns the manifest entries.
+ * Writes the dataset of `items` (in the order given) into `outDir`, reading each result from
+ * `cacheRoot/.cache` or the item itself, one at a time; returns the dataset's totals.
  */
-export async function writeDataset(outDir: string, cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], csvEncoding: Settings['csvEncoding']): Promise<ManifestEntry[]> {
-  const emitter = new OrderedEmitter(outDir, cacheRoot, items, csvEncoding);
+export async function writeDataset(outDir: string, cacheRoot: string | ((item: RunItem) => string), items: readonly RunItem[], opts: WriterOptions): Promise<DatasetTotals> {
+  const emitter = new OrderedEmitter(outDir, cacheRoot, items, opts);
   for (const item of items) emitter.ready(item);
   return emitter.finish();
 }

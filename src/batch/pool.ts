@@ -9,8 +9,20 @@
  * and its task resolves with `memory`; one at a time, letting memory settle in between.
  * Threads share one process, so this is the only way to bound memory held outside the V8 heaps
  * (array buffers, zlib output), which `resourceLimits` does not count.
+ *
+ * A worker says it has loaded by posting {@link READY} (see `signalReady`); its first task is
+ * sent, and its time limit starts, only then, so that starting a worker (loading pdf.js, a busy
+ * machine) never counts against a file.
  */
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+
+/** The message a worker posts once its module has loaded and it listens for tasks. */
+export const READY = { ziping_worker_ready: true } as const;
+
+/** Called by a worker script after it has set up its message handler. */
+export function signalReady(port: MessagePort | null): void {
+  port?.postMessage(READY);
+}
 
 export interface PoolOptions {
   /** The worker module (compiled JavaScript). */
@@ -37,6 +49,8 @@ export type Outcome<T> =
 
 interface Slot {
   worker: Worker;
+  /** Resolves when the worker has posted READY (or died before). */
+  ready: Promise<void>;
   /** Index of the worker's usage slot in `usage`. */
   index: number;
   /** Settles the task in flight (undefined when idle). */
@@ -76,12 +90,18 @@ export class WorkerPool<In extends object, Out> {
     this.slots = new Array<Slot | undefined>(Math.max(1, opts.size));
   }
 
-  /** Runs one task on a free worker; `transfer` lists buffers moved (not copied) to it. */
-  async run(task: In, transfer: readonly ArrayBuffer[] = []): Promise<Outcome<Out>> {
+  /** Runs one task on a free worker; `transfer` lists buffers moved (not copied) to it; `timeoutMs` overrides the pool's limit. */
+  async run(task: In, transfer: readonly ArrayBuffer[] = [], timeoutMs = this.opts.timeoutMs): Promise<Outcome<Out>> {
     const slot = await this.acquire();
+    await slot.ready;
     const id = this.nextId++;
     const started = performance.now();
     return new Promise<Outcome<Out>>((resolve) => {
+      if (slot.dead) {
+        // It died while loading: the task was never sent.
+        resolve({ ok: false, reason: 'crash', message: 'the worker died while starting', ms: 0 });
+        return;
+      }
       let timer: NodeJS.Timeout | undefined;
       slot.since = started;
       slot.settle = (o) => {
@@ -91,13 +111,13 @@ export class WorkerPool<In extends object, Out> {
         resolve({ ...o, ms: performance.now() - started } as Outcome<Out>);
       };
       this.watch();
-      if (this.opts.timeoutMs) {
+      if (timeoutMs) {
         timer = setTimeout(() => {
           const settle = slot.settle;
           if (!settle) return;
           this.retire(slot);
-          settle({ ok: false, reason: 'timeout', message: `over the time limit of ${this.opts.timeoutMs} ms`, ms: performance.now() - started });
-        }, this.opts.timeoutMs);
+          settle({ ok: false, reason: 'timeout', message: `over the time limit of ${timeoutMs} ms`, ms: performance.now() - started });
+        }, timeoutMs);
       }
       slot.worker.postMessage({ ...task, id }, [...transfer]);
     }).finally(() => this.release(slot));
@@ -160,11 +180,14 @@ export class WorkerPool<In extends object, Out> {
     });
     this.started++;
     this.live++;
-    const slot: Slot = { worker, index };
+    let loaded!: () => void;
+    const slot: Slot = { worker, index, ready: new Promise<void>((r) => (loaded = r)) };
     this.slots[index] = slot;
     worker.on('message', (msg: { id: number } & Record<string, unknown>) => {
+      if (msg && (msg as Record<string, unknown>).ziping_worker_ready === true) return loaded();
       slot.settle?.({ ok: true, value: msg as unknown as Out, ms: 0 });
     });
+    worker.once('exit', () => loaded());
     const die = (message: string): void => {
       const settle = slot.settle;
       if (!settle) return;
@@ -183,10 +206,11 @@ export class WorkerPool<In extends object, Out> {
     worker.on('exit', (code) => {
       if (slot.settle) return die(`the worker exited with code ${code}`);
       if (slot.dead) return;
-      // An idle worker died: forget it, a new one is started when needed.
+      // An idle (or still loading) worker died: forget it, a new one is started when needed.
       slot.dead = true;
+      this.live--;
       const i = this.idle.indexOf(slot);
-      if (i >= 0) { this.idle.splice(i, 1); this.live--; }
+      if (i >= 0) this.idle.splice(i, 1);
     });
     return slot;
   }

@@ -4,6 +4,7 @@
  * (`--json`: one JSON object per line on stdout).
  */
 import type { ManifestEntry } from '../result.js';
+import type { DatasetTotals } from './dataset-writer.js';
 import { safeJson, safeLine } from '../terminal.js';
 
 /** The run is about to process files. */
@@ -42,6 +43,15 @@ export interface FileEvent {
   skip_reason: ManifestEntry['skip_reason'] | null;
 }
 
+/** A file has pages without a text layer and waits for the OCR pool. */
+export interface OcrEvent {
+  event: 'ocr';
+  index: number;
+  path: string;
+  /** Pages of the document (not all need OCR). */
+  pages: number;
+}
+
 /** Something the user should know that is not about one file (a glob matching nothing). */
 export interface WarningEvent {
   event: 'warning';
@@ -52,7 +62,20 @@ export interface WarningEvent {
 export interface DoneEvent {
   event: 'done';
   out: string;
-  totals: { inputs: number; ok: number; flagged: number; failed: number; skipped: number; duplicates: number; cached: number; pages: number; tables: number; flagged_tables: number };
+  /**
+   * This run's inputs: how each came out, and what it did to the dataset (added: new path;
+   * updated: new content at a known path; unchanged: same content; kept: this run failed on it,
+   * the earlier result stays); missing: arguments that named nothing; duplicates: inputs skipped
+   * as copies of another (the rest of `skipped` are folder entries that are no inputs).
+   */
+  totals: {
+    inputs: number; ok: number; flagged: number; failed: number; skipped: number; duplicates: number; cached: number; pages: number; tables: number; flagged_tables: number;
+    added: number; updated: number; unchanged: number; kept: number; missing: number;
+  };
+  /** The whole dataset in the output folder after the run; null when nothing was written. */
+  dataset: DatasetTotals | null;
+  /** The review page written, if any. */
+  report: string | null;
   /** Wall time of each batch stage, in milliseconds. */
   stages: { collect_ms: number; hash_ms: number; process_ms: number; emit_ms: number; total_ms: number };
   /** Sum of the time workers spent on files. */
@@ -61,13 +84,15 @@ export interface DoneEvent {
   workers_replaced: number;
   /** Workers the memory watchdog stopped (their files are `resource_limit`). */
   workers_stopped_for_memory: number;
+  /** Files read by the OCR pool, their pages read by OCR, and its workers. */
+  ocr?: { files: number; pages: number; workers_started: number; workers_replaced: number };
   /** Peak resident memory of the whole process (every worker thread included), in MiB. */
   peak_rss_mb: number;
   /** CPU time of the whole process (user + system, every thread), in milliseconds. */
   cpu_ms: number;
 }
 
-export type ProgressEvent = StartEvent | FileEvent | WarningEvent | DoneEvent;
+export type ProgressEvent = StartEvent | FileEvent | OcrEvent | WarningEvent | DoneEvent;
 export type Reporter = (e: ProgressEvent) => void;
 
 /** Given a manifest entry, returns the file event for it. */
@@ -94,17 +119,26 @@ export function fileLine(e: FileEvent): string {
   return `${e.status.padEnd(7)} ${safeLine(e.path)}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${safeLine(e.error.message)}` : ''}${e.cached ? ' (cached)' : ''}\n`;
 }
 
-function summaryLine(e: DoneEvent): string {
-  const processed = e.totals.ok + e.totals.flagged + e.totals.duplicates;
-  const skipped = e.totals.skipped - e.totals.duplicates;
+/** The closing lines: this run's inputs, what they did to the dataset, and the dataset as a whole. */
+export function summaryLine(e: DoneEvent): string {
+  const t = e.totals;
   const secs = (e.stages.total_ms / 1000).toFixed(1);
-  return `${e.totals.inputs} input(s): ${processed} processed, ${skipped ? `${skipped} skipped, ` : ''}${e.totals.failed} failed → ${safeLine(e.out)}/ (${e.totals.pages ? `${e.totals.pages} PDF page(s) in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)\n`;
+  const ocr = e.ocr ? `, ${e.ocr.pages} read by OCR` : '';
+  // Skipped folder entries (hidden files, other types …) are not processed; duplicates are.
+  const entries = t.skipped - t.duplicates;
+  const run = `${t.inputs} input(s): ${t.ok + t.flagged + t.duplicates} processed${t.duplicates ? ` (${t.duplicates} duplicate(s) skipped)` : ''}, ${entries ? `${entries} skipped, ` : ''}${t.failed} failed${t.missing ? `, ${t.missing} not found` : ''} (${t.pages ? `${t.pages} PDF page(s)${ocr} in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)`;
+  const out = safeLine(e.out);
+  if (!e.dataset) return `${run}\nnothing written: ${out}/ is left as it was\n`;
+  const d = e.dataset;
+  const changes = `${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged${t.kept ? `, ${t.kept} kept from before (failed this time)` : ''}`;
+  return `${run}\n${out}/: ${changes} → ${d.tables} table(s) from ${d.inputs} input(s), ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}${e.report ? `; review ${safeLine(e.report)}` : ''}\n`;
 }
 
 /** Not a TTY: one line per file, then the summary. */
 export function lineReporter(stream: NodeJS.WritableStream = process.stderr): Reporter {
   return (e) => {
     if (e.event === 'file') stream.write(fileLine(e));
+    else if (e.event === 'ocr') stream.write(`ocr     ${safeLine(e.path)}: pages without a text layer, queued for OCR\n`);
     else if (e.event === 'warning') stream.write(`warning: ${safeLine(e.message)}\n`);
     else if (e.event === 'done') stream.write(summaryLine(e));
   };
@@ -129,6 +163,7 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
   let start: StartEvent | undefined;
   let began = 0;
   let done = 0, fresh = 0, freshBytes = 0, pages = 0, tables = 0, flagged = 0, failed = 0;
+  const ocrWaiting = new Set<number>();
   let last = 0;
   const draw = (force = false): void => {
     const now = Date.now();
@@ -137,7 +172,8 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
     const secs = (now - began) / 1000;
     const rate = secs > 0 ? pages / secs : 0;
     const eta = freshBytes > 0 ? ((start.todo_bytes - freshBytes) * (now - began)) / freshBytes : NaN;
-    const line = `files ${done}/${start.shard_inputs} · pages ${pages} · tables ${tables} · flagged ${flagged} · failed ${failed} · ${rate.toFixed(1)} pages/s · ETA ${fresh === start.todo ? '0s' : formatDuration(eta)}`;
+    const ocr = ocrWaiting.size ? ` · OCR ${ocrWaiting.size} file(s)` : '';
+    const line = `files ${done}/${start.shard_inputs} · pages ${pages} · tables ${tables} · flagged ${flagged} · failed ${failed}${ocr} · ${rate.toFixed(1)} pages/s · ETA ${fresh === start.todo ? '0s' : formatDuration(eta)}`;
     stream.write(`\r\x1b[2K${line.slice(0, Math.max(20, (stream.columns || 120) - 1))}`);
   };
   return (e) => {
@@ -145,7 +181,11 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
       start = e;
       began = Date.now();
       draw(true);
+    } else if (e.event === 'ocr') {
+      ocrWaiting.add(e.index);
+      draw(true);
     } else if (e.event === 'file') {
+      ocrWaiting.delete(e.index);
       done++;
       pages += e.pages ?? 0;
       tables += e.tables;

@@ -4,6 +4,7 @@
  * Imports nothing that loads pdf.js, so each worker decides how pdf.js is loaded.
  */
 import { parentPort } from 'node:worker_threads';
+import { signalReady } from '../batch/pool.js';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export type LoopMode = 'bare' | 'pdfjs' | 'extract' | 'process';
@@ -48,4 +49,5 @@ export function serveLoop(run: (task: LoopTask) => Promise<number>): void {
       parentPort!.postMessage(reply);
     })();
   });
+  signalReady(parentPort);
 }

@@ -18,7 +18,7 @@ export function checkRecord(rec: UncheckedRecord, rounding: Rounding, project: n
   let incomplete = false;
   const flag = (code: Code, message: string, field: string, actual?: string | null, expected?: string | null): void => {
     const p = rec.provenance[field];
-    const loc = { file: rec.source.file, project, field, ...(p?.page ? { page: p.page } : {}), ...(p?.line ? { line: p.line } : {}), ...(p?.bbox ? { bbox: p.bbox } : {}) };
+    const loc = { file: rec.source.path, project, field, ...(p?.page ? { page: p.page } : {}), ...(p?.line ? { line: p.line } : {}), ...(p?.bbox ? { bbox: p.bbox } : {}) };
     const extra: { actual?: string; expected?: string } = {};
     if (actual != null) extra.actual = actual;
     if (expected != null) extra.expected = expected;

@@ -16,8 +16,11 @@ export const ProvenanceSchema = z
     page: z.number().int().positive().optional(),
     line: z.number().int().positive().optional(),
     bbox: BBoxSchema.optional(),
+    ocr: z.literal(true).optional().describe('the value was read by OCR from a scanned page'),
+    confidence: z.number().min(0).max(1).optional().describe("OCR's confidence in what it read (lowest character confidence, 0–1)"),
+    raw: z.string().optional().describe('the text as the file encodes it, when it differs from the value read (e.g. a Kangxi radical the glyph shows as 户)'),
   })
-  .describe('where a value was read: file, page and box (PDF) or line (text dump)');
+  .describe('where a value was read: file, page and box (PDF) or line (text dump); ocr and confidence when read by OCR');
 
 export const DiagnosticSchema = z.object({
   code: z.string().describe('stable snake_case code, see README'),
@@ -88,14 +91,19 @@ export const CheckSchema = z.object({
 
 export const ProjectRecord = z
   .object({
-    id: z.string().describe('stable id: <file>#<n>, n counting tables in the file from 1'),
+    id: z.string().describe('stable id: <path>#<n>, path as in source.path, n counting tables in the file from 1'),
     source: z.object({
+      path: z.string().describe("the input's path relative to the dataset root, with / (unique in a dataset)"),
       file: z.string().describe("the input's file name"),
       sha256: z.string(),
       kind: z.enum(['pdf', 'text']),
       pages: z.array(z.number().int().positive()).optional().describe('PDF pages the table is on'),
       lines: z.tuple([z.number().int(), z.number().int()]).optional().describe('first and last line in a text dump'),
       index: z.number().int().nonnegative().describe('position of the table in its file, from 0'),
+      url: z.string().optional().describe('where the file was published (sources.csv)'),
+      published: z.string().optional().describe('when it was published (sources.csv)'),
+      department: z.string().optional().describe('who published it (sources.csv)'),
+      year: z.string().optional().describe('budget year it reports on (sources.csv)'),
     }),
     template: z.string().describe('id of the detected form template (domain/labels.ts)'),
     unit: z.enum(['万元', '元']),
@@ -119,6 +127,7 @@ export const ProjectRecord = z
     issues: z.array(DiagnosticSchema).describe('check failures and problems, with stable codes'),
     repairs: z.array(DiagnosticSchema).describe('every heuristic that changed what was read'),
     provenance: z.record(z.string(), ProvenanceSchema).describe('field path → where it was read'),
+    duplicate_of: z.string().optional().describe('id of the earlier table this one repeats (same project, department and figures): counted once, as that one; absent when it repeats none'),
   })
   .meta({ id: 'ProjectRecord', title: 'ziping project record' });
 

@@ -51,18 +51,33 @@ export function pageTooComplex(merged: readonly Rule[], runs: number, s: PdfSett
   return undefined;
 }
 
-/** Index of the cell of `t` that holds the point, or -1: two binary searches and a lookup. */
+/**
+ * Index of the cell of `t` that holds the point, or -1: two binary searches and a lookup. The
+ * answer is the one a scan of `t.cells` in order would give (the first cell whose box holds the
+ * point, bounds included): where boxes overlap the first cell wins, and a point on a grid line
+ * (in two cells' boxes) is settled by that scan.
+ */
 export function cellAt(t: Table, x: number, y: number): number {
   const nr = t.ys.length - 1, nc = t.xs.length - 1;
   if (!t.at) {
-    t.at = new Int32Array(nr * nc).fill(-1);
+    const at = new Int32Array(nr * nc).fill(-1);
     t.cells.forEach((c, i) => {
-      for (let r = c.row; r < c.row + c.rowSpan; r++) t.at!.fill(i, r * nc + c.col, r * nc + c.col + c.colSpan);
+      for (let r = c.row; r < c.row + c.rowSpan; r++) {
+        for (let k = r * nc + c.col; k < r * nc + c.col + c.colSpan; k++) if (at[k]! < 0) at[k] = i;
+      }
     });
+    t.at = at;
   }
   if (x < t.xs[0] || x > t.xs[nc] || y < t.ys[0] || y > t.ys[nr]) return -1;
   const c = Math.min(nc - 1, Math.max(0, upperBound(t.xs, x) - 1));
   const r = Math.min(nr - 1, Math.max(0, upperBound(t.ys, y) - 1));
+  if (x === t.xs[c] || x === t.xs[c + 1] || y === t.ys[r] || y === t.ys[r + 1]) {
+    for (let i = 0; i < t.cells.length; i++) {
+      const b = t.cells[i].bbox;
+      if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]) return i;
+    }
+    return -1;
+  }
   return t.at[r * nc + c]!;
 }
 

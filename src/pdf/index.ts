@@ -5,18 +5,22 @@
  */
 import { diagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import type { BBox, Row } from '../types.js';
-import { looksTruncated, openPdf, toInputError } from './document.js';
+import { looksTruncated, openPdf, toInputError, type OpenedPdf } from './document.js';
 import { invert, multiply, transformBox, type Matrix } from './geometry.js';
 import { mergeRules, pageTooComplex } from './grid.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
+import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
+import { splitFurniture } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
+import type { AlignVotes, StreamCarry } from './stream.js';
 import { dominantTextRotation, itemPaints, separateHidden, textItemsToRuns, type HiddenRun, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
 export type { PdfSettings } from './settings.js';
 export { DEFAULT_PDF_SETTINGS } from './settings.js';
+export { OcrDeferred, type PageOcr } from './scanned-page.js';
 
 export interface PdfPageInfo {
   /** 1-based page number. */
@@ -31,7 +35,14 @@ export interface PdfPageInfo {
   /** Ruled tables found on the page. */
   tables: number;
   mode: 'lattice' | 'stream' | 'none';
+  /** Set when the page was read by OCR (or OCR was wanted and could not run: `error`). */
+  ocr?: PageOcrInfo;
 }
+
+/** How OCR went on one page. */
+export type PageOcrInfo =
+  | { read: true; skewDeg: number; lines: number; meanConfidence: number; ms: number }
+  | { read: false; error: string; unavailable: boolean };
 
 export interface PdfExtraction {
   pages: PdfPageInfo[];
@@ -49,6 +60,8 @@ export interface PdfOptions {
   signal?: AbortSignal;
   /** Overrides of the geometry tolerances. */
   settings?: Partial<PdfSettings>;
+  /** Reads pages without a text layer (or every page, `force`); without it they are reported `ocr_required`. */
+  ocr?: PageOcr;
 }
 
 /** What one page yields, with the intermediates kept for `inspect`. */
@@ -103,25 +116,40 @@ export async function forEachPage(
   const s = resolvePdfSettings(opts.settings);
   opts.signal?.throwIfAborted();
   const opened = await openPdf(data, opts.file);
+  // Scanned pages are drawn from a second copy opened for drawing (glyph outlines built), on demand.
+  let forDrawing: Promise<OpenedPdf> | undefined;
+  const drawable = (): Promise<OpenedPdf> => (forDrawing ??= openPdf(data, opts.file, { render: true }));
   try {
     const { doc } = opened;
     if (opts.maxPages !== undefined && doc.numPages > opts.maxPages) {
       throw new InputError('too_many_pages', `the PDF has ${doc.numPages} pages, over the limit of ${opts.maxPages}`, opts.file);
     }
+    // Columns of a rule-less table running on at the foot of the previous page.
+    let carry: StreamCarry | null = null;
+    let pitchEm: number | undefined;
+    let alignVotes: AlignVotes | undefined;
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s);
+        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable);
+        carry = res.layout.carry;
+        pitchEm = res.layout.pitchEm;
+        alignVotes = res.layout.alignVotes ?? alignVotes;
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
+        if (err instanceof OcrDeferred) {
+          err.pages = doc.numPages;
+          throw err;
+        }
         throw toInputError(err, opts.file);
       }
       await onPage(res);
     }
   } finally {
     await opened.close();
+    if (forDrawing) await (await forDrawing.catch(() => null))?.close();
   }
 }
 
@@ -142,12 +170,19 @@ function hiddenDiagnostics(hidden: readonly HiddenRun[], textLayer: boolean, pag
   return out;
 }
 
-async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): Promise<PageResult> {
+async function readPage(
+  doc: Doc,
+  p: number,
+  opts: PdfOptions,
+  s: PdfSettings,
+  stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
+  drawable: () => Promise<OpenedPdf>,
+): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;
     const display = page.getViewport({ scale: 1, rotation });
-    const text = await page.getTextContent();
+    const text = await page.getTextContent({ includeMarkedContent: true });
     const ops = await page.getOperatorList();
     const vt = (extra: number): Matrix => page.getViewport({ scale: 1, rotation: (rotation + extra) % 360 }).transform as unknown as Matrix;
     const frameRotation = text.items.length ? dominantTextRotation(text.items, vt) : 0;
@@ -156,19 +191,52 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): 
     const frameToDisplay = multiply(display.transform as unknown as Matrix, invert(toFrame));
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
+    // Clips (text a producer clipped away) and paints (text drawn invisible, transparent or white).
     const paints = graphics.clipped || graphics.unseen ? itemPaints(text.items, graphics.texts) : undefined;
+    const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;
+    const frameHeight = frameRotation % 180 === 0 ? display.height : display.width;
     // Only text a reader can see goes into cells (issue 12): invisible or white-on-white text is reported.
-    const { runs, hidden, textLayer } = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
+    const visible = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
+    // Page numbers and slanted text (watermarks, seal rings) are never table cells.
+    const split = splitFurniture(visible.runs, frameHeight, s);
+    const { furniture } = split;
+    let runs = split.content;
     // A page past PAGE_LIMITS (a 1000 × 1000 grid) is not laid out: it would hold the worker for minutes.
     const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
-    const layout = tooComplex ? { rules: [], tables: [], rows: [], mode: 'none' as const } : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay);
-    const diagnostics: Diagnostic[] = hiddenDiagnostics(hidden, textLayer, p, opts.file, toDisplay);
+    let layout: PageLayout = tooComplex
+      ? { rules: [], tables: [], rows: [], mode: 'none', carry: null, pitchEm: stream.pitchEm, ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}) }
+      : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth });
+    const diagnostics: Diagnostic[] = hiddenDiagnostics(visible.hidden, visible.textLayer, p, opts.file, toDisplay);
     if (tooComplex) diagnostics.push(diagnostic('page_too_complex', `page ${p} holds ${tooComplex}: it was not read`, { file: opts.file, page: p }));
     const hasText = runs.length > 0;
-    if (!hasText && (graphics.images.length > 0 || graphics.paths > 0)) {
+    const drawn = graphics.images.length > 0 || graphics.paths > 0;
+    // A scan is an image; text turned into outlines is many paths. A page with a few lines and
+    // no text (a table's empty end) is no reason to run OCR.
+    const scanLike = graphics.images.length > 0 || graphics.paths >= 50;
+    let ocrInfo: PageOcrInfo | undefined;
+    let shownBy = toDisplay;
+    // (A page too complex to lay out is not drawn for OCR either: it is no scan, and drawing it costs as much.)
+    if (opts.ocr && !tooComplex && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
+      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width });
+      if ('layout' in scanned) {
+        ({ layout, runs } = scanned);
+        graphics.rules = scanned.rules;
+        shownBy = scanned.toDisplay;
+        ocrInfo = scanned.info;
+        diagnostics.push(diagnostic('ocr_read', `page ${p} was read by OCR: ${scanned.info.lines} text line(s), mean confidence ${scanned.info.meanConfidence}, skew ${scanned.info.skewDeg}° undone`, { file: opts.file, page: p }));
+      } else {
+        ocrInfo = { read: false, error: scanned.error, unavailable: scanned.unavailable };
+        diagnostics.push(diagnostic('ocr_required', `page ${p}${hasText ? '' : ' has no text layer and'} was not read by OCR: ${scanned.error}`, { file: opts.file, page: p }));
+      }
+    } else if (!hasText && drawn) {
       diagnostics.push(
         diagnostic('ocr_required', `page ${p} has no text layer${graphics.images.length ? ' (it holds an image: a scan?)' : ''}; it needs OCR`, { file: opts.file, page: p }),
       );
+    }
+    // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
+    if (furniture.length && !ocrInfo?.read) {
+      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
+      diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: toDisplay(furniture[0].bbox) }));
     }
     if (layout.mode === 'stream') {
       diagnostics.push(diagnostic('stream_table', `page ${p} has no ruling lines: columns were inferred from text alignment`, { file: opts.file, page: p }));
@@ -181,8 +249,9 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings): 
       hasText,
       tables: layout.tables.length,
       mode: layout.mode,
+      ...(ocrInfo ? { ocr: ocrInfo } : {}),
     };
-    return { info, layout, runs, graphics, toDisplay, frameRotation, diagnostics };
+    return { info, layout, runs, graphics, toDisplay: shownBy, frameRotation, diagnostics };
   } finally {
     page.cleanup();
   }

@@ -48,17 +48,23 @@ function makeLine(runs: TextRun[]): TextLine {
   return { runs, bbox: unionBox(runs.map((r) => r.bbox)), fontSize: Math.max(...runs.map((r) => r.fontSize)) };
 }
 
+/** The text a run shows, or (`source`) the text its PDF encodes when the two differ. */
+export type RunText = (r: TextRun) => string;
+const shownText: RunText = (r) => r.text;
+/** The text of a run as the file encodes it (before ambiguous glyphs were resolved). */
+export const sourceText: RunText = (r) => r.source ?? r.text;
+
 /** Joins the runs of one line: a visible gap between Latin text becomes one space. */
-export function lineText(line: TextLine): string {
+export function lineText(line: TextLine, pick: RunText = shownText): string {
   let out = '';
   let prev: TextRun | null = null;
   for (const r of line.runs) {
     if (prev) {
       const gap = r.bbox[0] - prev.bbox[2];
-      const a = lastChar(out), b = firstChar(r.text);
+      const a = lastChar(out), b = firstChar(pick(r));
       if (gap > 0.2 * Math.min(prev.fontSize, r.fontSize) && !(isCjkChar(a) && isCjkChar(b)) && a !== ' ' && b !== ' ') out += ' ';
     }
-    out += r.text;
+    out += pick(r);
     prev = r;
   }
   return out;
@@ -118,9 +124,9 @@ const WRAPPED_NUMBER_TAIL = /^[\d,.]+%?$/;
  * token would have fitted after it or the next line opens a list item ("2、"). In Latin text a
  * line is a break when the next line's first word would have fitted after it.
  */
-export function linesToCellText(lines: readonly TextLine[], box: BBox | null): string {
+export function linesToCellText(lines: readonly TextLine[], box: BBox | null, pick: RunText = shownText): string {
   if (lines.length === 0) return '';
-  const texts = lines.map(lineText);
+  const texts = lines.map((l) => lineText(l, pick));
   if (lines.length === 1) return texts[0];
   const cjk = texts.some((t) => Array.from(t).some(isCjkChar));
   const maxRight = Math.max(...lines.map((l) => l.bbox[2]));
@@ -145,20 +151,31 @@ export function linesToCellText(lines: readonly TextLine[], box: BBox | null): s
     if (hard) out += '\n';
     // A number wrapped inside a narrow cell ("14,503,00" / "0.00") continues without a space.
     else if (WRAPPED_NUMBER_HEAD.test(prevText) && WRAPPED_NUMBER_TAIL.test(nextText)) out += '';
+    // Digits on both sides of the break are one number cut by it ("≥100.0" / "0(%)").
+    else if (/[\d.]/.test(a) && /\d/.test(b)) out += '';
     else if (ASCII_LETTER.test(a) && ASCII_LETTER.test(b)) out += ' ';
-    else if (!cjk && a !== '-' && /[\w,.;:!?)%]/.test(a) && /[\w(]/.test(b)) out += ' ';
+    // A number's unit in brackets on the next line ("≥85.00" / "(%)") follows it without a space.
+    else if (!cjk && a !== '-' && /[\w,.;:!?)%]/.test(a) && /[\w(]/.test(b) && !(/\d/.test(a) && b === '(')) out += ' ';
     out += texts[i];
   }
   return out;
 }
 
-/** Builds a cell with normalised text, keeping `raw` when normalisation changed it. */
-export function makeCell(raw: string, page: number, bbox: BBox, extra: Partial<Cell> = {}): Cell {
-  const text = normalizeCjk(raw);
+/**
+ * Builds a cell with normalised text, keeping `raw` (the text as the file encodes it, `source`
+ * when given) when it differs from the cell's text.
+ */
+export function makeCell(shown: string, page: number, bbox: BBox, extra: Partial<Cell> = {}, source: string = shown): Cell {
+  const text = normalizeCjk(shown);
   const cell: Cell = { text, rowSpan: 1, colSpan: 1, ...extra, page, bbox };
-  const trimmedRaw = raw.trim();
+  const trimmedRaw = source.trim();
   if (trimmedRaw !== text) cell.raw = trimmedRaw;
   return cell;
+}
+
+/** Builds the cell of the given lines (see `linesToCellText` and `makeCell`). */
+export function linesToCell(lines: readonly TextLine[], box: BBox | null, page: number, bbox: BBox, extra: Partial<Cell> = {}): Cell {
+  return makeCell(linesToCellText(lines, box), page, bbox, extra, linesToCellText(lines, box, sourceText));
 }
 
 /** Maps a box from the reading frame to the displayed page. */

@@ -13,20 +13,46 @@
  * this block (⺟, ⻳), so the common simplified-Chinese forms are listed here.
  */
 const RADICAL_SUPPLEMENT: Readonly<Record<string, string>> = {
-  '⺁': '厂', '⺃': '乚', '⺄': '乙', '⺅': '亻', '⺆': '冂', '⺇': '几', '⺉': '刂', '⺊': '卜',
-  '⺋': '㔾', '⺌': '小', '⺍': '小', '⺎': '兀', '⺏': '尢', '⺑': '尣', '⺒': '巳', '⺓': '幺',
+  '⺁': '厂', '⺂': '乛', '⺃': '乚', '⺄': '乙', '⺅': '亻', '⺆': '冂', '⺇': '几', '⺉': '刂', '⺊': '卜',
+  '⺋': '㔾', '⺌': '小', '⺍': '小', '⺎': '兀', '⺏': '尣', '⺐': '尢', '⺑': '尣', '⺒': '巳', '⺓': '幺',
   '⺔': '彑', '⺕': '彐', '⺖': '忄', '⺘': '扌', '⺙': '攵', '⺛': '旡', '⺜': '日', '⺝': '月',
   '⺞': '歺', '⺟': '母', '⺠': '民', '⺡': '氵', '⺢': '氺', '⺣': '灬', '⺤': '爫', '⺥': '爫',
   '⺦': '丬', '⺧': '牛', '⺨': '犭', '⺩': '王', '⺪': '疋', '⺫': '罒', '⺬': '示', '⺭': '礻',
-  '⺮': '竹', '⺯': '糸', '⺰': '纟', '⺱': '罒', '⺲': '罒', '⺳': '罒', '⺶': '羊', '⺷': '羊',
+  '⺮': '竹', '⺯': '糹', '⺰': '纟', '⺱': '罓', '⺲': '罒', '⺳': '罒', '⺶': '羊', '⺷': '羊',
   '⺹': '耂', '⺺': '肀', '⺻': '聿', '⺼': '月', '⺽': '臼', '⺾': '艹', '⺿': '艹', '⻀': '艹',
   '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝',
   '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '钅', '⻑': '長', '⻒': '镸',
   '⻓': '长', '⻔': '门', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风',
-  '⻜': '飞', '⻝': '食', '⻞': '飠', '⻟': '食', '⻠': '饣', '⻢': '马', '⻣': '骨', '⻤': '鬼',
+  '⻜': '飞', '⻝': '食', '⻞': '飠', '⻟': '飠', '⻠': '饣', '⻢': '马', '⻣': '骨', '⻤': '鬼',
   '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻫': '斉', '⻬': '齐',
   '⻭': '歯', '⻮': '齿', '⻯': '竜', '⻰': '龙', '⻱': '龜', '⻲': '亀', '⻳': '龟',
 };
+
+/**
+ * Kangxi radicals whose glyph in simplified-Chinese fonts is another ideograph than the one
+ * NFKC names: the radical DOOR is drawn 户 (U+6237), not 戶 (U+6236). Noto Sans/Serif CJK SC
+ * map U+2F3E and U+6237 to one glyph.
+ */
+const KANGXI_SC: Readonly<Record<string, string>> = { '⼾': '户' };
+
+/**
+ * Glyphs that a CJK font shares between a common ideograph and a rarer code point (CJK
+ * Extension A). Chromium (Skia) writes the lowest code point of a glyph into the ToUnicode map
+ * and the text it shaped into an /ActualText span around it, which poppler reads and pdf.js
+ * does not: inside such a span, the rarer code point stands for the common ideograph the glyph
+ * shows. Pairs found by printing every URO ideograph in Noto Sans/Serif CJK SC with Chromium.
+ */
+const SHARED_GLYPHS: Readonly<Record<string, string>> = { '㬵': '胶', '㬺': '幐', '㫚': '曶', '㮣': '槩' };
+
+/**
+ * Given the text of glyphs the producer marked as ambiguous (an /ActualText span), returns the
+ * ideographs the glyphs show.
+ */
+export function resolveSharedGlyphs(text: string): string {
+  let out = '';
+  for (const ch of text) out += SHARED_GLYPHS[ch] ?? KANGXI_SC[ch] ?? ch;
+  return out;
+}
 
 /**
  * Full-width signs mapped to ASCII. Full-width CJK punctuation (（）：，；！？ and the like) is
@@ -62,7 +88,7 @@ function normalizeChar(ch: string): string {
   }
   if (cp <= 0x2eff) return RADICAL_SUPPLEMENT[ch] ?? ch;
   // Kangxi radicals and compatibility ideographs: NFKC gives the unified ideograph.
-  if (cp <= 0x2fdf) return ch.normalize('NFKC');
+  if (cp <= 0x2fdf) return KANGXI_SC[ch] ?? ch.normalize('NFKC');
   if (cp === 0x3000) return ' ';
   if (cp >= 0xf900 && cp <= 0xfaff) return ch.normalize('NFKC');
   if (cp >= 0x2f800 && cp <= 0x2fa1f) return ch.normalize('NFKC');

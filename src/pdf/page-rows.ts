@@ -5,11 +5,11 @@
  */
 import type { BBox, Cell, Row } from '../types.js';
 import { cellAt, mergeRules, rulesToTables, type Table } from './grid.js';
-import { linesToCellText, lineText, makeCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
+import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { linesToStreamRows } from './stream.js';
-import type { TextRun } from './text-runs.js';
+import { linesToStreamRows, type AlignVotes, type StreamCarry } from './stream.js';
+import { joinTouchingRuns, splitRunAt, splitRunAtCellSpaces, type TextRun } from './text-runs.js';
 
 /** Everything found on one page, kept for `inspect`. */
 export interface PageLayout {
@@ -18,6 +18,12 @@ export interface PageLayout {
   tables: Table[];
   rows: Row[];
   mode: 'lattice' | 'stream' | 'none';
+  /** Columns of a rule-less table that runs on at the foot of the page (for the next page). */
+  carry: StreamCarry | null;
+  /** Pitch of wrapped text seen so far (em), for the next page. */
+  pitchEm: number | undefined;
+  /** Votes for each vertical alignment of cells seen so far, for the next page. */
+  alignVotes?: AlignVotes;
 }
 
 interface PendingRow {
@@ -36,42 +42,161 @@ export function pageToLayout(
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
+  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes } = {},
 ): PageLayout {
-  const rules = mergeRules(rawRules, s);
-  const tables = rulesToTables(rules, s);
+  // Runs touching on a line are one word for the question whether text crosses a rule.
+  const rules = bridgeRuleGaps(mergeRules(rawRules, s), joinTouchingRuns(runs));
+  const found = rulesToTables(rules, s);
+  // A frame around the whole table, or rules between rows only, make a "grid" whose cells hold
+  // whole rows of text: such a table is read from its text, its horizontal rules kept as row
+  // separators.
+  const tables: Table[] = [];
+  const hRules: Rule[] = [];
+  const inTables = new Set<Rule>();
+  for (const t of found) {
+    if (isDegenerate(t, runs, s)) {
+      for (const r of t.rules) if (r.orient === 'h') hRules.push(r);
+    } else tables.push(t);
+    for (const r of t.rules) inTables.add(r);
+  }
+  for (const r of rules) if (r.orient === 'h' && !inTables.has(r)) hRules.push(r);
   const pending: PendingRow[] = [];
   const outside: TextRun[] = [];
-  // Assign each run to the table cell holding its centre.
+  // Assign each run to the table cell holding its centre; a run drawn across a cell border
+  // (two cells' text in one run) is first cut at the border.
   const perCell = tables.map((t) => t.cells.map(() => [] as TextRun[]));
-  for (const run of runs) {
-    const cx = (run.bbox[0] + run.bbox[2]) / 2, cy = (run.bbox[1] + run.bbox[3]) / 2;
-    let placed = false;
-    for (let ti = 0; ti < tables.length && !placed; ti++) {
-      const t = tables[ti];
-      if (cx < t.bbox[0] || cx > t.bbox[2] || cy < t.bbox[1] || cy > t.bbox[3]) continue;
-      const ci = cellAt(t, cx, cy);
-      if (ci >= 0) {
-        perCell[ti][ci].push(run);
-        placed = true;
+  for (const whole of runs) {
+    for (const run of splitAtBorders(whole, tables)) {
+      const cx = (run.bbox[0] + run.bbox[2]) / 2, cy = (run.bbox[1] + run.bbox[3]) / 2;
+      let placed = false;
+      for (let ti = 0; ti < tables.length && !placed; ti++) {
+        const t = tables[ti];
+        if (cx < t.bbox[0] || cx > t.bbox[2] || cy < t.bbox[1] || cy > t.bbox[3]) continue;
+        const ci = cellAt(t, cx, cy);
+        if (ci >= 0) {
+          perCell[ti][ci].push(run);
+          placed = true;
+        }
       }
+      if (!placed) outside.push(run);
     }
-    if (!placed) outside.push(run);
   }
   for (let ti = 0; ti < tables.length; ti++) {
     for (const r of tableToRows(page, tables[ti], perCell[ti], s, toDisplay)) pending.push(r);
   }
   let mode: PageLayout['mode'] = tables.length ? 'lattice' : 'none';
+  let carry: StreamCarry | null = null;
+  let pitchEm = stream.pitchEm;
+  let alignVotes = stream.alignVotes;
   if (outside.length) {
-    const lines = runsToLines(outside, s.lineToleranceEm);
-    if (tables.length === 0 && looksTabular(lines, s)) {
+    const lines = runsToLines(joinTouchingRuns(outside).flatMap(splitRunAtCellSpaces), s.lineToleranceEm);
+    if (tables.length === 0 && (looksTabular(lines, s) || stream.carry)) {
       mode = 'stream';
-      for (const row of linesToStreamRows(page, lines, s, anchors, toDisplay)) pending.push({ top: row.top, row: row.row });
+      const res = linesToStreamRows(page, lines, s, anchors, toDisplay, {
+        hRules,
+        carry: stream.carry ?? null,
+        ...(stream.pageWidth !== undefined ? { pageWidth: stream.pageWidth } : {}),
+        ...(stream.pitchEm !== undefined ? { pitchEm: stream.pitchEm } : {}),
+        ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}),
+      });
+      alignVotes = res.alignVotes;
+      for (const row of res.rows) pending.push({ top: row.top, row: row.row });
+      carry = res.carry;
+      pitchEm = res.pitchEm;
     } else {
       for (const line of lines) pending.push({ top: line.bbox[1], row: lineToRow(page, line, s, toDisplay) });
     }
   }
   pending.sort((a, b) => a.top - b.top);
-  return { rules, tables, rows: pending.map((p) => p.row), mode };
+  return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm, ...(alignVotes ? { alignVotes } : {}) };
+}
+
+/**
+ * Closes a gap in a vertical rule that runs on above and below it when no text crosses the gap:
+ * LibreOffice Writer leaves such gaps in the borders of a .docx table beside merged cells, where
+ * the page still reads as one ruled column edge. A gap that text crosses is a cell spanning
+ * columns, and stays open. A rule that stops short of the table's foot is carried on likewise.
+ */
+function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
+  const out: Rule[] = [];
+  const byPos = new Map<number, Rule[]>();
+  for (const r of rules) {
+    if (r.orient !== 'v') { out.push(r); continue; }
+    let l = byPos.get(r.pos);
+    if (!l) byPos.set(r.pos, (l = []));
+    l.push(r);
+  }
+  const vs = rules.filter((r) => r.orient === 'v');
+  const crossed = (x: number, y0: number, y1: number): boolean => runs.some((t) => t.bbox[0] < x - 1 && t.bbox[2] > x + 1 && t.bbox[3] > y0 && t.bbox[1] < y1);
+  for (const [x, segs] of byPos) {
+    segs.sort((a, b) => a.start - b.start);
+    let cur = { ...segs[0] };
+    const closed: Rule[] = [];
+    for (const next of segs.slice(1)) {
+      if (crossed(x, cur.end, next.start)) {
+        closed.push(cur);
+        cur = { ...next };
+      } else cur.end = Math.max(cur.end, next.end);
+    }
+    closed.push(cur);
+    // The last piece may stop where the table goes on (Writer leaves the edge of a merged cell
+    // cut by a page break undrawn): it runs on to where two other edges of the table end.
+    const last = closed[closed.length - 1];
+    const further = vs.filter((r) => r.pos !== x && r.start <= last.end && r.end > last.end + 1).map((r) => r.end).sort((a, b) => b - a);
+    if (further.length >= 2 && !crossed(x, last.end, further[1])) last.end = further[1];
+    out.push(...closed);
+  }
+  return out;
+}
+
+/**
+ * Whether a ruled "table" is only a frame: its cells hold lines of text split into several
+ * chunks (columns the rules do not draw), on at least three lines and in most cells with text.
+ */
+function isDegenerate(t: Table, runs: readonly TextRun[], s: PdfSettings): boolean {
+  const perCell = t.cells.map(() => [] as TextRun[]);
+  for (const run of runs) {
+    const cx = (run.bbox[0] + run.bbox[2]) / 2, cy = (run.bbox[1] + run.bbox[3]) / 2;
+    if (cx < t.bbox[0] || cx > t.bbox[2] || cy < t.bbox[1] || cy > t.bbox[3]) continue;
+    const ci = cellAt(t, cx, cy);
+    if (ci >= 0) perCell[ci].push(run);
+  }
+  let withText = 0, tabular = 0, multiLines = 0;
+  for (const cellRuns of perCell) {
+    if (!cellRuns.length) continue;
+    withText++;
+    let multi = 0;
+    for (const l of runsToLines(cellRuns, s.lineToleranceEm)) if (splitLineIntoChunks(l, s.chunkGapEm).length >= 2) multi++;
+    if (multi) tabular++;
+    multiLines += multi;
+  }
+  return multiLines >= 3 && tabular * 2 >= withText;
+}
+
+/** Cuts a run where a vertical rule of a table crosses it (a producer drew two cells' text as one run). */
+function splitAtBorders(run: TextRun, tables: readonly Table[]): TextRun[] {
+  if (run.angle !== 0) return [run];
+  const cy = (run.bbox[1] + run.bbox[3]) / 2;
+  const margin = 0.3 * run.fontSize;
+  const xs: number[] = [];
+  for (const t of tables) {
+    if (cy < t.bbox[1] || cy > t.bbox[3] || run.bbox[2] < t.bbox[0] || run.bbox[0] > t.bbox[2]) continue;
+    for (const r of t.rules) {
+      if (r.orient === 'v' && r.pos > run.bbox[0] + margin && r.pos < run.bbox[2] - margin && r.start <= cy && r.end >= cy) xs.push(r.pos);
+    }
+  }
+  if (xs.length === 0) return [run];
+  xs.sort((a, b) => b - a);
+  const out: TextRun[] = [];
+  let rest = run;
+  for (const x of xs) {
+    const parts = splitRunAt(rest, x);
+    if (!parts) continue;
+    out.unshift(parts[1]);
+    rest = parts[0];
+  }
+  out.unshift(rest);
+  return out;
 }
 
 /** Given a table and the runs of each of its cells, returns one row per grid row band. */
@@ -80,11 +205,10 @@ function tableToRows(page: number, t: Table, cellRuns: TextRun[][], s: PdfSettin
   const byRow: Array<Array<{ col: number; cell: Cell }>> = Array.from({ length: nr }, () => []);
   t.cells.forEach((gc, i) => {
     const lines = runsToLines(cellRuns[i], s.lineToleranceEm);
-    const raw = linesToCellText(lines, gc.bbox);
     const bbox = toDisplay(gc.bbox);
     const extra: Partial<Cell> = { rowSpan: gc.rowSpan, colSpan: gc.colSpan };
     if (gc.rowSpan > 1) extra.merge = 'start';
-    byRow[gc.row].push({ col: gc.col, cell: makeCell(raw, page, bbox, extra) });
+    byRow[gc.row].push({ col: gc.col, cell: linesToCell(lines, gc.bbox, page, bbox, extra) });
     for (let r = gc.row + 1; r < gc.row + gc.rowSpan; r++) {
       const band = toDisplay([gc.bbox[0], t.ys[r], gc.bbox[2], t.ys[r + 1]]);
       byRow[r].push({ col: gc.col, cell: { text: '', merge: 'continued', rowSpan: 1, colSpan: gc.colSpan, page, bbox: band } });
@@ -106,7 +230,7 @@ function tableToRows(page: number, t: Table, cellRuns: TextRun[][], s: PdfSettin
 function lineToRow(page: number, line: TextLine, s: PdfSettings, toDisplay: BoxMapper): Row {
   const chunks = splitLineIntoChunks(line, s.chunkGapEm);
   return {
-    cells: chunks.map((c) => makeCell(lineText(c), page, toDisplay(c.bbox))),
+    cells: chunks.map((c) => linesToCell([c], null, page, toDisplay(c.bbox))),
     page,
     bbox: toDisplay(line.bbox),
   };

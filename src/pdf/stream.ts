@@ -1,190 +1,538 @@
 /**
- * Stream mode: a page with text but no ruling lines. Builds logical table rows from lines.
+ * Stream mode: text with no ruling lines around it (a borderless table, or one whose only rules
+ * are horizontal or an outer frame). Builds the rows a ruled grid would have given.
  *
  * 1. Sections: a line holding two or more of the caller's anchors (header labels) starts a
- *    section; lines that overlap it vertically (wrapped header labels) form its header row.
- *    Text above the first header is a section of its own.
- * 2. Columns per section: between header labels, in the widest white gap there; left of the
- *    first label, from white space between the section's chunks. Without a header, from
- *    vertical white space that no chunk crosses.
- * 3. Each line is cut at the boundaries into pieces; in each column, pieces of consecutive lines
- *    that touch form a block (a wrapped cell).
- * 4. The key column is the one with the most blocks: each of its blocks is one row. Every other
- *    block joins the row whose centre is nearest. A block centred on its row is that row's cell;
- *    one that is not (a label centred on a group of rows) becomes a merged cell over the rows it
- *    is centred on (`start` and `continued`, like a ruled table's rowspan).
- * 5. Blocks above the first row or below the last one, touching neither, are rows of free text.
+ *    section; lines overlapping it vertically (wrapped labels) are its header row. A title line
+ *    (one chunk in a clearly larger font) is a row of its own and ends the section. Lines before
+ *    the first header continue the previous page's last section when the caller carries its
+ *    columns over (a table running over a page break), else they form a section without header.
+ * 2. Columns: between header labels, in the stretch of white space that the fewest lines cross
+ *    (the widest such stretch); left of the first label and in sections without a header, at the
+ *    gaps between the chunks of lines.
+ * 3. Pieces: each line is cut at the column boundaries that fall into a gap of the line, never
+ *    inside a word (a run spanning a boundary is a cell spanning columns; a run whose text has a
+ *    space at a boundary is split there). A piece belongs to the column of its left edge.
+ * 4. Blocks: in each column, a piece joins the block above it when it continues a wrapped
+ *    paragraph: it follows at the text's own line pitch (the smallest pitch between lines of one
+ *    column in the section) and the line above is full (it reaches the column's right edge).
+ * 5. Rows: blocks of different columns that share their vertical alignment (centre, top or
+ *    bottom, whichever the section uses) are one row. A block aligned with nothing that follows
+ *    the block above it at the line pitch is another paragraph of that cell; one that overlaps
+ *    rows is a label merged over the rows it is aligned with (`start` / `continued`, like a ruled
+ *    table's rowspan); any other is a row of its own.
+ * Horizontal rules, when the caller passes them, separate rows: nothing joins across one.
  */
 import type { BBox, Cell, Row } from '../types.js';
 import { unionBox } from './geometry.js';
-import { lineText, linesToCellText, makeCell, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
-import { normalizeCjk } from './normalize.js';
+import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from './lines.js';
+import { isCjkChar, normalizeCjk } from './normalize.js';
+import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import type { TextRun } from './text-runs.js';
+import { splitRunAt, type TextRun } from './text-runs.js';
 
-/** A line's runs inside one column. */
-interface Piece extends TextLine {
-  line: number;
-  col: number;
+/** Columns of the last section of a page, handed to the next page's first lines. */
+export interface StreamCarry {
+  /** The header labels' extents, and the boundaries left of the first label, of the section. */
+  hits: Array<[number, number]>;
+  leftBounds: number[];
+  /** Columns that hold labels of row groups (merged cells), as the section's header page showed. */
+  /** Label columns of the section, when its rows showed them (else the next page decides). */
+  labelCols?: number[];
+  /** Horizontal extent of the section's text. */
+  x0: number;
+  x1: number;
+  /** Width of the page it came from (a carry applies only to a page of the same width). */
+  pageWidth: number;
 }
 
-/** Pieces of one column on touching lines: one (possibly wrapped) cell's text. */
+export interface StreamHints {
+  /** Horizontal rules of the region: rows never span one. */
+  hRules?: readonly Rule[];
+  /** Columns carried over from the previous page. */
+  carry?: StreamCarry | null;
+  pageWidth?: number;
+  /** Pitch of wrapped text seen on earlier pages (em). */
+  pitchEm?: number;
+  /** Votes for each vertical alignment of cells on earlier pages. */
+  alignVotes?: AlignVotes;
+}
+
+export interface StreamResult {
+  rows: Array<{ top: number; row: Row }>;
+  /** Columns of the section that reaches the end of the page, if it has a header. */
+  carry: StreamCarry | null;
+  /** Pitch of wrapped text (em) on this page and the ones before, when known. */
+  pitchEm: number | undefined;
+  /** Votes for each vertical alignment of cells, on this page and the ones before. */
+  alignVotes: AlignVotes;
+}
+
+/** A line's runs inside one column (or, in a section without columns, one chunk). */
+interface Piece {
+  runs: TextRun[];
+  bbox: BBox;
+  fontSize: number;
+  line: number;
+  col: number;
+  /** The piece crosses the right boundary of its column (a cell spanning columns). */
+  spans: boolean;
+}
+
+/** Pieces of one column on consecutive lines that belong to one cell. */
 interface Block {
   col: number;
   pieces: Piece[];
   bbox: BBox;
-  center: number;
   fontSize: number;
 }
 
+type Align = 'middle' | 'top' | 'bottom';
+
+/** A row being built: its extent, the pieces of each column, and merges over rows below. */
 interface LogicalRow {
-  /** Vertical extent used to place merged labels. */
   top: number;
   bottom: number;
-  center: number;
-  /** Pieces per column. */
   cols: Piece[][];
   merge: Array<{ role: 'start' | 'continued'; span: number } | undefined>;
 }
 
-/** Given the lines of a rule-less page, returns its rows with their top (reading frame). */
+interface Section {
+  start: number;
+  end: number;
+  header: Set<number>;
+  hits: Array<[number, number]> | null;
+  /** The header of the previous page's last section, which these lines continue. */
+  carried?: { hits: Array<[number, number]>; leftBounds: number[] };
+  labelCols?: number[];
+}
+
+/** Gap between runs of CJK text (which has no word spaces) that separates two cells, in em. */
+const CJK_CELL_GAP_EM = 0.45;
+
+/** Given the lines of a region without a grid, returns its rows with their top (reading frame). */
 export function linesToStreamRows(
   page: number,
   lines: readonly TextLine[],
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
-): Array<{ top: number; row: Row }> {
+  hints: StreamHints = {},
+): StreamResult {
   const wanted = [...new Set((anchors ?? []).map((a) => normalizeCjk(a)).filter((a) => a.length > 0))].sort((x, y) => y.length - x.length);
-  // Sections: [start, end) line ranges, each with its header lines and anchor hits.
-  interface Section { start: number; end: number; header: Set<number>; hits: Array<[number, number]> | null }
+  const body = bodyFontSize(lines);
+  const isTitle = (l: TextLine): boolean => l.fontSize >= 1.25 * body && l.runs.length > 0 && splitChunks(l, s).length === 1;
   const sections: Section[] = [];
+  const titles = new Set<number>();
   let covered = -1;
-  if (wanted.length) {
-    for (let li = 0; li < lines.length; li++) {
-      if (li <= covered) continue;
-      const line = lines[li];
-      const near: TextLine[] = [];
-      for (let k = li - 1; k >= 0 && Math.abs(lines[k].bbox[1] - line.bbox[1]) < 1.5 * line.fontSize; k--) near.push(lines[k]);
-      for (let k = li + 1; k < lines.length && Math.abs(lines[k].bbox[1] - line.bbox[1]) < 1.5 * line.fontSize; k++) near.push(lines[k]);
-      const hits = anchorHits(line, wanted, near);
-      if (!hits) continue;
-      const header = new Set<number>([li]);
-      let first = li, last = li;
-      for (let k = li - 1; k > covered && lines[k].bbox[3] > line.bbox[1] + 0.5; k--) { header.add(k); first = k; }
-      for (let k = li + 1; k < lines.length && lines[k].bbox[1] < line.bbox[3] - 0.5; k++) { header.add(k); last = k; }
-      if (sections.length) sections[sections.length - 1].end = first;
-      else if (first > 0) sections.push({ start: 0, end: first, header: new Set(), hits: null });
-      sections.push({ start: first, end: lines.length, header, hits });
-      covered = last;
-    }
-  }
-  if (sections.length === 0) sections.push({ start: 0, end: lines.length, header: new Set(), hits: null });
-
-  const out: Array<{ top: number; row: Row }> = [];
-  for (const sec of sections) {
-    const secLines = lines.slice(sec.start, sec.end);
-    const bounds = sec.hits ? anchoredBounds(secLines, sec.hits) : gapBoundaries(secLines, s);
-    if (!bounds) {
-      for (const line of secLines) out.push({ top: line.bbox[1], row: freeRow(page, [line], toDisplay, line.bbox) });
+  let open: Section | null = null;
+  const startSection = (sec: Section): void => {
+    const prev = open as Section | null;
+    if (prev && sections.includes(prev)) prev.end = Math.min(prev.end, sec.start);
+    sections.push(sec);
+    open = sec;
+  };
+  for (let li = 0; li < lines.length; li++) {
+    if (li <= covered) continue;
+    const line = lines[li];
+    if (isTitle(line)) {
+      if (open) (open as Section).end = li;
+      open = null;
+      titles.add(li);
       continue;
     }
-    sectionRows(page, lines, sec.start, sec.end, sec.header, bounds, s, toDisplay, out);
+    const near: TextLine[] = [];
+    for (let k = li - 1; k >= 0 && Math.abs(lines[k].bbox[1] - line.bbox[1]) < 1.5 * line.fontSize; k--) near.push(lines[k]);
+    for (let k = li + 1; k < lines.length && Math.abs(lines[k].bbox[1] - line.bbox[1]) < 1.5 * line.fontSize; k++) near.push(lines[k]);
+    const hits = wanted.length ? anchorHits(line, wanted, near) : null;
+    if (hits) {
+      const header = new Set<number>([li]);
+      let first = li, last = li;
+      // Lines overlapping the anchor line, and the lines of labels that wrapped above or below
+      // it (every run over the labels a piece of a label: "年初预" over "算数").
+      const wrapped = (k: number, next: number): boolean =>
+        Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 1.6 * line.fontSize && isLabelFragmentLine(lines[k], hits, wanted);
+      for (let k = li - 1; k > covered && !titles.has(k) && (lines[k].bbox[3] > line.bbox[1] + 0.5 || wrapped(k, k + 1)); k--) { header.add(k); first = k; }
+      for (let k = li + 1; k < lines.length && (lines[k].bbox[1] < line.bbox[3] - 0.5 || wrapped(k, k - 1)); k++) { header.add(k); last = k; }
+      // The header may take the last lines of the open section (labels wrapped above it).
+      const prev = open as Section | null;
+      if (prev && prev.start >= first) sections.splice(sections.indexOf(prev), 1);
+      startSection({ start: first, end: lines.length, header, hits });
+      covered = last;
+      continue;
+    }
+    if (!open) {
+      const carry = hints.carry;
+      const carried = sections.length === 0 && titles.size === 0 && carry && hints.pageWidth !== undefined && Math.abs(carry.pageWidth - hints.pageWidth) < 1;
+      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds }, ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
+    }
   }
+
+  const out: Array<{ top: number; row: Row }> = [];
+  for (const li of titles) out.push({ top: lines[li].bbox[1], row: freeRow(page, lines[li], toDisplay) });
+  const cut = sections.map((sec) => {
+    const secLines = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k));
+    // A section continued from the page before keeps its columns left of the header labels and
+    // places the ones between the labels from this page's text.
+    const left = sec.hits ? leftOfLabels(secLines, sec.hits) : (sec.carried?.leftBounds ?? []);
+    const hits = sec.hits ?? sec.carried?.hits ?? null;
+    const bounds = hits ? [...left, ...betweenLabels(secLines, hits)] : gapBounds(secLines, s);
+
+    return { sec, secLines, bounds, left, pieces: sectionPieces(lines, sec, bounds, titles, s) };
+  });
+  // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
+  // or taken from the pages before when this one shows no wrap.
+  const seen = linePitchEm(cut.flatMap((c) => [...c.pieces.byCol, ...groupByCol(c.pieces.header, c.bounds.length + 1)]));
+  const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined ? seen : Math.min(seen, hints.pitchEm);
+  const pitch = pitchEm * bodyFontSize(lines);
+  // How cells are aligned vertically, from every section of the page and the pages before.
+  const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
+  for (const { sec, bounds, pieces } of cut) {
+    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
+    if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
+  }
+  let carryOut: StreamCarry | null = null;
+  for (const { sec, secLines, bounds, left, pieces } of cut) {
+    const { labelCols } = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out, { pageVotes });
+    const hits = sec.hits ?? sec.carried?.hits;
+    if (hits && sec.end === lines.length) {
+      let x0 = Infinity, x1 = -Infinity;
+      for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
+      carryOut = { hits, leftBounds: left, ...(labelCols ? { labelCols } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
+    }
+  }
+  if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
+  return { rows: out, carry: carryOut, pitchEm: seen === null ? hints.pitchEm : pitchEm, alignVotes: pageVotes };
+}
+
+/** The most common font size of the lines (by characters). */
+function bodyFontSize(lines: readonly TextLine[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) for (const r of l.runs) {
+    const k = Math.round(r.fontSize * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + r.text.length);
+  }
+  let best = 10, bestW = -1;
+  for (const [k, w] of weight) if (w > bestW) { best = k; bestW = w; }
+  return best;
+}
+
+/** Splits a line where two runs are clearly apart: a wide gap, or any visible gap between CJK runs. */
+function splitChunks(line: TextLine, s: PdfSettings): TextRun[][] {
+  const out: TextRun[][] = [];
+  let cur: TextRun[] = [];
+  for (const r of line.runs) {
+    const prev = cur[cur.length - 1];
+    if (prev && isCellGap(prev, r, s)) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(r);
+  }
+  if (cur.length) out.push(cur);
   return out;
+}
+
+function isCellGap(a: TextRun, b: TextRun, s: PdfSettings): boolean {
+  const gap = b.bbox[0] - a.bbox[2];
+  const em = Math.max(a.fontSize, b.fontSize);
+  if (gap > s.chunkGapEm * em) return true;
+  const ca = lastChar(a.text), cb = firstChar(b.text);
+  return gap > CJK_CELL_GAP_EM * em && (isCjkChar(ca) || isCjkChar(cb));
+}
+
+function lastChar(t: string): string {
+  const c = Array.from(t.trimEnd());
+  return c.length ? c[c.length - 1] : ' ';
+}
+function firstChar(t: string): string {
+  const c = t.trimStart();
+  return c ? String.fromCodePoint(c.codePointAt(0)!) : ' ';
+}
+
+/** Index of the column holding x. */
+function columnOf(bounds: readonly number[], x: number): number {
+  let k = 0;
+  while (k < bounds.length && x > bounds[k]) k++;
+  return k;
+}
+
+/**
+ * Cuts a line into pieces: at a column boundary that falls into a gap between runs (or at a
+ * space inside a run that sits on a boundary), and at any gap that separates cells on its own.
+ */
+function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings): Piece[] {
+  // First split runs whose text has a space right at a boundary (two cells in one run).
+  const runs: TextRun[] = [];
+  for (const r of line.runs) {
+    let cur: TextRun | null = r;
+    for (const b of bounds) {
+      if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
+      const parts = splitRunAt(cur, b, true);
+      if (!parts) continue;
+      runs.push(parts[0]);
+      cur = parts[1];
+    }
+    if (cur) runs.push(cur);
+  }
+  const groups: TextRun[][] = [];
+  let cur: TextRun[] = [];
+  for (const r of runs) {
+    const prev = cur[cur.length - 1];
+    if (prev) {
+      const slack = 0.5 * Math.max(prev.fontSize, r.fontSize);
+      const atBound = r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack);
+      if (atBound || isCellGap(prev, r, s)) {
+        groups.push(cur);
+        cur = [];
+      }
+    }
+    cur.push(r);
+  }
+  if (cur.length) groups.push(cur);
+  return groups.map((g) => {
+    const bbox = unionBox(g.map((r) => r.bbox));
+    const fontSize = Math.max(...g.map((r) => r.fontSize));
+    const col = columnOf(bounds, bbox[0] + Math.min(0.5 * fontSize, (bbox[2] - bbox[0]) / 2));
+    const spans = col < bounds.length && bbox[2] > bounds[col] + 0.5 * fontSize;
+    return { runs: g, bbox, fontSize, line: li, col, spans };
+  });
+}
+
+function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
+  const out: Piece[][] = Array.from({ length: ncols }, () => []);
+  for (const p of ps) out[p.col].push(p);
+  return out;
+}
+
+/** A whole number, or a placeholder printed for none (-, —, /): a complete cell on its own. */
+const VALUE = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-—–/－])$/;
+const isNumberPiece = (p: Piece): boolean => VALUE.test(normalizeCjk(lineText(p)));
+const centre = (b: BBox): number => (b[1] + b[3]) / 2;
+const decimalsOf = (p: Piece): number => /\.(\d*)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? -1;
+
+/**
+ * Whether a number continues on the next line of its cell: it has a decimal point but fewer
+ * decimals than the column prints, and the next line holds only the missing digits.
+ */
+function numberWraps(upper: Piece, lower: Piece, columnDecimals: number): boolean {
+  const d = decimalsOf(upper);
+  const rest = normalizeCjk(lineText(lower));
+  return d >= 0 && d < columnDecimals && /^\d+%?$/.test(rest) && rest.replace('%', '').length <= columnDecimals - d;
+}
+
+/** True when a horizontal rule separates y0 < y1 over the x range [x0, x1]. */
+function ruleBetween(rules: readonly Rule[], y0: number, y1: number, x0: number, x1: number): boolean {
+  for (const r of rules) {
+    if (r.pos > y0 && r.pos < y1 && r.start <= x0 + 1 && r.end >= x1 - 1) return true;
+  }
+  return false;
+}
+
+/**
+ * The pitch of wrapped text, in em: the smallest distance between the centres of two lines of
+ * one column that overlap horizontally. Rows are never closer than the lines of a wrapped cell
+ * (a row adds its padding), so the smallest pitch is a wrap's whenever the text wraps at all.
+ * Null when no column has two such lines.
+ */
+function linePitchEm(byCol: readonly Piece[][]): number | null {
+  let best: number | null = null;
+  for (const ps of byCol) {
+    const sorted = [...ps].sort((a, b) => centre(a.bbox) - centre(b.bbox));
+    for (let i = 1; i < sorted.length; i++) {
+      const b = sorted[i];
+      // The nearest line above that overlaps this one horizontally.
+      for (let k = i - 1; k >= 0; k--) {
+        const a = sorted[k];
+        if (a.bbox[2] <= b.bbox[0] || a.bbox[0] >= b.bbox[2]) continue;
+        if (Math.abs(a.fontSize - b.fontSize) < 0.5) {
+          const em = Math.max(a.fontSize, b.fontSize);
+          const p = (centre(b.bbox) - centre(a.bbox)) / em;
+          if (p > 0.8 && (best === null || p < best)) best = p;
+        }
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+interface SectionPieces {
+  header: Piece[];
+  byCol: Piece[][];
+  x0: number;
+  x1: number;
+}
+
+/** Cuts the lines of a section into pieces: the header row's, and each column's (top to bottom). */
+function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonly number[], titles: ReadonlySet<number>, s: PdfSettings): SectionPieces {
+  const header: Piece[] = [];
+  const byCol: Piece[][] = Array.from({ length: bounds.length + 1 }, () => []);
+  let x0 = Infinity, x1 = -Infinity;
+  for (let li = sec.start; li < sec.end; li++) {
+    if (titles.has(li)) continue;
+    x0 = Math.min(x0, lines[li].bbox[0]);
+    x1 = Math.max(x1, lines[li].bbox[2]);
+    for (const p of cutLine(lines[li], li, bounds, s)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
+  }
+  for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  return { header, byCol, x0, x1 };
 }
 
 function sectionRows(
   page: number,
   lines: readonly TextLine[],
-  start: number,
-  end: number,
-  headerLines: ReadonlySet<number>,
+  sec: Section,
   bounds: readonly number[],
-  s: PdfSettings,
+  { header: headerPieces, byCol, x0, x1 }: SectionPieces,
+  pitch: number,
   toDisplay: BoxMapper,
+  hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-): void {
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes } = {},
+): { labelCols?: number[]; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
-  const headerPieces: Piece[] = [];
-  const byCol: Piece[][] = Array.from({ length: ncols }, () => []);
-  let x0 = Infinity, x1 = -Infinity;
-  for (let li = start; li < end; li++) {
-    x0 = Math.min(x0, lines[li].bbox[0]);
-    x1 = Math.max(x1, lines[li].bbox[2]);
-    for (const p of cutLine(lines[li], li, bounds)) (headerLines.has(li) ? headerPieces : byCol[p.col]).push(p);
-  }
+  if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
   const colX = (c: number): [number, number] => [c === 0 ? Math.min(x0, bounds[0] ?? x0) : bounds[c - 1], c === bounds.length ? Math.max(x1, bounds[c - 1] ?? x1) : bounds[c]];
-  // Blocks: touching pieces of one column.
-  const blocks: Block[][] = byCol.map((ps, col) => {
-    const bs: Block[] = [];
-    for (const p of ps) {
-      const b = bs[bs.length - 1];
-      if (b && p.bbox[1] - b.bbox[3] < 0.2 * Math.max(p.fontSize, b.fontSize)) {
-        b.pieces.push(p);
-        b.bbox = unionBox([b.bbox, p.bbox]);
-        b.center = (b.bbox[1] + b.bbox[3]) / 2;
-        b.fontSize = Math.max(b.fontSize, p.fontSize);
-      } else bs.push({ col, pieces: [p], bbox: p.bbox, center: (p.bbox[1] + p.bbox[3]) / 2, fontSize: p.fontSize });
-    }
-    return bs;
+  const body = bodyFontSize(lines.slice(sec.start, sec.end));
+  const pitchTol = Math.max(1, 0.15 * body);
+  // The right edge a full line of each column reaches (pieces spanning into the next column aside).
+  const colRight = byCol.map((ps) => {
+    let m = -Infinity;
+    for (const p of ps) if (!p.spans) m = Math.max(m, p.bbox[2]);
+    return m;
   });
-  // The key column: most blocks on lines with text in another column too (a title line is no
-  // table row), then fewest wrapped blocks, then leftmost.
-  const piecesOnLine = new Map<number, number>();
-  for (const ps of byCol) for (const p of ps) piecesOnLine.set(p.line, (piecesOnLine.get(p.line) ?? 0) + 1);
-  const counts = blocks.map((bs) => bs.filter((b) => b.pieces.some((p) => piecesOnLine.get(p.line)! > 1)).length);
-  let key = -1;
-  for (let c = 0; c < ncols; c++) {
-    if (blocks[c].length === 0) continue;
-    if (key < 0 || counts[c] > counts[key]) { key = c; continue; }
-    if (counts[c] === counts[key] && wrapped(blocks[c]) < wrapped(blocks[key])) key = c;
+  const spanRight = byCol.map((ps) => {
+    let m = -Infinity;
+    for (const p of ps) if (p.spans) m = Math.max(m, p.bbox[2]);
+    return m;
+  });
+  // A wrapped line stops short of the edge by less than a character or two (line-breaking rules).
+  const isFull = (p: Piece): boolean => p.bbox[2] >= (p.spans ? spanRight[p.col] : colRight[p.col]) - 1.5 * p.fontSize;
+  const follows = (a: Piece | Block, b: Piece | Block, fontSize: number): boolean => {
+    const lastA = 'pieces' in a ? a.pieces[a.pieces.length - 1] : a;
+    const firstB = 'pieces' in b ? b.pieces[0] : b;
+    const p = centre(firstB.bbox) - centre(lastA.bbox);
+    if (p < 0.5 * fontSize || p > pitch + pitchTol) return false;
+    if (ruleBetween(hRules, lastA.bbox[3] - 0.5, firstB.bbox[1] + 0.5, Math.max(lastA.bbox[0], firstB.bbox[0]), Math.min(lastA.bbox[2], firstB.bbox[2]))) return false;
+    return firstB.bbox[0] < lastA.bbox[2] && firstB.bbox[2] > lastA.bbox[0];
+  };
+
+  // The most decimals a number of each column shows (a number with fewer may have wrapped).
+  const decimals = byCol.map((ps) => Math.max(0, ...ps.map((p) => /\.(\d+)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? 0)));
+
+  // Blocks: wrapped paragraphs of each column.
+  const blocks: Block[] = [];
+  for (const ps of byCol) {
+    let cur: Block | null = null;
+    for (const p of ps) {
+      const last: Piece | undefined = cur?.pieces[cur.pieces.length - 1];
+      // Two whole numbers one above the other are two rows' cells, never one wrapped cell,
+      // unless the upper one is a number cut short by a narrow cell ("90.8" over "3").
+      const joins = cur && last && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || numberWraps(last, p, decimals[p.col]));
+      if (cur && joins) {
+        cur.pieces.push(p);
+        cur.bbox = unionBox([cur.bbox, p.bbox]);
+        cur.fontSize = Math.max(cur.fontSize, p.fontSize);
+      } else {
+        cur = { col: p.col, pieces: [p], bbox: p.bbox, fontSize: p.fontSize };
+        blocks.push(cur);
+      }
+    }
   }
+
+  // Columns that look like row-group labels (sparse, left of the data, or as the header page
+  // showed): their cells are centred on groups of rows, so they are no evidence of a row, and
+  // their blocks are not split by it.
+  const counts = new Array<number>(ncols).fill(0);
+  for (const b of blocks) counts[b.col]++;
+  const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
+  const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
+  const isWhole = (b: Block): boolean =>
+    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
+  splitByRowEvidence(blocks, isWhole);
+  const own = alignmentVotes(blocks);
+  if (mode.votesOnly) return { votes: own };
+  // A document aligns its cells one way: the page's votes (this section's among them) decide,
+  // so that a section whose own few votes come from blocks joined across rows does not.
+  const align = alignmentOf(mode.pageVotes ?? own);
+  const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
+  const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
+  splitAtRows(blocks, isWhole, key, tolOf);
+  if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol);
+  else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
+
+  // Rows: clusters of aligned blocks, after folding paragraphs that align with nothing into the
+  // block above them (a cell with line breaks).
+  // Label columns: sparse columns left of the first column with a cell on (nearly) every row.
+  // Their blocks name groups of rows (merged cells) and are placed after the rows are known.
+  // A page that continues a table uses the label columns its header page showed.
+  const perCol = new Array<number>(ncols).fill(0);
+  for (const b of blocks) perCol[b.col]++;
+  const most = Math.max(0, ...perCol);
+  const firstDense = perCol.findIndex((n) => n >= 0.6 * most);
+  const labelCols = sec.labelCols ?? perCol.map((_, c) => c).filter((c) => most >= 3 && c < firstDense);
+  const labelCol = (c: number): boolean => labelCols.includes(c);
+  const labels: Block[] = [];
+  const takeLabels = (): void => {
+    for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col)) labels.push(...blocks.splice(i, 1));
+  };
+  takeLabels();
+  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
+  if (!sec.labelCols && most >= 3) {
+    // The label columns go on while the next column holds a block centred over several rows.
+    let extended = false;
+    for (let c = labelCols.length ? Math.max(...labelCols) + 1 : 0; c < ncols; c++) {
+      if (!clusters.some((cl) => cl.length === 1 && cl[0].col === c && overlapsOthers(cl[0], clusters))) break;
+      labelCols.push(c);
+      extended = true;
+    }
+    if (extended) {
+      takeLabels();
+      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
+    }
+  }
+
+  const newRow = (bbox: BBox): LogicalRow => ({ top: bbox[1], bottom: bbox[3], cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
   const rows: LogicalRow[] = [];
-  const newRow = (bbox: BBox): LogicalRow => ({ top: bbox[1], bottom: bbox[3], center: (bbox[1] + bbox[3]) / 2, cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
-  let hasHeader = false;
   if (headerPieces.length) {
     const hr = newRow(unionBox(headerPieces.map((p) => p.bbox)));
     for (const p of headerPieces) hr.cols[p.col].push(p);
     rows.push(hr);
-    hasHeader = true;
   }
-  if (key >= 0) {
-    for (const b of blocks[key]) {
-      const r = newRow(b.bbox);
-      r.cols[key].push(...b.pieces);
-      rows.push(r);
+  const loose: Block[] = [];
+  for (const c of clusters) {
+    if (c.length === 1 && overlapsOthers(c[0], clusters)) {
+      loose.push(c[0]);
+      continue;
     }
+    const r = newRow(unionBox(c.map((b) => b.bbox)));
+    for (const b of c) r.cols[b.col].push(...b.pieces);
+    rows.push(r);
   }
-  const free: Piece[] = [];
-  if (rows.length === 0) {
-    for (const bs of blocks) for (const b of bs) free.push(...b.pieces);
-  } else {
-    // Attach the other blocks to their nearest row; note those centred on it.
-    const centres = rows.map((r) => r.center);
-    const first = rows[0], last = rows[rows.length - 1];
-    const attached: Array<Array<{ b: Block; n: number; centred: boolean }>> = Array.from({ length: ncols }, () => []);
-    for (let c = 0; c < ncols; c++) {
-      if (c === key) continue;
-      for (const b of blocks[c]) {
-        if ((b.bbox[3] <= first.top && !hasHeader) || b.bbox[1] >= last.bottom) {
-          free.push(...b.pieces);
-          continue;
-        }
-        const n = nearest(centres, b.center);
-        attached[c].push({ b, n, centred: Math.abs(b.center - rows[n].center) <= 0.3 * b.fontSize });
-      }
-    }
-    // Row extents from the blocks centred on them.
-    for (const col of attached) for (const a of col) {
-      if (!a.centred) continue;
-      const r = rows[a.n];
-      r.top = Math.min(r.top, a.b.bbox[1]);
-      r.bottom = Math.max(r.bottom, a.b.bbox[3]);
-    }
-    for (let c = 0; c < ncols; c++) placeColumn(rows, c, attached[c]);
+  rows.sort((a, b) => a.top - b.top);
+  // Labels of row groups: each over the rows it is aligned with, the groups of a column tiling
+  // its data rows. Other blocks that align with no row but overlap some: a cell of the row they
+  // lie in.
+  const dataCol = perCol.findIndex((n, c) => n > 0 && !labelCol(c));
+  const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0;
+  for (const c of labelCols) {
+    const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
+    if (own.length) placeLabels(rows, own, c, align, isData, sec.carried !== undefined);
   }
-  for (const r of rows) {
+  loose.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  for (const b of loose) {
+    const i = nearestOverlap(rows, b);
+    rows[i].cols[b.col].push(...b.pieces);
+  }
+  // Rules between the rows (a table with horizontal borders only) draw the rows themselves.
+  const banded = bandRows([...headerPieces, ...byCol.flat()], ncols, colX, hRules, x0, x1);
+  // A frame, or rules around whole sections only, leave bands that hold many rows: then the
+  // text's own alignment decides. Bands are trusted when they are at least a third as many as the
+  // rows the text shows (wrapped cells make the text alone see too many).
+  const final = banded && banded.length >= 3 && banded.length >= rows.length / 3 ? banded : rows;
+
+  for (const r of final) {
     const cells: Cell[] = [];
     for (let c = 0; c < ncols; c++) {
       const [cx0, cx1] = colX(c);
@@ -200,104 +548,464 @@ function sectionRows(
         continue;
       }
       ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-      cells.push(makeCell(linesToCellText(ps, null), page, toDisplay(unionBox(ps.map((p) => p.bbox))), extra));
+      cells.push(linesToCell(toLines(ps), null, page, toDisplay(unionBox(ps.map((p) => p.bbox))), extra));
     }
-    out.push({ top: r.center, row: { cells, page, bbox: toDisplay([x0, r.top, x1, r.bottom]) } });
+    out.push({ top: (r.top + r.bottom) / 2, row: { cells, page, bbox: toDisplay([x0, r.top, x1, r.bottom]) } });
   }
-  // Free text: one row per line, one cell per piece.
-  free.sort((a, b) => a.line - b.line || a.bbox[0] - b.bbox[0]);
-  for (let i = 0; i < free.length;) {
-    let j = i;
-    while (j < free.length && free[j].line === free[i].line) j++;
-    const ps = free.slice(i, j);
-    const box = unionBox(ps.map((p) => p.bbox));
-    out.push({ top: (box[1] + box[3]) / 2, row: freeRow(page, ps, toDisplay, box) });
-    i = j;
-  }
-}
-
-function wrapped(bs: readonly Block[]): number {
-  let n = 0;
-  for (const b of bs) if (b.pieces.length > 1) n++;
-  return n;
-}
-
-/** Index of the value in ascending `xs` nearest to `v`. */
-function nearest(xs: readonly number[], v: number): number {
-  let lo = 0, hi = xs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && Math.abs(xs[lo - 1] - v) <= Math.abs(xs[lo] - v) ? lo - 1 : lo;
+  // Too few rows to tell label columns from data columns: leave it to the page that continues.
+  const decided = sec.labelCols ?? (most >= 3 ? labelCols : undefined);
+  return decided ? { labelCols: decided } : {};
 }
 
 /**
- * Places the blocks of one column: a centred block is its row's cell; any other one is a label
- * merged over the rows it is centred on, starting at the first row not yet taken when that fits.
+ * Rows from horizontal rules: when rules run across the section between its rows, each band
+ * between two rules is a row and everything a column holds in a band is one cell; where the rule
+ * is missing over a column, that column's cell is merged over the bands on both sides (a row
+ * group's label). Null when fewer than two rules cross the section.
  */
-function placeColumn(rows: LogicalRow[], c: number, attached: Array<{ b: Block; n: number; centred: boolean }>): void {
-  attached.sort((a, b) => a.b.center - b.b.center);
-  let p = 0;
-  for (let r = 0; r < rows.length; r++) if (rows[r].cols[c].length) p = r + 1;
-  const MAX = 200;
-  for (let k = 0; k < attached.length; k++) {
-    const { b, n, centred } = attached[k];
-    if (centred || n < p) {
-      rows[n].cols[c].push(...b.pieces);
-      if (n >= p) p = n + 1;
-      continue;
+function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => [number, number], hRules: readonly Rule[], x0: number, x1: number): LogicalRow[] | null {
+  if (pieces.length === 0 || hRules.length < 2) return null;
+  const top = Math.min(...pieces.map((p) => p.bbox[1])), bottom = Math.max(...pieces.map((p) => p.bbox[3]));
+  const width = x1 - x0;
+  const across = hRules.filter((r) => r.pos > top - 3 && r.pos < bottom + 3 && Math.min(r.end, x1) - Math.max(r.start, x0) >= 0.5 * width);
+  const ys: number[] = [];
+  for (const y of across.map((r) => r.pos).sort((a, b) => a - b)) if (!ys.length || y - ys[ys.length - 1] > 2) ys.push(y);
+  if (ys.length < 2) return null;
+  const bandOf = (p: Piece): number => {
+    const c = centre(p.bbox);
+    let k = 0;
+    while (k < ys.length && c > ys[k]) k++;
+    return k;
+  };
+  // drawn[k][c]: a rule at ys[k] runs under most of the text of column c (the column's bounds
+  // lie midway in the gutters, wider than its cells).
+  const textX = Array.from({ length: ncols }, (_, c) => {
+    const own = pieces.filter((p) => p.col === c && !p.spans);
+    return own.length ? [Math.min(...own.map((p) => p.bbox[0])), Math.max(...own.map((p) => p.bbox[2]))] : colX(c);
+  });
+  const drawn = ys.map((y) => {
+    const at = hRules.filter((r) => Math.abs(r.pos - y) <= 2);
+    return Array.from({ length: ncols }, (_, c) => {
+      const [a, b] = textX[c];
+      return at.some((r) => Math.min(r.end, b) - Math.max(r.start, a) >= 0.6 * Math.max(1, b - a));
+    });
+  });
+  const nb = ys.length + 1;
+  const bands: Piece[][][] = Array.from({ length: nb }, () => Array.from({ length: ncols }, () => []));
+  for (const p of pieces) bands[bandOf(p)][p.col].push(p);
+  const used = bands.map((cols) => cols.some((c) => c.length > 0));
+  const rows: LogicalRow[] = [];
+  const rowOfBand = new Array<number>(nb).fill(-1);
+  for (let k = 0; k < nb; k++) {
+    if (!used[k]) continue;
+    const ps = bands[k].flat();
+    const box = unionBox(ps.map((p) => p.bbox));
+    rowOfBand[k] = rows.length;
+    rows.push({ top: k > 0 ? ys[k - 1] : box[1], bottom: k < ys.length ? ys[k] : box[3], cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
+  }
+  for (let c = 0; c < ncols; c++) {
+    let k = 0;
+    while (k < nb) {
+      // The bands k..e are one cell of column c: no rule over the column between them.
+      let e = k;
+      while (e + 1 < nb && !drawn[e][c]) e++;
+      const members = [];
+      for (let b = k; b <= e; b++) if (rowOfBand[b] >= 0) members.push(rowOfBand[b]);
+      if (members.length) {
+        const first = rows[members[0]];
+        for (let b = k; b <= e; b++) first.cols[c].push(...bands[b][c]);
+        if (members.length > 1 && first.cols[c].length) {
+          first.merge[c] = { role: 'start', span: members.length };
+          for (const m of members.slice(1)) rows[m].merge[c] = { role: 'continued', span: 1 };
+        }
+      }
+      k = e + 1;
     }
-    const limit = Math.min(rows.length - 1, k + 1 < attached.length ? Math.max(n, attached[k + 1].n - 1) : rows.length - 1, n + MAX);
+  }
+  return rows;
+}
+
+/**
+ * Splits a block that runs over several rows when its lines fall into one cell per row: rows
+ * without padding stack the wrapped cells of one column (a narrow row-label column) at the
+ * pitch of wrapped text. The rows are the ones whole one-line cells of two or more columns
+ * show; the block is split only if each row then gets a run of its lines aligned with the row
+ * (a label merged over the rows is aligned with none of them and stays whole).
+ */
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number): void {
+  const anchors = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
+  if (anchors.length < 2) return;
+  const rowKeys = anchors.map((c) => ({ key: key(c[0]), fontSize: c[0].fontSize })).sort((a, b) => a.key - b.key);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.pieces.length < 2) continue;
+    const over = rowKeys.filter((r) => r.key > b.bbox[1] - 0.5 && r.key < b.bbox[3] + 0.5);
+    if (over.length < 2) continue;
+    // Each line to the row whose key is nearest; the runs must be contiguous and aligned.
+    const groups: Piece[][] = over.map(() => []);
+    for (const p of b.pieces) {
+      const pk = centre(p.bbox);
+      let best = 0;
+      for (let i = 1; i < over.length; i++) if (Math.abs(over[i].key - pk) < Math.abs(over[best].key - pk)) best = i;
+      groups[best].push(p);
+    }
+    if (groups.some((g) => g.length === 0)) continue;
+    const made: Block[] = groups.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
+    const aligned = made.every((m, i) => Math.abs(key(m) - over[i].key) < tolOf(m, m));
+    if (!contiguous || !aligned) continue;
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/** How many other columns hold a one-line cell lined up with a piece (a row seen by the others). */
+function linedUp(singles: readonly Block[], col: number, p: Piece): number {
+  const cols = new Set<number>();
+  for (const x of singles) if (x.col !== col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize) cols.add(x.col);
+  return cols.size;
+}
+
+/**
+ * In a section whose cells sit at the top (or bottom) of their rows: whole one-line cells of two
+ * other columns lined up with a later (earlier) line of a block show a row starting (ending)
+ * inside the block, which is split there.
+ */
+function splitAgainstAlignment(blocks: Block[], isWhole: (b: Block) => boolean, align: 'top' | 'bottom', inColumn: (c: number) => boolean): void {
+  const singles = blocks.filter(isWhole);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const n = b.pieces.length;
+    if (n < 2 || !inColumn(b.col)) continue;
+    const lined = b.pieces.map((p) => linedUp(singles, b.col, p) >= 2);
+    const cuts: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (!lined[k]) continue;
+      if (align === 'top' && k > 0) cuts.push(k);
+      if (align === 'bottom' && k < n - 1) cuts.push(k + 1);
+    }
+    if (!cuts.length) continue;
+    const parts: Piece[][] = [];
+    let from = 0;
+    for (const c of [...new Set(cuts)].sort((x, y) => x - y)) { parts.push(b.pieces.slice(from, c)); from = c; }
+    parts.push(b.pieces.slice(from));
+    const made = parts.filter((ps) => ps.length).map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/**
+ * In a section whose cells are centred vertically: whole one-line cells of two other columns
+ * lined up with a line of a block that is not centred on it show a row the block runs into. The block
+ * keeps the lines centred on that line in one cell (the row's) and the lines above and below
+ * become cells of their own.
+ */
+function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColumn: (c: number) => boolean): void {
+  const singles = blocks.filter(isWhole);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const n = b.pieces.length;
+    if (n < 2 || !inColumn(b.col)) continue;
+    const tol = 0.3 * b.fontSize;
+    if (singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(b.bbox)) < tol)) continue;
+    const k = b.pieces.findIndex((p) => linedUp(singles, b.col, p) >= 2);
+    if (k < 0) continue;
+    const j = Math.min(k, n - 1 - k);
+    const parts = [b.pieces.slice(0, k - j), b.pieces.slice(k - j, k + j + 1), b.pieces.slice(k + j + 1)].filter((ps) => ps.length > 0);
+    if (parts.length < 2) continue;
+    const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/**
+ * Undoes a join that two rows' cells share: where two lines of one block each line up with a
+ * whole one-line cell of another column (different cells; not a number cut short), they are on
+ * two rows (rows without padding
+ * put the lines of consecutive single-line rows at the pitch of wrapped text).
+ */
+function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): void {
+  const singles = blocks.filter(isWhole);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.pieces.length < 2) continue;
+    const evidenced = b.pieces.map((p) => {
+      const tol = 0.3 * p.fontSize;
+      return singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(p.bbox)) < tol && x.bbox[0] !== p.bbox[0]);
+    });
+    let seen = false;
+    let from = 0;
+    const parts: Piece[][] = [];
+    b.pieces.forEach((p, k) => {
+      if (evidenced[k]) {
+        if (seen && k > from) {
+          parts.push(b.pieces.slice(from, k));
+          from = k;
+        }
+        seen = true;
+      }
+    });
+    if (parts.length === 0) continue;
+    parts.push(b.pieces.slice(from));
+    const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/**
+ * Clusters the blocks into rows, first folding a block that aligns with nothing into the block
+ * above it in its column when it follows at the line pitch (another paragraph of that cell).
+ */
+function foldParagraphs(
+  blocks: Block[],
+  key: (b: Block) => number,
+  tolOf: (a: Block, b: Block) => number,
+  follows: (a: Block, b: Block, fontSize: number) => boolean,
+  afterFold: (blocks: Block[]) => void,
+): Block[][] {
+  let clusters = clusterBlocks(blocks, key, tolOf);
+  for (let round = 0; round < 4; round++) {
+    const single = new Set<Block>();
+    for (const c of clusters) if (c.length === 1) single.add(c[0]);
+    let changed = false;
+    const byColumn = new Map<number, Block[]>();
+    for (const b of blocks) {
+      let l = byColumn.get(b.col);
+      if (!l) byColumn.set(b.col, (l = []));
+      l.push(b);
+    }
+    for (const list of byColumn.values()) {
+      list.sort((a, b) => a.bbox[1] - b.bbox[1]);
+      for (let i = 1; i < list.length; i++) {
+        const above = list[i - 1], cur = list[i];
+        if (!single.has(cur) || !follows(above, cur, cur.fontSize)) continue;
+        if (isNumberPiece(above.pieces[above.pieces.length - 1]) && isNumberPiece(cur.pieces[0])) continue;
+        above.pieces.push(...cur.pieces);
+        above.bbox = unionBox([above.bbox, cur.bbox]);
+        above.fontSize = Math.max(above.fontSize, cur.fontSize);
+        blocks.splice(blocks.indexOf(cur), 1);
+        list.splice(i, 1);
+        i--;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+    // Folding may run on across rows (cells without padding stack their lines at one pitch):
+    // what the rows split apart again stays apart.
+    afterFold(blocks);
+    clusters = clusterBlocks(blocks, key, tolOf);
+  }
+  return clusters;
+}
+
+/** Pieces of one cell as lines (pieces of one line side by side are one line). */
+function toLines(ps: readonly Piece[]): TextLine[] {
+  const lines: TextLine[] = [];
+  for (const p of ps) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(centre(last.bbox) - centre(p.bbox)) < 0.4 * p.fontSize) {
+      last.runs.push(...p.runs);
+      last.runs.sort((a, b) => a.bbox[0] - b.bbox[0]);
+      last.bbox = unionBox([last.bbox, p.bbox]);
+    } else lines.push({ runs: [...p.runs], bbox: p.bbox, fontSize: p.fontSize });
+  }
+  return lines;
+}
+
+/**
+ * How the cells of a section are aligned vertically: the alignment that most often lines up
+ * a block of several lines with a block of another column that overlaps it. A section with few
+ * such pairs takes the page's (a document aligns its cells one way).
+ */
+export type AlignVotes = Record<Align, number>;
+
+/** The alignment most votes name (centre on ties). */
+function alignmentOf(votes: AlignVotes): Align {
+  if (votes.top > votes.middle && votes.top >= votes.bottom) return 'top';
+  if (votes.bottom > votes.middle && votes.bottom > votes.top) return 'bottom';
+  return 'middle';
+}
+
+/** Votes of a section's blocks for each vertical alignment (see `alignmentOf`). */
+function alignmentVotes(blocks: readonly Block[]): AlignVotes {
+  const votes: AlignVotes = { middle: 0, top: 0, bottom: 0 };
+  const sorted = [...blocks].sort((a, b) => a.bbox[1] - b.bbox[1]);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i];
+    for (let j = i + 1; j < sorted.length && sorted[j].bbox[1] < a.bbox[3]; j++) {
+      const b = sorted[j];
+      if (a.col === b.col || (a.pieces.length === 1 && b.pieces.length === 1)) continue;
+      const tol = 0.3 * Math.min(a.fontSize, b.fontSize);
+      const dt = Math.abs(a.bbox[1] - b.bbox[1]), db = Math.abs(a.bbox[3] - b.bbox[3]), dm = Math.abs(centre(a.bbox) - centre(b.bbox));
+      if (dm < tol && dt >= tol) votes.middle++;
+      if (dt < tol && dm >= tol) votes.top++;
+      if (db < tol && dm >= tol) votes.bottom++;
+    }
+  }
+  return votes;
+}
+
+/** Groups blocks of different columns that overlap vertically and share their alignment. */
+function clusterBlocks(blocks: readonly Block[], key: (b: Block) => number, tolOf: (a: Block, b: Block) => number): Block[][] {
+  const order = blocks.map((_, i) => i).sort((a, b) => key(blocks[a]) - key(blocks[b]));
+  const parent = blocks.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (let x = 0; x < order.length; x++) {
+    const a = blocks[order[x]];
+    for (let y = x + 1; y < order.length; y++) {
+      const b = blocks[order[y]];
+      const tol = tolOf(a, b);
+      if (key(b) - key(a) > tol) break;
+      if (a.col === b.col) continue;
+      parent[find(order[y])] = find(order[x]);
+    }
+  }
+  const groups = new Map<number, Block[]>();
+  blocks.forEach((b, i) => {
+    const r = find(i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push(b);
+  });
+  return [...groups.values()];
+}
+
+/** Whether a block overlaps vertically a cluster of at least two other blocks. */
+function overlapsOthers(b: Block, clusters: readonly Block[][]): boolean {
+  for (const c of clusters) {
+    if (c.length < 2 || c.includes(b)) continue;
+    const box = unionBox(c.map((x) => x.bbox));
+    if (b.bbox[1] < box[3] - 0.5 && b.bbox[3] > box[1] + 0.5) return true;
+  }
+  return false;
+}
+
+type RowSlots = ReadonlyArray<{ top: number; bottom: number; cols: Piece[][]; merge: Array<{ role: 'start' | 'continued'; span: number } | undefined> }>;
+
+/** The row a block overlaps most (the nearest when it overlaps none). */
+function nearestOverlap(rows: RowSlots, b: Block): number {
+  let best = -1, bestO = 0;
+  rows.forEach((r, i) => {
+    const o = Math.min(b.bbox[3], r.bottom) - Math.max(b.bbox[1], r.top);
+    if (o > bestO) { best = i; bestO = o; }
+  });
+  return best >= 0 ? best : nearestRow(rows, centre(b.bbox));
+}
+
+/**
+ * Places the labels of one column over groups of rows, as merged cells. Each label is aligned
+ * with its group as the section aligns cells (centred on it, or on its first or last row), and
+ * the groups of a column follow one another over the data rows: the placement is the one with
+ * the least misalignment and the fewest data rows left to no label (a dynamic programme over
+ * the labels, top to bottom). On a page that continues a table, the rows above the first label
+ * may belong to a group begun on the page before.
+ */
+function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, continues: boolean): void {
+  const n = rows.length;
+  if (n === 0) return;
+  const free = (i: number): boolean => rows[i].cols[c].length === 0 && rows[i].merge[c] === undefined;
+  const dataBefore = [0];
+  for (let i = 0; i < n; i++) dataBefore.push(dataBefore[i] + (isData(rows[i]) ? 1 : 0));
+  const dataIn = (a: number, b: number): number => (b < a ? 0 : dataBefore[b + 1] - dataBefore[a]);
+  const point = (b: Block, a: Align): number => (a === 'top' ? b.bbox[1] : a === 'bottom' ? b.bbox[3] : centre(b.bbox));
+  const groupPoint = (i: number, j: number, a: Align): number => (a === 'top' ? rows[i].top : a === 'bottom' ? rows[j].bottom : (rows[i].top + rows[j].bottom) / 2);
+  // Producers often align the labels of row groups otherwise than the cells (Writer from HTML
+  // puts them at the top of their group): the other alignments are allowed at a small cost.
+  const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
+  interface Cand { s: number; e: number; err: number }
+  const cands: Cand[][] = labels.map((b) => {
+    const near = nearestOverlap(rows, b);
     const tol = 0.5 * b.fontSize;
-    const errOf = (i: number, j: number) => Math.abs((rows[i].top + rows[j].bottom) / 2 - b.center) + 0.1 * (j - i);
-    let best: [number, number, number] | null = null;
-    // Prefer a group that starts at the first free row (label groups follow one another).
-    for (let j = n; j <= limit; j++) {
-      const e = errOf(p, j);
-      if (e < tol && (!best || e < best[2])) best = [p, j, e];
-    }
-    if (!best) {
-      for (let i = Math.max(p + 1, n - MAX); i <= n; i++) {
-        for (let j = n; j <= limit; j++) {
-          const e = errOf(i, j);
-          if (e < tol && (!best || e < best[2])) best = [i, j, e];
+    const out: Cand[] = [];
+    if (free(near)) {
+      for (let i = near; i >= 0 && free(i); i--) {
+        for (let j = near; j < n && free(j); j++) {
+          let err = Infinity;
+          for (const a of aligns) {
+            const d = Math.abs(groupPoint(i, j, a) - point(b, a));
+            if (d < tol) err = Math.min(err, d / tol + (a === align ? 0 : 0.5));
+          }
+          if (Number.isFinite(err)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });
         }
       }
     }
-    const [i, j] = best ?? [n, n];
+    if (!out.length) out.push({ s: near, e: near, err: 5 });
+    return out;
+  });
+  // best[k][x]: least cost of labels 0..k with label k on candidate x.
+  const best: number[][] = cands.map((cs) => cs.map(() => Infinity));
+  const from: number[][] = cands.map((cs) => cs.map(() => -1));
+  cands[0].forEach((x, xi) => { best[0][xi] = x.err + (continues ? 0 : dataIn(0, x.s - 1)); });
+  for (let k = 1; k < cands.length; k++) {
+    cands[k].forEach((x, xi) => {
+      cands[k - 1].forEach((y, yi) => {
+        if (y.e >= x.s || !Number.isFinite(best[k - 1][yi])) return;
+        const cost = best[k - 1][yi] + x.err + dataIn(y.e + 1, x.s - 1);
+        if (cost < best[k][xi]) { best[k][xi] = cost; from[k][xi] = yi; }
+      });
+    });
+  }
+  const last = cands.length - 1;
+  let xi = -1, bestCost = Infinity;
+  cands[last].forEach((x, i) => {
+    const cost = best[last][i] + dataIn(x.e + 1, n - 1);
+    if (cost < bestCost) { bestCost = cost; xi = i; }
+  });
+  if (xi < 0) {
+    // No consistent placement (labels out of order): each on the row it overlaps.
+    for (const b of labels) rows[nearestOverlap(rows, b)].cols[c].push(...b.pieces);
+    return;
+  }
+  const chosen: Cand[] = new Array(cands.length);
+  for (let k = last; k >= 0; k--) {
+    chosen[k] = cands[k][xi];
+    xi = from[k][xi];
+  }
+  labels.forEach((b, k) => {
+    const { s: i, e: j } = chosen[k];
     rows[i].cols[c].push(...b.pieces);
     if (j > i) {
       rows[i].merge[c] = { role: 'start', span: j - i + 1 };
       for (let r = i + 1; r <= j; r++) rows[r].merge[c] = { role: 'continued', span: 1 };
     }
-    p = j + 1;
-  }
-}
-
-function freeRow(page: number, pieces: readonly TextLine[], toDisplay: BoxMapper, box: BBox): Row {
-  return {
-    cells: pieces.map((p) => makeCell(lineText(p), page, toDisplay(p.bbox))),
-    page,
-    bbox: toDisplay(box),
-  };
-}
-
-/** Cuts a line at the boundaries into non-empty pieces, by the centre of each run. */
-function cutLine(line: TextLine, li: number, bounds: readonly number[]): Piece[] {
-  const cols: TextRun[][] = Array.from({ length: bounds.length + 1 }, () => []);
-  for (const r of line.runs) {
-    const cx = (r.bbox[0] + r.bbox[2]) / 2;
-    let k = 0;
-    while (k < bounds.length && cx > bounds[k]) k++;
-    cols[k].push(r);
-  }
-  const out: Piece[] = [];
-  cols.forEach((runs, col) => {
-    if (runs.length) out.push({ runs, bbox: unionBox(runs.map((r) => r.bbox)), fontSize: Math.max(...runs.map((r) => r.fontSize)), line: li, col });
   });
-  return out;
+}
+
+function nearestRow(rows: RowSlots, y: number): number {
+  let best = 0, bestD = Infinity;
+  rows.forEach((r, i) => {
+    const d = Math.abs((r.top + r.bottom) / 2 - y);
+    if (d < bestD) { best = i; bestD = d; }
+  });
+  return best;
+}
+
+function freeRow(page: number, line: TextLine, toDisplay: BoxMapper): Row {
+  return { cells: [linesToCell([line], null, page, toDisplay(line.bbox))], page, bbox: toDisplay(line.bbox) };
+}
+
+const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
+
+/**
+ * Whether a line is the rest of header labels that wrapped: every run over the labels' span is
+ * part of a label (runs left of the first label, a block label's column, do not count).
+ */
+function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): boolean {
+  let fragments = 0;
+  for (const r of line.runs) {
+    if (r.bbox[2] <= hits[0][0] + 0.5) continue;
+    const t = normalizeCjk(r.text).replace(/\s+/g, '');
+    if (t === '') continue;
+    if (!anchors.some((a) => a.includes(t))) return false;
+    fragments++;
+  }
+  return fragments > 0;
 }
 
 /**
@@ -327,32 +1035,55 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
     }
   }
   if (hits.length < 2) return null;
-  // A header cell that wrapped ("一级指" over "标") sits on a neighbouring line: take the
-  // start of an anchor there when it overlaps no hit.
-  for (const o of near) {
-    for (const r of o.runs) {
-      const t = normalizeCjk(r.text);
-      if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
-      if (hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) continue;
-      hits.push([r.bbox[0], r.bbox[2]]);
+  // A header cell that wrapped leaves the start of its label on this line ("年初预", "一级"):
+  // what is left of a run after the whole labels, when it begins a label, is one too.
+  for (const r of line.runs) {
+    const t = normalizeCjk(r.text);
+    const chars = Array.from(t);
+    if (chars.length === 0) continue;
+    const perChar = (r.bbox[2] - r.bbox[0]) / chars.length;
+    let i = 0;
+    while (i < chars.length) {
+      const x0 = r.bbox[0] + i * perChar;
+      if (hits.some(([a, b]) => x0 + 0.5 * perChar > a && x0 + 0.5 * perChar < b)) { i++; continue; }
+      let j = i;
+      while (j < chars.length && !hits.some(([a, b]) => r.bbox[0] + (j + 0.5) * perChar > a && r.bbox[0] + (j + 0.5) * perChar < b)) j++;
+      const part = chars.slice(i, j).join('').trim();
+      // One character starts a label only as a run of its own (a label one character wide).
+      const n = Array.from(part).length;
+      if ((n >= 2 || (n === 1 && i === 0 && j === chars.length)) && anchors.some((a) => a.length > part.length && a.startsWith(part))) hits.push([x0, r.bbox[0] + j * perChar]);
+      i = j;
     }
+  }
+  // A header cell that wrapped sits on the neighbouring lines ("全年执" over "行数", "分" over
+  // "数"): runs stacked at one place, read top to bottom, that make a label or its start (two
+  // characters or more) are one more label where they overlap no hit.
+  const stacked = near.flatMap((o) => o.runs).filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
+  stacked.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const used = new Set<TextRun>();
+  for (const r of stacked) {
+    if (used.has(r)) continue;
+    const stack = [r];
+    for (const o of stacked) {
+      const last = stack[stack.length - 1];
+      if (used.has(o) || stack.includes(o) || o.bbox[1] <= last.bbox[1]) continue;
+      if (o.bbox[0] < last.bbox[2] && o.bbox[2] > last.bbox[0] && o.bbox[1] - last.bbox[3] < 0.6 * o.fontSize) stack.push(o);
+    }
+    const t = normalizeCjk(stack.map((x) => x.text).join(''));
+    if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
+    for (const x of stack) used.add(x);
+    hits.push([Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))]);
   }
   hits.sort((a, b) => a[0] - b[0]);
   return hits;
 }
 
 /**
- * Column boundaries of a section with a header: between neighbouring labels, the middle of the
- * widest gap that no run of the section covers (else midway between the labels); left of the
- * first label, white space between the section's chunks.
+ * Column boundaries left of the first header label: gaps between the section's runs wider than
+ * a third of an em (a row label and a block label beside it).
  */
-function anchoredBounds(lines: readonly TextLine[], hits: ReadonlyArray<[number, number]>): number[] {
-  const runs: Array<readonly [number, number]> = [];
-  for (const l of lines) for (const r of l.runs) runs.push([r.bbox[0], r.bbox[2]]);
-  runs.sort((a, b) => a[0] - b[0]);
+function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>): number[] {
   const bounds: number[] = [];
-  // Left of the first label: gaps between runs wider than a third of an em (a run split
-  // inside a word leaves none; other lines cover it anyway).
   const left = hits[0][0];
   const spans: Array<[number, number, number]> = [];
   for (const l of lines) for (const r of l.runs) if (r.bbox[0] < left - 0.5) spans.push([r.bbox[0], Math.min(r.bbox[2], left), r.fontSize]);
@@ -365,53 +1096,143 @@ function anchoredBounds(lines: readonly TextLine[], hits: ReadonlyArray<[number,
     }
     if (end < left - 1) bounds.push((end + left) / 2);
   }
-  for (let i = 1; i < hits.length; i++) {
-    const a = hits[i - 1][1], b = hits[i][0];
-    bounds.push(b > a ? widestGap(runs, a, b) ?? (a + b) / 2 : (a + b) / 2);
-  }
   return bounds;
-}
-
-/** Middle of the widest stretch of (a, b) that no span covers, or null. `spans` sorted by start. */
-function widestGap(spans: ReadonlyArray<readonly [number, number]>, a: number, b: number): number | null {
-  let cur = a, best: [number, number] | null = null;
-  for (const [x0, x1] of spans) {
-    if (x0 >= b) break;
-    if (x1 <= cur) continue;
-    if (x0 > cur && (!best || x0 - cur > best[1] - best[0])) best = [cur, x0];
-    cur = Math.max(cur, x1);
-    if (cur >= b) break;
-  }
-  if (cur < b && (!best || b - cur > best[1] - best[0])) best = [cur, b];
-  return best && best[1] - best[0] >= 1 ? (best[0] + best[1]) / 2 : null;
 }
 
 /**
- * Column boundaries from white space: x ranges covered by no chunk of any line that has two or
- * more chunks, then split further by chunks of one-chunk lines that cross none of those.
- * Returns the middle of each inner gap.
+ * Column boundaries between neighbouring header labels: each keeps the runs with the label they
+ * belong to (`splitBetween`), else in the white stretch that the fewest lines cross, else
+ * midway between the labels.
  */
-function gapBoundaries(lines: readonly TextLine[], s: PdfSettings): number[] | null {
-  const multi: Array<[number, number]> = [];
-  const single: Array<[number, number]> = [];
-  for (const l of lines) {
-    const chunks = splitLineIntoChunks(l, s.chunkGapEm);
-    for (const c of chunks) (chunks.length >= 2 ? multi : single).push([c.bbox[0], c.bbox[2]]);
-  }
-  if (multi.length < 4) return null;
-  const first = gaps(multi);
-  if (!first.length) return null;
-  const spans = [...multi, ...single.filter(([a, b]) => !first.some((x) => a < x && b > x))];
-  return gaps(spans);
-}
-
-function gaps(spans: Array<[number, number]>): number[] {
-  spans.sort((a, b) => a[0] - b[0]);
+function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>): number[] {
   const bounds: number[] = [];
-  let end = spans[0][1];
-  for (const [x0, x1] of spans.slice(1)) {
-    if (x0 > end + 1) bounds.push((end + x0) / 2);
-    if (x1 > end) end = x1;
+  for (let i = 1; i < hits.length; i++) {
+    const a = hits[i - 1][1], b = hits[i][0];
+    bounds.push(splitBetween(lines, hits[i - 1], hits[i]) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
   }
   return bounds;
+}
+
+/**
+ * The boundary between two neighbouring header labels that keeps each run with the label it
+ * belongs to: a run overlapping one label, or centred under it, is on that label's side; a run
+ * under neither goes by how its column aligns text (see below). In the clearest stretch between
+ * the two sides; null when they interleave.
+ */
+function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number]): number | null {
+  const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
+  let l = left[1], r = right[0];
+  const undecided: Array<readonly [number, number]> = [];
+  for (const line of lines) {
+    for (const run of line.runs) {
+      const [x0, , x1] = run.bbox;
+      if (x1 <= left[0] || x0 >= right[1]) continue;
+      const oL = Math.min(x1, left[1]) - Math.max(x0, left[0]);
+      const oR = Math.min(x1, right[1]) - Math.max(x0, right[0]);
+      if (oL > 0 && oR > 0) continue; // a cell spanning both columns
+      const c = (x0 + x1) / 2, tol = 0.3 * run.fontSize;
+      if (oL > 0 || Math.abs(c - lc) < tol) l = Math.max(l, x1);
+      else if (oR > 0 || Math.abs(c - rc) < tol) r = Math.min(r, x0);
+      else undecided.push([x0, x1]);
+    }
+  }
+  // Runs under neither label: text flush left in a column starts right of its boundary (the
+  // right label's column), text flush right ends left of it (the left label's); alignment is
+  // seen in runs of other lines sharing the same edge. Else the nearer label's centre.
+  // Runs of equal width align both ways: they go by the runs already placed (wholly left of
+  // the right side's first run is the left side).
+  const sharing = (edge: (x: readonly [number, number]) => number, v: number): number => undecided.filter((u) => Math.abs(edge(u) - v) < 1).length;
+  const [l0, r0] = [l, r];
+  for (const u of undecided) {
+    const [x0, x1] = u;
+    const c = (x0 + x1) / 2;
+    const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
+    if (flushRight && !flushLeft) l = Math.max(l, x1);
+    else if (flushLeft && !flushRight) r = Math.min(r, x0);
+    else if (x1 <= r0 && r0 < right[0]) l = Math.max(l, x1);
+    else if (x0 >= l0 && l0 > left[1]) r = Math.min(r, x0);
+    else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
+    else r = Math.min(r, x0);
+  }
+  if (r - l < -0.5) return null;
+  // Cells that touch (text filling its cell up to the next one's) meet at the boundary.
+  if (r - l < 1) return (l + r) / 2;
+  return clearestGap(lines, l, r) ?? (l + r) / 2;
+}
+
+/**
+ * Middle of the stretch of (a, b) that the fewest lines cross with text (the widest stretch
+ * among those), or null when it is narrower than 1 pt.
+ */
+function clearestGap(lines: readonly TextLine[], a: number, b: number): number | null {
+  const step = 0.5;
+  const n = Math.max(1, Math.ceil((b - a) / step));
+  const cover = new Array<number>(n).fill(0);
+  for (const l of lines) {
+    const hit = new Uint8Array(n);
+    for (const r of l.runs) {
+      if (r.bbox[2] <= a || r.bbox[0] >= b) continue;
+      const i0 = Math.max(0, Math.floor((r.bbox[0] - a) / step)), i1 = Math.min(n - 1, Math.ceil((r.bbox[2] - a) / step) - 1);
+      for (let i = i0; i <= i1; i++) hit[i] = 1;
+    }
+    for (let i = 0; i < n; i++) cover[i] += hit[i];
+  }
+  const min = Math.min(...cover);
+  let best: [number, number] | null = null;
+  for (let i = 0; i < n; ) {
+    if (cover[i] !== min) { i++; continue; }
+    let j = i;
+    while (j < n && cover[j] === min) j++;
+    if (!best || j - i > best[1] - best[0]) best = [i, j];
+    i = j;
+  }
+  if (!best || (best[1] - best[0]) * step < 1) return null;
+  return a + ((best[0] + best[1]) / 2) * step;
+}
+
+/**
+ * Column boundaries of a section without a header: the middle of every gap between the chunks
+ * of a line and of every stretch that no chunk crosses (gaps close together are one boundary). A boundary only cuts lines where they have
+ * a gap, so one that another line's text runs through does no harm there.
+ */
+function gapBounds(lines: readonly TextLine[], s: PdfSettings): number[] {
+  const mids: number[] = [];
+  const spans: Array<[number, number]> = [];
+  for (const l of lines) {
+    const chunks = splitChunks(l, s);
+    for (let i = 1; i < chunks.length; i++) {
+      const a = chunks[i - 1][chunks[i - 1].length - 1].bbox[2], b = chunks[i][0].bbox[0];
+      mids.push((a + b) / 2);
+    }
+    for (const c of chunks) spans.push([c[0].bbox[0], c[c.length - 1].bbox[2]]);
+  }
+  // Also white space that no chunk of any line crosses: a cell beside its wrapped neighbour is
+  // on lines of its own (vertically centred), so no one line shows the gap between them. A gap
+  // of a line that falls into such a gutter is that gutter's boundary.
+  const gutters: Array<[number, number]> = [];
+  if (spans.length > 1) {
+    spans.sort((a, b) => a[0] - b[0]);
+    let end = spans[0][1];
+    for (const [a, b] of spans.slice(1)) {
+      if (a > end + 1) gutters.push([end, a]);
+      end = Math.max(end, b);
+    }
+  }
+  for (let i = 0; i < mids.length; i++) {
+    const g = gutters.find(([a, b]) => mids[i] > a && mids[i] < b);
+    if (g) mids[i] = (g[0] + g[1]) / 2;
+  }
+  for (const [a, b] of gutters) mids.push((a + b) / 2);
+  mids.sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const m of mids) {
+    if (group.length && m - group[group.length - 1] > 6) {
+      out.push(group.reduce((x, y) => x + y, 0) / group.length);
+      group = [];
+    }
+    group.push(m);
+  }
+  if (group.length) out.push(group.reduce((x, y) => x + y, 0) / group.length);
+  return out;
 }

@@ -3,12 +3,15 @@
  */
 import type { BBox } from '../types.js';
 import { apply, boxOfPoints, multiply, type Matrix } from './geometry.js';
+import { resolveSharedGlyphs } from './normalize.js';
 import type { PageGraphics, TextPaint } from './rules.js';
 
 /** One piece of text as pdf.js reports it, placed on the page. */
 export interface TextRun {
-  /** Text as pdf.js decoded it (not yet normalised). */
+  /** The text the glyphs show (not yet normalised): pdf.js's, with ambiguous glyphs resolved. */
   text: string;
+  /** The text as the file's ToUnicode map gives it, when that differs from `text`. */
+  source?: string;
   /** Box in the reading frame: [x0, top, x1, bottom] (pt). */
   bbox: BBox;
   /** Font size in points (the glyph height the text was drawn at). */
@@ -53,9 +56,23 @@ export function textItemsToRuns(
   paints?: readonly ItemPaint[],
 ): TextRun[] {
   const runs: TextRun[] = [];
+  // Marked-content tags open around the current item (pdf.js reports them with
+  // includeMarkedContent): a Span is where a producer gave the true text as /ActualText.
+  const tags: Array<string | null> = [];
   for (let idx = 0; idx < items.length; idx++) {
     const whole = items[idx];
+    const mark = whole as { type?: string; tag?: string | null };
+    if (mark.type === 'beginMarkedContent' || mark.type === 'beginMarkedContentProps') {
+      tags.push(mark.tag ?? null);
+      continue;
+    }
+    if (mark.type === 'endMarkedContent') {
+      tags.pop();
+      continue;
+    }
     if (!isTextItem(whole) || whole.str.trim() === '') continue;
+    // An item joining text painted differently (a hidden "1" before a printed "16.00") is cut
+    // where the paint changes; `paints` is indexed like `items` (marked content included).
     const wp = paints?.[idx];
     for (const { item, p } of wp && 'perChar' in wp ? splitByPaint(whole, wp) : [{ item: whole, p: wp ?? null }]) {
     if (item.str.trim() === '') continue;
@@ -105,6 +122,13 @@ export function textItemsToRuns(
       if (cx < clip[0] - 1 || cx > clip[2] + 1 || cy < clip[1] - 1 || cy > clip[3] + 1) continue;
     }
     const run: TextRun = { text: item.str, bbox, fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle };
+    if (tags.includes('Span')) {
+      const shown = resolveSharedGlyphs(item.str);
+      if (shown !== item.str) {
+        run.text = shown;
+        run.source = item.str;
+      }
+    }
     if (p && p.paint !== 'visible') {
       run.paint = p.paint;
       run.luminance = p.luminance;
@@ -248,6 +272,125 @@ function alignItems<T extends { chars: string }>(items: readonly unknown[], ops:
       }
     }
     if (any) out[i] = per;
+  }
+  return out;
+}
+
+/** Whether a character takes a full em (CJK ideographs, kana, full-width forms and punctuation). */
+function isWide(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || cp >= 0x20000;
+}
+
+/**
+ * Estimated x of every character boundary of an upright run (n + 1 values for n characters):
+ * wide characters take one em, the others share what is left of the run's width.
+ */
+export function charEdges(run: TextRun): number[] {
+  const chars = Array.from(run.text);
+  const width = run.bbox[2] - run.bbox[0];
+  const wide = chars.filter(isWide).length;
+  const narrow = chars.length - wide;
+  let wideW = run.fontSize;
+  let narrowW = narrow ? (width - wide * wideW) / narrow : 0;
+  if (narrowW < 0.15 * run.fontSize || wide * wideW > width) {
+    // The estimate does not fit: fall back to equal shares.
+    wideW = narrowW = width / Math.max(1, chars.length);
+  }
+  const edges = [run.bbox[0]];
+  for (const ch of chars) edges.push(edges[edges.length - 1] + (isWide(ch) ? wideW : narrowW));
+  return edges;
+}
+
+/**
+ * Splits an upright run at x: at the character boundary nearest x, or with `atSpace` only at a
+ * space within 0.6 em of x (the space is dropped). Returns null when there is nothing to split
+ * (x outside the run, no such space, or one side would be empty).
+ */
+export function splitRunAt(run: TextRun, x: number, atSpace = false): [TextRun, TextRun] | null {
+  if (run.angle !== 0 || x <= run.bbox[0] || x >= run.bbox[2]) return null;
+  const chars = Array.from(run.text);
+  const edges = charEdges(run);
+  let cut = -1, skip = 0, bestD = Infinity;
+  for (let i = 0; i < chars.length; i++) {
+    if (atSpace) {
+      if (chars[i] !== ' ' && chars[i] !== '\u3000') continue;
+      const d = Math.abs((edges[i] + edges[i + 1]) / 2 - x);
+      if (d <= 0.6 * run.fontSize && d < bestD) { cut = i; skip = 1; bestD = d; }
+    } else if (i > 0) {
+      const d = Math.abs(edges[i] - x);
+      if (d < bestD) { cut = i; skip = 0; bestD = d; }
+    }
+  }
+  if (cut < 0) return null;
+  const left = chars.slice(0, cut).join(''), right = chars.slice(cut + skip).join('');
+  if (left.trim() === '' || right.trim() === '') return null;
+  return [
+    { ...run, text: left.trimEnd(), bbox: [run.bbox[0], run.bbox[1], edges[cut], run.bbox[3]] },
+    { ...run, text: right.trimStart(), bbox: [edges[cut + skip], run.bbox[1], run.bbox[2], run.bbox[3]] },
+  ];
+}
+
+/**
+ * Splits a run where its text has a space between two numbers or between two CJK characters:
+ * pdf.js joins the texts of neighbouring cells into one run with a space when they nearly touch
+ * ("5.76 10.00"), while Chinese text has no word spaces. Latin words stay together.
+ */
+export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
+  if (run.angle !== 0 || !/\s/.test(run.text.trim())) return [run];
+  const chars = Array.from(run.text);
+  const edges = charEdges(run);
+  const cuts: number[] = [];
+  for (let i = 1; i < chars.length - 1; i++) {
+    if (!/\s/.test(chars[i]) || /\s/.test(chars[i - 1])) continue;
+    let j = i;
+    while (j < chars.length && /\s/.test(chars[j])) j++;
+    if (j >= chars.length) break;
+    const a = chars[i - 1], b = chars[j];
+    const numbers = /[\d%)）]/.test(a) && /[-+\d(（]/.test(b);
+    // CJK beside Latin or digits is spaced by Writer's autospace ("2023 年"): that space stays.
+    if (numbers || (isWide(a) && isWide(b))) cuts.push(i);
+  }
+  if (cuts.length === 0) return [run];
+  const out: TextRun[] = [];
+  let start = 0;
+  for (const c of [...cuts, chars.length]) {
+    let s = start;
+    while (s < c && /\s/.test(chars[s])) s++;
+    if (s < c) out.push({ ...run, text: chars.slice(s, c).join(''), bbox: [edges[s], run.bbox[1], edges[c], run.bbox[3]] });
+    start = c;
+  }
+  return out;
+}
+
+/**
+ * Joins runs that touch on one line into one: a producer changes font mid-word (Chromium puts
+ * Kangxi-mapped glyphs into font subsets of their own, so "预期⽬标" arrives as three runs).
+ * Runs closer than `gapEm` of their size, on the same baseline, become one run.
+ */
+export function joinTouchingRuns(runs: readonly TextRun[], gapEm = 0.15): TextRun[] {
+  const sorted = [...runs].sort((a, b) => a.bbox[1] + a.bbox[3] - (b.bbox[1] + b.bbox[3]) || a.bbox[0] - b.bbox[0]);
+  const out: TextRun[] = [];
+  const open: TextRun[] = [];
+  for (const r of sorted) {
+    const cy = (r.bbox[1] + r.bbox[3]) / 2;
+    const prev = open.find((p) => {
+      const py = (p.bbox[1] + p.bbox[3]) / 2;
+      const em = Math.max(p.fontSize, r.fontSize);
+      const gap = r.bbox[0] - p.bbox[2];
+      return p.angle === r.angle && Math.abs(py - cy) < 0.2 * em && Math.abs(p.fontSize - r.fontSize) < 0.5 && gap > -0.1 * em && gap < gapEm * em;
+    });
+    if (prev) {
+      const joined: TextRun = { ...prev, text: prev.text + r.text, bbox: [prev.bbox[0], Math.min(prev.bbox[1], r.bbox[1]), r.bbox[2], Math.max(prev.bbox[3], r.bbox[3])] };
+      if (prev.source !== undefined || r.source !== undefined) joined.source = (prev.source ?? prev.text) + (r.source ?? r.text);
+      out[out.indexOf(prev)] = joined;
+      open[open.indexOf(prev)] = joined;
+      continue;
+    }
+    out.push(r);
+    open.push(r);
+    // Only runs of the current band of lines can be continued.
+    while (open.length && (open[0].bbox[3] + open[0].bbox[1]) / 2 < cy - 2 * r.fontSize) open.shift();
   }
   return out;
 }

@@ -46,6 +46,7 @@ function where(file: string, row: Row, cell?: Cell): Provenance {
   if (row.line !== undefined) p.line = row.line;
   const bbox = cell?.bbox ?? row.bbox;
   if (bbox !== undefined) p.bbox = bbox;
+  if (cell?.raw !== undefined) p.raw = cell.raw;
   return p;
 }
 
@@ -149,6 +150,9 @@ export function readBlock(block: ProjectBlock, ctx: StageContext): Draft {
     }));
     draft.indicators.forEach((ind, i) => {
       draft.provenance[`indicators.${i}`] = where(ctx.file, ind.source.row);
+      for (const [key, cell] of Object.entries(ind.source.cells)) {
+        if (cell && cell.text !== '') draft.provenance[`indicators.${i}.${key}`] = where(ctx.file, ind.source.row, cell);
+      }
     });
     if (table.totalWeight || table.totalScore) draft.sections.total = true;
     set('total_weight', table.totalWeight);

@@ -125,6 +125,67 @@ function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
   return out;
 }
 
+/**
+ * Cost of a label's placement as the layout alone judges it: `placementCost` without its
+ * preference for even groups, which is a convention, not something the page shows.
+ */
+function layoutCost(offset: number, size: number): number {
+  return offset !== 0 && offset === Math.floor((size - 1) / 2) ? COST_MIDDLE : placementCost(offset, size);
+}
+
+/** A boundary between two label groups that the printed layout does not settle. */
+export interface AmbiguousBoundary {
+  /** Index of the label whose group ends at the boundary. */
+  label: number;
+  /** Row indexes at which the next group may start, equally well explained by the layout. */
+  starts: number[];
+}
+
+/**
+ * The boundaries between label groups that the layout leaves open: where two or more rows could
+ * start the next group at the least total layout cost (placements and printed level-1 names,
+ * not the 三级指标 wording).
+ */
+function ambiguousBoundaries(rows: readonly IndicatorRow[], labels: ReadonlyArray<{ name: string; at: number }>): AmbiguousBoundary[] {
+  const n = rows.length, m = labels.length;
+  if (m < 2) return [];
+  const conflict = labels.map((l) => {
+    const fam = LEVEL2_TO_LEVEL1[l.name];
+    const pre = [0];
+    rows.forEach((r, i) => pre.push(pre[i]! + (r.printedLevel1 && r.printedLevel1 !== fam ? COST_LEVEL1_CONFLICT : 0)));
+    return pre;
+  });
+  const groupCost = (i: number, s: number, e: number): number => layoutCost(labels[i]!.at - s, e - s) + conflict[i]![e]! - conflict[i]![s]!;
+  const startsOf = (i: number): number[] => (i === 0 ? [0] : range(labels[i - 1]!.at + 1, labels[i]!.at + 1));
+  // fwd[i][e]: least cost of groups 0..i with group i ending at e; bwd[i][s]: groups i..m-1, group i starting at s.
+  const fwd = labels.map(() => new Array<number>(n + 1).fill(Infinity));
+  for (let i = 0; i < m; i++) {
+    for (const s of startsOf(i)) {
+      const before = i === 0 ? 0 : fwd[i - 1]![s]!;
+      if (!Number.isFinite(before)) continue;
+      const ends = i === m - 1 ? [n] : range(labels[i]!.at + 1, labels[i + 1]!.at + 1);
+      for (const e of ends) fwd[i]![e] = Math.min(fwd[i]![e]!, before + groupCost(i, s, e));
+    }
+  }
+  const bwd = labels.map(() => new Array<number>(n + 1).fill(Infinity));
+  for (let i = m - 1; i >= 0; i--) {
+    const ends = i === m - 1 ? [n] : range(labels[i]!.at + 1, labels[i + 1]!.at + 1);
+    for (const s of startsOf(i)) {
+      for (const e of ends) {
+        const after = i === m - 1 ? 0 : bwd[i + 1]![e]!;
+        bwd[i]![s] = Math.min(bwd[i]![s]!, groupCost(i, s, e) + after);
+      }
+    }
+  }
+  const best = fwd[m - 1]![n]!;
+  const out: AmbiguousBoundary[] = [];
+  for (let i = 0; i < m - 1; i++) {
+    const starts = range(labels[i]!.at + 1, labels[i + 1]!.at + 1).filter((e) => fwd[i]![e]! + bwd[i + 1]![e]! <= best + 1e-6);
+    if (starts.length > 1) out.push({ label: i, starts });
+  }
+  return out;
+}
+
 function range(a: number, b: number): number[] {
   const r: number[] = [];
   for (let i = a; i < b; i++) r.push(i);
@@ -135,6 +196,7 @@ function range(a: number, b: number): number[] {
 export function assignLevels(rows: readonly IndicatorRow[], ctx: StageContext): LevelAssignment[] {
   const spans = rows.some((r) => r.level2Cell?.merge !== undefined);
   const level2 = spans ? assignBySpans(rows) : assignByPlacement(rows);
+  if (!spans) reportAmbiguity(rows, level2, ctx);
   let filled = 0;
   const out = rows.map((r, i) => {
     const l2 = level2[i] ?? null;
@@ -156,4 +218,27 @@ export function assignLevels(rows: readonly IndicatorRow[], ctx: StageContext): 
     report(ctx, 'merged_label_group', `${filled} indicator row(s) took the level-2 label of their merged group (${spans ? 'merged cells' : 'label printed on the first or middle row'})`, { row: rows[0]?.row });
   }
   return out;
+}
+
+/**
+ * Reports each boundary between two label groups that the printed layout leaves open
+ * (`ambiguous_label_group`), with both readings and what decided between them.
+ */
+function reportAmbiguity(rows: readonly IndicatorRow[], level2: readonly (string | null)[], ctx: StageContext): void {
+  const labels = rows.map((r, i) => ({ name: r.printedLevel2, at: i })).filter((l): l is { name: string; at: number } => !!l.name);
+  for (const b of ambiguousBoundaries(rows, labels)) {
+    const first = labels[b.label]!, next = labels[b.label + 1]!;
+    const chosen = b.starts.find((e) => level2[e] === next.name && level2[e - 1] === first.name) ?? b.starts[0]!;
+    const other = b.starts.find((e) => e !== chosen)!;
+    const reading = (e: number): string => `${first.name} to row ${e}, ${next.name} from row ${e + 1}`;
+    const named = rows.slice(Math.min(chosen, other), Math.max(chosen, other)).map((r) => r.level3 ?? '').filter(Boolean);
+    const decidedBy = named.some((t) => level2Hint(t) !== undefined) ? `the 三级指标 wording (${named.map((t) => `"${t}"`).join(', ')})` : 'the convention that a centred label sits above the middle of an even group';
+    report(
+      ctx,
+      'ambiguous_label_group',
+      `the printed labels fit two groupings equally well: ${reading(chosen)} (chosen, by ${decidedBy}), or ${reading(other)}`,
+      { row: rows[Math.min(chosen, other)]!.row, field: `indicators.${Math.min(chosen, other)}.level2` },
+      { actual: reading(chosen), expected: b.starts.filter((e) => e !== chosen).map(reading).join(' | ') },
+    );
+  }
 }

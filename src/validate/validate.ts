@@ -13,6 +13,8 @@ import type { StageContext } from '../stage.js';
 export type UncheckedRecord = Omit<ProjectRecord, 'check'>;
 
 export interface SourceInfo {
+  /** The input's path relative to the dataset root (the record id's prefix). */
+  path: string;
   file: string;
   sha256: string;
   kind: 'pdf' | 'text';
@@ -83,13 +85,13 @@ export function validateDraft(draft: Draft, src: SourceInfo, ctx: StageContext):
     if (p) ind.provenance = p;
     return ind;
   });
-  const source: UncheckedRecord['source'] = { file: src.file, sha256: src.sha256, kind: src.kind, index: src.index };
+  const source: UncheckedRecord['source'] = { path: src.path, file: src.file, sha256: src.sha256, kind: src.kind, index: src.index };
   const pages = [...new Set(draft.rows.map((r) => r.page).filter((p): p is number => p !== undefined))].sort((a, b) => a - b);
   if (pages.length) source.pages = pages;
   const lines = draft.rows.map((r) => r.line).filter((l): l is number => l !== undefined);
   if (lines.length) source.lines = [Math.min(...lines), Math.max(...lines)];
   const record: UncheckedRecord = {
-    id: recordId(src.file, src.index),
+    id: recordId(src.path, src.index),
     source,
     template: template.id,
     unit: template.unit,

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { collectInputs, globToRegExp } from '../../src/batch/inputs.js';
+import { DEV, describeDev } from '../helpers.js';
+import { collectInputs, gatherInputs, globToRegExp } from '../../src/batch/inputs.js';
 import { hashFile, parseShard, shardOf } from '../../src/batch/run.js';
 
 describe('globToRegExp', () => {
@@ -22,7 +23,7 @@ describe('globToRegExp', () => {
 });
 
 describe('collectInputs', () => {
-  test('folders sorted, every entry kept (skipped ones with their reason), files and globs as given, missing kept', async () => {
+  test('folders sorted, every entry kept (skipped ones with their reason), files and globs as given, missing ones named', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-inputs-'));
     mkdirSync(path.join(root, 'd/sub'), { recursive: true });
     for (const f of ['d/b.pdf', 'd/a.TXT', 'd/sub/c.tsv', 'd/notes.md', 'd/.hidden.pdf', 'd/e.csv', 'x.csv', 'g1.pdf', 'g2.pdf']) writeFileSync(path.join(root, f), 'x');
@@ -30,9 +31,26 @@ describe('collectInputs', () => {
     const got = await collectInputs([path.join(root, 'd'), path.join(root, 'x.csv'), path.join(root, 'g*.pdf'), path.join(root, 'missing.pdf'), path.join(root, 'none*.pdf')], { warn: (w) => warnings.push(w) });
     expect(got.map((e) => [path.relative(root, e.path), e.skip ?? ''])).toEqual([
       ['d/.hidden.pdf', 'hidden'], ['d/a.TXT', ''], ['d/b.pdf', ''], ['d/e.csv', ''], ['d/notes.md', 'unsupported_type'], ['d/sub/c.tsv', ''],
-      ['x.csv', ''], ['g1.pdf', ''], ['g2.pdf', ''], ['missing.pdf', ''],
+      ['x.csv', ''], ['g1.pdf', ''], ['g2.pdf', ''],
     ]);
-    expect(warnings).toEqual([`${path.join(root, 'none*.pdf')}: no file matches`]);
+    // An argument that names nothing is said so (and counted as not found), not read.
+    expect(warnings).toEqual([`${path.join(root, 'missing.pdf')}: no such file or folder`, `${path.join(root, 'none*.pdf')}: no file matches`]);
+    // The old calling style (a warn function) still works.
+    expect((await collectInputs([path.join(root, 'x.csv')], () => undefined)).map((e) => e.path)).toEqual([path.join(root, 'x.csv')]);
+  });
+  test('a folder with nothing to read names what it skipped; sidecars are found, not read', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-inputs-'));
+    mkdirSync(path.join(root, 'd/sub'), { recursive: true });
+    for (const f of ['d/报告.docx', 'd/.hidden.pdf', 'd/sub/sources.csv']) writeFileSync(path.join(root, f), 'x');
+    const warnings: string[] = [];
+    const got = await gatherInputs([path.join(root, 'd'), path.join(root, 'gone.pdf')], (w) => warnings.push(w));
+    expect(got.files.map((e) => [path.relative(root, e.path), e.skip ?? ''])).toEqual([['d/.hidden.pdf', 'hidden'], ['d/报告.docx', 'unsupported_type']]);
+    expect(got.sidecars).toEqual([path.join(root, 'd/sub/sources.csv')]);
+    expect(got.missing).toEqual([path.join(root, 'gone.pdf')]);
+    expect(warnings).toEqual([
+      `${path.join(root, 'd')}: nothing to read: 2 file(s) skipped (only .pdf, .txt, .tsv, .text and .csv files are read, hidden ones never): .hidden.pdf, 报告.docx`,
+      `${path.join(root, 'gone.pdf')}: no such file or folder`,
+    ]);
   });
 });
 
@@ -78,12 +96,12 @@ describe('settingsHash', () => {
   });
 });
 
-describe('hashFile', () => {
+describeDev('hashFile', () => {
   test('gives the same hash, size and kind whether a file is read whole or streamed', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-hash-'));
-    const pdf = '/work/shared/corpus/dev/dept_report_calc_A.pdf';
+    const pdf = path.join(DEV, 'dept_report_calc_A.pdf');
     const text = path.join(dir, 'dump.txt');
-    writeFileSync(text, readFileSync('/work/shared/corpus/dev/tab_dump_01.txt'));
+    writeFileSync(text, readFileSync(path.join(DEV, 'tab_dump_01.txt')));
     for (const [file, kind] of [[pdf, 'pdf'], [text, 'text']] as const) {
       const bytes = readFileSync(file);
       const want = { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, kind };

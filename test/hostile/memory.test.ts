@@ -12,17 +12,18 @@ import { memoryLimits } from '../../src/batch/plan.js';
 import { WorkerPool } from '../../src/batch/pool.js';
 import type { WorkerReply, WorkerTask } from '../../src/batch/worker.js';
 import { bombPdf, imageBombPdf } from '../../src/hostile/pdfs.js';
+import { ocrInstalled } from '../../src/ocr/index.js';
 import { defaultSettings } from '../../src/settings.js';
 import { ensureBuilt, ROOT } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 120_000);
 
-/** Runs one PDF through the real worker (dist/batch/worker.js) with a stream limit. */
-async function inWorker(name: string, pdf: Buffer, streamBytes: number): Promise<WorkerReply> {
-  const pool = new WorkerPool<WorkerTask, WorkerReply>({ script: pathToFileURL(path.join(ROOT, 'dist/batch/worker.js')), size: 1, workerData: { streamBytes } });
+/** Runs one PDF through the real worker (dist/batch/worker.js, or the OCR pool's) with a stream limit. */
+async function inWorker(name: string, pdf: Buffer, streamBytes: number | undefined, script = 'dist/batch/worker.js'): Promise<WorkerReply> {
+  const pool = new WorkerPool<WorkerTask & { threads?: number }, WorkerReply>({ script: pathToFileURL(path.join(ROOT, script)), size: 1, workerData: streamBytes ? { streamBytes } : {} });
   try {
     const bytes = new Uint8Array(pdf);
-    const out = await pool.run({ path: name, bytes, sha256: 'x', size: bytes.length, settings: defaultSettings }, [bytes.buffer as ArrayBuffer]);
+    const out = await pool.run({ path: name, bytes, sha256: 'x', size: bytes.length, settings: defaultSettings, threads: 2 }, [bytes.buffer as ArrayBuffer]);
     if (!out.ok) throw new Error(`${out.reason}: ${out.message}`);
     return out.value;
   } finally {
@@ -47,6 +48,13 @@ describe('decompression bombs', () => {
     expect(['too_large', 'ocr_required', 'no_table']).toContain(reply.entry.error?.code);
   }, 60_000);
 
+  test.skipIf(!ocrInstalled())('with OCR, the OCR worker does not draw an image that inflates to gigabytes: too_large', async () => {
+    // Its own limit (no budget given): MAX_STREAM_BYTES; drawing the page would otherwise take gigabytes.
+    const reply = await inWorker('image.pdf', imageBombPdf(512), undefined, 'dist/batch/ocr-worker.js');
+    expect(reply.entry).toMatchObject({ status: 'failed', tables: 0, error: { code: 'too_large' } });
+    expect(reply.entry.error!.message).toMatch(/inflates past the stream limit of 268435456 bytes/);
+  }, 120_000);
+
   test('the limits follow --max-memory: each worker gets its share, streams a quarter of it', () => {
     expect(memoryLimits({ jobs: 2, maxMemoryMb: 1024 }, 16_000)).toEqual({ ceilingMb: 1024, heapMb: 422, streamBytes: 422 * 2 ** 20 / 4 });
     expect(memoryLimits({ jobs: 2 }, 16_000)).toEqual({ ceilingMb: 14_400, heapMb: 2048, streamBytes: 256 * 2 ** 20 });
@@ -68,6 +76,7 @@ parentPort.on('message', (m) => {
   }
   parentPort.postMessage({ id: m.id, done: true });
 });
+parentPort.postMessage({ ziping_worker_ready: true });
 `;
 
 describe('the worker pool', () => {

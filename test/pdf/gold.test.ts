@@ -13,8 +13,8 @@ import { describe, expect, test } from 'vitest';
 import { extractPdf, type PdfExtraction } from '../../src/pdf/index.js';
 import type { Row } from '../../src/types.js';
 import { STREAM_ANCHORS } from '../../src/pipeline.js';
+import { DEV } from '../helpers.js';
 
-const DEV = process.env.ZIPING_DEV_CORPUS ?? '/work/shared/corpus/dev';
 const PRODUCERS = path.resolve(import.meta.dirname, '../fixtures/producers');
 
 /** Fixtures the layer does not handle yet; their tests are expected to fail (see the report). */

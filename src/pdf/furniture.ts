@@ -1,0 +1,73 @@
+/**
+ * Page furniture: text on a page that belongs to no table — page numbers in the top or bottom
+ * margin (-1-, 第 1 页 共 3 页, 1/3, Page 1 of 3) and text drawn at a slant (a diagonal
+ * watermark, the ring of characters of a vector seal). Given a page's runs, returns the runs of
+ * its content and the furniture set aside, so that no such text becomes a cell.
+ */
+import type { BBox } from '../types.js';
+import { unionBox } from './geometry.js';
+import { lineText, runsToLines } from './lines.js';
+import { normalizeCjk } from './normalize.js';
+import type { PdfSettings } from './settings.js';
+import type { TextRun } from './text-runs.js';
+
+export interface Furniture {
+  kind: 'page_number' | 'slanted_text';
+  text: string;
+  bbox: BBox;
+}
+
+const PAGE_NUMBER = [
+  /^[-—–－~]?\d{1,4}[-—–－~]?$/u,
+  /^第\d{1,4}页(?:[,，]?共\d{1,4}页)?$/u,
+  /^共\d{1,4}页[,，]?第\d{1,4}页$/u,
+  /^\d{1,4}\/\d{1,4}$/u,
+  /^page\d{1,4}(?:of\d{1,4})?$/iu,
+];
+
+/** Share of the page height at the top and at the bottom where page numbers are printed. */
+const MARGIN_BAND = 0.1;
+/** Degrees from upright (or from a quarter turn, vertical writing) that still count as upright. */
+const UPRIGHT_TOLERANCE_DEG = 3;
+
+function isUpright(angle: number): boolean {
+  const off = angle % 90;
+  return off <= UPRIGHT_TOLERANCE_DEG || off >= 90 - UPRIGHT_TOLERANCE_DEG;
+}
+
+/** Whether a line's text is a page number or page count, as printed in a header or footer. */
+export function isPageNumber(text: string): boolean {
+  const t = normalizeCjk(text).replace(/\s+/g, '');
+  return PAGE_NUMBER.some((re) => re.test(t));
+}
+
+/**
+ * Given the runs of a page and its height (reading frame), returns the content runs and the
+ * furniture. A page number must sit in the top or bottom tenth of the page with clear space
+ * (one line) between it and the text beside it.
+ */
+export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings): { content: TextRun[]; furniture: Furniture[] } {
+  const furniture: Furniture[] = [];
+  const upright: TextRun[] = [];
+  const slanted: TextRun[] = [];
+  for (const r of runs) (isUpright(r.angle) ? upright : slanted).push(r);
+  if (slanted.length) {
+    furniture.push({ kind: 'slanted_text', text: slanted.map((r) => r.text).join(''), bbox: unionBox(slanted.map((r) => r.bbox)) });
+  }
+  const lines = runsToLines(upright, s.lineToleranceEm);
+  const drop = new Set<TextRun>();
+  lines.forEach((line, i) => {
+    const top = line.bbox[1], bottom = line.bbox[3];
+    const inTop = bottom < MARGIN_BAND * pageHeight, inBottom = top > (1 - MARGIN_BAND) * pageHeight;
+    if (!inTop && !inBottom) return;
+    const text = lineText(line);
+    if (!isPageNumber(text)) return;
+    const gap = line.fontSize;
+    const above = lines[i - 1], below = lines[i + 1];
+    if (inBottom && above && top - above.bbox[3] < gap) return;
+    if (inTop && below && below.bbox[1] - bottom < gap) return;
+    for (const r of line.runs) drop.add(r);
+    furniture.push({ kind: 'page_number', text: normalizeCjk(text), bbox: line.bbox });
+  });
+  return { content: upright.filter((r) => !drop.has(r)), furniture };
+}
