@@ -131,7 +131,7 @@ export function summaryLine(e: DoneEvent): string {
   if (!e.dataset) return `${run}\nnothing written: ${out}/ is left as it was\n`;
   const d = e.dataset;
   const changes = `${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged${t.kept ? `, ${t.kept} kept from before (failed this time)` : ''}`;
-  return `${run}\n${out}/: ${changes} → ${d.tables} table(s) from ${d.inputs} input(s), ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}${e.report ? `; review ${safeLine(e.report)}` : ''}\n`;
+  return `${run}\n${out}/: ${changes} → ${d.tables} table(s) from ${d.inputs - d.skipped} input(s)${d.skipped ? ` (and ${d.skipped} skipped, listed in manifest.json)` : ''}, ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}${e.report ? `; review ${safeLine(e.report)}` : ''}\n`;
 }
 
 /** Not a TTY: one line per file, then the summary. */

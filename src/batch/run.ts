@@ -459,10 +459,11 @@ async function ingestLocked(opts: IngestOptions): Promise<DoneEvent> {
     await writeFileAtomic(path.join(outDir, RUN_FILE), JSON.stringify(index) + '\n');
     const all = [...entries.values()];
     const count = (s: string): number => all.filter((e) => e.status === s).length;
-    const changes = (c: Change): number => items.filter((i) => i.change === c).length;
     // A run that processed nothing (every input failed or was a folder entry that is no input, or
     // there was none) leaves the dataset as it was; a duplicate counts as processed.
     const notInput = (i: RunItem): boolean => i.status === 'skipped' && entries.get(i.index)?.skip_reason !== 'duplicate';
+    // Folder entries that are no input (listed in the manifest as skipped) add nothing.
+    const changes = (c: Change): number => items.filter((i) => i.change === c && !notInput(i)).length;
     const useful = items.filter((i) => i.change !== 'kept' && i.status !== 'failed' && !notInput(i)).length;
     let dataset: DatasetTotals | null = null;
     if (useful > 0) {
