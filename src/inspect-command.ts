@@ -9,7 +9,7 @@ import { UsageError } from './cli-args.js';
 import { InputError } from './diagnostics.js';
 import { openPdf } from './pdf/document.js';
 import { inspectPdf, renderInspectPng } from './pdf/inspect.js';
-import { STREAM_ANCHORS } from './pipeline.js';
+import { STREAM_HINTS } from './pipeline.js';
 import { safeText } from './terminal.js';
 
 export interface InspectArgs {
@@ -46,12 +46,12 @@ export async function inspectCommand(args: InspectArgs, write: (s: string) => vo
   const { localOcr } = await import('./ocr/index.js');
   const ocr = localOcr('auto', 200);
   // Cell text comes from the file: escape what a terminal would run.
-  write(safeText(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ocr, ...(page ? { page } : {}) })));
+  write(safeText(await inspectPdf(data, { file: name, ...STREAM_HINTS, ocr, ...(page ? { page } : {}) })));
   if (png !== undefined) {
     await mkdir(png, { recursive: true });
     for (let p = page ?? 1; p <= (page ?? pages); p++) {
       const outPath = path.join(png, `${name.replace(/\.pdf$/i, '')}.page-${p}.png`);
-      await renderInspectPng(data, { file: name, page: p, outPath, anchors: STREAM_ANCHORS, ocr });
+      await renderInspectPng(data, { file: name, page: p, outPath, ...STREAM_HINTS, ocr });
       write(`wrote ${safeText(outPath)}\n`);
     }
   }

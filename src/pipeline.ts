@@ -75,6 +75,15 @@ export const STREAM_ANCHORS: readonly string[] = [
   ...FIELD_LABELS.goal_expected, ...FIELD_LABELS.goal_actual,
 ];
 
+/** Row labels that are a cell of their own: on a borderless page, the text after one begins a cell. */
+export const STREAM_CELL_LABELS: readonly string[] = [
+  ...FIELD_LABELS.project_name, ...FIELD_LABELS.department, ...FIELD_LABELS.implementing_unit,
+  ...FIELD_LABELS.funds_header, ...FIELD_LABELS.goal_header, ...FIELD_LABELS.grade,
+];
+
+/** What the PDF layer is told about the form on pages without ruling lines. */
+export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS } as const;
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -257,7 +266,7 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
       if (!entry.sha256) entry.sha256 = sha256(bytes);
       const { extractPdf } = await import('./pdf/index.js');
       const reader = await pageReader(settings, opts.ocr);
-      const res = await extractPdf(bytes, { file, maxPages: settings.maxPages, anchors: STREAM_ANCHORS, ...(opts.signal ? { signal: opts.signal } : {}), ...(reader ? { ocr: reader } : {}) });
+      const res = await extractPdf(bytes, { file, maxPages: settings.maxPages, ...STREAM_HINTS, ...(opts.signal ? { signal: opts.signal } : {}), ...(reader ? { ocr: reader } : {}) });
       diagnostics.push(...res.diagnostics);
       ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
       entry.pages = res.pages.length;

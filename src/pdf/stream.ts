@@ -29,7 +29,7 @@ import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from '
 import { isCjkChar, normalizeCjk } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { splitRunAt, type TextRun } from './text-runs.js';
+import { charEdges, splitRunAt, type TextRun } from './text-runs.js';
 
 /** Columns of the last section of a page, handed to the next page's first lines. */
 export interface StreamCarry {
@@ -56,6 +56,8 @@ export interface StreamHints {
   pitchEm?: number;
   /** Votes for each vertical alignment of cells on earlier pages. */
   alignVotes?: AlignVotes;
+  /** Texts that are a cell of their own (labels such as 项目名称): what follows them begins a cell. */
+  cellLabels?: readonly string[];
 }
 
 export interface StreamResult {
@@ -120,6 +122,7 @@ export function linesToStreamRows(
   hints: StreamHints = {},
 ): StreamResult {
   const wanted = [...new Set((anchors ?? []).map((a) => normalizeCjk(a)).filter((a) => a.length > 0))].sort((x, y) => y.length - x.length);
+  lines = markCellLabels(lines, hints.cellLabels ?? []);
   const body = bodyFontSize(lines);
   const isTitle = (l: TextLine): boolean => l.fontSize >= 1.25 * body && l.runs.length > 0 && splitChunks(l, s).length === 1;
   const sections: Section[] = [];
@@ -233,8 +236,38 @@ function splitChunks(line: TextLine, s: PdfSettings): TextRun[][] {
   return out;
 }
 
+/**
+ * Lines whose runs next to a cell label (a text that is a cell of its own) begin cells: labels
+ * and values of rows without padding nearly touch ("项目资金(元)其中:当年财政拨款").
+ */
+function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): readonly TextLine[] {
+  if (!labels.length) return lines;
+  const set = new Set(labels.map((l) => normalizeCjk(l).replace(/\s+/g, '')));
+  const norm = (t: string): string => normalizeCjk(t).replace(/\s+/g, '');
+  const isLabel = (r: TextRun): boolean => set.has(norm(r.text));
+  // A run that a label was joined into (the value touching it): cut after the label.
+  const cutLabel = (r: TextRun): TextRun[] => {
+    if (r.angle !== 0) return [r];
+    const chars = Array.from(r.text);
+    for (let k = chars.length - 1; k > 0; k--) {
+      if (!set.has(norm(chars.slice(0, k).join('')))) continue;
+      const edges = charEdges(r);
+      return [{ ...r, text: chars.slice(0, k).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[k], r.bbox[3]] },
+        { ...r, text: chars.slice(k).join('').trimStart(), bbox: [edges[k], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
+    }
+    return [r];
+  };
+  return lines.map((l) => {
+    const split = l.runs.flatMap(cutLabel);
+    if (!split.some(isLabel)) return l;
+    const runs = split.map((r, i) => (i > 0 && !r.cellStart && (isLabel(r) || isLabel(split[i - 1])) ? { ...r, cellStart: true } : r));
+    return { ...l, runs };
+  });
+}
+
 function isCellGap(a: TextRun, b: TextRun, s: PdfSettings): boolean {
   const gap = b.bbox[0] - a.bbox[2];
+  if (b.cellStart && gap > -0.5) return true;
   const em = Math.max(a.fontSize, b.fontSize);
   if (gap > s.chunkGapEm * em) return true;
   const ca = lastChar(a.text), cb = firstChar(b.text);
@@ -1151,13 +1184,14 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
 function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>): number[] {
   const bounds: number[] = [];
   const left = hits[0][0];
-  const spans: Array<[number, number, number]> = [];
-  for (const l of lines) for (const r of l.runs) if (r.bbox[0] < left - 0.5) spans.push([r.bbox[0], Math.min(r.bbox[2], left), r.fontSize]);
+  const spans: Array<[number, number, number, boolean]> = [];
+  for (const l of lines) for (const r of l.runs) if (r.bbox[0] < left - 0.5) spans.push([r.bbox[0], Math.min(r.bbox[2], left), r.fontSize, r.cellStart === true]);
   if (spans.length) {
-    spans.sort((a, b) => a[0] - b[0]);
+    // A run that begins a cell comes first among runs starting where it does.
+    spans.sort((a, b) => a[0] - b[0] || Number(b[3]) - Number(a[3]));
     let end = spans[0][1];
-    for (const [a, b, size] of spans.slice(1)) {
-      if (a > end + Math.max(1, size / 3)) bounds.push((end + a) / 2);
+    for (const [a, b, size, starts] of spans.slice(1)) {
+      if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5)) bounds.push((end + a) / 2);
       if (b > end) end = b;
     }
     if (end < left - 1) bounds.push((end + left) / 2);

@@ -18,6 +18,12 @@ export interface TextRun {
   fontSize: number;
   /** Direction of the text in the reading frame, in degrees: 0 = left to right. */
   angle: number;
+  /**
+   * The run begins a cell whatever the gap before it: the producer's text had a space between it
+   * and the CJK text or number before it (Chinese has no word spaces), or the run before it is
+   * one of the caller's cell labels.
+   */
+  cellStart?: boolean;
   /** Set when the text may not be visible: drawn invisible, or painted white (see `separateHidden`). */
   paint?: 'invisible' | 'white';
   /** Luminance of the paint, for white text (0 black … 1 white). */
@@ -357,7 +363,7 @@ export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
   for (const c of [...cuts, chars.length]) {
     let s = start;
     while (s < c && /\s/.test(chars[s])) s++;
-    if (s < c) out.push({ ...run, text: chars.slice(s, c).join(''), bbox: [edges[s], run.bbox[1], edges[c], run.bbox[3]] });
+    if (s < c) out.push({ ...run, text: chars.slice(s, c).join(''), bbox: [edges[s], run.bbox[1], edges[c], run.bbox[3]], ...(start > 0 ? { cellStart: true } : {}) });
     start = c;
   }
   return out;
