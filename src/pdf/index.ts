@@ -12,7 +12,7 @@ import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
-import { splitFurniture } from './furniture.js';
+import { splitFurniture, type MarginMemory } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
 import type { AlignVotes, StreamCarry } from './stream.js';
 import { dominantTextRotation, itemPaints, separateHidden, textItemsToRuns, type HiddenRun, type TextRun } from './text-runs.js';
@@ -130,12 +130,14 @@ export async function forEachPage(
     let carry: StreamCarry | null = null;
     let pitchEm: number | undefined;
     let alignVotes: AlignVotes | undefined;
+    // Lines of the pages' margins, to know a running header or footer when it comes again.
+    const margins: MarginMemory = [];
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable);
+        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable, margins);
         carry = res.layout.carry;
         pitchEm = res.layout.pitchEm;
         alignVotes = res.layout.alignVotes ?? alignVotes;
@@ -179,6 +181,7 @@ async function readPage(
   s: PdfSettings,
   stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
   drawable: () => Promise<OpenedPdf>,
+  margins?: MarginMemory,
 ): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
@@ -200,7 +203,7 @@ async function readPage(
     // Only text a reader can see goes into cells (issue 12): invisible or white-on-white text is reported.
     const visible = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
     // Page numbers and slanted text (watermarks, seal rings) are never table cells.
-    const split = splitFurniture(visible.runs, frameHeight, s);
+    const split = splitFurniture(visible.runs, frameHeight, s, margins);
     const { furniture } = split;
     let runs = split.content;
     // A page past PAGE_LIMITS (a 1000 × 1000 grid) is not laid out: it would hold the worker for minutes.
@@ -237,7 +240,7 @@ async function readPage(
     }
     // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
     if (furniture.length && !ocrInfo?.read) {
-      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
+      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : f.kind === 'running_text' ? `running header/footer "${f.text.slice(0, 20)}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
       diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: toDisplay(furniture[0].bbox) }));
     }
     if (layout.mode === 'stream') {
