@@ -1225,6 +1225,8 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const undecided: Array<readonly [number, number]> = [];
   // Right edges of the runs on the left label's side, left edges of those on the right's.
   const placedL: number[] = [], placedR: number[] = [];
+  // Left edges of the left side's runs, right edges of the right side's.
+  const placedLx0: number[] = [], placedRx1: number[] = [];
   for (const line of lines) {
     for (const run of line.runs) {
       const [x0, , x1] = run.bbox;
@@ -1233,8 +1235,8 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       const oR = Math.min(x1, right[1]) - Math.max(x0, right[0]);
       if (oL > 0 && oR > 0) continue; // a cell spanning both columns
       const c = (x0 + x1) / 2, tol = 0.3 * run.fontSize;
-      if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); }
-      else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); }
+      if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); placedLx0.push(x0); }
+      else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); placedRx1.push(x1); }
       else undecided.push([x0, x1]);
     }
   }
@@ -1251,8 +1253,16 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     // Lined up with the runs placed under a label: that label's column.
     const withL = placedL.some((e) => Math.abs(e - x1) < 1), withR = placedR.some((e) => Math.abs(e - x0) < 1);
     const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
+    // A column aligns its text one way: runs sharing a right edge other than the one the right
+    // side's runs share are the left column's (numbers set flush right), and the other way round.
+    const sharedEdge = (edges: readonly number[], v: number): boolean => edges.some((e) => Math.abs(e - v) >= 1 && edges.filter((f) => Math.abs(f - e) < 1).length >= 2);
+    const rightOfOther = flushRight && sharedEdge(placedRx1, x1) && !placedRx1.some((e) => Math.abs(e - x1) < 1);
+    const leftOfOther = flushLeft && sharedEdge(placedLx0, x0) && !placedLx0.some((e) => Math.abs(e - x0) < 1);
     if (withL !== withR) {
       if (withL) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    } else if (rightOfOther !== leftOfOther) {
+      if (rightOfOther) l = Math.max(l, x1);
       else r = Math.min(r, x0);
     } else if (flushRight && !flushLeft) l = Math.max(l, x1);
     else if (flushLeft && !flushRight) r = Math.min(r, x0);
