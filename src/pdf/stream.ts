@@ -1098,10 +1098,15 @@ const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
 function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): boolean {
   let fragments = 0;
   for (const r of line.runs) {
-    if (r.bbox[2] <= hits[0][0] + 0.5) continue;
     const t = normalizeCjk(r.text).replace(/\s+/g, '');
     if (t === '') continue;
-    if (!anchors.some((a) => a.includes(t))) return false;
+    const piece = anchors.some((a) => a.includes(t));
+    // Left of the labels: a row label's column, a piece of a label only if it is one.
+    if (r.bbox[2] <= hits[0][0] + 0.5) {
+      if (piece && hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) fragments++;
+      continue;
+    }
+    if (!piece) return false;
     fragments++;
   }
   return fragments > 0;
@@ -1157,7 +1162,7 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
   // A header cell that wrapped sits on the neighbouring lines ("全年执" over "行数", "分" over
   // "数"): runs stacked at one place, read top to bottom, that make a label or its start (two
   // characters or more) are one more label where they overlap no hit.
-  const stacked = near.flatMap((o) => o.runs).filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
+  const stacked = [...near.flatMap((o) => o.runs), ...line.runs].filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
   stacked.sort((a, b) => a.bbox[1] - b.bbox[1]);
   const used = new Set<TextRun>();
   for (const r of stacked) {
@@ -1170,8 +1175,10 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
     }
     const t = normalizeCjk(stack.map((x) => x.text).join(''));
     if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
+    const hit: [number, number] = [Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))];
+    if (hits.some(([x0, x1]) => hit[0] < x1 - 0.5 && hit[1] > x0 + 0.5)) continue;
     for (const x of stack) used.add(x);
-    hits.push([Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))]);
+    hits.push(hit);
   }
   hits.sort((a, b) => a[0] - b[0]);
   return hits;
