@@ -154,7 +154,7 @@ export function linesToStreamRows(
       // Lines overlapping the anchor line, and the lines of labels that wrapped above or below
       // it (every run over the labels a piece of a label: "年初预" over "算数").
       const wrapped = (k: number, next: number): boolean =>
-        Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 1.6 * line.fontSize && isLabelFragmentLine(lines[k], hits, wanted);
+        Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize && isLabelFragmentLine(lines[k], hits, wanted);
       for (let k = li - 1; k > covered && !titles.has(k) && (lines[k].bbox[3] > line.bbox[1] + 0.5 || wrapped(k, k + 1)); k--) { header.add(k); first = k; }
       for (let k = li + 1; k < lines.length && (lines[k].bbox[1] < line.bbox[3] - 0.5 || wrapped(k, k - 1)); k++) { header.add(k); last = k; }
       // The header may take the last lines of the open section (labels wrapped above it).
@@ -260,7 +260,10 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
   return lines.map((l) => {
     const split = l.runs.flatMap(cutLabel);
     if (!split.some(isLabel)) return l;
-    const runs = split.map((r, i) => (i > 0 && !r.cellStart && (isLabel(r) || isLabel(split[i - 1])) ? { ...r, cellStart: true } : r));
+    const runs = split.map((r, i) => {
+      const starts = i > 0 && !r.cellStart && (isLabel(r) || isLabel(split[i - 1]));
+      return starts || isLabel(r) ? { ...r, ...(starts ? { cellStart: true } : {}), ...(isLabel(r) ? { wholeCell: true } : {}) } : r;
+    });
     return { ...l, runs };
   });
 }
@@ -462,7 +465,8 @@ function sectionRows(
       const last: Piece | undefined = cur?.pieces[cur.pieces.length - 1];
       // Two whole numbers one above the other are two rows' cells, never one wrapped cell,
       // unless the upper one is a number cut short by a narrow cell ("90.8" over "3").
-      const joins = cur && last && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || numberWraps(last, p, decimals[p.col]));
+      const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
+      const joins = cur && last && !whole(last) && !whole(p) && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || numberWraps(last, p, decimals[p.col]));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);

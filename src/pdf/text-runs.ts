@@ -24,6 +24,8 @@ export interface TextRun {
    * one of the caller's cell labels.
    */
   cellStart?: boolean;
+  /** The run is a cell of its own (one of the caller's cell labels): no wrapped text joins it. */
+  wholeCell?: boolean;
   /** Set when the text may not be visible: drawn invisible, or painted white (see `separateHidden`). */
   paint?: 'invisible' | 'white';
   /** Luminance of the paint, for white text (0 black … 1 white). */
