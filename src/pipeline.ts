@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { CODES, diagnostic, InputError, type Diagnostic } from './diagnostics.js';
 import { decodeText } from './decode/decode.js';
-import { FIELD_LABELS, FUND_COL_LABELS, INDICATOR_COL_LABELS } from './domain/labels.js';
+import type { Template } from './domain/template.js';
+import { TEMPLATES } from './domain/templates/index.js';
+import { templateSet } from './domain/vocabulary.js';
 import type { ProjectRecord } from './domain/schema.js';
 import { checkRecord } from './check/check.js';
 import { readBlock } from './repair/index.js';
@@ -30,14 +32,24 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
-/** Header labels the PDF layer may use as column anchors on pages without ruling lines. */
-export const STREAM_ANCHORS: readonly string[] = [
-  ...FUND_COL_LABELS.initial_budget, ...FUND_COL_LABELS.full_year_budget, ...FUND_COL_LABELS.executed,
-  ...FUND_COL_LABELS.weight, ...FUND_COL_LABELS.execution_rate, ...FUND_COL_LABELS.score,
-  ...INDICATOR_COL_LABELS.level1, ...INDICATOR_COL_LABELS.level2, ...INDICATOR_COL_LABELS.level3,
-  ...INDICATOR_COL_LABELS.target, ...INDICATOR_COL_LABELS.actual, ...INDICATOR_COL_LABELS.deviation_reason,
-  ...FIELD_LABELS.goal_expected, ...FIELD_LABELS.goal_actual,
-];
+/**
+ * Header labels the PDF layer may use as column anchors on pages without ruling lines: every
+ * template's fund and indicator column labels and the labels of the goals printed as columns.
+ */
+export function streamAnchors(templates: readonly Template[]): string[] {
+  return [
+    ...new Set(
+      templates.flatMap((t) => [
+        ...t.funds.columns.flatMap((c) => c.labels),
+        ...t.indicators.columns.flatMap((c) => c.labels),
+        ...(t.fields.goal_expected ?? []),
+        ...(t.fields.goal_actual ?? []),
+      ]),
+    ),
+  ];
+}
+/** The anchors of the shipped templates. */
+export const STREAM_ANCHORS: readonly string[] = streamAnchors(TEMPLATES);
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -61,7 +73,7 @@ async function extract(input: InputFile, file: string, settings: Settings, diags
   if (input.bytes.length === 0) throw new InputError('empty_file', `${file}: the file is empty (0 bytes)`, file);
   if (looksLikePdf(input.bytes)) {
     const { extractPdf } = await import('./pdf/index.js');
-    const res = await extractPdf(input.bytes, { file, maxPages: settings.maxPages, anchors: STREAM_ANCHORS, ...(signal ? { signal } : {}) });
+    const res = await extractPdf(input.bytes, { file, maxPages: settings.maxPages, anchors: settings.templates.length ? streamAnchors([...TEMPLATES, ...settings.templates]) : STREAM_ANCHORS, ...(signal ? { signal } : {}) });
     diags.push(...res.diagnostics);
     const ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
     return { kind: 'pdf', rows: res.rows, pages: res.pages.length, ocrPages };
@@ -122,24 +134,33 @@ export async function processFile(input: InputFile, settings: Settings, signal?:
   if (ex.ocrPages && ex.ocrPages.length) entry.ocr_pages = ex.ocrPages;
 
   const fileCtx: StageContext = { file, report: (d) => diagnostics.push(d) };
-  const blocks = rowsToBlocks(ex.rows, fileCtx);
+  const templates = templateSet(settings.templates);
+  const blocks = rowsToBlocks(ex.rows, fileCtx, templates);
   let truncated = 0;
-  blocks.forEach((block, index) => {
+  let index = 0;
+  blocks.forEach((block) => {
     const collected: Diagnostic[] = [];
     const ctx: StageContext = { file, project: index, report: (d) => collected.push(d) };
-    const draft = readBlock(block, ctx);
+    const draft = readBlock(block, ctx, templates);
+    if (!draft.sections.indicators && !draft.sections.funds && !draft.project_name) {
+      // Neither a project's name nor its funds nor its indicators: a title in prose or an
+      // appendix that is not a project table, not a broken one.
+      diagnostics.push(diagnostic('non_project_table', `"${block.title ?? block.rows[0]?.cells.find((c) => c.text)?.text ?? ''}" has no project name, funds or indicators: not a project table, skipped`, { file, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
+      return;
+    }
     if (!draft.sections.indicators || !draft.sections.funds || !draft.sections.total) {
       truncated++;
       const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
       collected.push(diagnostic('truncated_table', `table ${index + 1}${draft.project_name ? ` (${draft.project_name})` : ''} is incomplete: no ${missing}`, { file, project: index, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
     }
     const { record: unchecked, template } = validateDraft(draft, { path: file, file: entry.file, sha256: entry.sha256, kind: ex.kind, index }, ctx);
-    const { check, issues } = checkRecord(unchecked, template.rounding, index);
+    const { check, issues } = checkRecord(unchecked, template, index);
     const record: ProjectRecord = { ...unchecked, check };
     record.repairs = collected.filter((d) => CODES[d.code].stage === 'repair');
     record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair'), ...issues];
     record.issues.push(...schemaDiagnostics(record, file, index));
     records.push(record);
+    index++;
   });
   entry.tables = records.length;
   entry.flagged_tables = records.filter((r) => r.check.status !== 'ok' || r.issues.some((d) => d.severity === 'error')).length;

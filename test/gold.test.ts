@@ -38,7 +38,7 @@ for (const dir of DIRS) {
         expect(res.entry.status).not.toBe('failed');
         expect(res.records.map((r) => r.project_name)).toEqual(expected.map((g) => g.project_name));
         res.records.forEach((r, i) => {
-          expect(comparable(r), `${f} table ${i + 1}`).toEqual(goldComparable(expected[i]!));
+          expect(comparable(r, expected[i]), `${f} table ${i + 1}`).toEqual(goldComparable(expected[i]!));
           // Injected inconsistencies are flagged with their code; clean tables raise no flag.
           const codes = new Set(r.issues.map((d) => d.code));
           for (const code of expected[i]!.injected_errors) expect(codes, `${f} table ${i + 1}`).toContain(code);

@@ -1,10 +1,12 @@
 /**
- * Reads the 项目资金 block: a header row naming the fund columns, then one row per fund row.
- * Each row's values are read relative to its own row label, so a row shifted left or right as a
- * whole still reads right (`shifted_cells`). Repairs: the 年度资金总额 label printed in the header
- * row with its values on the next, unlabelled row (`fund_header_merged`).
+ * Reads the funds block: a header row naming the fund columns (the template's column labels),
+ * then one row per fund row (the template's row labels). Each row's values are read relative to
+ * its own row label, so a row shifted left or right as a whole still reads right
+ * (`shifted_cells`). Repairs: the total row's label printed in the header row with its values on
+ * the next, unlabelled row (`fund_header_merged`).
  */
-import { fundColOf, fundRowOf, type FundColKey, type FundRowKey } from '../domain/labels.js';
+import type { FundColKey, FundRowKey } from '../domain/template.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
 import { readAmount } from './text.js';
@@ -22,6 +24,8 @@ export interface FundsResult {
   separators: number;
 }
 
+/** Columns that hold text, not a figure. */
+const TEXT_COLS: ReadonlySet<FundColKey> = new Set(['deviation_reason']);
 const VALUE_LIKE = /^(-|—|[+-]?[\d,]+(\.\d+)?%?)$/;
 
 /** The gap (0–4 cells) after a fund row label that puts the most value-like cells under the columns. */
@@ -38,14 +42,14 @@ function bestGap(cells: readonly Cell[], start: number, offsets: readonly number
   return best;
 }
 
-/** Given the funds header row and the rows after it (up to the goals), reads the four fund rows. */
-export function readFunds(header: Row, rows: readonly Row[], ctx: StageContext): FundsResult {
+/** Given the funds header row and the rows of the block, reads every fund row the template has. */
+export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): FundsResult {
   const cols: { key: FundColKey; at: number }[] = [];
   let mergedRow: FundRowKey | undefined;
   header.cells.forEach((c, i) => {
-    const key = fundColOf(c.text);
+    const key = v.fundCol(c.text);
     if (key && !cols.some((x) => x.key === key)) cols.push({ key, at: i });
-    const rk = fundRowOf(c.text);
+    const rk = v.fundRow(c.text);
     if (rk) mergedRow = rk;
   });
   const funds: FundsRead = {};
@@ -53,16 +57,19 @@ export function readFunds(header: Row, rows: readonly Row[], ctx: StageContext):
   if (cols.length === 0) return { funds, separators };
   const first = cols[0]!.at;
   const span = cols[cols.length - 1]!.at - first + 1;
+  const totalKey = v.template.funds.rows[0]!.key;
+  const placeholders = v.template.placeholders;
   // The shift between the header label column and the first value column, as printed.
   let expectedLabelAt = first - 1;
   if (mergedRow) {
-    report(ctx, 'fund_header_merged', `the ${'年度资金总额'} label was printed in the funds header row`, { row: header });
+    report(ctx, 'fund_header_merged', 'the label of a fund row was printed in the funds header row', { row: header });
   }
+  const figures = cols.filter((c) => !TEXT_COLS.has(c.key));
 
   for (const row of rows) {
     const cells = row.cells;
-    let labelAt = cells.findIndex((c) => fundRowOf(c.text) !== undefined);
-    let key: FundRowKey | undefined = labelAt >= 0 ? fundRowOf(cells[labelAt]!.text) : undefined;
+    let labelAt = cells.findIndex((c) => v.fundRow(c.text) !== undefined);
+    let key: FundRowKey | undefined = labelAt >= 0 ? v.fundRow(cells[labelAt]!.text) : undefined;
     if (key === undefined) {
       if (!mergedRow || funds[mergedRow]) continue;
       // Values of the row whose label sits in the header: the run of cells ending at the last one.
@@ -76,19 +83,26 @@ export function readFunds(header: Row, rows: readonly Row[], ctx: StageContext):
     }
     if (funds[key]) continue;
     // Values may start a cell or two after the label (an empty cell printed in between).
-    const gap = bestGap(cells, labelAt + 1, cols.map((c) => c.at - first));
+    const gap = bestGap(cells, labelAt + 1, figures.map((c) => c.at - first));
     if (gap > 0) report(ctx, 'shifted_cells', `values of fund row ${key} start ${gap} cell(s) after its label`, { row });
     const values: Partial<Record<FundColKey, FundCell>> = {};
     for (const col of cols) {
       const cell = cells[labelAt + 1 + gap + (col.at - first)];
-      const a = readAmount(cell?.text);
-      if (a.separators) separators++;
-      const fc: FundCell = { value: a.value, row };
+      let value: string | null;
+      if (TEXT_COLS.has(col.key)) {
+        const t = (cell?.text ?? '').trim();
+        value = t === '' || placeholders.includes(t) ? null : t;
+      } else {
+        const a = readAmount(cell?.text, placeholders);
+        if (a.separators) separators++;
+        value = a.value;
+      }
+      const fc: FundCell = { value, row };
       if (cell) fc.cell = cell;
       values[col.key] = fc;
     }
     funds[key] = values;
-    if (key === 'total') expectedLabelAt = labelAt;
+    if (key === totalKey) expectedLabelAt = labelAt;
   }
   return { funds, separators };
 }

@@ -40,10 +40,13 @@ export function tidy(text: string): string {
     .join('\n');
 }
 
-/** An amount cell: the decimal string, whether it had separators; null for blank or "-". */
-export function readAmount(text: string | undefined): { value: string | null; separators: boolean; bad: boolean } {
+/** Placeholders every form uses for "nothing here". */
+export const PLACEHOLDERS: readonly string[] = ['-', '—', '/', '－'];
+
+/** An amount cell: the decimal string, whether it had separators; null for blank or a placeholder. */
+export function readAmount(text: string | undefined, placeholders: readonly string[] = PLACEHOLDERS): { value: string | null; separators: boolean; bad: boolean } {
   const t = (text ?? '').trim();
-  if (t === '' || t === '-' || t === '—' || t === '/' || t === '－') return { value: null, separators: false, bad: false };
+  if (t === '' || placeholders.includes(t)) return { value: null, separators: false, bad: false };
   const v = amountOf(t.replace(/%$/, ''));
   if (v === undefined) return { value: null, separators: false, bad: true };
   return { value: v, separators: t.includes(','), bad: false };
