@@ -20,6 +20,12 @@ export function labelKey(text: string): string {
     .replace(/：$/, '');
 }
 
+/** Whether a text reads like a label: short, Chinese, no figures, no sentence punctuation. */
+export function looksLikeLabel(text: string): boolean {
+  const k = labelKey(text);
+  return k.length >= 2 && k.length <= 12 && !/[\d%。，；,;]/.test(k) && /\p{Script=Han}/u.test(k);
+}
+
 /**
  * Words in a 三级指标 name that say which level 2 it belongs to (及时率 is a 时效指标, 满意度 a
  * 服务对象满意度指标…). Used only to break ties where a dump printed merged labels ambiguously.

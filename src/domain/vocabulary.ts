@@ -46,6 +46,11 @@ export interface Vocabulary {
   gradeIn(text: string): string | undefined;
   /** Whether a text is any label of this template (or a level name). */
   knows(text: string): boolean;
+  /**
+   * Whether a text is the start or the end of a label (or level name) it is not: what is left of
+   * a merged label cell whose text a page break split (响指标 of 可持续影响指标).
+   */
+  isFragment(text: string): boolean;
 }
 
 function indexOf<K extends string>(entries: Iterable<readonly [K, readonly string[]]>): Map<string, K> {
@@ -108,6 +113,14 @@ export function vocabularyOf(t: Template): Vocabulary {
     knows: (text) => {
       const k = labelKey(text);
       return labels.has(k) || level1Names.has(k) || k in framework;
+    },
+    isFragment: (text) => {
+      const k = labelKey(text);
+      if (k === '') return false;
+      for (const l of [...labels, ...level1Names, ...Object.keys(framework)]) {
+        if (l.length > k.length && (l.startsWith(k) || l.endsWith(k))) return true;
+      }
+      return false;
     },
   };
   return v;

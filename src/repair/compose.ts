@@ -30,5 +30,6 @@ export function composeValues(values: Values, template: Template): { target: str
   const bare = rule.bare_actual_when;
   const isBare = bare !== undefined && bare.values.includes(part(values, bare.column) ?? '');
   const actual = isBare ? part(values, rule.actual[0]!) : join(values, rule.actual);
-  return { target, actual };
+  // A table that prints target and actual whole (read by the union of templates) keeps them.
+  return { target: target ?? part(values, 'target'), actual: actual ?? part(values, 'actual') };
 }

@@ -5,6 +5,7 @@
  * (`shifted_cells`). Repairs: the total row's label printed in the header row with its values on
  * the next, unlabelled row (`fund_header_merged`).
  */
+import { looksLikeLabel } from '../domain/labels.js';
 import type { FundColKey, FundRowKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
@@ -55,7 +56,17 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
   const funds: FundsRead = {};
   let separators = 0;
   if (cols.length === 0) return { funds, separators };
-  const first = cols[0]!.at;
+  // Where the value columns start: the first known column, or a column label this template does
+  // not know printed before it (the header's first cell is the block's own label).
+  let first = cols[0]!.at;
+  const lead = header.cells.findIndex((c) => c.text !== '');
+  for (let i = lead + 1; i < first; i++) {
+    const t = header.cells[i]!.text;
+    if (looksLikeLabel(t) && !v.knows(t)) {
+      first = i;
+      break;
+    }
+  }
   const span = cols[cols.length - 1]!.at - first + 1;
   const totalKey = v.template.funds.rows[0]!.key;
   const placeholders = v.template.placeholders;

@@ -10,6 +10,7 @@
  * unlabelled row of one or two numbers where the template allows it), or at a row that holds a
  * field label (评价结论 …).
  */
+import { labelKey } from '../domain/labels.js';
 import type { IndicatorColKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { isNumber } from '../domain/values.js';
@@ -101,6 +102,34 @@ function weightIndex(cells: readonly Cell[]): number {
   return -1;
 }
 
+/** The column whose cell in `cells` lies over `cell` on the page (most horizontal overlap), if boxes tell. */
+function columnByBox<K extends IndicatorColKey>(cell: Cell, cells: Partial<Record<IndicatorColKey, Cell>>, keys: readonly K[]): K | undefined {
+  if (!cell.bbox) return undefined;
+  let best: K | undefined;
+  let bestOverlap = 0;
+  for (const key of keys) {
+    const b = cells[key]?.bbox;
+    if (!b) continue;
+    const o = Math.min(b[2], cell.bbox[2]) - Math.max(b[0], cell.bbox[0]);
+    if (o > bestOverlap) {
+      best = key;
+      bestOverlap = o;
+    }
+  }
+  return best;
+}
+
+/** The one level name a piece of a label cut by a page break starts (服务对象满 → 服务对象满意度指标). */
+function completeLevel(text: string, v: Vocabulary): { level1?: string; level2?: string } {
+  const k = labelKey(text);
+  if (k.length < 2) return {};
+  const names2 = Object.keys(v.template.indicators.framework).filter((n) => v.level2(n) && n.length > k.length && n.startsWith(k));
+  const names1 = [...new Set(Object.values(v.template.indicators.framework))].filter((n) => n.length > k.length && n.startsWith(k));
+  if (names2.length === 1 && names1.length === 0) return { level2: names2[0]! };
+  if (names1.length === 1 && names2.length === 0) return { level1: names1[0]! };
+  return {};
+}
+
 function text(cells: readonly Cell[], at: number | undefined): string | null {
   if (at === undefined || at < 0 || at >= cells.length) return null;
   const t = cells[at]!.text;
@@ -172,11 +201,14 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       const filled = cells.filter((c) => c.text !== '');
       const labelsOnly = filled.every((c) => v.level1(c.text) || v.level2(c.text));
       if (prev && !labelsOnly && filled.length <= 3) {
-        // A wrapped continuation of the previous row: append each piece to the field in its column.
+        // A wrapped continuation of the previous row: append each piece to the field in its column,
+        // found by position on the page where both have boxes (a row a page break cut in two has
+        // other merged cells than its first part), else by the previous row's shift.
         const k = prev.cells.weight ? prev.row.cells.indexOf(prev.cells.weight) - hw : 0;
+        const keys = [...valueKeys, 'deviation_reason' as const];
         cells.forEach((c, i) => {
           if (c.text === '') return;
-          const key = [...valueKeys, 'deviation_reason' as const].find((f) => h[f] !== undefined && h[f]! + k === i);
+          const key = columnByBox(c, prev.cells, keys) ?? keys.find((f) => h[f] !== undefined && h[f]! + k === i);
           if (!key) return;
           prev.values[key] = (prev.values[key] ?? '') + c.text;
         });
@@ -224,7 +256,16 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
         if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
           report(ctx, 'level2_in_level1_column', `level-2 name ${l2} printed in the level-1 column`, { row, cell: cells[i] });
         }
-      } else if (i >= l3At || !v.isSection(t)) texts.push(i);
+      } else if (i < l3At && (v.isSection(t) || v.isFragment(t))) {
+        // A piece of a merged label (绩效指标, 可持续影响指标) that a page break split: no value; the
+        // start of a level name stands for it (its end is on the next page, in a row of its own).
+        const whole = completeLevel(t, v);
+        if (whole.level1) ir.printedLevel1 = whole.level1;
+        if (whole.level2) ir.printedLevel2 = whole.level2;
+        if (whole.level1 || whole.level2) {
+          report(ctx, 'wrapped_cell_joined', `label "${t}" cut by a page break read as ${whole.level1 ?? whole.level2}`, { row, cell: cells[i] }, { actual: t, expected: whole.level1 ?? whole.level2 ?? '' });
+        }
+      } else texts.push(i);
     }
     const nv = valueKeys.length;
     if (texts.length >= nv) {
