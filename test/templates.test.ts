@@ -74,7 +74,7 @@ describe('a government variant added as data', () => {
     expect(r.check).toMatchObject({ status: 'ok', rounding: 'round' });
   });
 
-  test('the same file from the command line: ingest --template', () => {
+  test('the same file from the command line: ingest --template', { timeout: 120_000 }, () => {
     ensureBuilt();
     const out = path.join(ROOT, '.test-output', 'added-template');
     const run = ziping(['ingest', path.join(ADDED, 'added_template_01.txt'), '--template', path.join(ADDED, 'example-county-2023.template.json'), '--out', out, '--replace', '--no-report'], ROOT);
@@ -223,6 +223,16 @@ describe('national', () => {
     expect(r.indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '效益指标', '满意度指标']);
     expect(r.indicators[2]!.deviation_reason).toBe('宣传不足，下一步加强宣传');
     expect(r.check).toMatchObject({ status: 'ok', rounding: 'round', recomputed_grade: '优' });
+    expect(r.issues).toEqual([]);
+  });
+  test('a page footer (-1-, 第2页 共3页) kept among the rows is no indicator and no text', async () => {
+    const rows = [...NATIONAL];
+    rows.splice(13, 0, '-1-');
+    rows.splice(11, 0, ['', '', '第2页 共3页']);
+    const r = await one(dump(rows));
+    const clean = await one(dump(NATIONAL));
+    expect(r.indicators.map((i) => i.level3)).toEqual(clean.indicators.map((i) => i.level3));
+    expect([r.goal_expected, r.goal_actual]).toEqual([clean.goal_expected, clean.goal_actual]);
     expect(r.issues).toEqual([]);
   });
   test('a truncated rate is flagged (the form rounds half-up)', async () => {

@@ -12,7 +12,7 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
 import { isIgnoredRow } from './sections.js';
-import { hasHtml, stripHtml, tidy } from './text.js';
+import { hasHtml, isPageNumberRow, stripHtml, tidy } from './text.js';
 
 export interface FieldValue {
   value: string;
@@ -124,6 +124,7 @@ export function readFields(rows: readonly Row[], skip: (i: number) => boolean, v
       return;
     }
     const cells = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '');
+    if (isPageNumberRow(cells.map(({ cell }) => cell.text))) return;
     const labels = cells.filter(({ cell }) => v.field(cell.text) !== undefined);
     if (labels.length > 0) {
       if (labels.some(({ cell }) => v.field(cell.text) === 'project_name')) nameLabelRow = r;

@@ -17,7 +17,7 @@ import { isNumber } from '../domain/values.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, MergeRole, Row } from '../types.js';
 import { hasFieldLabel, isIgnoredRow, isIndicatorHeader } from './sections.js';
-import { readAmount } from './text.js';
+import { isPageNumberRow, readAmount } from './text.js';
 
 export interface LabelMark {
   text: string;
@@ -150,6 +150,7 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     const row = rows[n]!;
     const cells = row.cells;
     if (cells.every((c) => c.text === '')) continue;
+    if (isPageNumberRow(cells.map((c) => c.text).filter((t) => t !== ''))) continue;
     if (isIndicatorHeader(row, v)) {
       report(ctx, 'repeated_header', 'a repeated indicator header row was dropped', { row });
       continue;

@@ -51,3 +51,11 @@ export function readAmount(text: string | undefined, placeholders: readonly stri
   if (v === undefined) return { value: null, separators: false, bad: true };
   return { value: v, separators: t.includes(','), bad: false };
 }
+
+/** Page numbers printed in a footer (-1-, 第1页, 第1页 共2页, 1/2): no part of any table. */
+const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+
+/** Whether a row holds nothing but a page number (a footer a text extraction kept among the rows). */
+export function isPageNumberRow(texts: readonly string[]): boolean {
+  return texts.length === 1 && PAGE_NUMBER.test(texts[0]!.trim());
+}
