@@ -235,6 +235,13 @@ describe('national', () => {
     expect([r.goal_expected, r.goal_actual]).toEqual([clean.goal_expected, clean.goal_actual]);
     expect(r.issues).toEqual([]);
   });
+  test('the side label 绩效指标 printed one character a line is no text of the rows beside it', async () => {
+    const rows = NATIONAL.map((r, i) => (i >= 12 && i <= 15 && Array.isArray(r) ? ['绩效指标'[i - 12]!, ...r.slice(1)] : r));
+    rows[11] = ['', ...(rows[11] as string[]).slice(1)];
+    const r = await one(dump(rows));
+    expect(r.indicators).toEqual((await one(dump(NATIONAL))).indicators.map((i, n) => ({ ...i, provenance: r.indicators[n]!.provenance })));
+    expect(codes(r)).not.toContain('garbage_label');
+  });
   test('a truncated rate is flagged (the form rounds half-up)', async () => {
     const r = await one(dump(NATIONAL).replace('86.20%', '86.19%'));
     expect(r.issues.map((d) => d.code)).toContain('rate_mismatch');

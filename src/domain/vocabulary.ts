@@ -51,6 +51,8 @@ export interface Vocabulary {
    * a merged label cell whose text a page break split (响指标 of 可持续影响指标).
    */
   isFragment(text: string): boolean;
+  /** Whether a text is a piece of a section label (指 of 绩效指标 printed one character a line). */
+  isSectionPiece(text: string): boolean;
 }
 
 function indexOf<K extends string>(entries: Iterable<readonly [K, readonly string[]]>): Map<string, K> {
@@ -113,6 +115,10 @@ export function vocabularyOf(t: Template): Vocabulary {
     knows: (text) => {
       const k = labelKey(text);
       return labels.has(k) || level1Names.has(k) || k in framework;
+    },
+    isSectionPiece: (text) => {
+      const k = labelKey(text);
+      return k !== '' && [...sections].some((l) => l.length > k.length && l.includes(k));
     },
     isFragment: (text) => {
       const k = labelKey(text);

@@ -49,16 +49,13 @@ function isLabel(text: string, v: Vocabulary): boolean {
 }
 
 /**
- * Whether a short text is the end or the start of a section label (情况 of 项目基本情况): a merged
- * label cell whose text a page break split, printed beside the values that continue there.
+ * Whether a short text is a piece of a section label (情况 of 项目基本情况): a merged label cell
+ * whose text a page break split, printed beside the values that continue there.
  */
 function isLabelFragment(text: string, v: Vocabulary): boolean {
   const k = labelKey(text);
   if (k.length === 0 || k.length > 6) return false;
-  return v.template.sections.some((s) => {
-    const l = labelKey(s);
-    return l.length > k.length && (l.endsWith(k) || l.startsWith(k));
-  });
+  return v.isSectionPiece(k);
 }
 
 /** Horizontal overlap of two cells on the same page, or undefined when their boxes are not comparable. */

@@ -257,7 +257,7 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
         if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
           report(ctx, 'level2_in_level1_column', `level-2 name ${l2} printed in the level-1 column`, { row, cell: cells[i] });
         }
-      } else if (i < l3At && (v.isSection(t) || v.isFragment(t))) {
+      } else if (i < l3At && (v.isSection(t) || v.isSectionPiece(t) || v.isFragment(t))) {
         // A piece of a merged label (绩效指标, 可持续影响指标) that a page break split: no value; the
         // start of a level name stands for it (its end is on the next page, in a row of its own).
         const whole = completeLevel(t, v);
