@@ -10,7 +10,7 @@ import type { FundColKey, FundRowKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
-import { readAmount } from './text.js';
+import { compactFigure, readAmount } from './text.js';
 
 export interface FundCell {
   value: string | null;
@@ -23,6 +23,8 @@ export interface FundsResult {
   funds: FundsRead;
   /** Count of amounts that carried thousands separators. */
   separators: number;
+  /** Count of figures wrapped inside their cell (joined). */
+  wrapped: number;
 }
 
 /** Columns that hold text, not a figure. */
@@ -34,7 +36,7 @@ function bestGap(cells: readonly Cell[], start: number, offsets: readonly number
   let best = 0;
   let bestCount = -1;
   for (let gap = 0; gap <= 4; gap++) {
-    const count = offsets.filter((o) => VALUE_LIKE.test(cells[start + gap + o]?.text ?? '')).length;
+    const count = offsets.filter((o) => VALUE_LIKE.test(compactFigure(cells[start + gap + o]?.text ?? ''))).length;
     if (count > bestCount) {
       best = gap;
       bestCount = count;
@@ -55,7 +57,8 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
   });
   const funds: FundsRead = {};
   let separators = 0;
-  if (cols.length === 0) return { funds, separators };
+  let wrapped = 0;
+  if (cols.length === 0) return { funds, separators, wrapped };
   // Where the value columns start: the first known column, or a column label this template does
   // not know printed before it (the header's first cell is the block's own label).
   let first = cols[0]!.at;
@@ -106,6 +109,7 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
       } else {
         const a = readAmount(cell?.text, placeholders);
         if (a.separators) separators++;
+        if (a.wrapped) wrapped++;
         value = a.value;
       }
       const fc: FundCell = { value, row };
@@ -115,5 +119,5 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
     funds[key] = values;
     if (key === totalKey) expectedLabelAt = labelAt;
   }
-  return { funds, separators };
+  return { funds, separators, wrapped };
 }

@@ -148,10 +148,12 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
 
   // Funds.
   let separators = 0;
+  let wrapped = 0;
   if (sec.funds >= 0) {
     const res = readFunds(rows[sec.funds]!, rows.slice(sec.funds + 1, sec.fundsEnd), v, ctx);
     draft.funds = res.funds;
     separators += res.separators;
+    wrapped += res.wrapped;
     for (const [rk, cols] of Object.entries(res.funds) as [FundRowKey, Partial<Record<FundColKey, { row: Row; cell?: Cell }>>][]) {
       for (const [ck, val] of Object.entries(cols) as [FundColKey, { row: Row; cell?: Cell }][]) {
         draft.provenance[`funds.${rk}.${ck}`] = where(ctx.file, val.row, val.cell);
@@ -165,6 +167,7 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
     const table = readIndicatorRows(rows[sec.indicators]!, rows.slice(sec.indicators + 1), v, ctx);
     indEnd = sec.indicators + 1 + table.end;
     separators += table.separators;
+    wrapped += table.wrapped;
     const levels = assignLevels(table.rows, v.level1Of, ctx);
     draft.indicators = table.rows.map((r, i) => {
       const { target, actual } = composeValues(r.values, t);
@@ -217,6 +220,9 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
     }
   }
 
+  if (wrapped > 0) {
+    report(ctx, 'wrapped_cell_joined', `${wrapped} figure(s) wrapped inside their cell were joined (92.2 / 2% → 92.22)`, { row: rows[sec.funds] ?? rows[0] });
+  }
   if (separators > 0) {
     report(ctx, 'thousands_separator', `thousands separators removed from ${separators} amount(s)`, { row: rows[sec.funds] ?? rows[0] });
   }

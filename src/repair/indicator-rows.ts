@@ -14,10 +14,13 @@ import { labelKey } from '../domain/labels.js';
 import type { IndicatorColKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { isNumber } from '../domain/values.js';
+
+/** A plain number, a figure wrapped inside its cell (92.2 2) counting as one. */
+const isFigure = (text: string): boolean => isNumber(compactFigure(text));
 import { report, type StageContext } from '../stage.js';
 import type { Cell, MergeRole, Row } from '../types.js';
 import { hasFieldLabel, isIgnoredRow, isIndicatorHeader } from './sections.js';
-import { isPageNumberRow, readAmount } from './text.js';
+import { compactFigure, isPageNumberRow, readAmount } from './text.js';
 
 export interface LabelMark {
   text: string;
@@ -49,6 +52,8 @@ export interface IndicatorTable {
   totalWeight: { value: string | null; row: Row; cell?: Cell } | null;
   totalScore: { value: string | null; row: Row; cell?: Cell } | null;
   separators: number;
+  /** Count of figures wrapped inside their cell (joined). */
+  wrapped: number;
   /** Index (in the rows given) of the first row after the table: its total row's next, or where it stopped. */
   end: number;
 }
@@ -83,7 +88,7 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
       labelled = true;
       continue;
     }
-    if (!isNumber(c.text)) return undefined;
+    if (!isFigure(c.text)) return undefined;
     texts.push({ cell: c, at: i });
   }
   if (texts.length > 2 || (texts.length === 0 && !labelled)) return undefined;
@@ -95,7 +100,7 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
 function weightIndex(cells: readonly Cell[]): number {
   let after = 0; // non-empty cells right of i
   for (let i = cells.length - 1; i >= 1; i--) {
-    if (after <= 1 && isNumber(cells[i]!.text) && isNumber(cells[i - 1]!.text)) return i - 1;
+    if (after <= 1 && isFigure(cells[i]!.text) && isFigure(cells[i - 1]!.text)) return i - 1;
     if (cells[i]!.text !== '') after++;
     if (after > 1) return -1;
   }
@@ -139,7 +144,7 @@ function text(cells: readonly Cell[], at: number | undefined): string | null {
 /** Given the header and the rows after it, reads indicator rows and the total row. */
 export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
   const h = readIndicatorHeader(headerRow, v);
-  const out: IndicatorTable = { rows: [], totalWeight: null, totalScore: null, separators: 0, end: rows.length };
+  const out: IndicatorTable = { rows: [], totalWeight: null, totalScore: null, separators: 0, wrapped: 0, end: rows.length };
   const valueKeys = valueColumns(v);
   const placeholders = v.template.placeholders;
   const hw = h.weight ?? valueKeys.length + 2;
@@ -170,6 +175,8 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       }
       const wv = readAmount(weightCell?.cell.text, placeholders);
       const sv = readAmount(scoreCell?.cell.text, placeholders);
+      if (wv.wrapped) out.wrapped++;
+      if (sv.wrapped) out.wrapped++;
       out.totalWeight = { value: wv.value, row, ...(weightCell ? { cell: weightCell.cell } : {}) };
       out.totalScore = { value: sv.value, row, ...(scoreCell ? { cell: scoreCell.cell } : {}) };
       out.end = n + 1;
@@ -186,7 +193,7 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       // A row cut short after its weight (the score cell fell off the end of a shifted row).
       let last = cells.length - 1;
       while (last >= 0 && cells[last]!.text === '') last--;
-      if (last >= 3 && isNumber(cells[last]!.text) && !isNumber(cells[last - 1]!.text) && last === cells.length - 1 && last - hw > 0) {
+      if (last >= 3 && isFigure(cells[last]!.text) && !isFigure(cells[last - 1]!.text) && last === cells.length - 1 && last - hw > 0) {
         w = last;
         scoreCut = true;
         report(ctx, 'shifted_cells', 'row shifted right past the end of the table: its 得分 cell is missing', { row }, { actual: cells.map((c) => c.text).join(' | ') });
@@ -234,6 +241,8 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     const sv = readAmount(scoreCut ? undefined : (text(cells, w >= 0 ? w + 1 : at('score')) ?? undefined), placeholders);
     if (wv.separators) out.separators++;
     if (sv.separators) out.separators++;
+    if (wv.wrapped) out.wrapped++;
+    if (sv.wrapped) out.wrapped++;
     ir.weight = wv.value;
     ir.score = sv.value;
     const l2At = at('level2');

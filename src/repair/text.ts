@@ -43,13 +43,25 @@ export function tidy(text: string): string {
 /** Placeholders every form uses for "nothing here". */
 export const PLACEHOLDERS: readonly string[] = ['-', '—', '/', '－'];
 
-/** An amount cell: the decimal string, whether it had separators; null for blank or a placeholder. */
-export function readAmount(text: string | undefined, placeholders: readonly string[] = PLACEHOLDERS): { value: string | null; separators: boolean; bad: boolean } {
-  const t = (text ?? '').trim();
-  if (t === '' || placeholders.includes(t)) return { value: null, separators: false, bad: false };
+/**
+ * A figure a narrow cell wrapped onto two lines (92.2 / 2%, read "92.2 2%"): the figure without
+ * the break; otherwise the text as it is.
+ */
+export function compactFigure(text: string): string {
+  const t = text.trim();
+  if (!/\s/.test(t)) return t;
+  const c = t.replace(/\s+/g, '');
+  return /^[+-]?[\d,]+(?:\.\d+)?%?$/.test(c) ? c : t;
+}
+
+/** An amount cell: the decimal string, whether it had separators or was wrapped; null for blank or a placeholder. */
+export function readAmount(text: string | undefined, placeholders: readonly string[] = PLACEHOLDERS): { value: string | null; separators: boolean; wrapped: boolean; bad: boolean } {
+  const raw = (text ?? '').trim();
+  if (raw === '' || placeholders.includes(raw)) return { value: null, separators: false, wrapped: false, bad: false };
+  const t = compactFigure(raw);
   const v = amountOf(t.replace(/%$/, ''));
-  if (v === undefined) return { value: null, separators: false, bad: true };
-  return { value: v, separators: t.includes(','), bad: false };
+  if (v === undefined) return { value: null, separators: false, wrapped: false, bad: true };
+  return { value: v, separators: t.includes(','), wrapped: t !== raw, bad: false };
 }
 
 /** Page numbers printed in a footer (-1-, 第1页, 第1页 共2页, 1/2): no part of any table. */
