@@ -32,6 +32,13 @@ export function positiveInt(flag: string, text: string | undefined): number {
   return n;
 }
 
+/** Parses a resolution for --ocr-dpi: a whole number of pixels per inch from 100 to 600. */
+export function dpiOf(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 100 || n > 600) throw new UsageError(`${flag} wants a resolution from 100 to 600 (pixels per inch), not ${text}`);
+  return n;
+}
+
 /** Given a flag's value and the values it takes, returns it; the error lists them. */
 export function oneOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(text)) return text as T;

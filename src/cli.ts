@@ -12,10 +12,11 @@
 import os from 'node:os';
 import { setHeapGrowth } from './batch/heap.js';
 import { MEMORY_MODEL } from './batch/plan.js';
+import { OCR_WORKER_MB } from './batch/ocr-pool.js';
 import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
 import { parseShard, type Shard } from './batch/shard.js';
 import { DatasetError } from './batch/store.js';
-import { csvEncodingOf, inputEncodingOf, oneOf, parseBytes, parseDurationMs, parseMemoryMb, positiveInt, UsageError } from './cli-args.js';
+import { csvEncodingOf, dpiOf, inputEncodingOf, oneOf, parseBytes, parseDurationMs, parseMemoryMb, positiveInt, UsageError } from './cli-args.js';
 import { TOOL_VERSION } from './version.js';
 // The batch, the writers (exceljs) and pdf.js are loaded when a command needs them, so that
 // --help and --version answer at once.
@@ -63,13 +64,18 @@ options:
                            besides the shipped ones; repeat for more (README: Adding a template)
   -j, --jobs <n>           worker threads (default: one per core, ${os.availableParallelism()} here)
       --max-memory <size>  memory budget of the run: 500MB, 2GB (plain numbers are MiB); fewer
-                           workers are started when --jobs would not fit (about ${MEMORY_MODEL.mainMb} MiB + ${MEMORY_MODEL.workerMb} MiB each)
+                           workers are started when --jobs would not fit (about ${MEMORY_MODEL.mainMb} MiB + ${MEMORY_MODEL.workerMb} MiB each,
+                           and ${OCR_WORKER_MB} MiB per OCR worker unless --ocr off, taken out first)
       --worker-heap <MiB>  V8 heap limit of each worker (default 2048); a file needing more fails
+      --ocr <mode>         scanned pages: auto (default: read pages without a text layer by OCR),
+                           off (report them as ocr_required), force (read every page by OCR)
+      --ocr-jobs <n>       OCR workers (default 1; each uses every core it is given)
+      --ocr-dpi <n>        resolution pages are drawn at for OCR, 100–600 (default 200)
       --timeout <time>     per-file time limit: 90, 90s, 1500ms, 2m (plain numbers are seconds)
       --max-pages <n>      per-file page limit
       --max-bytes <size>   per-file size limit: 200MB, 1.5GB, 500k (plain numbers are bytes)
       --shard <i/n>        take part i of n of the inputs (by content hash); merge the parts
-      --json               progress as NDJSON events on stdout (start, file, warning, done)
+      --json               progress as NDJSON events on stdout (start, file, ocr, warning, done)
   -h, --help               this help
 
 writes into --out:
@@ -106,7 +112,8 @@ const INSPECT_HELP = `usage: ziping inspect <file.pdf> [--page N] [--png DIR]
 
 Prints the grid ziping reconstructed for each table of a PDF (rows, cells, merged cells, lattice
 or stream mode). With --png DIR it also draws each page (or page N) into DIR, ruling lines in red
-and detected cells in blue, so you can see why a table came out the way it did.
+and detected cells in blue, so you can see why a table came out the way it did. Pages without a
+text layer (scans) are read by OCR, as ingest reads them, when it is installed.
 
 example:
   ziping inspect 附件1.pdf --page 2 --png pictures
@@ -147,7 +154,7 @@ class HelpRequested extends Error {
 
 async function ingest(args: string[]): Promise<number> {
   let outDir = 'out';
-  let jobs: number | undefined, shard: Shard | undefined, workerHeapMb: number | undefined, maxMemoryMb: number | undefined;
+  let jobs: number | undefined, shard: Shard | undefined, workerHeapMb: number | undefined, maxMemoryMb: number | undefined, ocrJobs: number | undefined;
   let json = false, replace = false;
   let root: string | undefined;
   const sources: string[] = [];
@@ -175,6 +182,9 @@ async function ingest(args: string[]): Promise<number> {
     else if (a === '--headers') headers = oneOf(a, value(), ['en', 'zh'] as const);
     else if (a === '--csv-guard') csvGuard = oneOf(a, value(), ['on', 'off'] as const) === 'on';
     else if (a === '--no-report') withReport = false;
+    else if (a === '--ocr') raw.ocr = oneOf(a, value(), ['auto', 'off', 'force'] as const);
+    else if (a === '--ocr-dpi') raw.ocrDpi = dpiOf(a, value());
+    else if (a === '--ocr-jobs') ocrJobs = positiveInt(a, value());
     else if (a === '--help' || a === '-h') throw new HelpRequested(INGEST_HELP);
     else return false;
     return true;
@@ -192,6 +202,7 @@ async function ingest(args: string[]): Promise<number> {
   const done = await runIngest({
     inputs, outDir, settings, report, replace, sources, output: { headers, csvGuard, report: withReport },
     ...(root !== undefined ? { root } : {}), ...(jobs ? { jobs } : {}), ...(shard ? { shard } : {}), ...(workerHeapMb ? { workerHeapMb } : {}), ...(maxMemoryMb ? { maxMemoryMb } : {}),
+    ...(ocrJobs ? { ocrJobs } : {}),
   });
   // An empty shard is not a failure; a run that wrote nothing is.
   if (done.totals.inputs === 0) return shard ? 0 : 1;

@@ -28,7 +28,8 @@ export const CODES = {
   // PDF
   pdf_invalid: { stage: 'pdf', severity: 'error', meaning: 'the file is not a readable PDF (corrupt or truncated)' },
   pdf_encrypted: { stage: 'pdf', severity: 'error', meaning: 'the PDF needs a password to open' },
-  ocr_required: { stage: 'pdf', severity: 'warning', meaning: 'a page has no text layer (a scan): it needs OCR' },
+  ocr_required: { stage: 'pdf', severity: 'warning', meaning: 'a page has no text layer (a scan) and was not read: OCR is off or not installed' },
+  ocr_read: { stage: 'pdf', severity: 'info', meaning: 'a page without a text layer was read by OCR (its cells carry ocr: true and a confidence)' },
   pdf_warning: { stage: 'pdf', severity: 'info', meaning: 'pdf.js recovered from a problem in the file' },
   stream_table: { stage: 'pdf', severity: 'info', meaning: 'a page had no ruling lines: columns were inferred from text alignment' },
   page_furniture: { stage: 'pdf', severity: 'info', meaning: 'a page number, or slanted text (a watermark, a seal), was set aside: it is no table cell' },
@@ -56,6 +57,7 @@ export const CODES = {
   grade_from_conclusion: { stage: 'repair', severity: 'info', meaning: 'the grade was read from the 评价结论 text, the form having no grade cell (grade_source "conclusion")' },
   ambiguous_label_group: { stage: 'repair', severity: 'warning', meaning: 'two groupings of merged 二级 labels explain the printed layout equally well: both readings are given, the chosen one says what decided' },
   unassigned_level2: { stage: 'repair', severity: 'warning', meaning: 'no level-2 label could be assigned to an indicator row' },
+  ocr_corrected: { stage: 'repair', severity: 'info', meaning: 'a number read by OCR with low confidence was replaced by the only other reading that makes the arithmetic hold' },
   // validation
   missing_cell: { stage: 'validate', severity: 'warning', meaning: 'a cell the form requires is empty or unreadable (kept null)' },
   invalid_number: { stage: 'validate', severity: 'warning', meaning: 'a numeric cell does not hold a number (kept as null)' },
@@ -69,8 +71,9 @@ export const CODES = {
   grade_mismatch: { stage: 'check', severity: 'warning', meaning: '评分等级 does not match the band of the total score' },
   missing_total_score: { stage: 'check', severity: 'warning', meaning: 'the total score is not printed (kept null, never guessed)' },
   funds_sum_mismatch: { stage: 'check', severity: 'warning', meaning: "the fund rows the template sums (当年财政拨款 + 上年结转资金 + 其他资金) ≠ the total row (年度资金总额) in a column" },
+  ocr_uncertain: { stage: 'check', severity: 'warning', meaning: 'a number read by OCR with low confidence is not confirmed by the arithmetic: kept as read, check it in the scan' },
   // the dataset as a whole
-  duplicate_table: { stage: 'dataset', severity: 'info', meaning: 'a table repeats one of an earlier input (same project, department and figures): left out, the earlier one kept' },
+  duplicate_table: { stage: 'dataset', severity: 'info', meaning: 'a table repeats one of an earlier input (same project, department and figures): counted once, as the earlier one (projects.json marks it duplicate_of)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

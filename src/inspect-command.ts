@@ -41,12 +41,15 @@ export async function inspectCommand(args: InspectArgs, write: (s: string) => vo
     return 1;
   }
   if (page !== undefined && page > pages) throw new UsageError(`--page ${page}: ${file} has ${pages} page(s)`);
-  write(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ...(page ? { page } : {}) }));
+  // Scanned pages are read by OCR, as `ingest` reads them (when it is installed).
+  const { localOcr } = await import('./ocr/index.js');
+  const ocr = localOcr('auto', 200);
+  write(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ocr, ...(page ? { page } : {}) }));
   if (png !== undefined) {
     await mkdir(png, { recursive: true });
     for (let p = page ?? 1; p <= (page ?? pages); p++) {
       const outPath = path.join(png, `${name.replace(/\.pdf$/i, '')}.page-${p}.png`);
-      await renderInspectPng(data, { file: name, page: p, outPath, anchors: STREAM_ANCHORS });
+      await renderInspectPng(data, { file: name, page: p, outPath, anchors: STREAM_ANCHORS, ocr });
       write(`wrote ${outPath}\n`);
     }
   }

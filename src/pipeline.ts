@@ -13,7 +13,9 @@ import { templateSet } from './domain/vocabulary.js';
 import type { ProjectRecord } from './domain/schema.js';
 import { checkRecord } from './check/check.js';
 import { readBlock } from './repair/index.js';
-import type { FileResult, ManifestEntry } from './result.js';
+import { ocrCellsOf, reviewOcrArithmetic } from './repair/ocr-arithmetic.js';
+import type { PageOcr, PdfPageInfo } from './pdf/index.js';
+import type { FileResult, ManifestEntry, OcrSummary } from './result.js';
 import { textToRows } from './rows/text-rows.js';
 import { rowsToBlocks } from './segment/segment.js';
 import type { Settings } from './settings.js';
@@ -61,22 +63,66 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/** How `processFile` reads scanned pages. */
+export interface ProcessOptions {
+  /**
+   * A page reader (the OCR pool's worker passes its own); `defer`: do not read them here, stop and
+   * answer `deferred` (a batch worker hands such files to the OCR pool). Default: OCR in this
+   * thread, when installed.
+   */
+  ocr?: PageOcr | 'defer';
+}
+
 interface Extracted {
   kind: 'pdf' | 'text';
   rows: Row[];
   encoding?: string;
   pages?: number;
   ocrPages?: number[];
+  ocr?: OcrSummary;
 }
 
-async function extract(input: InputFile, file: string, settings: Settings, diags: Diagnostic[], signal?: AbortSignal): Promise<Extracted> {
+/** The page reader for these settings, or none (`--ocr off`). */
+async function pageReader(settings: Settings, opts: ProcessOptions): Promise<PageOcr | undefined> {
+  if (settings.ocr === 'off') return undefined;
+  const mode = settings.ocr;
+  if (opts.ocr === 'defer') {
+    const { OcrDeferred } = await import('./pdf/index.js');
+    return { mode, dpi: settings.ocrDpi, read: () => Promise.reject(new OcrDeferred('this page needs OCR: handed to the OCR pool')) };
+  }
+  if (opts.ocr) return opts.ocr;
+  const { localOcr } = await import('./ocr/index.js');
+  return localOcr(mode, settings.ocrDpi);
+}
+
+/** What OCR did to a file, for its manifest entry; undefined when no page needed it. */
+function ocrSummary(pages: readonly PdfPageInfo[], diags: readonly Diagnostic[], settings: Settings, reader: PageOcr | undefined): OcrSummary | undefined {
+  if (!reader) {
+    const unread = diags.filter((d) => d.code === 'ocr_required').length;
+    return unread ? { mode: settings.ocr, status: 'off', pages: [], message: '--ocr off' } : undefined;
+  }
+  const wanted = pages.filter((p) => p.ocr);
+  if (wanted.length === 0) return undefined;
+  const read = wanted.filter((p) => p.ocr?.read === true);
+  const failed = wanted.flatMap((p) => (p.ocr && p.ocr.read === false ? [p.ocr] : []));
+  const ms = read.reduce((a, p) => a + (p.ocr?.read ? p.ocr.ms : 0), 0);
+  const base = { mode: settings.ocr, pages: read.map((p) => p.page), ...(reader.engine ? { engine: reader.engine } : {}), ms };
+  if (failed.length === 0) return { ...base, status: 'read' };
+  const unavailable = failed.find((f) => f.unavailable);
+  return { ...base, status: unavailable ? 'not_installed' : 'failed', message: (unavailable ?? failed[0]!).error };
+}
+
+async function extract(input: InputFile, file: string, settings: Settings, diags: Diagnostic[], signal: AbortSignal | undefined, opts: ProcessOptions): Promise<Extracted> {
   if (input.bytes.length === 0) throw new InputError('empty_file', `${file}: the file is empty (0 bytes)`, file);
   if (looksLikePdf(input.bytes)) {
     const { extractPdf } = await import('./pdf/index.js');
-    const res = await extractPdf(input.bytes, { file, maxPages: settings.maxPages, anchors: settings.templates.length ? streamAnchors([...TEMPLATES, ...settings.templates]) : STREAM_ANCHORS, ...(signal ? { signal } : {}) });
+    const reader = await pageReader(settings, opts);
+    const anchors = settings.templates.length ? streamAnchors([...TEMPLATES, ...settings.templates]) : STREAM_ANCHORS;
+    const res = await extractPdf(input.bytes, { file, maxPages: settings.maxPages, anchors, ...(signal ? { signal } : {}), ...(reader ? { ocr: reader } : {}) });
     diags.push(...res.diagnostics);
     const ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
-    return { kind: 'pdf', rows: res.rows, pages: res.pages.length, ocrPages };
+    const ocr = ocrSummary(res.pages, res.diagnostics, settings, reader);
+    return { kind: 'pdf', rows: res.rows, pages: res.pages.length, ocrPages, ...(ocr ? { ocr } : {}) };
   }
   let decoded;
   try {
@@ -91,7 +137,7 @@ async function extract(input: InputFile, file: string, settings: Settings, diags
 }
 
 /** Processes one input file into its manifest entry, records and file-level diagnostics. */
-export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal): Promise<FileResult> {
+export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal, opts: ProcessOptions = {}): Promise<FileResult> {
   const started = Date.now();
   // Every location names the input by its dataset name, so that two files called 附件1.pdf in
   // two folders never mix (issue 13).
@@ -123,15 +169,21 @@ export async function processFile(input: InputFile, settings: Settings, signal?:
   }
   let ex: Extracted;
   try {
-    ex = await extract(input, file, settings, diagnostics, signal);
+    ex = await extract(input, file, settings, diagnostics, signal, opts);
   } catch (e) {
     if (e instanceof InputError) return fail(e.code, e.message);
+    if ((e as Error)?.name === 'OcrDeferred') {
+      entry.duration_ms = Date.now() - started;
+      return { entry, records, diagnostics: [], deferred: { pages: (e as { pages?: number }).pages ?? 1 } };
+    }
     return fail('internal_error', `${file}: ${(e as Error)?.message ?? String(e)}`);
   }
   entry.kind = ex.kind;
   if (ex.encoding) entry.encoding = ex.encoding;
   if (ex.pages !== undefined) entry.pages = ex.pages;
   if (ex.ocrPages && ex.ocrPages.length) entry.ocr_pages = ex.ocrPages;
+  if (ex.ocr) entry.ocr = ex.ocr;
+  const ocrCells = ex.ocr?.pages.length ? ocrCellsOf(ex.rows) : new Map();
 
   const fileCtx: StageContext = { file, report: (d) => diagnostics.push(d) };
   const templates = templateSet(settings.templates);
@@ -153,11 +205,16 @@ export async function processFile(input: InputFile, settings: Settings, signal?:
       const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
       collected.push(diagnostic('truncated_table', `table ${index + 1}${draft.project_name ? ` (${draft.project_name})` : ''} is incomplete: no ${missing}`, { file, project: index, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
     }
-    const { record: unchecked, template } = validateDraft(draft, { path: file, file: entry.file, sha256: entry.sha256, kind: ex.kind, index }, ctx);
+    const { record: read, template } = validateDraft(draft, { path: file, file: entry.file, sha256: entry.sha256, kind: ex.kind, index }, ctx);
+    // Figures read by OCR are re-checked by the form's arithmetic (repair/ocr-arithmetic.ts).
+    const ocr = reviewOcrArithmetic(read, template, index, ocrCells);
+    const unchecked = ocr.record;
     const { check, issues } = checkRecord(unchecked, template, index);
+    ocr.annotate(issues);
+    const stale = (d: Diagnostic): boolean => d.code === 'missing_cell' && ocr.corrected.has(d.location.field ?? '');
     const record: ProjectRecord = { ...unchecked, check };
-    record.repairs = collected.filter((d) => CODES[d.code].stage === 'repair');
-    record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair'), ...issues];
+    record.repairs = [...collected.filter((d) => CODES[d.code].stage === 'repair'), ...ocr.repairs];
+    record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair' && !stale(d)), ...issues, ...ocr.issues];
     record.issues.push(...schemaDiagnostics(record, file, index));
     records.push(record);
     index++;
@@ -165,8 +222,9 @@ export async function processFile(input: InputFile, settings: Settings, signal?:
   entry.tables = records.length;
   entry.flagged_tables = records.filter((r) => r.check.status !== 'ok' || r.issues.some((d) => d.severity === 'error')).length;
   if (records.length === 0) {
-    const ocr = ex.ocrPages?.length ? ` (${ex.ocrPages.length} page(s) without a text layer need OCR)` : '';
-    const res = fail(ex.ocrPages?.length ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
+    const unread = ex.ocrPages?.length && ex.ocr?.status !== 'read';
+    const ocr = unread ? ` (${ex.ocrPages!.length} page(s) without a text layer were not read${ex.ocr?.message ? `: ${ex.ocr.message}` : ''})` : '';
+    const res = fail(unread ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
     res.diagnostics.push(...[]);
     return res;
   }

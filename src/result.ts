@@ -22,8 +22,10 @@ export interface ManifestEntry {
   /** Detected text encoding (dumps). */
   encoding?: string;
   pages?: number;
-  /** Pages without a text layer (need OCR). */
+  /** Pages without a text layer (scans). */
   ocr_pages?: number[];
+  /** What OCR did with them: read, or why not (off, not installed, failed). */
+  ocr?: OcrSummary;
   tables: number;
   flagged_tables: number;
   /** Wall time spent on this file, in milliseconds. */
@@ -49,6 +51,19 @@ export interface Crop {
   scale: number;
 }
 
+/** OCR of one file's scanned pages. */
+export interface OcrSummary {
+  mode: 'auto' | 'force' | 'off';
+  /** `read`: every page that needed OCR was read; `off`: --ocr off; `not_installed`: the optional OCR packages are missing; `failed`: OCR failed on a page. */
+  status: 'read' | 'off' | 'not_installed' | 'failed';
+  /** Pages read by OCR. */
+  pages: number[];
+  engine?: string;
+  /** Time spent drawing and reading pages, in milliseconds. */
+  ms?: number;
+  message?: string;
+}
+
 export interface FileResult {
   entry: ManifestEntry;
   records: ProjectRecord[];
@@ -56,4 +71,6 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   /** Page crops of flagged tables, when drawn. */
   crops?: Crop[];
+  /** Set instead of a result when the file needs OCR and the caller asked to defer it (`pages`: the document's page count). */
+  deferred?: { pages: number };
 }

@@ -16,6 +16,10 @@ export const Settings = z.object({
   snapTolerancePt: z.number().nonnegative().default(3),
   /** Templates added to the shipped ones (data, src/domain/template.ts), read after them. */
   templates: z.array(TemplateSpec).default([]),
+  /** OCR of scanned pages: `auto` reads pages without a text layer, `force` every page, `off` none. */
+  ocr: z.enum(['auto', 'off', 'force']).default('auto'),
+  /** Resolution scanned pages are drawn at for OCR (pixels per inch). */
+  ocrDpi: z.number().int().min(100).max(600).default(200),
 });
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = Settings.parse({});

@@ -28,6 +28,20 @@ export interface Cell {
   page?: number;
   /** Where the cell is on its page (PDF only). */
   bbox?: BBox;
+  /** Set when the text was read by OCR (a scanned page). */
+  ocr?: CellOcr;
+}
+
+/** How sure OCR is of a cell's text, and what else it could have read there. */
+export interface CellOcr {
+  /** Lowest confidence of any character in the cell (0–1). */
+  confidence: number;
+  /** Confidence of each character of the cell's text (single-line cells). */
+  chars?: number[];
+  /** The recogniser's second choice at each character ('' for none) and its probability. */
+  seconds?: Array<{ char: string; p: number }>;
+  /** Other readings of the whole cell, most likely first, with probabilities relative to the best. */
+  alternatives?: Array<{ text: string; p: number }>;
 }
 
 /** One visual row of a table, or one line of a dump. */
@@ -49,6 +63,10 @@ export interface Provenance {
   page?: number;
   line?: number;
   bbox?: BBox;
+  /** Set when the value was read by OCR from a scanned page. */
+  ocr?: true;
+  /** OCR's confidence in what it read there (lowest of the cells, 0–1). */
+  confidence?: number;
   /** The cell's text as the file encodes it, when it differs from the text read. */
   raw?: string;
 }

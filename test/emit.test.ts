@@ -96,7 +96,7 @@ describe('ids and duplicate tables', () => {
       expect(rows.every((r) => r.path === '人社局/附件1.pdf'), name).toBe(true);
     }
   }, 60_000);
-  test.skipIf(!HAS_DEV)('the same tables in two files (one dump in two encodings) are kept once and listed as duplicates', async () => {
+  test.skipIf(!HAS_DEV)('the same tables in two files (one dump in two encodings) are counted once and listed as duplicates', async () => {
     const utf8 = await run(path.join(DEV, 'tab_dump_02.txt'));
     const gbk = await run(path.join(DEV, 'tab_dump_02_gbk.txt'));
     const files = emitDataset([utf8, gbk], { csvEncoding: 'utf-8' });
@@ -110,6 +110,12 @@ describe('ids and duplicate tables', () => {
     // Issues are counted once: the kept tables' only.
     const issues = parseCsv(files.get('issues.csv')!).filter((r) => r.kind === 'issue' && r.project_id);
     expect(new Set(issues.map((r) => r.path))).toEqual(new Set(['tab_dump_02.txt']));
+    // projects.json keeps every input's tables traceable, the copies marked.
+    const json = JSON.parse(files.get('projects.json')!.toString('utf8')) as Array<{ id: string; duplicate_of?: string }>;
+    expect(json.map((r) => [r.id, r.duplicate_of])).toEqual([
+      ...utf8.records.map((r) => [r.id, undefined]),
+      ...gbk.records.map((r, i) => [r.id, utf8.records[i]!.id]),
+    ]);
   }, 60_000);
 });
 

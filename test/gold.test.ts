@@ -1,10 +1,11 @@
 /**
  * Every file of the development corpus (../shared/corpus/dev), of our producer fixtures
  * (test/fixtures/producers: Chromium, LibreOffice Writer, borderless, landscape, split, multi-project,
- * 元, scanned) and of the templates' fixtures (test/fixtures/templates: the `national` and
- * `sichuan-2023` forms drawn by the layout sampler, from Calc, Writer and Chromium, single and
- * multi-project, tables crossing pages) reproduces its gold records field for field, the extended
- * fields of issue 10 included where a gold has them.
+ * 元, scanned), of the layouts drawn by the sampler (test/fixtures/layouts) and of the templates'
+ * fixtures (test/fixtures/templates: the `national` and `sichuan-2023` forms drawn by the layout
+ * sampler, from Calc, Writer and Chromium, single and multi-project, tables crossing pages)
+ * reproduces its gold records field for field, the extended fields of issue 10 included where a
+ * gold has them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import { describe, expect, test } from 'vitest';
 import { comparable, DEV, goldComparable, HAS_DEV, ROOT, run, type GoldProject } from './helpers.js';
 
 // The dev corpus is left out where it is missing (helpers.ts says so; under CI it fails instead).
-const DIRS = [...(HAS_DEV ? [DEV] : []), path.join(ROOT, 'test/fixtures/producers'), path.join(ROOT, 'test/fixtures/templates')];
+const DIRS = [...(HAS_DEV ? [DEV] : []), path.join(ROOT, 'test/fixtures/producers'), path.join(ROOT, 'test/fixtures/layouts'), path.join(ROOT, 'test/fixtures/templates')];
 
 /**
  * Fixtures the PDF layer (src/pdf) does not yet read right, with what goes wrong: their test is
@@ -20,8 +21,8 @@ const DIRS = [...(HAS_DEV ? [DEV] : []), path.join(ROOT, 'test/fixtures/producer
  * be moved out of this list.
  */
 const KNOWN_PDF_LAYER: Record<string, string> = {
-  'national_writer_docx_labels_01.pdf':
-    'Writer from DOCX draws no vertical rules between the merged 一级/二级 label cells and the side label: the grid merges them into one cell (p1), so level 1 and 2 are lost',
+  'national_chromium_multi_split_01.pdf':
+    'two tables on one page (p2, p3) are read as one grid: the gap between them, holding the next table\'s title and year line, becomes a grid row, so its title cell reads "项目支出绩效自评表(2022年度)" (title and year line joined)',
 };
 
 /** The value with every string in it NFKC-normalised. */
@@ -35,6 +36,8 @@ function normalizeStrings<T>(v: T): T {
 interface GoldFile {
   projects: GoldProject[];
   expected_diagnostics?: string[];
+  /** Settings the gold holds under (default: the defaults). */
+  settings?: Record<string, unknown>;
 }
 
 for (const dir of DIRS) {
@@ -50,7 +53,7 @@ for (const dir of DIRS) {
       const gold = JSON.parse(readFileSync(path.join(dir, f.replace(/\.\w+$/, '.json')), 'utf8')) as GoldFile;
       const known = KNOWN_PDF_LAYER[f];
       (known ? test.fails : test)(known ? `${f} (known PDF-layer defect: ${known})` : f, { timeout: 60_000 }, async () => {
-        const res = await run(path.join(dir, f));
+        const res = await run(path.join(dir, f), gold.settings);
         const expected = gold.projects;
         for (const code of gold.expected_diagnostics ?? []) {
           expect(res.diagnostics.map((d) => d.code)).toContain(code);
@@ -67,7 +70,11 @@ for (const dir of DIRS) {
           // Injected inconsistencies are flagged with their code; clean tables raise no flag.
           const codes = new Set(r.issues.map((d) => d.code));
           for (const code of expected[i]!.injected_errors) expect(codes, `${f} table ${i + 1}`).toContain(code);
-          if (expected[i]!.injected_errors.length === 0) expect(r.check.status, `${f} table ${i + 1}`).toBe('ok');
+          // (The sampler's layouts may print no 评分等级 row: such a table is incomplete, never flagged.)
+          if (expected[i]!.injected_errors.length === 0) {
+            if (path.basename(dir) === 'layouts') expect(r.check.status, `${f} table ${i + 1}`).not.toBe('mismatch');
+            else expect(r.check.status, `${f} table ${i + 1}`).toBe('ok');
+          }
           // Provenance: PDF values point at their page and box, dump values at their line.
           for (const ind of r.indicators) {
             expect(ind.provenance?.file).toBe(f);

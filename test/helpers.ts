@@ -6,7 +6,7 @@ import { describe } from 'vitest';
 import { DEV_CORPUS, hasDevCorpus, missingCorpusMessage } from '../src/dev/shared.js';
 import { processFile } from '../src/pipeline.js';
 import type { FileResult } from '../src/result.js';
-import { defaultSettings } from '../src/settings.js';
+import { defaultSettings, Settings } from '../src/settings.js';
 import type { ProjectRecord } from '../src/domain/schema.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +22,8 @@ if (!HAS_DEV) {
 export const describeDev = HAS_DEV ? describe : describe.skip;
 export const SAMPLE = path.join(ROOT, 'samples/shanghai_rsj_2023_dump.txt');
 
-export async function run(file: string): Promise<FileResult> {
-  return processFile({ path: file, bytes: new Uint8Array(readFileSync(file)) }, defaultSettings);
+export async function run(file: string, settings: Record<string, unknown> = {}): Promise<FileResult> {
+  return processFile({ path: file, bytes: new Uint8Array(readFileSync(file)) }, Settings.parse({ ...defaultSettings, ...settings }));
 }
 
 /** Runs the pipeline on text given inline (as if read from `name`). */

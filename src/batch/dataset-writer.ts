@@ -58,10 +58,10 @@ export class DatasetWriter {
    */
   add(result: FileResult, meta?: SourceMeta, cacheDir?: string): void {
     const part = this.renderer.add(result, meta);
-    if (part.records.length) {
+    if (part.json.length) {
       this.json.write(this.records === 0 ? '[\n' : ',\n');
-      this.json.write(recordsJson(part.records));
-      this.records += part.records.length;
+      this.json.write(recordsJson(part.json));
+      this.records += part.json.length;
     }
     for (const name of CSV_FILES) {
       const rows = part.rows[name];

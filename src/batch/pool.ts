@@ -57,8 +57,8 @@ export class WorkerPool<In extends object, Out> {
   /** @param opts see `PoolOptions`. */
   constructor(private readonly opts: PoolOptions) {}
 
-  /** Runs one task on a free worker; `transfer` lists buffers moved (not copied) to it. */
-  async run(task: In, transfer: readonly ArrayBuffer[] = []): Promise<Outcome<Out>> {
+  /** Runs one task on a free worker; `transfer` lists buffers moved (not copied) to it; `timeoutMs` overrides the pool's limit. */
+  async run(task: In, transfer: readonly ArrayBuffer[] = [], timeoutMs = this.opts.timeoutMs): Promise<Outcome<Out>> {
     const slot = await this.acquire();
     await slot.ready;
     const id = this.nextId++;
@@ -75,13 +75,13 @@ export class WorkerPool<In extends object, Out> {
         slot.settle = undefined;
         resolve({ ...o, ms: performance.now() - started } as Outcome<Out>);
       };
-      if (this.opts.timeoutMs) {
+      if (timeoutMs) {
         timer = setTimeout(() => {
           const settle = slot.settle;
           if (!settle) return;
           this.retire(slot);
-          settle({ ok: false, reason: 'timeout', message: `over the time limit of ${this.opts.timeoutMs} ms`, ms: performance.now() - started });
-        }, this.opts.timeoutMs);
+          settle({ ok: false, reason: 'timeout', message: `over the time limit of ${timeoutMs} ms`, ms: performance.now() - started });
+        }, timeoutMs);
       }
       slot.worker.postMessage({ ...task, id }, [...transfer]);
     }).finally(() => this.release(slot));

@@ -41,6 +41,15 @@ export interface FileEvent {
   duplicate_of: string | null;
 }
 
+/** A file has pages without a text layer and waits for the OCR pool. */
+export interface OcrEvent {
+  event: 'ocr';
+  index: number;
+  path: string;
+  /** Pages of the document (not all need OCR). */
+  pages: number;
+}
+
 /** Something the user should know that is not about one file (a glob matching nothing). */
 export interface WarningEvent {
   event: 'warning';
@@ -70,13 +79,15 @@ export interface DoneEvent {
   worker_ms: number;
   workers_started: number;
   workers_replaced: number;
+  /** Files read by the OCR pool, their pages read by OCR, and its workers. */
+  ocr?: { files: number; pages: number; workers_started: number; workers_replaced: number };
   /** Peak resident memory of the whole process (every worker thread included), in MiB. */
   peak_rss_mb: number;
   /** CPU time of the whole process (user + system, every thread), in milliseconds. */
   cpu_ms: number;
 }
 
-export type ProgressEvent = StartEvent | FileEvent | WarningEvent | DoneEvent;
+export type ProgressEvent = StartEvent | FileEvent | OcrEvent | WarningEvent | DoneEvent;
 export type Reporter = (e: ProgressEvent) => void;
 
 /** Given a manifest entry, returns the file event for it. */
@@ -98,7 +109,8 @@ export function fileLine(e: FileEvent): string {
 export function summaryLine(e: DoneEvent): string {
   const t = e.totals;
   const secs = (e.stages.total_ms / 1000).toFixed(1);
-  const run = `${t.inputs} input(s): ${t.inputs - t.failed} processed${t.skipped ? ` (${t.skipped} duplicate(s) skipped)` : ''}, ${t.failed} failed${t.missing ? `, ${t.missing} not found` : ''} (${t.pages ? `${t.pages} PDF page(s) in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)`;
+  const ocr = e.ocr ? `, ${e.ocr.pages} read by OCR` : '';
+  const run = `${t.inputs} input(s): ${t.inputs - t.failed} processed${t.skipped ? ` (${t.skipped} duplicate(s) skipped)` : ''}, ${t.failed} failed${t.missing ? `, ${t.missing} not found` : ''} (${t.pages ? `${t.pages} PDF page(s)${ocr} in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)`;
   if (!e.dataset) return `${run}\nnothing written: ${e.out}/ is left as it was\n`;
   const d = e.dataset;
   const changes = `${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged${t.kept ? `, ${t.kept} kept from before (failed this time)` : ''}`;
@@ -109,6 +121,7 @@ export function summaryLine(e: DoneEvent): string {
 export function lineReporter(stream: NodeJS.WritableStream = process.stderr): Reporter {
   return (e) => {
     if (e.event === 'file') stream.write(fileLine(e));
+    else if (e.event === 'ocr') stream.write(`ocr     ${e.path}: pages without a text layer, queued for OCR\n`);
     else if (e.event === 'warning') stream.write(`warning: ${e.message}\n`);
     else if (e.event === 'done') stream.write(summaryLine(e));
   };
@@ -133,6 +146,7 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
   let start: StartEvent | undefined;
   let began = 0;
   let done = 0, fresh = 0, freshBytes = 0, pages = 0, tables = 0, flagged = 0, failed = 0;
+  const ocrWaiting = new Set<number>();
   let last = 0;
   const draw = (force = false): void => {
     const now = Date.now();
@@ -141,7 +155,8 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
     const secs = (now - began) / 1000;
     const rate = secs > 0 ? pages / secs : 0;
     const eta = freshBytes > 0 ? ((start.todo_bytes - freshBytes) * (now - began)) / freshBytes : NaN;
-    const line = `files ${done}/${start.shard_inputs} · pages ${pages} · tables ${tables} · flagged ${flagged} · failed ${failed} · ${rate.toFixed(1)} pages/s · ETA ${fresh === start.todo ? '0s' : formatDuration(eta)}`;
+    const ocr = ocrWaiting.size ? ` · OCR ${ocrWaiting.size} file(s)` : '';
+    const line = `files ${done}/${start.shard_inputs} · pages ${pages} · tables ${tables} · flagged ${flagged} · failed ${failed}${ocr} · ${rate.toFixed(1)} pages/s · ETA ${fresh === start.todo ? '0s' : formatDuration(eta)}`;
     stream.write(`\r\x1b[2K${line.slice(0, Math.max(20, (stream.columns || 120) - 1))}`);
   };
   return (e) => {
@@ -149,7 +164,11 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
       start = e;
       began = Date.now();
       draw(true);
+    } else if (e.event === 'ocr') {
+      ocrWaiting.add(e.index);
+      draw(true);
     } else if (e.event === 'file') {
+      ocrWaiting.delete(e.index);
       done++;
       pages += e.pages ?? 0;
       tables += e.tables;

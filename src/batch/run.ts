@@ -21,7 +21,9 @@ import { gatherInputs } from './inputs.js';
 import { readSources, type SourceMeta } from './sources.js';
 import type { Shard } from './shard.js';
 import { DatasetError, datasetPath, emptyStore, loadStore, processed, rootOf, saveStore, type DatasetStore, type StoreItem } from './store.js';
-import { WorkerPool } from './pool.js';
+import { WorkerPool, type Outcome } from './pool.js';
+import { OcrPool, planOcr } from './ocr-pool.js';
+import { ocrInstalled } from '../ocr/index.js';
 import { fileEvent, type DoneEvent, type Reporter } from './progress.js';
 import type { WorkerReply, WorkerTask } from './worker.js';
 
@@ -46,6 +48,10 @@ export interface IngestOptions {
   workerHeapMb?: number;
   /** Files read or hashed at once. */
   ioConcurrency?: number;
+  /** OCR workers (default 1; each uses every core it is given). */
+  ocrJobs?: number;
+  /** Time allowed per page read by OCR, on top of the per-file limit. */
+  ocrPageMs?: number;
   /** The dataset root for a new dataset (default: the working directory); an existing one keeps its own. */
   root?: string;
   /** Start the dataset over instead of adding to it. */
@@ -156,9 +162,14 @@ export type Change = 'added' | 'updated' | 'unchanged' | 'kept';
 export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   const t0 = performance.now();
   const { settings, outDir, report } = opts;
-  const plan = planJobs(opts);
+  // OCR's memory comes out of the budget first; its pool starts only when a scan turns up.
+  const ocrWanted = settings.ocr !== 'off';
+  const installed = ocrWanted && ocrInstalled();
+  const ocrPlan = planOcr({ ocr: settings.ocr, installed, ...(opts.ocrJobs ? { ocrJobs: opts.ocrJobs } : {}), ...(opts.maxMemoryMb !== undefined ? { maxMemoryMb: opts.maxMemoryMb } : {}) });
+  if (ocrPlan.note) report({ event: 'warning', message: ocrPlan.note });
+  const plan = planJobs({ ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(ocrPlan.restMb !== undefined ? { maxMemoryMb: ocrPlan.restMb } : {}) });
   const jobs = plan.jobs;
-  if (plan.note) report({ event: 'warning', message: plan.note });
+  if (plan.note) report({ event: 'warning', message: ocrPlan.workers && opts.maxMemoryMb !== undefined ? `${plan.note} (after ${opts.maxMemoryMb - ocrPlan.restMb!} MiB for OCR)` : plan.note });
   const io = pLimit(opts.ioConcurrency ?? 8);
 
   // The dataset already there, and its root: input paths are made relative to it, so that a
@@ -189,7 +200,8 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   const cacheDir = path.join(outDir, CACHE_DIR);
   await mkdir(cacheDir, { recursive: true });
   await Promise.all([removeStaleTemps(outDir), removeStaleTemps(cacheDir)]);
-  const key = settingsHash(settings);
+  // Results made without OCR because it was not installed are not reused once it is.
+  const key = settingsHash(ocrWanted && !installed ? ({ ...settings, ocrInstalled: false } as Settings) : settings);
 
   // Metadata sidecars: those found in the folders given, then those named with --sources.
   const meta = new Map<string, SourceMeta>();
@@ -296,6 +308,15 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   }
 
   async function processAndEmit(): Promise<DoneEvent> {
+    /** Settles an item from a worker's answer (a failure is never cached: the next run tries again). */
+    const finish = (item: RunItem, base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, out: Outcome<WorkerReply>, limit: string): void => {
+      if (out.ok) return settle(item, out.value.entry);
+      item.result = out.reason === 'timeout'
+        ? failedResult(base, 'timeout', `${item.rel}: took longer than ${limit}; its worker was stopped`, out.ms)
+        : failedResult(base, 'internal_error', `${item.rel}: ${out.message}`, out.ms);
+      delete item.cache; // never cached: the next run tries again
+      settle(item, item.result.entry);
+    };
     report({
       event: 'start', inputs: paths.length, shard_inputs: items.length, shard: opts.shard ? `${opts.shard.index}/${opts.shard.count}` : null,
       cached: hits.size, todo: work.length, todo_bytes: work.reduce((a, item) => a + hashed[item.index]!.bytes!, 0), jobs, out: outDir,
@@ -307,6 +328,10 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     }
 
     let workerMs = 0;
+    let ocrFiles = 0, ocrPages = 0;
+    const ocrPool = new OcrPool(ocrPlan.workers || 1, settings.timeoutMs, opts.ocrPageMs, opts.workerHeapMb ?? 2048);
+    const ocrSlots = pLimit(ocrPlan.workers + 1); // bytes of files waiting for OCR
+    const ocrRuns: Promise<void>[] = [];
     const pool = new WorkerPool<WorkerTask, WorkerReply>({
       script: new URL('./worker.js', import.meta.url),
       size: Math.min(jobs, Math.max(1, work.length)),
@@ -330,17 +355,37 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
         }
         // Transfer, not copy: the buffer must own its whole ArrayBuffer.
         const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
-        const out = await pool.run({ path: item.path, name: item.rel, bytes, settings, cachePath: path.join(cacheDir, item.cache!), crops: opts.output?.report !== false }, [bytes.buffer as ArrayBuffer]);
+        const cachePath = path.join(cacheDir, item.cache!);
+        const crops = opts.output?.report !== false;
+        const out = await pool.run({ path: item.path, name: item.rel, bytes, settings, cachePath, crops, ...(ocrPlan.workers ? { ocr: 'defer' as const } : {}) }, [bytes.buffer as ArrayBuffer]);
         workerMs += out.ms;
-        if (out.ok) return settle(item, out.value.entry);
-        item.result = out.reason === 'timeout'
-          ? failedResult(base, 'timeout', `${item.rel}: took longer than the per-file limit of ${settings.timeoutMs} ms; its worker was stopped`, out.ms)
-          : failedResult(base, 'internal_error', `${item.rel}: ${out.message}`, out.ms);
-        delete item.cache; // never cached: the next run tries again
-        settle(item, item.result.entry);
+        if (out.ok && out.value.deferred) {
+          // A scan: read again in the OCR pool, outside these slots, so that text files go on meanwhile.
+          const pages = out.value.deferred.pages;
+          report({ event: 'ocr', index: item.index, path: item.rel, pages });
+          ocrRuns.push(ocrSlots(async () => {
+            let again: Buffer;
+            try {
+              again = await io(() => readFile(item.path));
+            } catch (e) {
+              item.result = failedResult(base, 'read_failed', `${item.rel}: ${(e as Error).message}`);
+              delete item.cache;
+              return settle(item, item.result.entry);
+            }
+            const b = new Uint8Array(again.buffer, again.byteOffset, again.byteLength).slice();
+            const ocrOut = await ocrPool.run({ path: item.path, name: item.rel, bytes: b, settings, cachePath, crops, pages }, [b.buffer as ArrayBuffer]);
+            workerMs += ocrOut.ms;
+            ocrFiles++;
+            if (ocrOut.ok) ocrPages += ocrOut.value.entry.ocr?.pages.length ?? 0;
+            finish(item, base, ocrOut, `the per-file limit of ${settings.timeoutMs} ms and ${Math.round((opts.ocrPageMs ?? 60_000) / 1000)} s per page for OCR`);
+          }));
+          return;
+        }
+        finish(item, base, out, `the per-file limit of ${settings.timeoutMs} ms`);
       })));
+      await Promise.all(ocrRuns);
     } finally {
-      await pool.close();
+      await Promise.all([pool.close(), ocrPool.close()]);
     }
     const t3 = performance.now();
 
@@ -375,6 +420,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       report: dataset && opts.output?.report !== false ? path.join(outDir, 'report.html') : null,
       stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
       worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
+      ...(ocrFiles ? { ocr: { files: ocrFiles, pages: ocrPages, workers_started: ocrPool.started, workers_replaced: ocrPool.replaced } } : {}),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       cpu_ms: cpuMs(),
     };

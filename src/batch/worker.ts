@@ -22,6 +22,8 @@ export interface WorkerTask {
   settings: Settings;
   /** Where to write the full result; undefined: send it back instead. */
   cachePath?: string;
+  /** `defer`: a file with scanned pages is not read here but answered `deferred` (for the OCR pool). */
+  ocr?: 'defer';
   /** Draw crops of the pages of flagged tables for report.html (beside the cache file). */
   crops?: boolean;
 }
@@ -32,11 +34,17 @@ export interface WorkerReply {
   entry: ManifestEntry;
   /** JSON of the full `FileResult` when the task had no cache path. */
   json?: string;
+  /** Set when the file needs OCR and was deferred (nothing cached): its page count. */
+  deferred?: { pages: number };
 }
 
 parentPort!.on('message', (task: WorkerTask & { id: number }) => {
   void (async () => {
-    const result = await processFile({ path: task.path, ...(task.name ? { name: task.name } : {}), bytes: task.bytes }, task.settings);
+    const result = await processFile({ path: task.path, ...(task.name ? { name: task.name } : {}), bytes: task.bytes }, task.settings, undefined, task.ocr ? { ocr: task.ocr } : {});
+    if (result.deferred) {
+      parentPort!.postMessage({ id: task.id, entry: result.entry, deferred: result.deferred } satisfies WorkerReply);
+      return;
+    }
     if (task.crops && task.cachePath) await addCrops(result, task.bytes, task.cachePath);
     const json = JSON.stringify(result);
     if (task.cachePath) await writeFileAtomic(task.cachePath, json);

@@ -10,14 +10,18 @@
  *   extract  — the PDF layer alone, and process — processFile alone (stage costs by difference);
  *   pdftotext — poppler's `pdftotext -layout`, spawned with the same parallelism (native reference);
  *
- * then `ingest` again at each --jobs value (scaling). Writes bench/RESULTS.md and prints it.
+ * then `ingest` again at each --jobs value (scaling); these runs leave scans unread (`--ocr off`).
+ * Then OCR on its own: `ingest` of copies of the scans in test/fixtures/scans (--ocr-pages pages),
+ * for OCR pages/s and the peak memory of a run with the OCR pool. Writes bench/RESULTS.md and
+ * prints it.
  *
  * The six runs at the highest --jobs not above the core count are repeated --repeat times, interleaved, and the fastest
  * of each kept (shared machines are noisy); scaling runs are single.
  *
- *   node dist/bench/bench.js [--pages 2000] [--jobs 1,2,4] [--repeat 2] [--quick] [--corpus dir] [--keep] [--results path]
+ *   node dist/bench/bench.js [--pages 2000] [--jobs 1,2,4] [--repeat 2] [--quick] [--corpus dir] [--keep] [--results path] [--ocr-pages 9]
  *   --jobs: default 1, 2, 4, … and the core count
- *   --quick: 300 pages, all cores only, no repeat
+ *   --quick: 300 pages, all cores only, no repeat, 3 OCR pages
+ *   --ocr-pages 0: no OCR run
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,13 +29,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
+import { OCR_WORKER_MB } from '../batch/ocr-pool.js';
 import { DEV_CORPUS, hasDevCorpus, missingCorpusMessage } from '../dev/shared.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
 const SOURCES = [DEV_CORPUS, path.join(ROOT, 'test/fixtures/producers')];
 
-interface Options { pages: number; jobs: number[]; corpus?: string; keep: boolean; results: string; quick: boolean; repeat: number }
+interface Options { pages: number; jobs: number[]; corpus?: string; keep: boolean; results: string; quick: boolean; repeat: number; ocrPages: number }
 
 /** 1, 2, 4, … up to the core count, and the core count itself: scaling from one core to all. */
 function defaultJobs(cores: number): number[] {
@@ -42,7 +47,7 @@ function defaultJobs(cores: number): number[] {
 
 function parseArgs(argv: string[]): Options {
   const cores = os.availableParallelism();
-  const o: Options = { pages: 2000, jobs: defaultJobs(cores), keep: false, results: path.join(ROOT, 'bench/RESULTS.md'), quick: false, repeat: 2 };
+  const o: Options = { pages: 2000, jobs: defaultJobs(cores), keep: false, results: path.join(ROOT, 'bench/RESULTS.md'), quick: false, repeat: 2, ocrPages: 9 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--pages') o.pages = Number(argv[++i]);
@@ -52,11 +57,13 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--keep') o.keep = true;
     else if (a === '--repeat') o.repeat = Math.max(1, Number(argv[++i]));
     else if (a === '--results') o.results = path.resolve(argv[++i]!);
+    else if (a === '--ocr-pages') o.ocrPages = Math.max(0, Number(argv[++i]));
     else throw new Error(`unknown option ${a}`);
   }
   if (o.quick && !argv.includes('--pages')) o.pages = 300;
   if (o.quick && !argv.includes('--jobs')) o.jobs = [cores];
   if (o.quick && !argv.includes('--repeat')) o.repeat = 1;
+  if (o.quick && !argv.includes('--ocr-pages')) o.ocrPages = 3;
   o.jobs.sort((a, b) => a - b);
   return o;
 }
@@ -76,9 +83,9 @@ function pdfPages(file: string): Promise<number> {
  * Copies the source PDFs round-robin into `dir` until they hold `pages` pages; each copy gets a
  * distinct trailing comment so no two files share content (duplicates would be skipped).
  */
-async function buildCorpus(dir: string, pages: number): Promise<{ files: string[]; pages: number; producers: Record<string, number> }> {
-  if (!hasDevCorpus()) process.stderr.write(`bench: ${missingCorpusMessage()}; using the fixtures only\n`);
-  const sources = SOURCES.filter((d) => d !== DEV_CORPUS || hasDevCorpus()).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)));
+async function buildCorpus(dir: string, pages: number, sourceDirs: readonly string[] = SOURCES): Promise<{ files: string[]; pages: number; producers: Record<string, number> }> {
+  if (sourceDirs.includes(DEV_CORPUS) && !hasDevCorpus()) process.stderr.write(`bench: ${missingCorpusMessage()}; using the fixtures only\n`);
+  const sources = sourceDirs.filter((d) => d !== DEV_CORPUS || hasDevCorpus()).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).sort().map((f) => path.join(d, f)));
   const counts = await Promise.all(sources.map(pdfPages));
   const files: string[] = [];
   const producers: Record<string, number> = {};
@@ -108,16 +115,24 @@ function run(cmd: string, args: string[], opts: { cwd?: string } = {}): Promise<
   });
 }
 
-interface Measure { name: string; jobs: number; pages: number; wall_ms: number; worker_ms?: number; cpu_ms?: number; peak_rss_mb: number; rss_note?: string; stages?: Record<string, number>; errors?: number }
+interface Measure { name: string; jobs: number; pages: number; wall_ms: number; worker_ms?: number; cpu_ms?: number; peak_rss_mb: number; rss_note?: string; stages?: Record<string, number>; errors?: number; ocr_pages?: number; ocr_ms?: number }
 
-async function ingest(corpusDir: string, work: string, jobs: number, pages: number): Promise<Measure> {
+async function ingest(corpusDir: string, work: string, jobs: number, pages: number, ocr: 'off' | 'auto' = 'off'): Promise<Measure> {
   const out = path.join(work, `out-j${jobs}`);
   rmSync(out, { recursive: true, force: true });
-  const r = await run(process.execPath, [path.join(DIST, 'cli.js'), 'ingest', corpusDir, '--out', out, '--jobs', String(jobs), '--json']);
+  const r = await run(process.execPath, [path.join(DIST, 'cli.js'), 'ingest', corpusDir, '--out', out, '--jobs', String(jobs), '--json', '--ocr', ocr]);
   const done = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}');
   if (done.event !== 'done') throw new Error(`ingest failed: ${r.stderr.slice(-2000)}`);
+  let ocrMs = 0;
+  if (ocr !== 'off') {
+    const m = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { inputs: Array<{ ocr?: { ms?: number } }> };
+    ocrMs = m.inputs.reduce((a, e) => a + (e.ocr?.ms ?? 0), 0);
+  }
   rmSync(out, { recursive: true, force: true });
-  return { name: 'ingest', jobs, pages: done.totals.pages ?? pages, wall_ms: r.ms, worker_ms: done.worker_ms, cpu_ms: done.cpu_ms, peak_rss_mb: done.peak_rss_mb, stages: done.stages };
+  return {
+    name: ocr === 'off' ? 'ingest' : 'ocr', jobs, pages: done.totals.pages ?? pages, wall_ms: r.ms, worker_ms: done.worker_ms, cpu_ms: done.cpu_ms, peak_rss_mb: done.peak_rss_mb, stages: done.stages,
+    ...(ocr !== 'off' ? { ocr_pages: done.ocr?.pages ?? 0, ocr_ms: ocrMs } : {}),
+  };
 }
 
 async function loop(mode: string, listFile: string, jobs: number): Promise<Measure> {
@@ -155,6 +170,23 @@ function memoryModel(runs: Measure[]): string {
   const slope = runs.reduce((a, m) => a + (m.jobs - mx) * (m.peak_rss_mb - my), 0) / sxx;
   return `peak RSS ≈ ${Math.round(my - slope * mx)} MiB + ${Math.round(slope)} MiB per worker (least squares over ${runs.map((m) => m.jobs).join(', ')} jobs)`;
 }
+/** The OCR section of the results: pages/s and peak memory of a run that reads scans. */
+function ocrSection(m: Measure, text: Measure): string[] {
+  const pages = m.ocr_pages ?? 0;
+  return [
+    '## OCR',
+    '',
+    `\`ziping ingest\` of ${pages} scanned page(s) (copies of test/fixtures/scans: Calc, Writer and Chromium tables, 150–200 dpi, one with a seal), OCR by PP-OCRv4 on onnxruntime in one OCR worker (all cores), pages drawn at 200 dpi:`,
+    '',
+    '| run | OCR pages/s | s per page (OCR worker) | wall s | peak RSS MiB |',
+    '|---|---:|---:|---:|---:|',
+    `| \`ingest\` of scans | ${f2(pages / (m.wall_ms / 1000))} | ${f2((m.ocr_ms ?? 0) / 1000 / Math.max(1, pages))} | ${f1(m.wall_ms / 1000)} | ${m.peak_rss_mb} |`,
+    '',
+    `Peak RSS of the text run above: ${text.peak_rss_mb} MiB; a run that reads scans adds the OCR worker (models, their buffers outside V8's heap): ${m.peak_rss_mb} MiB here in all, which \`--max-memory\` counts as about ${OCR_WORKER_MB} MiB per OCR worker (src/batch/ocr-pool.ts). Text-layer files never wait for OCR: they are read by the usual workers while the OCR pool works.`,
+    '',
+  ];
+}
+
 const f1 = (x: number): string => x.toFixed(1);
 const f2 = (x: number): string => x.toFixed(2);
 
@@ -225,6 +257,16 @@ async function main(): Promise<void> {
       log(`  ${f1(pps(m))} pages/s (bare loop ${f1(pps(b))})`);
       scaling.push({ ingest: m, bare: b });
     }
+    // OCR on its own: copies of the scans, read by the OCR pool (the text workers have nothing to do).
+    let ocrRun: Measure | undefined;
+    if (o.ocrPages > 0) {
+      const ocrDir = path.join(work, 'ocr');
+      mkdirSync(ocrDir);
+      const scans = await buildCorpus(ocrDir, o.ocrPages, [path.join(ROOT, 'test/fixtures/scans')]);
+      log(`OCR: ingest of ${scans.files.length} scanned files (${scans.pages} pages) at ${maxJobs} job(s), one OCR worker…`);
+      ocrRun = await ingest(ocrDir, work, maxJobs, scans.pages, 'auto');
+      log(`  ${f2((ocrRun.ocr_pages ?? 0) / (ocrRun.wall_ms / 1000))} OCR pages/s, peak RSS ${ocrRun.peak_rss_mb} MiB`);
+    }
     const by = Object.fromEntries(main.map((m) => [m.name, m])) as Record<string, Measure>;
     const ing = by.ingest!, bare = by.bare!, tuned = by.pdfjs!, ex = by.extract!, pr = by.process!, ptt = by.pdftotext!;
     const perPage = (m: Measure): number => (m.worker_ms ?? 0) / m.pages;
@@ -282,6 +324,7 @@ async function main(): Promise<void> {
       'heap growth (src/batch/heap.ts); `--max-memory` starts only the workers that fit a budget.',
       ...(scaling.length > 1 ? ['', `Measured above: ${memoryModel(scaling.map((r) => r.ingest))}.`] : []),
       '',
+      ...(ocrRun ? ocrSection(ocrRun, ing) : []),
     ].join('\n');
     mkdirSync(path.dirname(o.results), { recursive: true });
     writeFileSync(o.results, md);

@@ -16,9 +16,11 @@ export const ProvenanceSchema = z
     page: z.number().int().positive().optional(),
     line: z.number().int().positive().optional(),
     bbox: BBoxSchema.optional(),
+    ocr: z.literal(true).optional().describe('the value was read by OCR from a scanned page'),
+    confidence: z.number().min(0).max(1).optional().describe("OCR's confidence in what it read (lowest character confidence, 0–1)"),
     raw: z.string().optional().describe('the text as the file encodes it, when it differs from the value read (e.g. a Kangxi radical the glyph shows as 户)'),
   })
-  .describe('where a value was read: file, page and box (PDF) or line (text dump)');
+  .describe('where a value was read: file, page and box (PDF) or line (text dump); ocr and confidence when read by OCR');
 
 export const DiagnosticSchema = z.object({
   code: z.string().describe('stable snake_case code, see README'),
@@ -140,6 +142,7 @@ export const ProjectRecord = z
     issues: z.array(DiagnosticSchema).describe('check failures and problems, with stable codes'),
     repairs: z.array(DiagnosticSchema).describe('every heuristic that changed what was read'),
     provenance: z.record(z.string(), ProvenanceSchema).describe('field path → where it was read'),
+    duplicate_of: z.string().optional().describe('id of the earlier table this one repeats (same project, department and figures): counted once, as that one; absent when it repeats none'),
   })
   .meta({ id: 'ProjectRecord', title: 'ziping project record' });
 

@@ -127,6 +127,12 @@ export function tableSignature(r: ProjectRecord): string | undefined {
 export interface RenderedInput {
   /** The kept records (duplicates of earlier tables left out). */
   records: ProjectRecord[];
+  /**
+   * Every record, in file order, for projects.json: a duplicate stays there with `duplicate_of`
+   * naming the table it repeats (so each input's tables can be traced), while the CSVs, the
+   * workbook, the report and the totals count it once.
+   */
+  json: ProjectRecord[];
   /** Rows of each CSV table. */
   rows: Record<TableFile, Row[]>;
   /** The manifest entry, with its metadata and duplicate tables. */
@@ -163,15 +169,18 @@ export class DatasetRenderer {
     const records: ProjectRecord[] = [];
     const notes: Diagnostic[] = [];
     const duplicates: NonNullable<ManifestEntry['duplicate_tables']> = [];
+    const json: ProjectRecord[] = [];
     for (const r of result.records) {
       const rec: ProjectRecord = meta && Object.keys(meta).length ? { ...r, source: { ...r.source, ...meta } } : r;
       const sig = tableSignature(rec);
       const first = sig === undefined ? undefined : this.seen.get(sig);
       if (first !== undefined) {
         duplicates.push({ id: rec.id, duplicate_of: first });
-        notes.push(diagnostic('duplicate_table', `table ${rec.source.index + 1} (${rec.project_name}) is the same table as ${first} (project, department and every figure): left out, that one is kept`, { file: entry.path, ...(rec.source.pages ? { page: rec.source.pages[0]! } : {}), ...(rec.source.lines ? { line: rec.source.lines[0] } : {}) }, { actual: rec.id, expected: first }));
+        json.push({ ...rec, duplicate_of: first });
+        notes.push(diagnostic('duplicate_table', `table ${rec.source.index + 1} (${rec.project_name}) is the same table as ${first} (project, department and every figure): counted once, as that one`, { file: entry.path, ...(rec.source.pages ? { page: rec.source.pages[0]! } : {}), ...(rec.source.lines ? { line: rec.source.lines[0] } : {}) }, { actual: rec.id, expected: first }));
         continue;
       }
+      json.push(rec);
       if (sig !== undefined) this.seen.set(sig, rec.id);
       records.push(rec);
     }
@@ -186,6 +195,7 @@ export class DatasetRenderer {
     t.pages += entry.pages ?? 0;
     return {
       records,
+      json,
       entry,
       rows: {
         'projects.csv': records.map(projectRow),
@@ -228,7 +238,7 @@ export function emitDataset(results: readonly FileResult[], opts: EmitOptions, m
   const r = new DatasetRenderer(opts);
   const parts = results.map((res, i) => r.add(res, metas[i]));
   const files = new Map<string, Buffer>();
-  const inside = parts.map((p) => recordsJson(p.records)).filter(Boolean);
+  const inside = parts.map((p) => recordsJson(p.json)).filter(Boolean);
   files.set('projects.json', Buffer.from(inside.length ? `[\n${inside.join(',\n')}\n]\n` : '[]\n', 'utf8'));
   for (const name of CSV_FILES) files.set(name, Buffer.concat([r.header(name), ...parts.map((p) => r.body(name, p.rows[name]))]));
   files.set('manifest.json', Buffer.from(r.manifest(), 'utf8'));

@@ -5,19 +5,21 @@
  */
 import { diagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import type { BBox, Row } from '../types.js';
-import { looksTruncated, openPdf, toInputError } from './document.js';
+import { looksTruncated, openPdf, toInputError, type OpenedPdf } from './document.js';
 import { invert, multiply, transformBox, type Matrix } from './geometry.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
+import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { splitFurniture } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
-import type { StreamCarry } from './stream.js';
+import type { AlignVotes, StreamCarry } from './stream.js';
 import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
 export type { PdfSettings } from './settings.js';
 export { DEFAULT_PDF_SETTINGS } from './settings.js';
+export { OcrDeferred, type PageOcr } from './scanned-page.js';
 
 export interface PdfPageInfo {
   /** 1-based page number. */
@@ -32,7 +34,14 @@ export interface PdfPageInfo {
   /** Ruled tables found on the page. */
   tables: number;
   mode: 'lattice' | 'stream' | 'none';
+  /** Set when the page was read by OCR (or OCR was wanted and could not run: `error`). */
+  ocr?: PageOcrInfo;
 }
+
+/** How OCR went on one page. */
+export type PageOcrInfo =
+  | { read: true; skewDeg: number; lines: number; meanConfidence: number; ms: number }
+  | { read: false; error: string; unavailable: boolean };
 
 export interface PdfExtraction {
   pages: PdfPageInfo[];
@@ -50,6 +59,8 @@ export interface PdfOptions {
   signal?: AbortSignal;
   /** Overrides of the geometry tolerances. */
   settings?: Partial<PdfSettings>;
+  /** Reads pages without a text layer (or every page, `force`); without it they are reported `ocr_required`. */
+  ocr?: PageOcr;
 }
 
 /** What one page yields, with the intermediates kept for `inspect`. */
@@ -104,6 +115,9 @@ export async function forEachPage(
   const s = resolvePdfSettings(opts.settings);
   opts.signal?.throwIfAborted();
   const opened = await openPdf(data, opts.file);
+  // Scanned pages are drawn from a second copy opened for drawing (glyph outlines built), on demand.
+  let forDrawing: Promise<OpenedPdf> | undefined;
+  const drawable = (): Promise<OpenedPdf> => (forDrawing ??= openPdf(data, opts.file, { render: true }));
   try {
     const { doc } = opened;
     if (opts.maxPages !== undefined && doc.numPages > opts.maxPages) {
@@ -112,28 +126,42 @@ export async function forEachPage(
     // Columns of a rule-less table running on at the foot of the previous page.
     let carry: StreamCarry | null = null;
     let pitchEm: number | undefined;
+    let alignVotes: AlignVotes | undefined;
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}) });
+        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable);
         carry = res.layout.carry;
         pitchEm = res.layout.pitchEm;
+        alignVotes = res.layout.alignVotes ?? alignVotes;
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
+        if (err instanceof OcrDeferred) {
+          err.pages = doc.numPages;
+          throw err;
+        }
         throw toInputError(err, opts.file);
       }
       await onPage(res);
     }
   } finally {
     await opened.close();
+    if (forDrawing) await (await forDrawing.catch(() => null))?.close();
   }
 }
 
 type Doc = Awaited<ReturnType<typeof openPdf>>['doc'];
 
-async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, stream: { carry: StreamCarry | null; pitchEm?: number }): Promise<PageResult> {
+async function readPage(
+  doc: Doc,
+  p: number,
+  opts: PdfOptions,
+  s: PdfSettings,
+  stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
+  drawable: () => Promise<OpenedPdf>,
+): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;
@@ -151,16 +179,37 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, s
     const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;
     const frameHeight = frameRotation % 180 === 0 ? display.height : display.width;
     // Page numbers and slanted text (watermarks, seal rings) are never table cells.
-    const { content: runs, furniture } = splitFurniture(textItemsToRuns(text.items, text.styles, toFrame, clips), frameHeight, s);
-    const layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth });
+    const split = splitFurniture(textItemsToRuns(text.items, text.styles, toFrame, clips), frameHeight, s);
+    const { furniture } = split;
+    let runs = split.content;
+    let layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth });
     const diagnostics: Diagnostic[] = [];
     const hasText = runs.length > 0;
-    if (!hasText && (graphics.images.length > 0 || graphics.paths > 0)) {
+    const drawn = graphics.images.length > 0 || graphics.paths > 0;
+    // A scan is an image; text turned into outlines is many paths. A page with a few lines and
+    // no text (a table's empty end) is no reason to run OCR.
+    const scanLike = graphics.images.length > 0 || graphics.paths >= 50;
+    let ocrInfo: PageOcrInfo | undefined;
+    let shownBy = toDisplay;
+    if (opts.ocr && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
+      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width });
+      if ('layout' in scanned) {
+        ({ layout, runs } = scanned);
+        graphics.rules = scanned.rules;
+        shownBy = scanned.toDisplay;
+        ocrInfo = scanned.info;
+        diagnostics.push(diagnostic('ocr_read', `page ${p} was read by OCR: ${scanned.info.lines} text line(s), mean confidence ${scanned.info.meanConfidence}, skew ${scanned.info.skewDeg}° undone`, { file: opts.file, page: p }));
+      } else {
+        ocrInfo = { read: false, error: scanned.error, unavailable: scanned.unavailable };
+        diagnostics.push(diagnostic('ocr_required', `page ${p}${hasText ? '' : ' has no text layer and'} was not read by OCR: ${scanned.error}`, { file: opts.file, page: p }));
+      }
+    } else if (!hasText && drawn) {
       diagnostics.push(
         diagnostic('ocr_required', `page ${p} has no text layer${graphics.images.length ? ' (it holds an image: a scan?)' : ''}; it needs OCR`, { file: opts.file, page: p }),
       );
     }
-    if (furniture.length) {
+    // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
+    if (furniture.length && !ocrInfo?.read) {
       const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
       diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: toDisplay(furniture[0].bbox) }));
     }
@@ -175,8 +224,9 @@ async function readPage(doc: Doc, p: number, opts: PdfOptions, s: PdfSettings, s
       hasText,
       tables: layout.tables.length,
       mode: layout.mode,
+      ...(ocrInfo ? { ocr: ocrInfo } : {}),
     };
-    return { info, layout, runs, graphics, toDisplay, frameRotation, diagnostics };
+    return { info, layout, runs, graphics, toDisplay: shownBy, frameRotation, diagnostics };
   } finally {
     page.cleanup();
   }

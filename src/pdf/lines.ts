@@ -151,8 +151,11 @@ export function linesToCellText(lines: readonly TextLine[], box: BBox | null, pi
     if (hard) out += '\n';
     // A number wrapped inside a narrow cell ("14,503,00" / "0.00") continues without a space.
     else if (WRAPPED_NUMBER_HEAD.test(prevText) && WRAPPED_NUMBER_TAIL.test(nextText)) out += '';
+    // Digits on both sides of the break are one number cut by it ("≥100.0" / "0(%)").
+    else if (/[\d.]/.test(a) && /\d/.test(b)) out += '';
     else if (ASCII_LETTER.test(a) && ASCII_LETTER.test(b)) out += ' ';
-    else if (!cjk && a !== '-' && /[\w,.;:!?)%]/.test(a) && /[\w(]/.test(b)) out += ' ';
+    // A number's unit in brackets on the next line ("≥85.00" / "(%)") follows it without a space.
+    else if (!cjk && a !== '-' && /[\w,.;:!?)%]/.test(a) && /[\w(]/.test(b) && !(/\d/.test(a) && b === '(')) out += ' ';
     out += texts[i];
   }
   return out;

@@ -8,8 +8,8 @@ import { mergeRules, rulesToTables, type Table } from './grid.js';
 import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { linesToStreamRows, type StreamCarry } from './stream.js';
-import { splitRunAt, splitRunAtCellSpaces, type TextRun } from './text-runs.js';
+import { linesToStreamRows, type AlignVotes, type StreamCarry } from './stream.js';
+import { joinTouchingRuns, splitRunAt, splitRunAtCellSpaces, type TextRun } from './text-runs.js';
 
 /** Everything found on one page, kept for `inspect`. */
 export interface PageLayout {
@@ -22,6 +22,8 @@ export interface PageLayout {
   carry: StreamCarry | null;
   /** Pitch of wrapped text seen so far (em), for the next page. */
   pitchEm: number | undefined;
+  /** Votes for each vertical alignment of cells seen so far, for the next page. */
+  alignVotes?: AlignVotes;
 }
 
 interface PendingRow {
@@ -40,9 +42,10 @@ export function pageToLayout(
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
-  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number } = {},
+  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes } = {},
 ): PageLayout {
-  const rules = mergeRules(rawRules, s);
+  // Runs touching on a line are one word for the question whether text crosses a rule.
+  const rules = bridgeRuleGaps(mergeRules(rawRules, s), joinTouchingRuns(runs));
   const found = rulesToTables(rules, s);
   // A frame around the whole table, or rules between rows only, make a "grid" whose cells hold
   // whole rows of text: such a table is read from its text, its horizontal rules kept as row
@@ -84,8 +87,9 @@ export function pageToLayout(
   let mode: PageLayout['mode'] = tables.length ? 'lattice' : 'none';
   let carry: StreamCarry | null = null;
   let pitchEm = stream.pitchEm;
+  let alignVotes = stream.alignVotes;
   if (outside.length) {
-    const lines = runsToLines(outside.flatMap(splitRunAtCellSpaces), s.lineToleranceEm);
+    const lines = runsToLines(joinTouchingRuns(outside).flatMap(splitRunAtCellSpaces), s.lineToleranceEm);
     if (tables.length === 0 && (looksTabular(lines, s) || stream.carry)) {
       mode = 'stream';
       const res = linesToStreamRows(page, lines, s, anchors, toDisplay, {
@@ -93,7 +97,9 @@ export function pageToLayout(
         carry: stream.carry ?? null,
         ...(stream.pageWidth !== undefined ? { pageWidth: stream.pageWidth } : {}),
         ...(stream.pitchEm !== undefined ? { pitchEm: stream.pitchEm } : {}),
+        ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}),
       });
+      alignVotes = res.alignVotes;
       for (const row of res.rows) pending.push({ top: row.top, row: row.row });
       carry = res.carry;
       pitchEm = res.pitchEm;
@@ -102,7 +108,45 @@ export function pageToLayout(
     }
   }
   pending.sort((a, b) => a.top - b.top);
-  return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm };
+  return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm, ...(alignVotes ? { alignVotes } : {}) };
+}
+
+/**
+ * Closes a gap in a vertical rule that runs on above and below it when no text crosses the gap:
+ * LibreOffice Writer leaves such gaps in the borders of a .docx table beside merged cells, where
+ * the page still reads as one ruled column edge. A gap that text crosses is a cell spanning
+ * columns, and stays open. A rule that stops short of the table's foot is carried on likewise.
+ */
+function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
+  const out: Rule[] = [];
+  const byPos = new Map<number, Rule[]>();
+  for (const r of rules) {
+    if (r.orient !== 'v') { out.push(r); continue; }
+    let l = byPos.get(r.pos);
+    if (!l) byPos.set(r.pos, (l = []));
+    l.push(r);
+  }
+  const vs = rules.filter((r) => r.orient === 'v');
+  const crossed = (x: number, y0: number, y1: number): boolean => runs.some((t) => t.bbox[0] < x - 1 && t.bbox[2] > x + 1 && t.bbox[3] > y0 && t.bbox[1] < y1);
+  for (const [x, segs] of byPos) {
+    segs.sort((a, b) => a.start - b.start);
+    let cur = { ...segs[0] };
+    const closed: Rule[] = [];
+    for (const next of segs.slice(1)) {
+      if (crossed(x, cur.end, next.start)) {
+        closed.push(cur);
+        cur = { ...next };
+      } else cur.end = Math.max(cur.end, next.end);
+    }
+    closed.push(cur);
+    // The last piece may stop where the table goes on (Writer leaves the edge of a merged cell
+    // cut by a page break undrawn): it runs on to where two other edges of the table end.
+    const last = closed[closed.length - 1];
+    const further = vs.filter((r) => r.pos !== x && r.start <= last.end && r.end > last.end + 1).map((r) => r.end).sort((a, b) => b - a);
+    if (further.length >= 2 && !crossed(x, last.end, further[1])) last.end = further[1];
+    out.push(...closed);
+  }
+  return out;
 }
 
 /**

@@ -7,14 +7,15 @@
  * A pair is taken when: the cut row is the last table row of its page (only a page number may
  * follow) and ends in the bottom fifth of the page; the continuation is the next page's first
  * row that is no copy of a table row of the previous page (a repeated header); both have the
- * same cells; and the continuation has text only in columns where the cut row has text, in at
+ * same columns (by position, or by place on the page when the two pages' grids split columns
+ * differently); and the continuation has text only in columns where the cut row has text, in at
  * most half of them (a row of its own fills its value columns).
  */
 import type { Row } from '../types.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
-const signature = (r: Row) => r.cells.map((c) => c.text).join('\u0001');
+const signature = (r: Row) => r.cells.map((c) => c.text).filter((t) => t !== '').join('\u0001');
 
 /** Joins two pieces of one cell's text as a line wrap joins them: Latin words with a space. */
 export function joinWrapped(a: string, b: string): string {
@@ -39,17 +40,26 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (!cut.bbox || cut.bbox[3] < 0.8 * prevPageHeight) return -1;
   const seen = new Set<string>();
   for (const r of prev) if (r.cells.length >= 2) seen.add(signature(r));
+  // A repeated header holds labels, no figures (a row of figures the same as one of the page
+  // before is another table's row).
   let k = 0;
-  while (k < next.length && next[k].cells.length >= 2 && seen.has(signature(next[k]))) k++;
+  while (k < next.length && next[k].cells.length >= 2 && seen.has(signature(next[k])) && !next[k].cells.some((c) => /\d/.test(c.text))) k++;
   const cont = next[k];
-  if (!cont || cont.cells.length !== cut.cells.length) return -1;
+  if (!cont) return -1;
+  // Rows of different grids are matched by place only when the continuation carries the table's
+  // merged label cells on (it is that table, not a new one).
+  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined)) return -1;
+  // The continuation's cells by the cut row's cells: by position when both rows have as many
+  // cells, else by where they are on the page (a grid split into other columns on each page).
+  const partner = (i: number): number => (cont.cells.length === cut.cells.length ? i : overlapping(cut, cont.cells[i]));
   const cutCols: number[] = [], contCols: number[] = [];
   cut.cells.forEach((c, i) => { if (c.text !== '') cutCols.push(i); });
   cont.cells.forEach((c, i) => { if (c.text !== '') contCols.push(i); });
   if (contCols.length === 0 || contCols.length * 2 > cutCols.length) return -1;
-  if (!contCols.every((i) => cut.cells[i].text !== '' && cut.cells[i].merge !== 'continued')) return -1;
+  if (!contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)].text !== '' && cut.cells[partner(i)].merge !== 'continued')) return -1;
+  if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
   for (const i of contCols) {
-    const a = cut.cells[i], b = cont.cells[i];
+    const a = cut.cells[partner(i)], b = cont.cells[i];
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;
     a.text = joinWrapped(a.text, b.text);
     if (raw !== undefined && raw !== a.text) a.raw = raw;
@@ -71,4 +81,10 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   });
   next.splice(k, 1);
   return k;
+}
+
+/** Index of the cell of `row` in the same column as `cell` (the same left and right edges), or -1. */
+function overlapping(row: Row, cell: Row['cells'][number]): number {
+  if (!cell.bbox) return -1;
+  return row.cells.findIndex((c) => c.bbox !== undefined && Math.abs(c.bbox[0] - cell.bbox![0]) < 2 && Math.abs(c.bbox[2] - cell.bbox![2]) < 2);
 }

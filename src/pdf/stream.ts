@@ -54,6 +54,8 @@ export interface StreamHints {
   pageWidth?: number;
   /** Pitch of wrapped text seen on earlier pages (em). */
   pitchEm?: number;
+  /** Votes for each vertical alignment of cells on earlier pages. */
+  alignVotes?: AlignVotes;
 }
 
 export interface StreamResult {
@@ -62,6 +64,8 @@ export interface StreamResult {
   carry: StreamCarry | null;
   /** Pitch of wrapped text (em) on this page and the ones before, when known. */
   pitchEm: number | undefined;
+  /** Votes for each vertical alignment of cells, on this page and the ones before. */
+  alignVotes: AlignVotes;
 }
 
 /** A line's runs inside one column (or, in a section without columns, one chunk). */
@@ -173,6 +177,7 @@ export function linesToStreamRows(
     const left = sec.hits ? leftOfLabels(secLines, sec.hits) : (sec.carried?.leftBounds ?? []);
     const hits = sec.hits ?? sec.carried?.hits ?? null;
     const bounds = hits ? [...left, ...betweenLabels(secLines, hits)] : gapBounds(secLines, s);
+
     return { sec, secLines, bounds, left, pieces: sectionPieces(lines, sec, bounds, titles, s) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
@@ -180,9 +185,15 @@ export function linesToStreamRows(
   const seen = linePitchEm(cut.flatMap((c) => [...c.pieces.byCol, ...groupByCol(c.pieces.header, c.bounds.length + 1)]));
   const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined ? seen : Math.min(seen, hints.pitchEm);
   const pitch = pitchEm * bodyFontSize(lines);
+  // How cells are aligned vertically, from every section of the page and the pages before.
+  const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
+  for (const { sec, bounds, pieces } of cut) {
+    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
+    if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
+  }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, pieces } of cut) {
-    const labelCols = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out);
+    const { labelCols } = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out, { pageVotes });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
@@ -191,7 +202,7 @@ export function linesToStreamRows(
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
-  return { rows: out, carry: carryOut, pitchEm: seen === null ? hints.pitchEm : pitchEm };
+  return { rows: out, carry: carryOut, pitchEm: seen === null ? hints.pitchEm : pitchEm, alignVotes: pageVotes };
 }
 
 /** The most common font size of the lines (by characters). */
@@ -378,9 +389,10 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-): number[] | undefined {
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes } = {},
+): { labelCols?: number[]; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
-  if (!Number.isFinite(x0)) return sec.labelCols;
+  if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
   const colX = (c: number): [number, number] => [c === 0 ? Math.min(x0, bounds[0] ?? x0) : bounds[c - 1], c === bounds.length ? Math.max(x1, bounds[c - 1] ?? x1) : bounds[c]];
   const body = bodyFontSize(lines.slice(sec.start, sec.end));
   const pitchTol = Math.max(1, 0.15 * body);
@@ -429,10 +441,26 @@ function sectionRows(
     }
   }
 
-  splitByRowEvidence(blocks, (b) => b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]));
-  const align = alignmentOf(blocks);
+  // Columns that look like row-group labels (sparse, left of the data, or as the header page
+  // showed): their cells are centred on groups of rows, so they are no evidence of a row, and
+  // their blocks are not split by it.
+  const counts = new Array<number>(ncols).fill(0);
+  for (const b of blocks) counts[b.col]++;
+  const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
+  const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
+  const isWhole = (b: Block): boolean =>
+    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
+  splitByRowEvidence(blocks, isWhole);
+  const own = alignmentVotes(blocks);
+  if (mode.votesOnly) return { votes: own };
+  // A document aligns its cells one way: the page's votes (this section's among them) decide,
+  // so that a section whose own few votes come from blocks joined across rows does not.
+  const align = alignmentOf(mode.pageVotes ?? own);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
+  splitAtRows(blocks, isWhole, key, tolOf);
+  if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol);
+  else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
 
   // Rows: clusters of aligned blocks, after folding paragraphs that align with nothing into the
   // block above them (a cell with line breaks).
@@ -450,7 +478,7 @@ function sectionRows(
     for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col)) labels.push(...blocks.splice(i, 1));
   };
   takeLabels();
-  let clusters = foldParagraphs(blocks, key, tolOf, follows);
+  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
@@ -461,7 +489,7 @@ function sectionRows(
     }
     if (extended) {
       takeLabels();
-      clusters = foldParagraphs(blocks, key, tolOf, follows);
+      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
     }
   }
 
@@ -525,7 +553,8 @@ function sectionRows(
     out.push({ top: (r.top + r.bottom) / 2, row: { cells, page, bbox: toDisplay([x0, r.top, x1, r.bottom]) } });
   }
   // Too few rows to tell label columns from data columns: leave it to the page that continues.
-  return sec.labelCols ?? (most >= 3 ? labelCols : undefined);
+  const decided = sec.labelCols ?? (most >= 3 ? labelCols : undefined);
+  return decided ? { labelCols: decided } : {};
 }
 
 /**
@@ -548,12 +577,17 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
     while (k < ys.length && c > ys[k]) k++;
     return k;
   };
-  // drawn[k][c]: a rule at ys[k] runs over column c (most of its width).
+  // drawn[k][c]: a rule at ys[k] runs under most of the text of column c (the column's bounds
+  // lie midway in the gutters, wider than its cells).
+  const textX = Array.from({ length: ncols }, (_, c) => {
+    const own = pieces.filter((p) => p.col === c && !p.spans);
+    return own.length ? [Math.min(...own.map((p) => p.bbox[0])), Math.max(...own.map((p) => p.bbox[2]))] : colX(c);
+  });
   const drawn = ys.map((y) => {
     const at = hRules.filter((r) => Math.abs(r.pos - y) <= 2);
     return Array.from({ length: ncols }, (_, c) => {
-      const [a, b] = colX(c);
-      return at.some((r) => Math.min(r.end, b) - Math.max(r.start, a) >= 0.6 * (b - a));
+      const [a, b] = textX[c];
+      return at.some((r) => Math.min(r.end, b) - Math.max(r.start, a) >= 0.6 * Math.max(1, b - a));
     });
   });
   const nb = ys.length + 1;
@@ -589,6 +623,101 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
     }
   }
   return rows;
+}
+
+/**
+ * Splits a block that runs over several rows when its lines fall into one cell per row: rows
+ * without padding stack the wrapped cells of one column (a narrow row-label column) at the
+ * pitch of wrapped text. The rows are the ones whole one-line cells of two or more columns
+ * show; the block is split only if each row then gets a run of its lines aligned with the row
+ * (a label merged over the rows is aligned with none of them and stays whole).
+ */
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number): void {
+  const anchors = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
+  if (anchors.length < 2) return;
+  const rowKeys = anchors.map((c) => ({ key: key(c[0]), fontSize: c[0].fontSize })).sort((a, b) => a.key - b.key);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.pieces.length < 2) continue;
+    const over = rowKeys.filter((r) => r.key > b.bbox[1] - 0.5 && r.key < b.bbox[3] + 0.5);
+    if (over.length < 2) continue;
+    // Each line to the row whose key is nearest; the runs must be contiguous and aligned.
+    const groups: Piece[][] = over.map(() => []);
+    for (const p of b.pieces) {
+      const pk = centre(p.bbox);
+      let best = 0;
+      for (let i = 1; i < over.length; i++) if (Math.abs(over[i].key - pk) < Math.abs(over[best].key - pk)) best = i;
+      groups[best].push(p);
+    }
+    if (groups.some((g) => g.length === 0)) continue;
+    const made: Block[] = groups.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
+    const aligned = made.every((m, i) => Math.abs(key(m) - over[i].key) < tolOf(m, m));
+    if (!contiguous || !aligned) continue;
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/** How many other columns hold a one-line cell lined up with a piece (a row seen by the others). */
+function linedUp(singles: readonly Block[], col: number, p: Piece): number {
+  const cols = new Set<number>();
+  for (const x of singles) if (x.col !== col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize) cols.add(x.col);
+  return cols.size;
+}
+
+/**
+ * In a section whose cells sit at the top (or bottom) of their rows: whole one-line cells of two
+ * other columns lined up with a later (earlier) line of a block show a row starting (ending)
+ * inside the block, which is split there.
+ */
+function splitAgainstAlignment(blocks: Block[], isWhole: (b: Block) => boolean, align: 'top' | 'bottom', inColumn: (c: number) => boolean): void {
+  const singles = blocks.filter(isWhole);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const n = b.pieces.length;
+    if (n < 2 || !inColumn(b.col)) continue;
+    const lined = b.pieces.map((p) => linedUp(singles, b.col, p) >= 2);
+    const cuts: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (!lined[k]) continue;
+      if (align === 'top' && k > 0) cuts.push(k);
+      if (align === 'bottom' && k < n - 1) cuts.push(k + 1);
+    }
+    if (!cuts.length) continue;
+    const parts: Piece[][] = [];
+    let from = 0;
+    for (const c of [...new Set(cuts)].sort((x, y) => x - y)) { parts.push(b.pieces.slice(from, c)); from = c; }
+    parts.push(b.pieces.slice(from));
+    const made = parts.filter((ps) => ps.length).map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
+}
+
+/**
+ * In a section whose cells are centred vertically: whole one-line cells of two other columns
+ * lined up with a line of a block that is not centred on it show a row the block runs into. The block
+ * keeps the lines centred on that line in one cell (the row's) and the lines above and below
+ * become cells of their own.
+ */
+function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColumn: (c: number) => boolean): void {
+  const singles = blocks.filter(isWhole);
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    const n = b.pieces.length;
+    if (n < 2 || !inColumn(b.col)) continue;
+    const tol = 0.3 * b.fontSize;
+    if (singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(b.bbox)) < tol)) continue;
+    const k = b.pieces.findIndex((p) => linedUp(singles, b.col, p) >= 2);
+    if (k < 0) continue;
+    const j = Math.min(k, n - 1 - k);
+    const parts = [b.pieces.slice(0, k - j), b.pieces.slice(k - j, k + j + 1), b.pieces.slice(k + j + 1)].filter((ps) => ps.length > 0);
+    if (parts.length < 2) continue;
+    const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
+    blocks.splice(bi, 1, ...made);
+    bi += made.length - 1;
+  }
 }
 
 /**
@@ -635,6 +764,7 @@ function foldParagraphs(
   key: (b: Block) => number,
   tolOf: (a: Block, b: Block) => number,
   follows: (a: Block, b: Block, fontSize: number) => boolean,
+  afterFold: (blocks: Block[]) => void,
 ): Block[][] {
   let clusters = clusterBlocks(blocks, key, tolOf);
   for (let round = 0; round < 4; round++) {
@@ -663,6 +793,9 @@ function foldParagraphs(
       }
     }
     if (!changed) break;
+    // Folding may run on across rows (cells without padding stack their lines at one pitch):
+    // what the rows split apart again stays apart.
+    afterFold(blocks);
     clusters = clusterBlocks(blocks, key, tolOf);
   }
   return clusters;
@@ -684,10 +817,21 @@ function toLines(ps: readonly Piece[]): TextLine[] {
 
 /**
  * How the cells of a section are aligned vertically: the alignment that most often lines up
- * a block of several lines with a block of another column that overlaps it.
+ * a block of several lines with a block of another column that overlaps it. A section with few
+ * such pairs takes the page's (a document aligns its cells one way).
  */
-function alignmentOf(blocks: readonly Block[]): Align {
-  const votes: Record<Align, number> = { middle: 0, top: 0, bottom: 0 };
+export type AlignVotes = Record<Align, number>;
+
+/** The alignment most votes name (centre on ties). */
+function alignmentOf(votes: AlignVotes): Align {
+  if (votes.top > votes.middle && votes.top >= votes.bottom) return 'top';
+  if (votes.bottom > votes.middle && votes.bottom > votes.top) return 'bottom';
+  return 'middle';
+}
+
+/** Votes of a section's blocks for each vertical alignment (see `alignmentOf`). */
+function alignmentVotes(blocks: readonly Block[]): AlignVotes {
+  const votes: AlignVotes = { middle: 0, top: 0, bottom: 0 };
   const sorted = [...blocks].sort((a, b) => a.bbox[1] - b.bbox[1]);
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i];
@@ -701,9 +845,7 @@ function alignmentOf(blocks: readonly Block[]): Align {
       if (db < tol && dm >= tol) votes.bottom++;
     }
   }
-  if (votes.top > votes.middle && votes.top >= votes.bottom) return 'top';
-  if (votes.bottom > votes.middle && votes.bottom > votes.top) return 'bottom';
-  return 'middle';
+  return votes;
 }
 
 /** Groups blocks of different columns that overlap vertically and share their alignment. */
@@ -913,15 +1055,24 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
       i = j;
     }
   }
-  // A header cell that wrapped ("一级指" over "标") sits on a neighbouring line: take the
-  // start of an anchor there when it overlaps no hit.
-  for (const o of near) {
-    for (const r of o.runs) {
-      const t = normalizeCjk(r.text);
-      if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
-      if (hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) continue;
-      hits.push([r.bbox[0], r.bbox[2]]);
+  // A header cell that wrapped sits on the neighbouring lines ("全年执" over "行数", "分" over
+  // "数"): runs stacked at one place, read top to bottom, that make a label or its start (two
+  // characters or more) are one more label where they overlap no hit.
+  const stacked = near.flatMap((o) => o.runs).filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
+  stacked.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const used = new Set<TextRun>();
+  for (const r of stacked) {
+    if (used.has(r)) continue;
+    const stack = [r];
+    for (const o of stacked) {
+      const last = stack[stack.length - 1];
+      if (used.has(o) || stack.includes(o) || o.bbox[1] <= last.bbox[1]) continue;
+      if (o.bbox[0] < last.bbox[2] && o.bbox[2] > last.bbox[0] && o.bbox[1] - last.bbox[3] < 0.6 * o.fontSize) stack.push(o);
     }
+    const t = normalizeCjk(stack.map((x) => x.text).join(''));
+    if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
+    for (const x of stack) used.add(x);
+    hits.push([Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))]);
   }
   hits.sort((a, b) => a[0] - b[0]);
   return hits;
@@ -965,8 +1116,8 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
 /**
  * The boundary between two neighbouring header labels that keeps each run with the label it
  * belongs to: a run overlapping one label, or centred under it, is on that label's side; a run
- * under neither (a number printed flush right under a wide label) is on the side it lies
- * wholly beside. In the clearest stretch between the two sides; null when they interleave.
+ * under neither goes by how its column aligns text (see below). In the clearest stretch between
+ * the two sides; null when they interleave.
  */
 function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number]): number | null {
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
@@ -985,11 +1136,21 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       else undecided.push([x0, x1]);
     }
   }
+  // Runs under neither label: text flush left in a column starts right of its boundary (the
+  // right label's column), text flush right ends left of it (the left label's); alignment is
+  // seen in runs of other lines sharing the same edge. Else the nearer label's centre.
+  // Runs of equal width align both ways: they go by the runs already placed (wholly left of
+  // the right side's first run is the left side).
+  const sharing = (edge: (x: readonly [number, number]) => number, v: number): number => undecided.filter((u) => Math.abs(edge(u) - v) < 1).length;
   const [l0, r0] = [l, r];
-  for (const [x0, x1] of undecided) {
+  for (const u of undecided) {
+    const [x0, x1] = u;
     const c = (x0 + x1) / 2;
-    if (x1 <= r0) l = Math.max(l, x1);
-    else if (x0 >= l0) r = Math.min(r, x0);
+    const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
+    if (flushRight && !flushLeft) l = Math.max(l, x1);
+    else if (flushLeft && !flushRight) r = Math.min(r, x0);
+    else if (x1 <= r0 && r0 < right[0]) l = Math.max(l, x1);
+    else if (x0 >= l0 && l0 > left[1]) r = Math.min(r, x0);
     else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
     else r = Math.min(r, x0);
   }

@@ -260,3 +260,35 @@ export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
   }
   return out;
 }
+
+/**
+ * Joins runs that touch on one line into one: a producer changes font mid-word (Chromium puts
+ * Kangxi-mapped glyphs into font subsets of their own, so "预期⽬标" arrives as three runs).
+ * Runs closer than `gapEm` of their size, on the same baseline, become one run.
+ */
+export function joinTouchingRuns(runs: readonly TextRun[], gapEm = 0.15): TextRun[] {
+  const sorted = [...runs].sort((a, b) => a.bbox[1] + a.bbox[3] - (b.bbox[1] + b.bbox[3]) || a.bbox[0] - b.bbox[0]);
+  const out: TextRun[] = [];
+  const open: TextRun[] = [];
+  for (const r of sorted) {
+    const cy = (r.bbox[1] + r.bbox[3]) / 2;
+    const prev = open.find((p) => {
+      const py = (p.bbox[1] + p.bbox[3]) / 2;
+      const em = Math.max(p.fontSize, r.fontSize);
+      const gap = r.bbox[0] - p.bbox[2];
+      return p.angle === r.angle && Math.abs(py - cy) < 0.2 * em && Math.abs(p.fontSize - r.fontSize) < 0.5 && gap > -0.1 * em && gap < gapEm * em;
+    });
+    if (prev) {
+      const joined: TextRun = { ...prev, text: prev.text + r.text, bbox: [prev.bbox[0], Math.min(prev.bbox[1], r.bbox[1]), r.bbox[2], Math.max(prev.bbox[3], r.bbox[3])] };
+      if (prev.source !== undefined || r.source !== undefined) joined.source = (prev.source ?? prev.text) + (r.source ?? r.text);
+      out[out.indexOf(prev)] = joined;
+      open[open.indexOf(prev)] = joined;
+      continue;
+    }
+    out.push(r);
+    open.push(r);
+    // Only runs of the current band of lines can be continued.
+    while (open.length && (open[0].bbox[3] + open[0].bbox[1]) / 2 < cy - 2 * r.fontSize) open.shift();
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * The failure classes of issue 9, each on a file the layout sampler drew (test/fixtures/layouts,
+ * README there): what the PDF layer must make of it. That every table of these files reads
+ * exactly as its gold says is test/gold.test.ts's part.
+ *
+ * > **Note**: these tests use the form's words: they check the layer from outside.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { extractPdf, type PdfExtraction } from '../../src/pdf/index.js';
+import { STREAM_ANCHORS } from '../../src/pipeline.js';
+import type { Row } from '../../src/types.js';
+import { run } from '../helpers.js';
+
+const DIR = path.resolve(import.meta.dirname, '../fixtures/layouts');
+const extract = (f: string): Promise<PdfExtraction> => extractPdf(new Uint8Array(readFileSync(path.join(DIR, f))), { file: f, anchors: STREAM_ANCHORS });
+const texts = (r: Row): string[] => r.cells.map((c) => c.text);
+const rowWith = (x: PdfExtraction, t: string): Row | undefined => x.rows.find((r) => r.cells.some((c) => c.text === t));
+
+describe('1. a borderless table (Chromium, no rules), two projects flowing over pages', async () => {
+  const x = await extract('chromium_none_multi.pdf');
+  test('every page is read from the text alone', () => {
+    expect(x.pages.every((p) => p.mode === 'stream')).toBe(true);
+  });
+  test('the fund block lines up with its header, one fund row a row', () => {
+    const header = x.rows.filter((r) => texts(r).includes('年初预算数'));
+    expect(header).toHaveLength(2);
+    for (const h of header) {
+      const i = x.rows.indexOf(h);
+      expect(x.rows.slice(i + 1, i + 5).map((r) => texts(r).find((t) => /年度资金总额|财政拨款|上年结转|其他资金/.test(t)))).toEqual(['年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金']);
+    }
+  });
+  test('the two goal paragraphs side by side stay in their own cells (no interleaving)', async () => {
+    const res = await run(path.join(DIR, 'chromium_none_multi.pdf'));
+    const gold = JSON.parse(readFileSync(path.join(DIR, 'chromium_none_multi.json'), 'utf8')) as { projects: Array<{ goal_expected: string; goal_actual: string }> };
+    expect(res.records.map((r) => [r.goal_expected, r.goal_actual])).toEqual(gold.projects.map((g) => [g.goal_expected, g.goal_actual]));
+  });
+  test('the total row is found, and no table is called truncated', async () => {
+    const res = await run(path.join(DIR, 'chromium_none_multi.pdf'));
+    expect(res.records.every((r) => r.total_score !== null)).toBe(true);
+    expect(res.records.flatMap((r) => r.issues.map((d) => d.code))).not.toContain('truncated_table');
+  });
+});
+
+describe('2. HTML opened in LibreOffice Writer', () => {
+  test('ruled: one indicator a row, each with its own 分值 and 得分', async () => {
+    const res = await run(path.join(DIR, 'writer_html_all_multi.pdf'));
+    for (const r of res.records) for (const i of r.indicators) expect([i.weight, i.score].every((v) => v !== null && /^\d+(\.\d+)?$/.test(v))).toBe(true);
+  });
+  test('a frame only, no padding between rows: wrapped cells stay in their rows', async () => {
+    const x = await extract('writer_html_outer_landscape.pdf');
+    const row = rowWith(x, '考场视频监控设备交付时间');
+    expect(row && texts(row).filter((t) => t !== '')).toEqual(['时效指标', '考场视频监控设备交付时间', '2023年9月30日前完成', '达成指标', '20.00', '20.00']);
+  });
+});
+
+describe('3. a label glued to its neighbour (Calc draws two cells as one run)', async () => {
+  const x = await extract('calc_all_glued.pdf');
+  test('the run is cut at the cell border: the 二级 label and the 三级 name are two cells', () => {
+    const row = rowWith(x, '制度建设完善程度');
+    expect(row).toBeDefined();
+    expect(texts(row!)).toContain('可持续影响指标');
+  });
+});
+
+describe('5. page furniture', async () => {
+  const x = await extract('writer_html_outer_landscape.pdf');
+  test('a page number and a watermark are set aside, reported, and in no cell', () => {
+    const all = x.rows.flatMap(texts).join('\n');
+    expect(all).not.toContain('信息公开');
+    expect(all).not.toMatch(/^-1-$/m);
+    const note = x.diagnostics.find((d) => d.code === 'page_furniture');
+    expect(note?.message).toMatch(/-1-/);
+    expect(note?.message).toMatch(/信息公开/);
+  });
+});
