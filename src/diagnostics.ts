@@ -54,6 +54,7 @@ export const CODES = {
   thousands_separator: { stage: 'repair', severity: 'info', meaning: 'thousands separators were removed from an amount' },
   repeated_header: { stage: 'repair', severity: 'info', meaning: 'a header row repeated on a continuation page was dropped' },
   wrapped_cell_joined: { stage: 'repair', severity: 'info', meaning: 'a cell wrapped onto the next row was joined' },
+  signature_set_aside: { stage: 'repair', severity: 'info', meaning: 'a signature line (项目负责人：…) that the rows carried beside cells of the table was set aside, the rest of the row read' },
   grade_from_conclusion: { stage: 'repair', severity: 'info', meaning: 'the grade was read from the 评价结论 text, the form having no grade cell (grade_source "conclusion")' },
   ambiguous_label_group: { stage: 'repair', severity: 'warning', meaning: 'two groupings of merged 二级 labels explain the printed layout equally well: both readings are given, the chosen one says what decided' },
   unassigned_level2: { stage: 'repair', severity: 'warning', meaning: 'no level-2 label could be assigned to an indicator row' },

@@ -166,6 +166,13 @@ describe('sichuan-2023', () => {
     expect(r.issues[0]).toMatchObject({ actual: '100.00', expected: '105.00', location: { field: 'funds.total.initial_budget' } });
   });
 
+  test('a fund row that could not be read is unknown, not 0: no funds_sum_mismatch', async () => {
+    // The label of 其中：财政资金 lost (a borderless layer's mix of label pieces): the row is not read.
+    const r = await one(sichuan((s) => s.replace('\t其中：财政资金\t', '\t其中：财算执行政资金\t')));
+    expect(r.funds.fiscal_appropriation).toEqual({ initial_budget: null, full_year_budget: null, executed: null, execution_rate: null });
+    expect(codes(r)).not.toContain('funds_sum_mismatch');
+  });
+
   test('a grade the conclusion names against the band of the total is flagged', async () => {
     const r = await one(sichuan((s) => s.replace('评价等级为“优”', '评价等级：良')));
     expect(r.grade).toBe('良');
@@ -176,6 +183,39 @@ describe('sichuan-2023', () => {
     const r = await one(sichuan((s) => s.replace('，评价等级为“优”', '')));
     expect([r.grade, r.grade_source, r.check.recomputed_grade, r.check.status]).toEqual([null, null, '优', 'ok']);
     expect(codes(r)).not.toContain('missing_cell');
+  });
+
+  test('the year line on the row of the unit line, or cut into cells, still gives the year', async () => {
+    const apart = (edit: (s: string) => string) => sichuan((s) => edit(s.replace('金堂县部门预算项目支出绩效自评表(2023年度)\n', '金堂县部门预算项目支出绩效自评表\n')));
+    for (const text of [apart((s) => s.replace('单位：万元', '\t(2023年度)\t单位：万元')), apart((s) => s.replace('单位：万元', '（2023\t年度）\n单位：万元'))]) {
+      const r = await one(text);
+      expect([r.title, r.year]).toEqual(['金堂县部门预算项目支出绩效自评表', '2023']);
+    }
+  });
+
+  test('a signature line drawn into the rows beside the total row or a field is set aside, the rest of the row read', async () => {
+    // A borderless table whose signature line under it the PDF layer set into its last rows.
+    const r = await one(sichuan((s) => s
+      .replace('合计\t\t\t', '合计\t项目负责人：张明\t\t')
+      .replace('改进措施\t加强培训进度管理。', '项目负责人：张明\t改进措施\t加强培训进度管理。')));
+    const clean = await one(sichuan());
+    expect([r.total_weight, r.total_score, r.improvements, r.grade]).toEqual([clean.total_weight, clean.total_score, clean.improvements, clean.grade]);
+    expect(r.indicators).toHaveLength(clean.indicators.length);
+    expect(r.check.status).toBe('ok');
+    expect(r.repairs.filter((d) => d.code === 'signature_set_aside').map((d) => d.actual)).toEqual(['项目负责人：张明', '项目负责人：张明']);
+  });
+
+  test('a fund row label read into one cell with its first figure (总额100.00) or a piece of the side label (总额预算执行情况) is read apart', async () => {
+    const glued = sichuan((s) => s.replace(/\n\t(总额|其中：财政资金|单位资金)\t/g, '\n\t$1'));
+    const r = await one(glued);
+    const clean = await one(sichuan());
+    expect(r.funds).toEqual(clean.funds);
+    expect(r.check.status).toBe('ok');
+    expect(r.repairs.filter((d) => d.code === 'label_value_joined').map((d) => d.actual)).toEqual(['总额100.00', '其中：财政资金100.00', '单位资金0.00']);
+    // A row label in one cell with a piece of the side label printed down the block (borderless).
+    const side = await one(sichuan((s) => s.replace('\n\t总额\t', '\n总额预算执行情况(10分)\t').replace('\n\t其中：财政资金\t', '\n预其中：财政资金\t')));
+    expect([side.template, side.funds]).toEqual(['sichuan-2023', clean.funds]);
+    expect(side.repairs.filter((d) => d.code === 'label_value_joined').map((d) => d.expected)).toEqual(['总额', '其中：财政资金']);
   });
 
   test('项目基本情况 as columns, with 项目实施内容及过程概述', async () => {

@@ -12,6 +12,7 @@ import { labelKey, looksLikeLabel } from '../domain/labels.js';
 import type { TemplateSet, Vocabulary } from '../domain/vocabulary.js';
 import { isNumber } from '../domain/values.js';
 import type { Row } from '../types.js';
+import { gluedFundRow } from './funds.js';
 import { findSections } from './sections.js';
 
 export interface TemplateChoice {
@@ -89,7 +90,9 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
       .slice(s.funds + 1, s.fundsEnd)
       .filter((r) => r.cells.some((c) => isNumber(c.text.replace(/%$/, ''))))
       .map((r) => r.cells.find((c) => c.text !== ''))
-      .filter((c): c is NonNullable<typeof c> => c !== undefined);
+      .filter((c): c is NonNullable<typeof c> => c !== undefined)
+      // A row label read into one cell with its first figure or a piece of the side label is its label.
+      .filter((c) => !gluedFundRow(c.text, v));
     if (notUnderstood(rows[s.funds]!.cells, v) + notUnderstood(rowLabels, v) > TOLERATED) return false;
   }
   return true;

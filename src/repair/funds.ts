@@ -5,7 +5,7 @@
  * (`shifted_cells`). Repairs: the total row's label printed in the header row with its values on
  * the next, unlabelled row (`fund_header_merged`).
  */
-import { looksLikeLabel } from '../domain/labels.js';
+import { labelKey, looksLikeLabel } from '../domain/labels.js';
 import type { FundColKey, FundRowKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
@@ -45,6 +45,53 @@ function bestGap(cells: readonly Cell[], start: number, offsets: readonly number
   return best;
 }
 
+/**
+ * A fund row label read into one cell with a neighbour's text: the row's first figure (总额50.00: a
+ * borderless table whose label column has no header to anchor it) or a piece of the side label
+ * printed down the block (总额预算执行情况(10分), 预总额). Returns the label's row, the label and the
+ * figure, if any.
+ */
+export function gluedFundRow(text: string, v: Vocabulary): { key: FundRowKey; label: string; figure?: string } | undefined {
+  const t = text.trim();
+  const fig = /^(.*?[^\d\s,.+-])\s*([+-]?\d[\d,]*(?:\.\d+)?%?)$/s.exec(t);
+  if (fig) {
+    const key = v.fundRow(fig[1]!);
+    if (key) return { key, label: fig[1]!.trim(), figure: fig[2]! };
+  }
+  const headers = v.template.funds.headers.map(labelKey);
+  const side = (s: string): boolean => {
+    const k = labelKey(s);
+    return k !== '' && (v.isSection(s) || v.isSectionPiece(s) || v.isFundsHeader(s) || headers.some((h) => h.length > k.length && h.includes(k)));
+  };
+  const chars = Array.from(t);
+  for (let i = 1; i < chars.length; i++) {
+    const head = chars.slice(0, i).join('');
+    const tail = chars.slice(i).join('');
+    const k1 = v.fundRow(head);
+    if (k1 && side(tail)) return { key: k1, label: head.trim() };
+    const k2 = v.fundRow(tail);
+    if (k2 && side(head)) return { key: k2, label: tail.trim() };
+  }
+  return undefined;
+}
+
+/** The cells of a row with a glued fund row label read apart, and where the label is. */
+function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at: number } | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const g = gluedFundRow(c.text, v);
+    if (!g) continue;
+    const label: Cell = { ...c, text: g.label };
+    delete label.raw;
+    if (g.figure === undefined) return { cells: [...cells.slice(0, i), label, ...cells.slice(i + 1)], at: i };
+    const figure: Cell = { ...c, text: g.figure, rowSpan: 1 };
+    delete figure.raw;
+    delete figure.merge;
+    return { cells: [...cells.slice(0, i), label, figure, ...cells.slice(i + 1)], at: i };
+  }
+  return undefined;
+}
+
 /** Given the funds header row and the rows of the block, reads every fund row the template has. */
 export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): FundsResult {
   const cols: { key: FundColKey; at: number }[] = [];
@@ -81,8 +128,16 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
   const figures = cols.filter((c) => !TEXT_COLS.has(c.key));
 
   for (const row of rows) {
-    const cells = row.cells;
+    let cells = row.cells;
     let labelAt = cells.findIndex((c) => v.fundRow(c.text) !== undefined);
+    if (labelAt < 0) {
+      const glued = splitGlued(cells, v);
+      if (glued) {
+        cells = glued.cells;
+        labelAt = glued.at;
+        report(ctx, 'label_value_joined', `fund row label "${cells[labelAt]!.text}" shared one cell with "${row.cells[labelAt]!.text.replace(cells[labelAt]!.text, '')}"`, { row, cell: row.cells[labelAt] }, { actual: row.cells[labelAt]!.text, expected: cells[labelAt]!.text });
+      }
+    }
     let key: FundRowKey | undefined = labelAt >= 0 ? v.fundRow(cells[labelAt]!.text) : undefined;
     if (key === undefined) {
       if (!mergedRow || funds[mergedRow]) continue;

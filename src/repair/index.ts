@@ -72,19 +72,43 @@ function where(file: string, row: Row, cell?: Cell): Provenance {
 
 const TEXT_KEYS = ['project_name', 'department', 'implementing_unit', 'goal_expected', 'goal_actual', 'implementation_summary', 'evaluation_conclusion', 'problems', 'improvements'] as const;
 
-/** The year of a table: in its title, else on a short line before its first label. */
-function yearOf(block: ProjectBlock, v: Vocabulary): { value: string; row?: Row } | null {
-  const fromTitle = block.title ? v.yearOf(block.title) : undefined;
+/**
+ * The year of a table: in its title, else on a short line before its first label. The year line
+ * may share its row with the unit line (（2023年度） | 单位：万元) or be cut into cells
+ * (（2023 | 年度）): each short text is tried, then the row's texts joined.
+ */
+function yearOf(rows: readonly Row[], title: string | null, v: Vocabulary): { value: string; row?: Row } | null {
+  const fromTitle = title ? v.yearOf(title) : undefined;
   if (fromTitle) return { value: fromTitle };
-  for (const row of block.rows) {
-    const texts = row.cells.filter((c) => c.text !== '');
-    if (texts.some((c) => v.knows(c.text))) break;
-    if (texts.length === 1 && labelKey(texts[0]!.text).length <= 12) {
-      const y = v.yearOf(texts[0]!.text);
+  for (const row of rows) {
+    const texts = row.cells.filter((c) => c.text !== '').map((c) => c.text);
+    if (texts.some((t) => v.knows(t))) break;
+    if (texts.length === 0 || texts.length > 3 || texts.some((t) => labelKey(t).length > 12)) continue;
+    for (const t of [...texts, texts.join('')]) {
+      const y = v.yearOf(t);
       if (y) return { value: y, row };
     }
   }
   return null;
+}
+
+/**
+ * A signature line (项目负责人：…, 财务负责人：…: the template's `ignore`) that the rows carry beside
+ * cells of the table (a line under a borderless table set into its last rows) is set aside, so
+ * that the rest of the row (a total row, a field) is read; a row of nothing else stays as it is.
+ */
+function setAsideSignatures(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+  return rows.map((row) => {
+    const filled = row.cells.filter((c) => c.text !== '');
+    const signatures = filled.filter((c) => v.isIgnored(c.text));
+    if (signatures.length === 0 || signatures.length === filled.length) return row;
+    for (const c of signatures) report(ctx, 'signature_set_aside', `"${c.text}" is a signature line, not a cell of the table: set aside`, { row, cell: c }, { actual: c.text });
+    const blank = (c: Cell): Cell => {
+      const { raw: _raw, merge: _merge, ...rest } = c;
+      return { ...rest, text: '', rowSpan: 1 };
+    };
+    return { ...row, cells: row.cells.map((c) => (signatures.includes(c) ? blank(c) : c)) };
+  });
 }
 
 /** The unit the table names (a funds label, a 单位 line), else the template's. */
@@ -101,7 +125,7 @@ function unitOf(rows: readonly Row[], v: Vocabulary): { value: '万元' | '元';
 
 /** Reads a table block into a draft record. */
 export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateSet): Draft {
-  const rows = block.rows;
+  const rows = setAsideSignatures(block.rows, set.union, ctx);
   const choice = detectTemplate(rows, set);
   const v = choice.vocabulary;
   const t = v.template;
@@ -111,7 +135,7 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
   }
   const sec = findSections(rows, v);
   const unit = unitOf(rows, v);
-  const year = yearOf(block, v);
+  const year = yearOf(rows, block.title, v);
 
   const draft: Draft = {
     template: t,
