@@ -67,7 +67,10 @@ export function checkRecord(rec: UncheckedRecord, template: Template, project: n
     const total = totalRow?.[col] ?? null;
     const parts = rule.parts.map((rk) => {
       const v = rowOf(rk)?.[col] ?? null;
-      return v === null && rule.placeholder_is_zero ? '0' : v;
+      // A cell printed / or blank counts 0 where the template says so; a row that was not read at
+      // all (no cell of it found) is unknown, not 0.
+      const read = rec.provenance[`funds.${rk}.${col}`] !== undefined;
+      return v === null && rule.placeholder_is_zero && read ? '0' : v;
     });
     if (total === null || parts.some((p) => p === null)) continue;
     const s = sum(parts as string[]);
@@ -108,10 +111,11 @@ export function checkRecord(rec: UncheckedRecord, template: Template, project: n
   const bands = template.grade.bands;
   const gradeBase = rec.total_score ?? recomputedTotal;
   const recomputedGrade = gradeBase !== null ? gradeOf(gradeBase, bands) : null;
-  if (rec.grade !== null && gradeBase !== null && recomputedGrade !== rec.grade) {
+  // Only against a printed total: where none was read (missing_total_score), the grade is not judged
+  // by figures that may be incomplete.
+  if (rec.grade !== null && rec.total_score !== null && recomputedGrade !== rec.grade) {
     const where = rec.grade_source === 'conclusion' ? '评价结论 names' : '评分等级 printed';
-    const of = rec.total_score !== null ? `a total of ${rec.total_score}` : `the recomputed total ${recomputedTotal}`;
-    flag('grade_mismatch', `${where} ${rec.grade}, ${of} gives ${recomputedGrade}`, 'grade', rec.grade, recomputedGrade);
+    flag('grade_mismatch', `${where} ${rec.grade}, a total of ${rec.total_score} gives ${recomputedGrade}`, 'grade', rec.grade, recomputedGrade);
   }
   if (rec.grade === null && template.grade.required) incomplete = true;
   const status: CheckResult['status'] = issues.some((d) => d.code !== 'missing_total_score') ? 'mismatch' : incomplete ? 'incomplete' : 'ok';
