@@ -13,6 +13,10 @@ import { TEMPLATES } from '../src/domain/templates/index.js';
 import type { ProjectRecord } from '../src/domain/schema.js';
 import { templateJsonSchema } from '../src/emit/json-schema.js';
 import { processFile } from '../src/pipeline.js';
+import { readBlock } from '../src/repair/index.js';
+import { templateSet } from '../src/domain/vocabulary.js';
+import { textToRows } from '../src/rows/text-rows.js';
+import type { Row } from '../src/types.js';
 import { Settings } from '../src/settings.js';
 import { ensureBuilt, ziping } from './cli-helpers.js';
 import { comparable, dump, goldComparable, ROOT, runText, type GoldProject } from './helpers.js';
@@ -216,6 +220,16 @@ describe('sichuan-2023', () => {
     const side = await one(sichuan((s) => s.replace('\n\t总额\t', '\n总额预算执行情况(10分)\t').replace('\n\t其中：财政资金\t', '\n预其中：财政资金\t')));
     expect([side.template, side.funds]).toEqual(['sichuan-2023', clean.funds]);
     expect(side.repairs.filter((d) => d.code === 'label_value_joined').map((d) => d.expected)).toEqual(['总额', '其中：财政资金']);
+  });
+
+  test('the year and unit lines set into the rows of a merged 项目名称 label are no value: the name is read below them, the year from its line', () => {
+    // A borderless layer's rows: 项目名称 merged over three lines, the year line and the unit line on its first two.
+    const rows: Row[] = textToRows(sichuan((s) => s.replace('金堂县部门预算项目支出绩效自评表(2023年度)\n单位：万元\n项目名称\t\t\t教师培训专项经费\n',
+      '金堂县部门预算项目支出绩效自评表\n项目名称\t\t\t(2023年度)\n\t\t\t\t\t单位：万元\n\t\t\t教师培训专项经费\n')));
+    const at = rows.findIndex((r) => r.cells[0]?.text === '项目名称');
+    rows[at]!.cells[0] = { ...rows[at]!.cells[0]!, rowSpan: 3, merge: 'start' };
+    const draft = readBlock({ title: '金堂县部门预算项目支出绩效自评表', rows: rows.slice(1) }, { file: 'inline.txt', report: () => undefined }, templateSet());
+    expect([draft.project_name, draft.year, draft.unit]).toEqual(['教师培训专项经费', '2023', '万元']);
   });
 
   test('项目基本情况 as columns, with 项目实施内容及过程概述', async () => {

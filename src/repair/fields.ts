@@ -58,6 +58,18 @@ function isLabelFragment(text: string, v: Vocabulary): boolean {
   return v.isSectionPiece(k);
 }
 
+/**
+ * Whether a cell is the table's year line or unit line ((2023年度), 单位：万元): a borderless layer
+ * may set it into the rows of a label cell beside it (项目名称 over three lines); it is no value.
+ */
+export function isYearOrUnitLine(text: string, v: Vocabulary): boolean {
+  const k = labelKey(text);
+  if (k === '' || k.length > 12) return false;
+  if (v.unitOf(text) !== undefined && !v.isFundsHeader(text)) return true;
+  const y = v.yearOf(text);
+  return y !== undefined && k.replace(y, '').replace(/[()（）年度]/g, '') === '';
+}
+
 /** Horizontal overlap of two cells on the same page, or undefined when their boxes are not comparable. */
 function overlap(a: Cell, b: Cell): number | undefined {
   if (!a.bbox || !b.bbox || a.page !== b.page) return undefined;
@@ -120,7 +132,7 @@ export function readFields(rows: readonly Row[], skip: (i: number) => boolean, v
       pending = null;
       return;
     }
-    const cells = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '');
+    const cells = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '' && !isYearOrUnitLine(cell.text, v));
     if (isPageNumberRow(cells.map(({ cell }) => cell.text))) return;
     const labels = cells.filter(({ cell }) => v.field(cell.text) !== undefined);
     if (labels.length > 0) {
@@ -141,6 +153,19 @@ export function readFields(rows: readonly Row[], skip: (i: number) => boolean, v
           return;
         }
         const next = cells[n + 1];
+        if (!next && cell.rowSpan > 1 && !parts[key]) {
+          // A label merged over several rows with nothing beside it on its first: its value is
+          // beside it on a row below, within the label's rows (a year or unit line took the first).
+          const at = cells[n]!.at;
+          for (let d = 1; d < cell.rowSpan && r + d < rows.length; d++) {
+            const below = rows[r + d]!.cells.findIndex((c, i) => i > at && c.text !== '' && !isYearOrUnitLine(c.text, v));
+            if (below < 0) continue;
+            const c = rows[r + d]!.cells[below]!;
+            if (!isLabel(c.text, v)) add(key, c.text, rows[r + d]!, c);
+            break;
+          }
+          return;
+        }
         if (!next || isLabel(next.cell.text, v)) return;
         used.add(n + 1);
         if (!parts[key]) add(key, next.cell.text, row, next.cell);

@@ -14,11 +14,11 @@ import type { ProjectBlock } from '../segment/segment.js';
 import type { Cell, Provenance, Row } from '../types.js';
 import { composeValues } from './compose.js';
 import { detectTemplate } from './detect-template.js';
-import { readFields } from './fields.js';
+import { isYearOrUnitLine, readFields } from './fields.js';
 import { readFunds, type FundsRead } from './funds.js';
 import { readIndicatorRows, type IndicatorRow } from './indicator-rows.js';
 import { assignLevels } from './label-groups.js';
-import { findSections } from './sections.js';
+import { findSections, isFundsHeader, isIndicatorHeader } from './sections.js';
 
 export interface DraftIndicator {
   level1: string | null;
@@ -82,7 +82,13 @@ function yearOf(rows: readonly Row[], title: string | null, v: Vocabulary): { va
   if (fromTitle) return { value: fromTitle };
   for (const row of rows) {
     const texts = row.cells.filter((c) => c.text !== '').map((c) => c.text);
-    if (texts.some((t) => v.knows(t))) break;
+    if (texts.some((t) => v.knows(t))) {
+      // A year line set into the rows of a label beside it (项目名称 | (2023年度)).
+      const line = texts.find((t) => isYearOrUnitLine(t, v) && v.yearOf(t));
+      if (line) return { value: v.yearOf(line)!, row };
+      if (isFundsHeader(row, v) || isIndicatorHeader(row, v)) break;
+      continue;
+    }
     if (texts.length === 0 || texts.length > 3 || texts.some((t) => labelKey(t).length > 12)) continue;
     for (const t of [...texts, texts.join('')]) {
       const y = v.yearOf(t);
