@@ -7,7 +7,10 @@
  *   ziping inspect <file.pdf> [--page N] [--png DIR]
  *
  * Exit codes: 0 when at least one input was processed (ok, flagged or skipped as a duplicate),
- * 1 when nothing could be (the output folder is then left as it was), 2 for a usage error.
+ * 1 when nothing could be (the output folder is then left as it was; also a dataset that cannot be
+ * added to as asked), 2 for a usage error, 3 when the run itself could not go on (the output folder
+ * cannot be written: ENOTDIR, EACCES, ENOSPC …; another run holds it; any other failure that is
+ * not about one input). `--` ends the options: what follows is inputs, even `-x.pdf`.
  */
 import os from 'node:os';
 import { setHeapGrowth } from './batch/heap.js';
@@ -16,12 +19,17 @@ import { OCR_WORKER_MB } from './batch/ocr-pool.js';
 import { jsonReporter, lineReporter, ttyReporter, type Reporter } from './batch/progress.js';
 import { parseShard, type Shard } from './batch/shard.js';
 import { DatasetError } from './batch/store.js';
+import { rawArguments } from './batch/inputs.js';
 import { csvEncodingOf, dpiOf, inputEncodingOf, oneOf, parseBytes, parseDurationMs, parseMemoryMb, positiveInt, UsageError } from './cli-args.js';
+import { safeLine } from './terminal.js';
 import { TOOL_VERSION } from './version.js';
 // The batch, the writers (exceljs) and pdf.js are loaded when a command needs them, so that
 // --help and --version answer at once.
 
 const COMMANDS = ['ingest', 'merge', 'inspect'] as const;
+
+/** Exit codes (README, "CLI"). */
+const EXIT = { ok: 0, nothingProcessed: 1, usage: 2, runtime: 3 } as const;
 
 const OVERVIEW = `ziping ${TOOL_VERSION}: turns 项目支出绩效自评表 (performance self-evaluation tables) in PDFs
 and text dumps into a verified open dataset.
@@ -41,8 +49,10 @@ examples:
 
 const INGEST_HELP = `usage: ziping ingest <file|folder|glob>... [--out DIR] [options]
 
-Reads PDFs and text dumps (folders recursively: .pdf, .txt, .tsv, .text; a file named explicitly
-is always read) and adds them to the dataset in --out. The folder holds one dataset of everything
+Reads PDFs and text dumps (folders recursively: .pdf, .txt, .tsv, .text, .csv; a file named
+explicitly is always read; -- ends the options, for a file named -x.pdf) and adds them to the
+dataset in --out. Every entry of a folder is listed in the manifest, read or skipped with its
+reason. The folder holds one dataset of everything
 ingested into it: a new file is added, a file whose content changed is updated, an unchanged one
 is left as it is, and a run that processes nothing leaves the folder as it was.
 
@@ -121,7 +131,12 @@ example:
 
 /** Given the tokens after the command, calls `on` with each option and its value getter; returns positionals. */
 function parseArgs(args: readonly string[], on: (flag: string, value: () => string) => boolean): string[] {
-  const positional: string[] = [];
+  return positionsOf(args, on).map((i) => args[i]!);
+}
+
+/** As `parseArgs`, but returns the positions of the positionals in `args` (to pick their raw bytes). */
+function positionsOf(args: readonly string[], on: (flag: string, value: () => string) => boolean): number[] {
+  const positional: number[] = [];
   for (let i = 0; i < args.length; i++) {
     let a = args[i]!;
     let inline: string | undefined;
@@ -138,12 +153,12 @@ function parseArgs(args: readonly string[], on: (flag: string, value: () => stri
       return v;
     };
     if (a === '--') {
-      positional.push(...args.slice(i + 1));
+      for (let k = i + 1; k < args.length; k++) positional.push(k);
       break;
     }
     if (a.startsWith('-') && a !== '-') {
-      if (!on(a, value)) throw new UsageError(`unknown option ${a}`);
-    } else positional.push(a);
+      if (!on(a, value)) throw new UsageError(`unknown option ${a} (to name a file that starts with "-", put it after "--")`);
+    } else positional.push(i);
   }
   return positional;
 }
@@ -163,7 +178,9 @@ async function ingest(args: string[]): Promise<number> {
   let withReport = true;
   const raw: Record<string, unknown> = {};
   const templateFiles: string[] = [];
-  const inputs = parseArgs(args, (a, value) => {
+  // Arguments that are not UTF-8 (GBK names) are read by their bytes.
+  const rawArgs = await rawArguments(args);
+  const at = positionsOf(args, (a, value) => {
     if (a === '--out' || a === '-o') outDir = value();
     else if (a === '--encoding') raw.csvEncoding = csvEncodingOf(value());
     else if (a === '--input-encoding') raw.encoding = inputEncodingOf(value());
@@ -189,6 +206,7 @@ async function ingest(args: string[]): Promise<number> {
     else return false;
     return true;
   });
+  const inputs = at.map((i) => rawArgs[i]!);
   if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or glob');
   const { Settings } = await import('./settings.js');
   const { runIngest } = await import('./batch/run.js');
@@ -205,8 +223,8 @@ async function ingest(args: string[]): Promise<number> {
     ...(ocrJobs ? { ocrJobs } : {}),
   });
   // An empty shard is not a failure; a run that wrote nothing is.
-  if (done.totals.inputs === 0) return shard ? 0 : 1;
-  return done.dataset ? 0 : 1;
+  if (done.totals.inputs === 0) return shard ? EXIT.ok : EXIT.nothingProcessed;
+  return done.dataset ? EXIT.ok : EXIT.nothingProcessed;
 }
 
 /** Reads --template files: each a template as JSON; a file that is not one is a usage error naming it. */
@@ -251,8 +269,8 @@ async function merge(args: string[]): Promise<number> {
   if (!outDir || dirs.length === 0) throw new UsageError('merge needs shard output folders and --out <dir>');
   const { mergeShards } = await import('./batch/merge.js');
   const s = await mergeShards(dirs, outDir, output, replace);
-  process.stderr.write(`${s.inputs} input(s) from ${s.shards} shard(s): ${s.inputs - s.failed} processed, ${s.failed} failed → ${outDir}/\n`);
-  return s.inputs - s.failed > 0 ? 0 : 1;
+  process.stderr.write(`${s.inputs} input(s) from ${s.shards} shard(s): ${s.inputs - s.failed} processed, ${s.failed} failed → ${safeLine(outDir)}/\n`);
+  return s.inputs - s.failed > 0 ? EXIT.ok : EXIT.nothingProcessed;
 }
 
 async function inspect(args: string[]): Promise<number> {
@@ -274,7 +292,7 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined) {
     process.stderr.write(OVERVIEW);
-    return 2;
+    return EXIT.usage;
   }
   if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
     process.stdout.write(rest[0] === 'ingest' ? INGEST_HELP : rest[0] === 'merge' ? MERGE_HELP : rest[0] === 'inspect' ? INSPECT_HELP : OVERVIEW);
@@ -295,24 +313,28 @@ async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof UsageError) {
       const help = cmd === 'ingest' ? 'ziping ingest --help' : cmd === 'merge' ? 'ziping merge --help' : 'ziping inspect --help';
-      process.stderr.write(`ziping ${cmd}: ${e.message}\n(see ${help})\n`);
-      return 2;
+      process.stderr.write(`ziping ${cmd}: ${safeLine(e.message)}\n(see ${help})\n`);
+      return EXIT.usage;
     }
     if (e instanceof DatasetError) {
-      process.stderr.write(`ziping ${cmd}: ${e.message}\n`);
-      return 1;
+      process.stderr.write(`ziping ${cmd}: ${safeLine(e.message)}\n`);
+      return EXIT.nothingProcessed;
     }
     throw e;
   }
   const near = COMMANDS.find((c) => c.startsWith(cmd.slice(0, 2)));
-  process.stderr.write(`ziping: unknown command '${cmd}'${near ? ` (did you mean '${near}'?)` : ''}; the commands are ${COMMANDS.join(', ')}\n(see ziping --help)\n`);
-  return 2;
+  process.stderr.write(`ziping: unknown command '${safeLine(cmd)}'${near ? ` (did you mean '${near}'?)` : ''}; the commands are ${COMMANDS.join(', ')}\n(see ziping --help)\n`);
+  return EXIT.usage;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    process.stderr.write(`ziping: ${(e as Error).message ?? String(e)}\n`);
-    process.exit(2);
+    // Anything but a usage error stopped the run itself (a full disk, an output folder that
+    // cannot be written or is in use): exit 3.
+    const errno = (e as NodeJS.ErrnoException)?.code;
+    const text = (e as Error)?.message ?? String(e);
+    process.stderr.write(`ziping: ${safeLine(errno && !text.includes(errno) ? `${errno}: ${text}` : text)}\n`);
+    process.exit(EXIT.runtime);
   },
 );

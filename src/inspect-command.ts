@@ -9,7 +9,8 @@ import { UsageError } from './cli-args.js';
 import { InputError } from './diagnostics.js';
 import { openPdf } from './pdf/document.js';
 import { inspectPdf, renderInspectPng } from './pdf/inspect.js';
-import { STREAM_ANCHORS } from './pipeline.js';
+import { STREAM_HINTS } from './pipeline.js';
+import { safeText } from './terminal.js';
 
 export interface InspectArgs {
   file: string;
@@ -27,7 +28,7 @@ export async function inspectCommand(args: InspectArgs, write: (s: string) => vo
     data = new Uint8Array(await readFile(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    warn(`ziping inspect: ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a PDF' : (e as Error).message}\n`);
+    warn(`ziping inspect: ${safeText(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a PDF' : (e as Error).message}\n`);
     return 1;
   }
   const name = path.basename(file);
@@ -37,20 +38,21 @@ export async function inspectCommand(args: InspectArgs, write: (s: string) => vo
     pages = opened.doc.numPages;
     await opened.close();
   } catch (e) {
-    warn(`ziping inspect: ${file}: ${e instanceof InputError ? e.message : `cannot be read as a PDF (${(e as Error).message})`}\n`);
+    warn(`ziping inspect: ${safeText(file)}: ${e instanceof InputError ? e.message : `cannot be read as a PDF (${(e as Error).message})`}\n`);
     return 1;
   }
   if (page !== undefined && page > pages) throw new UsageError(`--page ${page}: ${file} has ${pages} page(s)`);
   // Scanned pages are read by OCR, as `ingest` reads them (when it is installed).
   const { localOcr } = await import('./ocr/index.js');
   const ocr = localOcr('auto', 200);
-  write(await inspectPdf(data, { file: name, anchors: STREAM_ANCHORS, ocr, ...(page ? { page } : {}) }));
+  // Cell text comes from the file: escape what a terminal would run.
+  write(safeText(await inspectPdf(data, { file: name, ...STREAM_HINTS, ocr, ...(page ? { page } : {}) })));
   if (png !== undefined) {
     await mkdir(png, { recursive: true });
     for (let p = page ?? 1; p <= (page ?? pages); p++) {
       const outPath = path.join(png, `${name.replace(/\.pdf$/i, '')}.page-${p}.png`);
-      await renderInspectPng(data, { file: name, page: p, outPath, anchors: STREAM_ANCHORS, ocr });
-      write(`wrote ${outPath}\n`);
+      await renderInspectPng(data, { file: name, page: p, outPath, ...STREAM_HINTS, ocr });
+      write(`wrote ${safeText(outPath)}\n`);
     }
   }
   return 0;

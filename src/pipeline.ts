@@ -1,37 +1,71 @@
 /**
  * Composes the stages for one input file: bytes → rows (decode or PDF) → project blocks →
  * draft records (repair) → records (validate) → checked records. No logic of its own beyond
- * routing; never throws for bad input: a file that cannot be processed comes back `failed`.
+ * routing (and cutting large dumps into chunks); never throws for bad input: a file that cannot be
+ * processed comes back `failed`.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { CODES, diagnostic, InputError, type Diagnostic } from './diagnostics.js';
-import { decodeText } from './decode/decode.js';
+import { LineDecoder } from './decode/lines.js';
 import type { Template } from './domain/template.js';
 import { TEMPLATES } from './domain/templates/index.js';
-import { templateSet } from './domain/vocabulary.js';
+import { templateSet, type TemplateSet } from './domain/vocabulary.js';
 import type { ProjectRecord } from './domain/schema.js';
 import { checkRecord } from './check/check.js';
 import { readBlock } from './repair/index.js';
-import { ocrCellsOf, reviewOcrArithmetic } from './repair/ocr-arithmetic.js';
+import { ocrCellsOf, reviewOcrArithmetic, type OcrCell } from './repair/ocr-arithmetic.js';
 import type { PageOcr, PdfPageInfo } from './pdf/index.js';
 import type { FileResult, ManifestEntry, OcrSummary } from './result.js';
-import { textToRows } from './rows/text-rows.js';
-import { rowsToBlocks } from './segment/segment.js';
+import { RowReader } from './rows/text-rows.js';
+import { rowsToBlocks, type ProjectBlock } from './segment/segment.js';
 import type { Settings } from './settings.js';
 import type { StageContext } from './stage.js';
 import type { Row } from './types.js';
 import { schemaDiagnostics, validateDraft } from './validate/validate.js';
 
 export interface InputFile {
-  /** Path to read (as given by the user). */
+  /** Path to read, as given by the user (as well as it decodes, for a name that is not UTF-8). */
   path: string;
   /**
    * The input's name in the dataset: its path relative to the dataset root, with `/`. Record ids,
    * provenance and diagnostics carry it; default: the file name.
    */
   name?: string;
-  bytes: Uint8Array;
+  /** The content, when the caller holds it. */
+  bytes?: Uint8Array;
+  /** Where to read the content in chunks instead (a path, or its raw bytes for a name that is not UTF-8). */
+  source?: string | Buffer;
+  /** The path's bytes in hex, when the name is not UTF-8 (reported as `name_not_utf8`). */
+  rawPath?: string;
+  /** Content hash and size, when known already (else computed from `bytes`). */
+  sha256?: string;
+  size?: number;
+}
+
+/** Where records go as they are made (a file of any size streams through in flat memory). */
+export type RecordSink = (record: ProjectRecord) => void | Promise<void>;
+
+/** What a file gives besides its records. */
+export interface FileSummary {
+  entry: ManifestEntry;
+  diagnostics: Diagnostic[];
+  /** Set instead of a result when the file needs OCR and the caller asked to defer it (`pages`: the document's page count). */
+  deferred?: { pages: number };
+}
+
+/** How `processFileTo` reads a file. */
+export interface ProcessOptions {
+  signal?: AbortSignal;
+  /** Rows per segmented chunk of a dump (see `DUMP_CHUNK_ROWS`). */
+  chunkRows?: number;
+  /**
+   * How scanned pages are read: a page reader (the OCR pool's worker passes its own); `defer`: do
+   * not read them here, stop and answer `deferred` (a batch worker hands such files to the OCR
+   * pool). Default: OCR in this thread, when installed.
+   */
+  ocr?: PageOcr | 'defer';
 }
 
 /**
@@ -53,6 +87,48 @@ export function streamAnchors(templates: readonly Template[]): string[] {
 /** The anchors of the shipped templates. */
 export const STREAM_ANCHORS: readonly string[] = streamAnchors(TEMPLATES);
 
+/** A label as printed with full-width and with ASCII brackets and colons (项目资金（元）, 项目资金(元)). */
+function widthVariants(label: string): string[] {
+  const full = label.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：');
+  const ascii = label.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+  return [label, full, ascii];
+}
+
+/**
+ * Row labels that are a cell of their own: on a borderless page, the text after one begins a cell.
+ * Every template's labels of the project name, department, implementing unit and grade, the
+ * funds block's side labels (项目资金（万元）) and the goals section's side label (年度总体目标),
+ * each with full-width and ASCII brackets (the PDF layer compares them as printed).
+ */
+export function streamCellLabels(templates: readonly Template[]): string[] {
+  return [
+    ...new Set(
+      templates
+        .flatMap((t) => [
+          ...(t.fields.project_name ?? []),
+          ...(t.fields.department ?? []),
+          ...(t.fields.implementing_unit ?? []),
+          ...t.funds.headers,
+          ...t.sections.filter((l) => l.includes('目标')),
+          ...(t.fields.grade ?? []),
+        ])
+        .flatMap(widthVariants),
+    ),
+  ];
+}
+/** The cell labels of the shipped templates. */
+export const STREAM_CELL_LABELS: readonly string[] = streamCellLabels(TEMPLATES);
+
+/** What the PDF layer is told about the form on pages without ruling lines. */
+export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS } as const;
+
+/** The hints for a run's templates: the shipped ones' unless templates were added. */
+export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[] } {
+  if (added.length === 0) return STREAM_HINTS;
+  const all = [...TEMPLATES, ...added];
+  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all) };
+}
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -63,34 +139,36 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-/** How `processFile` reads scanned pages. */
-export interface ProcessOptions {
-  /**
-   * A page reader (the OCR pool's worker passes its own); `defer`: do not read them here, stop and
-   * answer `deferred` (a batch worker hands such files to the OCR pool). Default: OCR in this
-   * thread, when installed.
-   */
-  ocr?: PageOcr | 'defer';
+/** Rows of a dump are segmented in chunks of at least this many rows, cut before a title line. */
+export const DUMP_CHUNK_ROWS = 20_000;
+/** Bytes read from a dump at a time. */
+const READ_CHUNK = 1 << 20;
+
+/** Given a row, whether it is a title line (every non-empty cell a title of any table): a safe place to cut a dump. */
+function isTitleRow(row: Row, set: TemplateSet): boolean {
+  const texts = row.cells.map((c) => c.text).filter((t) => t !== '');
+  return texts.length > 0 && (texts.every((t) => set.isTitle(t)) || texts.every((t) => set.isNonProjectTitle(t)));
 }
 
-interface Extracted {
-  kind: 'pdf' | 'text';
-  rows: Row[];
-  encoding?: string;
-  pages?: number;
-  ocrPages?: number[];
-  ocr?: OcrSummary;
+/** The bytes of an input in chunks: from memory, or read from its path. */
+async function* chunksOf(input: InputFile): AsyncGenerator<Uint8Array> {
+  if (input.bytes) {
+    for (let at = 0; at < input.bytes.length; at += READ_CHUNK) yield input.bytes.subarray(at, at + READ_CHUNK);
+    return;
+  }
+  // A stream reads FIFOs and pipes too (a positioned read would not).
+  for await (const chunk of createReadStream(input.source ?? input.path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) yield chunk;
 }
 
 /** The page reader for these settings, or none (`--ocr off`). */
-async function pageReader(settings: Settings, opts: ProcessOptions): Promise<PageOcr | undefined> {
+async function pageReader(settings: Settings, ocr: ProcessOptions['ocr']): Promise<PageOcr | undefined> {
   if (settings.ocr === 'off') return undefined;
   const mode = settings.ocr;
-  if (opts.ocr === 'defer') {
+  if (ocr === 'defer') {
     const { OcrDeferred } = await import('./pdf/index.js');
     return { mode, dpi: settings.ocrDpi, read: () => Promise.reject(new OcrDeferred('this page needs OCR: handed to the OCR pool')) };
   }
-  if (opts.ocr) return opts.ocr;
+  if (ocr) return ocr;
   const { localOcr } = await import('./ocr/index.js');
   return localOcr(mode, settings.ocrDpi);
 }
@@ -112,102 +190,52 @@ function ocrSummary(pages: readonly PdfPageInfo[], diags: readonly Diagnostic[],
   return { ...base, status: unavailable ? 'not_installed' : 'failed', message: (unavailable ?? failed[0]!).error };
 }
 
-async function extract(input: InputFile, file: string, settings: Settings, diags: Diagnostic[], signal: AbortSignal | undefined, opts: ProcessOptions): Promise<Extracted> {
-  if (input.bytes.length === 0) throw new InputError('empty_file', `${file}: the file is empty (0 bytes)`, file);
-  if (looksLikePdf(input.bytes)) {
-    const { extractPdf } = await import('./pdf/index.js');
-    const reader = await pageReader(settings, opts);
-    const anchors = settings.templates.length ? streamAnchors([...TEMPLATES, ...settings.templates]) : STREAM_ANCHORS;
-    const res = await extractPdf(input.bytes, { file, maxPages: settings.maxPages, anchors, ...(signal ? { signal } : {}), ...(reader ? { ocr: reader } : {}) });
-    diags.push(...res.diagnostics);
-    const ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
-    const ocr = ocrSummary(res.pages, res.diagnostics, settings, reader);
-    return { kind: 'pdf', rows: res.rows, pages: res.pages.length, ocrPages, ...(ocr ? { ocr } : {}) };
-  }
-  let decoded;
-  try {
-    decoded = decodeText(input.bytes, file, settings.encoding);
-  } catch (e) {
-    if (e instanceof InputError && /\.pdf$/i.test(file)) {
-      throw new InputError('pdf_invalid', `${file}: named .pdf but has no PDF header and is not text either`, file);
-    }
-    throw e;
-  }
-  return { kind: 'text', rows: textToRows(decoded.text), encoding: decoded.encoding };
-}
+/** Turns blocks into checked records, numbering them across the whole file. */
+class RecordMaker {
+  count = 0;
+  flagged = 0;
+  truncated = 0;
 
-/** Processes one input file into its manifest entry, records and file-level diagnostics. */
-export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal, opts: ProcessOptions = {}): Promise<FileResult> {
-  const started = Date.now();
-  // Every location names the input by its dataset name, so that two files called 附件1.pdf in
-  // two folders never mix (issue 13).
-  const file = input.name ?? path.basename(input.path);
-  const entry: ManifestEntry = {
-    file: path.posix.basename(file),
-    path: file,
-    sha256: sha256(input.bytes),
-    bytes: input.bytes.length,
-    kind: looksLikePdf(input.bytes) ? 'pdf' : input.bytes.length === 0 ? 'unknown' : 'text',
-    status: 'ok',
-    tables: 0,
-    flagged_tables: 0,
-    duration_ms: 0,
-  };
-  const diagnostics: Diagnostic[] = [];
-  const records: ProjectRecord[] = [];
-  const fail = (code: keyof typeof CODES, text: string): FileResult => {
-    // Every error names its file first, whichever layer raised it.
-    const message = text.startsWith(`${file}: `) ? text : `${file}: ${text}`;
-    entry.status = 'failed';
-    entry.error = { code, message };
-    diagnostics.push(diagnostic(code, message, { file }, { severity: 'error' }));
-    entry.duration_ms = Date.now() - started;
-    return { entry, records, diagnostics };
-  };
-  if (input.bytes.length > settings.maxBytes) {
-    return fail('too_large', `${file}: ${input.bytes.length} bytes, over the per-file limit of ${settings.maxBytes}`);
-  }
-  let ex: Extracted;
-  try {
-    ex = await extract(input, file, settings, diagnostics, signal, opts);
-  } catch (e) {
-    if (e instanceof InputError) return fail(e.code, e.message);
-    if ((e as Error)?.name === 'OcrDeferred') {
-      entry.duration_ms = Date.now() - started;
-      return { entry, records, diagnostics: [], deferred: { pages: (e as { pages?: number }).pages ?? 1 } };
-    }
-    return fail('internal_error', `${file}: ${(e as Error)?.message ?? String(e)}`);
-  }
-  entry.kind = ex.kind;
-  if (ex.encoding) entry.encoding = ex.encoding;
-  if (ex.pages !== undefined) entry.pages = ex.pages;
-  if (ex.ocrPages && ex.ocrPages.length) entry.ocr_pages = ex.ocrPages;
-  if (ex.ocr) entry.ocr = ex.ocr;
-  const ocrCells = ex.ocr?.pages.length ? ocrCellsOf(ex.rows) : new Map();
+  /**
+   * @param file the input's dataset name (record ids, locations); `base` its file name.
+   * @param sha256 the content hash records carry (for a dump read without a known hash, it is only
+   * known at the end: records then carry '' and the entry gets the hash).
+   * @param templates the templates the run reads with.
+   * @param diagnostics the file's own diagnostics (a block that is no project table is reported there).
+   * @param ocrCells cells read by OCR (PDFs with scanned pages), re-checked by the form's arithmetic.
+   */
+  constructor(
+    private readonly file: string,
+    private readonly base: string,
+    public sha256: string,
+    private readonly kind: 'pdf' | 'text',
+    private readonly templates: TemplateSet,
+    private readonly diagnostics: Diagnostic[],
+    private readonly sink: RecordSink,
+    private readonly ocrCells: ReadonlyMap<string, OcrCell> = new Map(),
+  ) {}
 
-  const fileCtx: StageContext = { file, report: (d) => diagnostics.push(d) };
-  const templates = templateSet(settings.templates);
-  const blocks = rowsToBlocks(ex.rows, fileCtx, templates);
-  let truncated = 0;
-  let index = 0;
-  blocks.forEach((block) => {
+  async add(block: ProjectBlock): Promise<void> {
+    const { file } = this;
+    const index = this.count;
     const collected: Diagnostic[] = [];
     const ctx: StageContext = { file, project: index, report: (d) => collected.push(d) };
-    const draft = readBlock(block, ctx, templates);
+    const draft = readBlock(block, ctx, this.templates);
     if (!draft.sections.indicators && !draft.sections.funds && !draft.project_name) {
       // Neither a project's name nor its funds nor its indicators: a title in prose or an
       // appendix that is not a project table, not a broken one.
-      diagnostics.push(diagnostic('non_project_table', `"${block.title ?? block.rows[0]?.cells.find((c) => c.text)?.text ?? ''}" has no project name, funds or indicators: not a project table, skipped`, { file, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
+      this.diagnostics.push(diagnostic('non_project_table', `"${block.title ?? block.rows[0]?.cells.find((c) => c.text)?.text ?? ''}" has no project name, funds or indicators: not a project table, skipped`, { file, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
       return;
     }
+    this.count++;
     if (!draft.sections.indicators || !draft.sections.funds || !draft.sections.total) {
-      truncated++;
+      this.truncated++;
       const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
       collected.push(diagnostic('truncated_table', `table ${index + 1}${draft.project_name ? ` (${draft.project_name})` : ''} is incomplete: no ${missing}`, { file, project: index, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
     }
-    const { record: read, template } = validateDraft(draft, { path: file, file: entry.file, sha256: entry.sha256, kind: ex.kind, index }, ctx);
+    const { record: read, template } = validateDraft(draft, { path: file, file: this.base, sha256: this.sha256, kind: this.kind, index }, ctx);
     // Figures read by OCR are re-checked by the form's arithmetic (repair/ocr-arithmetic.ts).
-    const ocr = reviewOcrArithmetic(read, template, index, ocrCells);
+    const ocr = reviewOcrArithmetic(read, template, index, this.ocrCells);
     const unchecked = ocr.record;
     const { check, issues } = checkRecord(unchecked, template, index);
     ocr.annotate(issues);
@@ -216,25 +244,178 @@ export async function processFile(input: InputFile, settings: Settings, signal?:
     record.repairs = [...collected.filter((d) => CODES[d.code].stage === 'repair'), ...ocr.repairs];
     record.issues = [...collected.filter((d) => CODES[d.code].stage !== 'repair' && !stale(d)), ...issues, ...ocr.issues];
     record.issues.push(...schemaDiagnostics(record, file, index));
-    records.push(record);
-    index++;
-  });
-  entry.tables = records.length;
-  entry.flagged_tables = records.filter((r) => r.check.status !== 'ok' || r.issues.some((d) => d.severity === 'error')).length;
-  if (records.length === 0) {
-    const unread = ex.ocrPages?.length && ex.ocr?.status !== 'read';
-    const ocr = unread ? ` (${ex.ocrPages!.length} page(s) without a text layer were not read${ex.ocr?.message ? `: ${ex.ocr.message}` : ''})` : '';
-    const res = fail(unread ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
-    res.diagnostics.push(...[]);
-    return res;
+    if (record.check.status !== 'ok' || record.issues.some((d) => d.severity === 'error')) this.flagged++;
+    try {
+      await this.sink(record);
+    } catch (e) {
+      throw new SinkFailure(e);
+    }
   }
-  if (truncated === records.length) {
+}
+
+/** The sink failed (a full disk under the cache): not the file's fault, so it is not reported as the file's error. */
+class SinkFailure extends Error {
+  constructor(readonly reason: unknown) {
+    super((reason as Error)?.message ?? String(reason));
+  }
+}
+
+/** Whether an error is the engine running out of room (not a bug): too big a string, array or buffer. */
+export function isResourceError(e: unknown): boolean {
+  return e instanceof RangeError && /Invalid (string|array|typed array) length|Array buffer allocation failed|allocation failed|over the limit|Maximum call stack/i.test(e.message);
+}
+
+/**
+ * Processes one input file: records go to `sink` as they are made (in order); returns the manifest
+ * entry and file-level diagnostics. Never throws for bad input: a file that cannot be processed
+ * comes back `failed`. Text dumps are decoded, split and segmented chunk by chunk, so memory stays
+ * flat whatever their size.
+ */
+export async function processFileTo(input: InputFile, settings: Settings, sink: RecordSink, opts: ProcessOptions = {}): Promise<FileSummary> {
+  const started = Date.now();
+  // Every location names the input by its dataset name, so that two files called 附件1.pdf in
+  // two folders never mix (issue 13).
+  const file = input.name ?? path.basename(input.path);
+  const size = input.bytes?.length ?? input.size ?? 0;
+  const entry: ManifestEntry = {
+    file: path.posix.basename(file),
+    path: file,
+    sha256: input.sha256 ?? (input.bytes ? sha256(input.bytes) : ''),
+    bytes: size,
+    kind: 'unknown',
+    status: 'ok',
+    tables: 0,
+    flagged_tables: 0,
+    duration_ms: 0,
+  };
+  const diagnostics: Diagnostic[] = [];
+  if (input.rawPath) {
+    entry.raw_path = input.rawPath;
+    diagnostics.push(diagnostic('name_not_utf8', `${file}: the file name is not valid UTF-8; shown decoded as well as possible (bytes ${input.rawPath})`, { file }));
+  }
+  const fail = (code: keyof typeof CODES, text: string): FileSummary => {
+    // Every error names its file first, whichever layer raised it.
+    const message = text.startsWith(`${file}: `) ? text : `${file}: ${text}`;
+    entry.status = 'failed';
+    entry.error = { code, message };
+    diagnostics.push(diagnostic(code, message, { file }, { severity: 'error' }));
+    entry.duration_ms = Date.now() - started;
+    return { entry, diagnostics };
+  };
+  if (size > settings.maxBytes) return fail('too_large', `${file}: ${size} bytes, over the per-file limit of ${settings.maxBytes}`);
+  let maker: RecordMaker | undefined;
+  let ocrPages: number[] = [];
+  const templates = templateSet(settings.templates);
+  // One pass over the content: the first chunk tells a PDF from a dump.
+  const chunks = chunksOf(input);
+  try {
+    const first = await chunks.next();
+    const head = first.done ? new Uint8Array(0) : first.value;
+    if (head.length === 0) throw new InputError('empty_file', `${file}: the file is empty (0 bytes)`, file);
+    if (looksLikePdf(head)) {
+      entry.kind = 'pdf';
+      let bytes = input.bytes;
+      if (!bytes) {
+        const parts: Uint8Array[] = [head];
+        for await (const c of chunks) parts.push(c);
+        bytes = new Uint8Array(Buffer.concat(parts));
+      }
+      if (!entry.sha256) entry.sha256 = sha256(bytes);
+      const { extractPdf } = await import('./pdf/index.js');
+      const reader = await pageReader(settings, opts.ocr);
+      const res = await extractPdf(bytes, { file, maxPages: settings.maxPages, ...streamHints(settings.templates), ...(opts.signal ? { signal: opts.signal } : {}), ...(reader ? { ocr: reader } : {}) });
+      diagnostics.push(...res.diagnostics);
+      ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
+      entry.pages = res.pages.length;
+      if (ocrPages.length) entry.ocr_pages = ocrPages;
+      const ocr = ocrSummary(res.pages, res.diagnostics, settings, reader);
+      if (ocr) entry.ocr = ocr;
+      maker = new RecordMaker(file, entry.file, entry.sha256, 'pdf', templates, diagnostics, sink, ocr?.pages.length ? ocrCellsOf(res.rows) : new Map());
+      for (const block of rowsToBlocks(res.rows, { file, report: (d) => diagnostics.push(d) }, templates)) await maker.add(block);
+    } else {
+      entry.kind = 'text';
+      maker = new RecordMaker(file, entry.file, entry.sha256, 'text', templates, diagnostics, sink);
+      entry.encoding = await readDump(head, chunks, input, file, settings, maker, diagnostics, opts.chunkRows ?? DUMP_CHUNK_ROWS, templates);
+    }
+  } catch (caught) {
+    // A record too big to write is the file's resource error; a sink that cannot write stops the caller.
+    const e = caught instanceof SinkFailure ? caught.reason : caught;
+    if (caught instanceof SinkFailure && !isResourceError(e)) throw e;
+    if (e instanceof InputError) {
+      if (entry.kind === 'text' && /\.pdf$/i.test(file) && (e.code === 'binary_file' || e.code === 'undecodable')) {
+        return fail('pdf_invalid', `${file}: named .pdf but has no PDF header and is not text either`);
+      }
+      return fail(e.code, e.message);
+    }
+    if ((e as Error)?.name === 'OcrDeferred') {
+      // Nothing was made yet (pages are read before any record): the caller hands the file on.
+      entry.duration_ms = Date.now() - started;
+      return { entry, diagnostics: [], deferred: { pages: (e as { pages?: number }).pages ?? 1 } };
+    }
+    if (isResourceError(e)) return fail('resource_limit', `${file}: ran out of room (${(e as Error).message})`);
+    if ((e as NodeJS.ErrnoException)?.code && (e as NodeJS.ErrnoException).syscall) return fail('read_failed', `${file}: ${(e as Error).message}`);
+    return fail('internal_error', `${file}: ${(e as Error)?.message ?? String(e)}`);
+  } finally {
+    await chunks.return(undefined);
+  }
+  if (!entry.sha256) entry.sha256 = maker.sha256;
+  entry.tables = maker.count;
+  entry.flagged_tables = maker.flagged;
+  if (maker.count === 0) {
+    const unread = ocrPages.length > 0 && entry.ocr?.status !== 'read';
+    const ocr = unread ? ` (${ocrPages.length} page(s) without a text layer were not read${entry.ocr?.message ? `: ${entry.ocr.message}` : ''})` : '';
+    return fail(unread ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
+  }
+  if (maker.truncated === maker.count) {
     entry.status = 'failed';
     entry.error = { code: 'truncated_table', message: `${file}: every table is incomplete (truncated)` };
   } else {
-    entry.status = entry.flagged_tables > 0 || truncated > 0 ? 'flagged' : 'ok';
-    if (truncated > 0) entry.error = { code: 'truncated_table', message: `${file}: ${truncated} of ${records.length} table(s) are incomplete` };
+    entry.status = entry.flagged_tables > 0 || maker.truncated > 0 ? 'flagged' : 'ok';
+    if (maker.truncated > 0) entry.error = { code: 'truncated_table', message: `${file}: ${maker.truncated} of ${maker.count} table(s) are incomplete` };
   }
   entry.duration_ms = Date.now() - started;
-  return { entry, records, diagnostics };
+  return { entry, diagnostics };
+}
+
+/**
+ * Reads a dump chunk by chunk: decodes lines, makes rows, and segments them in chunks of at least
+ * `chunkRows` rows cut before a title line (where a new table starts whatever came before), so
+ * that only one chunk's rows are held at a time. Returns the encoding.
+ */
+async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input: InputFile, file: string, settings: Settings, maker: RecordMaker, diagnostics: Diagnostic[], chunkRows: number, templates: TemplateSet): Promise<string> {
+  const decoder = new LineDecoder(file, settings.encoding);
+  const reader = new RowReader(/\.csv$/i.test(file) ? 'auto' : 'tab');
+  const ctx: StageContext = { file, report: (d) => diagnostics.push(d) };
+  const hash = input.sha256 || input.bytes ? undefined : createHash('sha256');
+  let rows: Row[] = [];
+  const flush = async (): Promise<void> => {
+    const chunk = rows;
+    rows = [];
+    for (const block of rowsToBlocks(chunk, ctx, templates)) await maker.add(block);
+  };
+  const take = async (more: readonly Row[]): Promise<void> => {
+    for (const row of more) {
+      if (rows.length >= chunkRows && isTitleRow(row, templates) && !isTitleRow(rows[rows.length - 1]!, templates)) await flush();
+      rows.push(row);
+    }
+  };
+  const feed = async (chunk: Uint8Array): Promise<void> => {
+    hash?.update(chunk);
+    for (const line of decoder.push(chunk)) await take(reader.pushAll(line.text, line.line));
+  };
+  await feed(head);
+  for await (const chunk of rest) await feed(chunk);
+  for (const line of decoder.end()) await take(reader.pushAll(line.text, line.line));
+  await take(reader.end());
+  await flush();
+  if (hash) maker.sha256 = hash.digest('hex');
+  diagnostics.push(...decoder.diagnostics());
+  return decoder.encoding;
+}
+
+/** Processes one input file into its manifest entry, records and file-level diagnostics (records held in memory). */
+export async function processFile(input: InputFile, settings: Settings, signal?: AbortSignal, opts: Omit<ProcessOptions, 'signal'> = {}): Promise<FileResult> {
+  const records: ProjectRecord[] = [];
+  const { entry, diagnostics, deferred } = await processFileTo(input, settings, (r) => void records.push(r), { ...opts, ...(signal ? { signal } : {}) });
+  return { entry, records, diagnostics, ...(deferred ? { deferred } : {}) };
 }

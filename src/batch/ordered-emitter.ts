@@ -1,7 +1,7 @@
 /** Writing a dataset in its order, from results held by the run index, the dataset index or the cache. */
 import path from 'node:path';
 import type { ManifestEntry } from '../result.js';
-import { CACHE_DIR, readCached } from './cache.js';
+import { CACHE_DIR, readCachedHead, readCachedRecords } from './cache.js';
 import { DatasetWriter, type DatasetTotals, type WriterOptions } from './dataset-writer.js';
 import type { RunItem } from './run.js';
 
@@ -9,7 +9,8 @@ import type { RunItem } from './run.js';
  * Writes the dataset of `items` (in the order given) while they are still being processed: `ready(item)`
  * says that an item's result is known (in `item.result` or its cache file), and every item whose
  * predecessors are all known is read and appended at once, one at a time, so that the end of the
- * run only has the tail left to write. Memory stays bounded by the largest single result.
+ * run only has the tail left to write. A cached result is streamed one record at a time, so memory
+ * stays bounded by the largest single record.
  */
 export class OrderedEmitter {
   private readonly sorted: RunItem[];
@@ -71,16 +72,27 @@ export class OrderedEmitter {
   private async drain(): Promise<void> {
     while (!this.failed && this.next < this.sorted.length && this.known.has(this.sorted[this.next]!)) {
       const item = this.sorted[this.next]!;
-      let result = item.result;
+      const result = item.result;
       const root = typeof this.cacheRoot === 'string' ? this.cacheRoot : this.cacheRoot(item);
-      if (!result) {
-        result = await readCached(path.join(root, CACHE_DIR), item.cache!);
+      const dir = path.join(root, CACHE_DIR);
+      if (result) {
+        result.entry.cached = item.cached;
+        this.entries.push(result.entry);
+        this.writer.add(result, item.meta, dir);
+      } else {
+        // Streamed from the cache one record at a time: a file of any size passes in flat memory.
+        const head = await readCachedHead(dir, item.cache!);
         if (this.failed) return; // aborted while reading
-        if (!result) throw new Error(`${item.path}: its cached result ${path.join(root, CACHE_DIR, item.cache!)} is missing or unreadable`);
+        if (!head) throw new Error(`${item.path}: its cached result ${path.join(dir, item.cache!)} is missing or unreadable`);
+        head.entry.cached = item.cached;
+        this.entries.push(head.entry);
+        this.writer.beginFile(head.entry, head.diagnostics, item.meta, head.crops ?? [], dir);
+        for await (const record of readCachedRecords(dir, item.cache!, head.records)) {
+          if (this.failed) return;
+          this.writer.addRecord(record);
+        }
+        this.writer.endFile();
       }
-      result.entry.cached = item.cached;
-      this.entries.push(result.entry);
-      this.writer.add(result, item.meta, path.join(root, CACHE_DIR));
       this.known.delete(item);
       this.next++;
     }

@@ -35,3 +35,37 @@ export function planJobs(opts: { jobs?: number; maxMemoryMb?: number }, cores = 
   const fit = workersWithin(totalMb / 2);
   return fit >= wanted ? { jobs: wanted } : { jobs: fit, note: `${fit} worker(s), not one per core (${cores}): each needs about ${MEMORY_MODEL.workerMb} MiB and this machine (or container) has ${Math.round(totalMb)} MiB` };
 }
+
+/** The memory bounds of a run (see `memoryLimits`). */
+export interface MemoryLimits {
+  /** Resident memory the whole process may reach before the watchdog stops the largest worker, in MiB. */
+  ceilingMb: number;
+  /** V8 old-space limit of each worker, in MiB. */
+  heapMb: number;
+  /** Largest decompressed stream or single buffer a worker may make, in bytes. */
+  streamBytes: number;
+}
+
+/** Largest stream or buffer a file may inflate to, whatever the budget: no form PDF needs more. */
+export const MAX_STREAM_BYTES = 256 * 2 ** 20;
+/** Smallest stream limit a tight budget leaves. */
+const MIN_STREAM_BYTES = 16 * 2 ** 20;
+
+/**
+ * Given the workers and the budget, returns the memory bounds. With --max-memory each worker gets
+ * its share of what the main thread leaves: its heap limit is that share (or --worker-heap, when
+ * lower), its largest stream a quarter of it (a growing buffer is copied, and pdf.js joins the
+ * chunks of a stream), and the budget itself is the ceiling. Without one, the ceiling is 90 % of
+ * the machine's (or container's) memory, streams stop at `MAX_STREAM_BYTES` and the heap at
+ * --worker-heap (2048 MiB).
+ */
+export function memoryLimits(opts: { jobs: number; maxMemoryMb?: number; workerHeapMb?: number }, totalMb = machineMemoryMb()): MemoryLimits {
+  const heapDefault = opts.workerHeapMb ?? 2048;
+  if (opts.maxMemoryMb === undefined) return { ceilingMb: Math.floor(totalMb * 0.9), heapMb: heapDefault, streamBytes: MAX_STREAM_BYTES };
+  const shareMb = Math.max(64, (opts.maxMemoryMb - MEMORY_MODEL.mainMb) / Math.max(1, opts.jobs));
+  return {
+    ceilingMb: opts.maxMemoryMb,
+    heapMb: Math.floor(Math.min(heapDefault, shareMb)),
+    streamBytes: Math.round(Math.min(MAX_STREAM_BYTES, Math.max(MIN_STREAM_BYTES, (shareMb * 2 ** 20) / 4))),
+  };
+}

@@ -5,6 +5,7 @@
  */
 import type { ManifestEntry } from '../result.js';
 import type { DatasetTotals } from './dataset-writer.js';
+import { safeJson, safeLine } from '../terminal.js';
 
 /** The run is about to process files. */
 export interface StartEvent {
@@ -39,6 +40,7 @@ export interface FileEvent {
   duration_ms: number;
   error: ManifestEntry['error'] | null;
   duplicate_of: string | null;
+  skip_reason: ManifestEntry['skip_reason'] | null;
 }
 
 /** A file has pages without a text layer and waits for the OCR pool. */
@@ -63,10 +65,11 @@ export interface DoneEvent {
   /**
    * This run's inputs: how each came out, and what it did to the dataset (added: new path;
    * updated: new content at a known path; unchanged: same content; kept: this run failed on it,
-   * the earlier result stays); missing: arguments that named nothing.
+   * the earlier result stays); missing: arguments that named nothing; duplicates: inputs skipped
+   * as copies of another (the rest of `skipped` are folder entries that are no inputs).
    */
   totals: {
-    inputs: number; ok: number; flagged: number; failed: number; skipped: number; cached: number; pages: number; tables: number; flagged_tables: number;
+    inputs: number; ok: number; flagged: number; failed: number; skipped: number; duplicates: number; cached: number; pages: number; tables: number; flagged_tables: number;
     added: number; updated: number; unchanged: number; kept: number; missing: number;
   };
   /** The whole dataset in the output folder after the run; null when nothing was written. */
@@ -79,6 +82,8 @@ export interface DoneEvent {
   worker_ms: number;
   workers_started: number;
   workers_replaced: number;
+  /** Workers the memory watchdog stopped (their files are `resource_limit`). */
+  workers_stopped_for_memory: number;
   /** Files read by the OCR pool, their pages read by OCR, and its workers. */
   ocr?: { files: number; pages: number; workers_started: number; workers_replaced: number };
   /** Peak resident memory of the whole process (every worker thread included), in MiB. */
@@ -95,14 +100,23 @@ export function fileEvent(index: number, entry: ManifestEntry, cached: boolean):
   return {
     event: 'file', index, path: entry.path, bytes: entry.bytes, status: entry.status, kind: entry.kind, pages: entry.pages ?? null,
     tables: entry.tables, flagged_tables: entry.flagged_tables, cached, duration_ms: entry.duration_ms,
-    error: entry.error ?? null, duplicate_of: entry.duplicate_of ?? null,
+    error: entry.error ?? null, duplicate_of: entry.duplicate_of ?? null, skip_reason: entry.skip_reason ?? null,
   };
 }
 
-/** The line printed for one file (the format of the first `ingest`; cached and duplicates say so). */
+const SKIPPED: Record<NonNullable<ManifestEntry['skip_reason']>, string> = {
+  duplicate: 'duplicate of', hidden: 'a hidden file (name starts with a dot)', unsupported_type: 'not a PDF or text dump (by its name)',
+  not_a_file: 'not a regular file (FIFO, socket or device)', symlinked_folder: 'a symbolic link to a folder (not followed)',
+  output_folder: "the run's own output folder",
+};
+
+/** The line printed for one file (the format of the first `ingest`; cached and skipped files say so); safe for a terminal. */
 export function fileLine(e: FileEvent): string {
-  if (e.status === 'skipped') return `${e.status.padEnd(7)} ${e.path}: duplicate of ${e.duplicate_of}\n`;
-  return `${e.status.padEnd(7)} ${e.path}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${e.error.message}` : ''}${e.cached ? ' (cached)' : ''}\n`;
+  if (e.status === 'skipped') {
+    const why = e.skip_reason === 'duplicate' || !e.skip_reason ? `duplicate of ${e.duplicate_of}` : SKIPPED[e.skip_reason];
+    return `${e.status.padEnd(7)} ${safeLine(e.path)}: ${safeLine(why)}\n`;
+  }
+  return `${e.status.padEnd(7)} ${safeLine(e.path)}: ${e.tables} table(s)${e.flagged_tables ? `, ${e.flagged_tables} flagged` : ''}${e.error ? ` — ${safeLine(e.error.message)}` : ''}${e.cached ? ' (cached)' : ''}\n`;
 }
 
 /** The closing lines: this run's inputs, what they did to the dataset, and the dataset as a whole. */
@@ -110,26 +124,29 @@ export function summaryLine(e: DoneEvent): string {
   const t = e.totals;
   const secs = (e.stages.total_ms / 1000).toFixed(1);
   const ocr = e.ocr ? `, ${e.ocr.pages} read by OCR` : '';
-  const run = `${t.inputs} input(s): ${t.inputs - t.failed} processed${t.skipped ? ` (${t.skipped} duplicate(s) skipped)` : ''}, ${t.failed} failed${t.missing ? `, ${t.missing} not found` : ''} (${t.pages ? `${t.pages} PDF page(s)${ocr} in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)`;
-  if (!e.dataset) return `${run}\nnothing written: ${e.out}/ is left as it was\n`;
+  // Skipped folder entries (hidden files, other types …) are not processed; duplicates are.
+  const entries = t.skipped - t.duplicates;
+  const run = `${t.inputs} input(s): ${t.ok + t.flagged + t.duplicates} processed${t.duplicates ? ` (${t.duplicates} duplicate(s) skipped)` : ''}, ${entries ? `${entries} skipped, ` : ''}${t.failed} failed${t.missing ? `, ${t.missing} not found` : ''} (${t.pages ? `${t.pages} PDF page(s)${ocr} in ` : ''}${secs} s, peak memory ${e.peak_rss_mb} MiB)`;
+  const out = safeLine(e.out);
+  if (!e.dataset) return `${run}\nnothing written: ${out}/ is left as it was\n`;
   const d = e.dataset;
   const changes = `${t.added} added, ${t.updated} updated, ${t.unchanged} unchanged${t.kept ? `, ${t.kept} kept from before (failed this time)` : ''}`;
-  return `${run}\n${e.out}/: ${changes} → ${d.tables} table(s) from ${d.inputs} input(s), ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}${e.report ? `; review ${e.report}` : ''}\n`;
+  return `${run}\n${out}/: ${changes} → ${d.tables} table(s) from ${d.inputs - d.skipped} input(s)${d.skipped ? ` (and ${d.skipped} skipped, listed in manifest.json)` : ''}, ${d.flagged_tables} flagged${d.duplicate_tables ? `, ${d.duplicate_tables} duplicate table(s) left out` : ''}${e.report ? `; review ${safeLine(e.report)}` : ''}\n`;
 }
 
 /** Not a TTY: one line per file, then the summary. */
 export function lineReporter(stream: NodeJS.WritableStream = process.stderr): Reporter {
   return (e) => {
     if (e.event === 'file') stream.write(fileLine(e));
-    else if (e.event === 'ocr') stream.write(`ocr     ${e.path}: pages without a text layer, queued for OCR\n`);
-    else if (e.event === 'warning') stream.write(`warning: ${e.message}\n`);
+    else if (e.event === 'ocr') stream.write(`ocr     ${safeLine(e.path)}: pages without a text layer, queued for OCR\n`);
+    else if (e.event === 'warning') stream.write(`warning: ${safeLine(e.message)}\n`);
     else if (e.event === 'done') stream.write(summaryLine(e));
   };
 }
 
 /** NDJSON: every event as one line of JSON. */
 export function jsonReporter(stream: NodeJS.WritableStream = process.stdout): Reporter {
-  return (e) => void stream.write(JSON.stringify(e) + '\n');
+  return (e) => void stream.write(safeJson(e) + '\n');
 }
 
 function formatDuration(ms: number): string {
@@ -182,7 +199,7 @@ export function ttyReporter(stream: NodeJS.WriteStream = process.stderr): Report
         freshBytes += e.bytes;
       }
       draw(e.status === 'failed');
-    } else if (e.event === 'warning') stream.write(`\r\x1b[2Kwarning: ${e.message}\n`);
+    } else if (e.event === 'warning') stream.write(`\r\x1b[2Kwarning: ${safeLine(e.message)}\n`);
     else {
       draw(true);
       stream.write(`\n${summaryLine(e)}`);

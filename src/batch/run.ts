@@ -13,11 +13,12 @@ import { TOOL_VERSION } from '../version.js';
 import type { FileResult, ManifestEntry } from '../result.js';
 import type { Settings } from '../settings.js';
 import { removeStaleTemps, writeFileAtomic } from './atomic.js';
-import { CACHE_DIR, cacheName, readCached, settingsHash } from './cache.js';
+import { CACHE_DIR, cacheName, settingsHash, validCached } from './cache.js';
 import type { DatasetTotals, WriterOptions } from './dataset-writer.js';
+import { lockOutput } from './lock.js';
 import { OrderedEmitter } from './ordered-emitter.js';
-import { planJobs } from './plan.js';
-import { gatherInputs } from './inputs.js';
+import { memoryLimits, planJobs } from './plan.js';
+import { gatherInputs, type InputEntry } from './inputs.js';
 import { readSources, type SourceMeta } from './sources.js';
 import type { Shard } from './shard.js';
 import { DatasetError, datasetPath, emptyStore, loadStore, processed, rootOf, saveStore, type DatasetStore, type StoreItem } from './store.js';
@@ -25,7 +26,7 @@ import { WorkerPool, type Outcome } from './pool.js';
 import { OcrPool, planOcr } from './ocr-pool.js';
 import { ocrInstalled } from '../ocr/index.js';
 import { fileEvent, type DoneEvent, type Reporter } from './progress.js';
-import type { WorkerReply, WorkerTask } from './worker.js';
+import type { WorkerReply, WorkerSetup, WorkerTask } from './worker.js';
 
 /** Name of the run index inside the output folder (what `merge` reads). */
 export const RUN_FILE = '.run.json';
@@ -34,8 +35,8 @@ export { parseShard, type Shard } from './shard.js';
 export { DatasetError } from './store.js';
 
 export interface IngestOptions {
-  /** Files, folders and globs as typed. */
-  inputs: readonly string[];
+  /** Files, folders and globs as typed (bytes for an argument that is not UTF-8). */
+  inputs: ReadonlyArray<string | Buffer>;
   outDir: string;
   settings: Settings;
   /** Worker threads (default: one per core, as many as half the machine's memory holds). */
@@ -100,6 +101,7 @@ export interface RunIndex {
 interface Hashed {
   index: number;
   path: string;
+  input: InputEntry;
   sha256?: string;
   bytes?: number;
   kind?: ManifestEntry['kind'];
@@ -118,7 +120,7 @@ function kindOf(head: Buffer, size: number): ManifestEntry['kind'] {
 const HASH_WHOLE_MAX = 4 * 2 ** 20;
 
 /** Given a path, returns the content's sha256, its size and the kind `processFile` will see; `wholeMax`: see HASH_WHOLE_MAX. */
-export async function hashFile(file: string, wholeMax = HASH_WHOLE_MAX): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
+export async function hashFile(file: string | Buffer, wholeMax = HASH_WHOLE_MAX): Promise<{ sha256: string; bytes: number; kind: ManifestEntry['kind'] }> {
   const st = await stat(file);
   if (!st.isFile()) throw new Error(st.isDirectory() ? 'EISDIR: is a directory' : 'not a regular file');
   const hash = createHash('sha256');
@@ -150,6 +152,14 @@ function failedResult(base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_t
   return { entry, records: [], diagnostics: [diagnostic(code, message, { file: base.file }, { severity: 'error' })] };
 }
 
+/** The manifest entry of an input skipped without reading it (a folder entry that is no input). */
+function skippedEntry(input: InputEntry, base: { file: string; path: string }): ManifestEntry {
+  return {
+    ...base, ...(input.rawPath ? { raw_path: input.rawPath } : {}), sha256: '', bytes: 0, kind: 'unknown',
+    status: 'skipped', skip_reason: input.skip!, tables: 0, flagged_tables: 0, duration_ms: 0,
+  };
+}
+
 /** How one input of this run changed the dataset. */
 export type Change = 'added' | 'updated' | 'unchanged' | 'kept';
 
@@ -157,9 +167,21 @@ export type Change = 'added' | 'updated' | 'unchanged' | 'kept';
  * Runs the batch and writes the dataset of `outDir`: this run's inputs are added to what it
  * already holds (or replace it, with `replace`), and every output is rewritten from the whole.
  * Nothing is written when no input could be processed. Returns the final event (also given to
- * `report`).
+ * `report`). Takes the output folder's lock first (`lock.ts`): a second run into the same folder
+ * stops with `OutputLocked` instead of deleting the first one's temporary files.
  */
 export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
+  const { outDir } = opts;
+  await mkdir(outDir, { recursive: true });
+  const unlock = await lockOutput(outDir);
+  try {
+    return await ingestLocked(opts);
+  } finally {
+    await unlock();
+  }
+}
+
+async function ingestLocked(opts: IngestOptions): Promise<DoneEvent> {
   const t0 = performance.now();
   const { settings, outDir, report } = opts;
   // OCR's memory comes out of the budget first; its pool starts only when a scan turns up.
@@ -170,13 +192,18 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   const plan = planJobs({ ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}), ...(ocrPlan.restMb !== undefined ? { maxMemoryMb: ocrPlan.restMb } : {}) });
   const jobs = plan.jobs;
   if (plan.note) report({ event: 'warning', message: ocrPlan.workers && opts.maxMemoryMb !== undefined ? `${plan.note} (after ${opts.maxMemoryMb - ocrPlan.restMb!} MiB for OCR)` : plan.note });
+  // The batch workers' heaps and streams come out of what OCR leaves; the whole budget is the
+  // process's ceiling (OCR workers are threads of the same process).
+  const limits = memoryLimits({ jobs, ...(ocrPlan.restMb !== undefined ? { maxMemoryMb: ocrPlan.restMb } : {}), ...(opts.workerHeapMb !== undefined ? { workerHeapMb: opts.workerHeapMb } : {}) });
+  if (opts.maxMemoryMb !== undefined) limits.ceilingMb = opts.maxMemoryMb;
   const io = pLimit(opts.ioConcurrency ?? 8);
 
   // The dataset already there, and its root: input paths are made relative to it, so that a
   // re-run from another folder names every file the same way.
   const existing = opts.replace ? undefined : await loadStore(outDir);
-  const collected = await gatherInputs(opts.inputs, (message) => report({ event: 'warning', message }));
-  const paths = collected.files;
+  const collected = await gatherInputs(opts.inputs, { warn: (message) => report({ event: 'warning', message }), outDir });
+  const inputs = collected.files;
+  const paths = inputs.map((i) => i.path);
   let root = path.resolve(opts.root ?? defaultRoot(paths));
   if (existing) {
     const held = rootOf(outDir, existing);
@@ -187,11 +214,12 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   }
   const store: DatasetStore = existing ?? emptyStore(outDir, root);
   const t1 = performance.now();
-  const hashed: Hashed[] = await Promise.all(paths.map((p, index) => io(async (): Promise<Hashed> => {
+  const hashed: Hashed[] = await Promise.all(inputs.map((input, index) => io(async (): Promise<Hashed> => {
+    if (input.skip || input.error !== undefined) return { index, path: input.path, input, ...(input.error !== undefined ? { error: input.error } : {}) };
     try {
-      return { index, path: p, ...(await hashFile(p)) };
+      return { index, path: input.path, input, ...(await hashFile(input.fsPath)) };
     } catch (e) {
-      return { index, path: p, error: (e as Error).message };
+      return { index, path: input.path, input, error: (e as Error).message };
     }
   })));
   const t2 = performance.now();
@@ -227,8 +255,13 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     const m = meta.get(rel) ?? old?.meta;
     if (m) item.meta = m;
     items.push(item);
+    const raw = h.input.rawPath ? { raw_path: h.input.rawPath } : {};
+    if (h.input.skip) {
+      item.result = { entry: skippedEntry(h.input, { file, path: rel }), records: [], diagnostics: [] };
+      continue;
+    }
     if (h.error !== undefined || h.sha256 === undefined) {
-      item.result = failedResult({ file, path: rel, sha256: '', bytes: 0, kind: 'unknown' }, 'read_failed', `${rel}: ${h.error}`);
+      item.result = failedResult({ file, path: rel, ...raw, sha256: '', bytes: 0, kind: 'unknown' }, 'read_failed', `${rel}: ${h.error}`);
       continue;
     }
     // Duplicates: an input with the content of one already in the dataset, or of an earlier one
@@ -236,7 +269,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     const first = firstOf.get(h.sha256);
     if (first !== undefined && first !== rel) {
       const entry: ManifestEntry = {
-        file, path: rel, sha256: h.sha256, bytes: h.bytes!, kind: h.kind!,
+        file, path: rel, ...raw, sha256: h.sha256, bytes: h.bytes!, kind: h.kind!,
         status: 'skipped', skip_reason: 'duplicate', duplicate_of: first, tables: 0, flagged_tables: 0, duration_ms: 0,
       };
       item.result = { entry, records: [], diagnostics: [] };
@@ -244,11 +277,12 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     }
     firstOf.set(h.sha256, rel);
     if (h.bytes! > settings.maxBytes) {
-      const base = { file, path: rel, sha256: h.sha256, bytes: h.bytes!, kind: h.kind! };
+      const base = { file, path: rel, ...raw, sha256: h.sha256, bytes: h.bytes!, kind: h.kind! };
       item.result = failedResult(base, 'too_large', `${rel}: ${h.bytes} bytes, over the per-file limit of ${settings.maxBytes}`);
       continue;
     }
-    item.cache = cacheName(h.sha256, rel, key);
+    // (For a name that is not UTF-8, its bytes: decoded names may collide.)
+    item.cache = cacheName(h.sha256, h.input.rawPath ?? rel, key);
     lookups.push(item);
   }
   const unmatched = [...meta.keys()].filter((k) => !seen.has(k) && !held.has(k));
@@ -273,7 +307,7 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
 
   const hits = new Map<number, ManifestEntry>();
   await Promise.all(lookups.map((item) => io(async () => {
-    const hit = await readCached(cacheDir, item.cache!);
+    const hit = await validCached(cacheDir, item.cache!);
     if (hit) {
       item.cached = true;
       hits.set(item.index, hit.entry);
@@ -310,10 +344,23 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
   async function processAndEmit(): Promise<DoneEvent> {
     /** Settles an item from a worker's answer (a failure is never cached: the next run tries again). */
     const finish = (item: RunItem, base: Omit<ManifestEntry, 'status' | 'tables' | 'flagged_tables' | 'duration_ms'>, out: Outcome<WorkerReply>, limit: string): void => {
-      if (out.ok) return settle(item, out.value.entry);
+      if (out.ok) {
+        if (out.value.fatal) {
+          // The worker could not write its cache (a full disk): the run stops, with that error.
+          throw Object.assign(new Error(`${out.value.fatal.message} (writing the cache in ${cacheDir})`), { code: out.value.fatal.code });
+        }
+        if (out.value.json !== undefined) {
+          // Not cached (it depends on the run's memory, not on the file): held in the run index.
+          item.result = JSON.parse(out.value.json) as FileResult;
+          delete item.cache;
+        }
+        return settle(item, out.value.entry);
+      }
       item.result = out.reason === 'timeout'
         ? failedResult(base, 'timeout', `${item.rel}: took longer than ${limit}; its worker was stopped`, out.ms)
-        : failedResult(base, 'internal_error', `${item.rel}: ${out.message}`, out.ms);
+        : out.reason === 'memory'
+          ? failedResult(base, 'resource_limit', `${item.rel}: ${out.message}; its worker was stopped`, out.ms)
+          : failedResult(base, 'internal_error', `${item.rel}: ${out.message}`, out.ms);
       delete item.cache; // never cached: the next run tries again
       settle(item, item.result.entry);
     };
@@ -332,32 +379,46 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     const ocrPool = new OcrPool(ocrPlan.workers || 1, settings.timeoutMs, opts.ocrPageMs, opts.workerHeapMb ?? 2048);
     const ocrSlots = pLimit(ocrPlan.workers + 1); // bytes of files waiting for OCR
     const ocrRuns: Promise<void>[] = [];
+    const setup: WorkerSetup = { streamBytes: limits.streamBytes };
     const pool = new WorkerPool<WorkerTask, WorkerReply>({
       script: new URL('./worker.js', import.meta.url),
       size: Math.min(jobs, Math.max(1, work.length)),
       timeoutMs: settings.timeoutMs,
-      resourceLimits: { maxOldGenerationSizeMb: opts.workerHeapMb ?? 2048 },
+      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      workerData: { ...setup },
+      ceilingMb: limits.ceilingMb,
     });
     const slotsIo = pLimit(jobs + 2); // bytes of at most jobs + 2 files in memory at once
     try {
       await Promise.all(work.map((item) => slotsIo(async () => {
         const file = path.posix.basename(item.rel);
         const h = hashed[item.index]!;
-        const base = { file, path: item.rel, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
+        const raw = h.input.rawPath ? { raw_path: h.input.rawPath } : {};
+        const base = { file, path: item.rel, ...raw, sha256: item.sha256, bytes: h.bytes!, kind: h.kind! };
         emitter.throwIfFailed(); // a full disk stops the run now, not hours later
-        let data: Buffer;
-        try {
-          data = await io(() => readFile(item.path));
-        } catch (e) {
-          item.result = failedResult(base, 'read_failed', `${item.rel}: ${(e as Error).message}`);
-          delete item.cache;
-          return settle(item, item.result.entry);
-        }
-        // Transfer, not copy: the buffer must own its whole ArrayBuffer.
-        const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
         const cachePath = path.join(cacheDir, item.cache!);
         const crops = opts.output?.report !== false;
-        const out = await pool.run({ path: item.path, name: item.rel, bytes, settings, cachePath, crops, ...(ocrPlan.workers ? { ocr: 'defer' as const } : {}) }, [bytes.buffer as ArrayBuffer]);
+        const task: WorkerTask = {
+          path: item.path, name: item.rel, sha256: item.sha256, size: h.bytes!, settings, cachePath, crops,
+          ...(h.input.rawPath ? { rawPath: h.input.rawPath } : {}), ...(ocrPlan.workers ? { ocr: 'defer' as const } : {}),
+        };
+        const transfer: ArrayBuffer[] = [];
+        if (h.kind === 'pdf') {
+          // PDFs are read whole (pdf.js needs every byte); dumps are read by the worker in chunks.
+          let data: Buffer;
+          try {
+            data = await io(() => readFile(h.input.fsPath));
+          } catch (e) {
+            item.result = failedResult(base, 'read_failed', `${item.rel}: ${(e as Error).message}`);
+            delete item.cache;
+            return settle(item, item.result.entry);
+          }
+          // Transfer, not copy: the buffer must own its whole ArrayBuffer.
+          const bytes = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? new Uint8Array(data.buffer) : new Uint8Array(data);
+          task.bytes = bytes;
+          transfer.push(bytes.buffer as ArrayBuffer);
+        } else task.source = h.input.fsPath;
+        const out = await pool.run(task, transfer);
         workerMs += out.ms;
         if (out.ok && out.value.deferred) {
           // A scan: read again in the OCR pool, outside these slots, so that text files go on meanwhile.
@@ -366,14 +427,17 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
           ocrRuns.push(ocrSlots(async () => {
             let again: Buffer;
             try {
-              again = await io(() => readFile(item.path));
+              again = await io(() => readFile(h.input.fsPath));
             } catch (e) {
               item.result = failedResult(base, 'read_failed', `${item.rel}: ${(e as Error).message}`);
               delete item.cache;
               return settle(item, item.result.entry);
             }
             const b = new Uint8Array(again.buffer, again.byteOffset, again.byteLength).slice();
-            const ocrOut = await ocrPool.run({ path: item.path, name: item.rel, bytes: b, settings, cachePath, crops, pages }, [b.buffer as ArrayBuffer]);
+            const ocrOut = await ocrPool.run({
+              path: item.path, name: item.rel, bytes: b, sha256: item.sha256, size: h.bytes!, settings, cachePath, crops, pages,
+              ...(h.input.rawPath ? { rawPath: h.input.rawPath } : {}),
+            }, [b.buffer as ArrayBuffer]);
             workerMs += ocrOut.ms;
             ocrFiles++;
             if (ocrOut.ok) ocrPages += ocrOut.value.entry.ocr?.pages.length ?? 0;
@@ -395,9 +459,12 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
     await writeFileAtomic(path.join(outDir, RUN_FILE), JSON.stringify(index) + '\n');
     const all = [...entries.values()];
     const count = (s: string): number => all.filter((e) => e.status === s).length;
-    const changes = (c: Change): number => items.filter((i) => i.change === c).length;
-    // A run that processed nothing (every input failed, or there was none) leaves the dataset as it was.
-    const useful = items.filter((i) => i.change !== 'kept' && i.status !== 'failed').length;
+    // A run that processed nothing (every input failed or was a folder entry that is no input, or
+    // there was none) leaves the dataset as it was; a duplicate counts as processed.
+    const notInput = (i: RunItem): boolean => i.status === 'skipped' && entries.get(i.index)?.skip_reason !== 'duplicate';
+    // Folder entries that are no input (listed in the manifest as skipped) add nothing.
+    const changes = (c: Change): number => items.filter((i) => i.change === c && !notInput(i)).length;
+    const useful = items.filter((i) => i.change !== 'kept' && i.status !== 'failed' && !notInput(i)).length;
     let dataset: DatasetTotals | null = null;
     if (useful > 0) {
       dataset = await emitter.finish();
@@ -412,14 +479,14 @@ export async function runIngest(opts: IngestOptions): Promise<DoneEvent> {
       event: 'done', out: outDir,
       totals: {
         inputs: items.length, ok: count('ok'), flagged: count('flagged'), failed: count('failed'), skipped: count('skipped'),
-        cached: hits.size, pages: all.reduce((a, e) => a + (e.pages ?? 0), 0), tables: all.reduce((a, e) => a + e.tables, 0),
+        duplicates: all.filter((e) => e.skip_reason === 'duplicate').length, cached: hits.size, pages: all.reduce((a, e) => a + (e.pages ?? 0), 0), tables: all.reduce((a, e) => a + e.tables, 0),
         flagged_tables: all.reduce((a, e) => a + e.flagged_tables, 0),
         added: changes('added'), updated: changes('updated'), unchanged: changes('unchanged'), kept: changes('kept'), missing: collected.missing.length,
       },
       dataset,
       report: dataset && opts.output?.report !== false ? path.join(outDir, 'report.html') : null,
       stages: { collect_ms: ms(t1 - t0), hash_ms: ms(t2 - t1), process_ms: ms(t3 - t2), emit_ms: ms(t4 - t3), total_ms: ms(t4 - t0) },
-      worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced,
+      worker_ms: ms(workerMs), workers_started: pool.started, workers_replaced: pool.replaced, workers_stopped_for_memory: pool.stoppedForMemory,
       ...(ocrFiles ? { ocr: { files: ocrFiles, pages: ocrPages, workers_started: ocrPool.started, workers_replaced: ocrPool.replaced } } : {}),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       cpu_ms: cpuMs(),

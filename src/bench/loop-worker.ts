@@ -8,7 +8,7 @@
  */
 import { openPdf } from '../pdf/document.js';
 import { extractPdf } from '../pdf/index.js';
-import { processFile, STREAM_ANCHORS } from '../pipeline.js';
+import { processFile, STREAM_HINTS } from '../pipeline.js';
 import { defaultSettings } from '../settings.js';
 import { serveLoop, walkPages } from './loop-serve.js';
 
@@ -21,6 +21,6 @@ serveLoop(async (task) => {
       await close();
     }
   }
-  if (task.mode === 'extract') return (await extractPdf(task.bytes, { file: task.path, anchors: STREAM_ANCHORS })).pages.length;
+  if (task.mode === 'extract') return (await extractPdf(task.bytes, { file: task.path, ...STREAM_HINTS })).pages.length;
   return (await processFile({ path: task.path, bytes: task.bytes }, defaultSettings)).entry.pages ?? 0;
 });

@@ -1,24 +1,37 @@
 /**
  * CSV text (papaparse): a header line and rows, CRLF ends. By default safe for spreadsheets:
  * text that a spreadsheet would run as a formula is prefixed with `'` (`--csv-guard off` leaves
- * every value as it is, for pandas, csvkit and databases).
+ * every value as it is, for pandas, csvkit and databases). A NUL character never goes raw into a cell.
  */
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { Column, HeaderLanguage } from '../domain/columns.js';
 import { headerOf } from '../domain/columns.js';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Full-width ＝＋－＠ too: Excel and WPS read them as = + - @ when a cell is typed in or imported.
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?%?$/;
+// eslint-disable-next-line no-control-regex
+const NUL = /\u0000/g;
 
 /**
- * Neutralises a cell that a spreadsheet would run as a formula (starts with = + - @, tab or CR) by
- * prefixing a single quote. Left alone: numbers such as -1.5, and a lone sign ("-" as a
- * placeholder, "=" as a parsed operator), which no spreadsheet runs.
+ * Neutralises a cell that a spreadsheet would run as a formula (starts with = + - @, their
+ * full-width forms ＝＋－＠, tab or CR) by prefixing a single quote. Left alone: numbers such as
+ * -1.5, and a lone sign ("-" as a placeholder, "=" as a parsed operator), which no spreadsheet runs.
+ * A NUL character is replaced too (see `withoutNul`).
  */
 export function neutralise(value: string): string {
-  if (value.length === 1 || PLAIN_NUMBER.test(value)) return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const text = withoutNul(value);
+  if (text.length === 1 || PLAIN_NUMBER.test(text)) return text;
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * A NUL character (which ends a string in many CSV readers and databases) becomes U+FFFD; it never
+ * goes raw into a cell, whatever `--csv-guard` says.
+ */
+export function withoutNul(value: string): string {
+  return value.includes('\u0000') ? value.replace(NUL, '\ufffd') : value;
 }
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -34,7 +47,7 @@ export function csvRows(columns: readonly Column[], rows: readonly Record<string
   const data = rows.map((r) => columns.map((c) => {
     const v = r[c.key];
     if (v === null || v === undefined) return '';
-    return guard ? neutralise(String(v)) : String(v);
+    return guard ? neutralise(String(v)) : withoutNul(String(v));
   }));
   return Papa.unparse(data, { newline: '\r\n', quotes: false }) + '\r\n';
 }

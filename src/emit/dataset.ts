@@ -6,7 +6,8 @@
  *
  * Two inputs may hold the same table (a PDF and its text dump, one dump in two encodings): the
  * later copy is left out of the tables, listed in the manifest and issues.csv as a duplicate of
- * the kept one, and not counted twice.
+ * the kept one, and not counted twice. An input's rows are made one record at a time (`begin`,
+ * `record`, `end`), so that a file of any size streams through.
  */
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
@@ -159,55 +160,72 @@ export class DatasetRenderer {
   private readonly seen = new Map<string, string>();
   private readonly entries: ManifestEntry[] = [];
   readonly totals: DatasetTotals = { inputs: 0, ok: 0, flagged: 0, failed: 0, skipped: 0, tables: 0, flagged_tables: 0, duplicate_tables: 0, pages: 0 };
+  /** The input being rendered (between `begin` and `end`). */
+  private current?: { entry: ManifestEntry; meta?: SourceMeta; duplicates: NonNullable<ManifestEntry['duplicate_tables']> };
 
   constructor(readonly opts: EmitOptions) {}
 
   /** Given one input's result and its metadata, returns what it adds; metadata is set on its records. */
   add(result: FileResult, meta?: SourceMeta): RenderedInput {
-    const entry: ManifestEntry = { ...result.entry };
+    const parts = [this.begin(result.entry, result.diagnostics, meta), ...result.records.map((r) => this.record(r)), this.end()];
+    const rows = (name: TableFile): Row[] => parts.flatMap((p) => p.rows[name]);
+    return {
+      records: parts.flatMap((p) => p.records),
+      json: parts.flatMap((p) => p.json),
+      entry: parts[parts.length - 1]!.entry,
+      rows: { 'projects.csv': rows('projects.csv'), 'indicators.csv': rows('indicators.csv'), 'issues.csv': rows('issues.csv'), 'inputs.csv': rows('inputs.csv') },
+    };
+  }
+
+  /**
+   * Starts one input (the streaming writer then gives its records one at a time to `record`, and
+   * calls `end`): returns the rows of its file-level diagnostics.
+   */
+  begin(resultEntry: ManifestEntry, diagnostics: readonly Diagnostic[], meta?: SourceMeta): RenderedInput {
+    const entry: ManifestEntry = { ...resultEntry };
     if (meta && Object.keys(meta).length) entry.source = meta;
-    const records: ProjectRecord[] = [];
-    const notes: Diagnostic[] = [];
-    const duplicates: NonNullable<ManifestEntry['duplicate_tables']> = [];
-    const json: ProjectRecord[] = [];
-    for (const r of result.records) {
-      const rec: ProjectRecord = meta && Object.keys(meta).length ? { ...r, source: { ...r.source, ...meta } } : r;
-      const sig = tableSignature(rec);
-      const first = sig === undefined ? undefined : this.seen.get(sig);
-      if (first !== undefined) {
-        duplicates.push({ id: rec.id, duplicate_of: first });
-        json.push({ ...rec, duplicate_of: first });
-        notes.push(diagnostic('duplicate_table', `table ${rec.source.index + 1} (${rec.project_name}) is the same table as ${first} (project, department and every figure): counted once, as that one`, { file: entry.path, ...(rec.source.pages ? { page: rec.source.pages[0]! } : {}), ...(rec.source.lines ? { line: rec.source.lines[0] } : {}) }, { actual: rec.id, expected: first }));
-        continue;
-      }
-      json.push(rec);
-      if (sig !== undefined) this.seen.set(sig, rec.id);
-      records.push(rec);
+    this.current = { entry, ...(meta && Object.keys(meta).length ? { meta } : {}), duplicates: [] };
+    return this.part(entry, [], [], diagnostics.map((d) => issueRow(d, 'issue', '', entry)));
+  }
+
+  /** One record of the current input: its share of each output (a copy of an earlier table is left out of the tables, and said so). */
+  record(r: ProjectRecord): RenderedInput {
+    const { entry, meta, duplicates } = this.current!;
+    const rec: ProjectRecord = meta ? { ...r, source: { ...r.source, ...meta } } : r;
+    const sig = tableSignature(rec);
+    const first = sig === undefined ? undefined : this.seen.get(sig);
+    if (first !== undefined) {
+      duplicates.push({ id: rec.id, duplicate_of: first });
+      this.totals.duplicate_tables++;
+      const note = diagnostic('duplicate_table', `table ${rec.source.index + 1} (${rec.project_name}) is the same table as ${first} (project, department and every figure): counted once, as that one`, { file: entry.path, ...(rec.source.pages ? { page: rec.source.pages[0]! } : {}), ...(rec.source.lines ? { line: rec.source.lines[0] } : {}) }, { actual: rec.id, expected: first });
+      return this.part(entry, [], [{ ...rec, duplicate_of: first }], [issueRow(note, 'issue', '', entry)]);
     }
+    if (sig !== undefined) this.seen.set(sig, rec.id);
+    this.totals.tables++;
+    if (isFlagged(rec)) this.totals.flagged_tables++;
+    const part = this.part(entry, [rec], [rec], [...rec.issues.map((d) => issueRow(d, 'issue', rec.id, entry)), ...rec.repairs.map((d) => issueRow(d, 'repair', rec.id, entry))]);
+    part.rows['projects.csv'] = [projectRow(rec)];
+    part.rows['indicators.csv'] = indicatorRows(rec);
+    return part;
+  }
+
+  /** Ends the current input: its manifest entry (with its duplicate tables) and its row of inputs.csv. */
+  end(): RenderedInput {
+    const { entry, duplicates } = this.current!;
+    this.current = undefined;
     if (duplicates.length) entry.duplicate_tables = duplicates;
     this.entries.push(entry);
     const t = this.totals;
     t.inputs++;
     t[entry.status]++;
-    t.tables += records.length;
-    t.flagged_tables += records.filter(isFlagged).length;
-    t.duplicate_tables += duplicates.length;
     t.pages += entry.pages ?? 0;
-    return {
-      records,
-      json,
-      entry,
-      rows: {
-        'projects.csv': records.map(projectRow),
-        'indicators.csv': records.flatMap(indicatorRows),
-        'issues.csv': [
-          ...result.diagnostics.map((d) => issueRow(d, 'issue', '', entry)),
-          ...notes.map((d) => issueRow(d, 'issue', '', entry)),
-          ...records.flatMap((r) => [...r.issues.map((d) => issueRow(d, 'issue', r.id, entry)), ...r.repairs.map((d) => issueRow(d, 'repair', r.id, entry))]),
-        ],
-        'inputs.csv': [inputRow(entry)],
-      },
-    };
+    const part = this.part(entry, [], [], []);
+    part.rows['inputs.csv'] = [inputRow(entry)];
+    return part;
+  }
+
+  private part(entry: ManifestEntry, records: ProjectRecord[], json: ProjectRecord[], issues: Row[]): RenderedInput {
+    return { records, json, entry, rows: { 'projects.csv': [], 'indicators.csv': [], 'issues.csv': issues, 'inputs.csv': [] } };
   }
 
   /** The header line of a CSV table, encoded. */

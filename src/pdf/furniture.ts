@@ -12,7 +12,7 @@ import type { PdfSettings } from './settings.js';
 import type { TextRun } from './text-runs.js';
 
 export interface Furniture {
-  kind: 'page_number' | 'slanted_text';
+  kind: 'page_number' | 'slanted_text' | 'running_text';
   text: string;
   bbox: BBox;
 }
@@ -42,11 +42,19 @@ export function isPageNumber(text: string): boolean {
 }
 
 /**
+ * Lines printed in the top or bottom margin band of earlier pages of a document (text and top),
+ * to recognise a running header or footer when it comes again.
+ */
+export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bottom' }>;
+
+/**
  * Given the runs of a page and its height (reading frame), returns the content runs and the
  * furniture. A page number must sit in the top or bottom tenth of the page with clear space
- * (one line) between it and the text beside it.
+ * (one line) between it and the text beside it. So must a running header or footer: a line no
+ * larger than the page's text that an earlier page printed at the same place (`memory`, which
+ * this call extends with the page's margin lines).
  */
-export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings): { content: TextRun[]; furniture: Furniture[] } {
+export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory): { content: TextRun[]; furniture: Furniture[] } {
   const furniture: Furniture[] = [];
   const upright: TextRun[] = [];
   const slanted: TextRun[] = [];
@@ -56,18 +64,30 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
   }
   const lines = runsToLines(upright, s.lineToleranceEm);
   const drop = new Set<TextRun>();
+  const sizes = upright.map((r) => r.fontSize).sort((a, b) => a - b);
+  const bodySize = sizes.length ? sizes[Math.floor(sizes.length / 2)] : 0;
+  const seen: MarginMemory = [];
   lines.forEach((line, i) => {
     const top = line.bbox[1], bottom = line.bbox[3];
     const inTop = bottom < MARGIN_BAND * pageHeight, inBottom = top > (1 - MARGIN_BAND) * pageHeight;
     if (!inTop && !inBottom) return;
     const text = lineText(line);
-    if (!isPageNumber(text)) return;
     const gap = line.fontSize;
     const above = lines[i - 1], below = lines[i + 1];
     if (inBottom && above && top - above.bbox[3] < gap) return;
     if (inTop && below && below.bbox[1] - bottom < gap) return;
+    const norm = normalizeCjk(text).replace(/\s+/g, '');
+    const band = inTop ? 'top' : 'bottom';
+    seen.push({ text: norm, top, band });
+    let kind: Furniture['kind'] | null = isPageNumber(text) ? 'page_number' : null;
+    // A title is printed larger than the text; a running header or footer is not, and it is one
+    // piece of text (a table's header row repeated on each page is several cells).
+    const oneText = line.runs.every((r, k) => k === 0 || r.bbox[0] - line.runs[k - 1].bbox[2] < line.fontSize);
+    if (!kind && oneText && norm.length > 0 && line.fontSize <= 1.05 * bodySize && memory?.some((m) => m.band === band && m.text === norm && Math.abs(m.top - top) < line.fontSize)) kind = 'running_text';
+    if (!kind) return;
     for (const r of line.runs) drop.add(r);
-    furniture.push({ kind: 'page_number', text: normalizeCjk(text), bbox: line.bbox });
+    furniture.push({ kind, text: normalizeCjk(text), bbox: line.bbox });
   });
+  memory?.push(...seen);
   return { content: upright.filter((r) => !drop.has(r)), furniture };
 }

@@ -17,6 +17,13 @@ export interface GridCell {
   bbox: BBox;
 }
 
+/**
+ * What one page may hold before its rules are ignored (a form page holds a few tables of a few
+ * hundred cells; a page past these is built to exhaust the reader): grid cells (crossings of
+ * distinct rule positions), separate tables, text runs, ruling lines (after joining).
+ */
+export const PAGE_LIMITS = { cells: 100_000, tables: 500, runs: 100_000, rules: 20_000 } as const;
+
 /** A ruled table: grid lines, cells, and the merged rules it was built from. */
 export interface Table {
   /** x of every column boundary, left to right. */
@@ -27,6 +34,73 @@ export interface Table {
   cells: GridCell[];
   bbox: BBox;
   rules: Rule[];
+  /** Index of the cell covering each grid position (row-major, -1: none), built on first use by `cellAt`. */
+  at?: Int32Array;
+}
+
+/**
+ * Given merged rules and the number of text runs of a page, returns why the page is too complex to
+ * build its grid (over `PAGE_LIMITS`), or undefined. Sorting only: O(rules · log rules).
+ */
+export function pageTooComplex(merged: readonly Rule[], runs: number, s: PdfSettings): string | undefined {
+  if (runs > PAGE_LIMITS.runs) return `${runs} text runs (limit ${PAGE_LIMITS.runs})`;
+  if (merged.length > PAGE_LIMITS.rules) return `${merged.length} ruling lines (limit ${PAGE_LIMITS.rules})`;
+  const distinct = (orient: 'h' | 'v'): number => clusterValues(merged.filter((r) => r.orient === orient).map((r) => r.pos), s.snapTolerancePt).length;
+  const cells = Math.max(0, distinct('h') - 1) * Math.max(0, distinct('v') - 1);
+  if (cells > PAGE_LIMITS.cells) return `a ruled grid of up to ${cells} cells (limit ${PAGE_LIMITS.cells})`;
+  return undefined;
+}
+
+/**
+ * Index of the cell of `t` that holds the point, or -1: two binary searches and a lookup. The
+ * answer is the one a scan of `t.cells` in order would give (the first cell whose box holds the
+ * point, bounds included): where boxes overlap the first cell wins, and a point on a grid line
+ * (in two cells' boxes) is settled by that scan.
+ */
+export function cellAt(t: Table, x: number, y: number): number {
+  const nr = t.ys.length - 1, nc = t.xs.length - 1;
+  if (!t.at) {
+    const at = new Int32Array(nr * nc).fill(-1);
+    t.cells.forEach((c, i) => {
+      for (let r = c.row; r < c.row + c.rowSpan; r++) {
+        for (let k = r * nc + c.col; k < r * nc + c.col + c.colSpan; k++) if (at[k]! < 0) at[k] = i;
+      }
+    });
+    t.at = at;
+  }
+  if (x < t.xs[0] || x > t.xs[nc] || y < t.ys[0] || y > t.ys[nr]) return -1;
+  const c = Math.min(nc - 1, Math.max(0, upperBound(t.xs, x) - 1));
+  const r = Math.min(nr - 1, Math.max(0, upperBound(t.ys, y) - 1));
+  if (x === t.xs[c] || x === t.xs[c + 1] || y === t.ys[r] || y === t.ys[r + 1]) {
+    for (let i = 0; i < t.cells.length; i++) {
+      const b = t.cells[i].bbox;
+      if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]) return i;
+    }
+    return -1;
+  }
+  return t.at[r * nc + c]!;
+}
+
+/** Number of values in sorted `arr` that are ≤ v. */
+function upperBound(arr: readonly number[], v: number): number {
+  let lo = 0, hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Number of values in sorted `arr` that are < v. */
+function lowerBound(arr: readonly number[], v: number): number {
+  let lo = 0, hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -118,6 +192,7 @@ export function rulesToTables(merged: readonly Rule[], s: PdfSettings): Table[] 
   }
   const tables: Table[] = [];
   for (const rules of groups.values()) {
+    if (tables.length >= PAGE_LIMITS.tables) break;
     const t = rulesToTable(rules, s);
     if (t) tables.push(t);
   }
@@ -142,24 +217,21 @@ function rulesToTable(rules: Rule[], s: PdfSettings): Table | null {
   const xs = clusterValues(vs.map((r) => r.pos), s.snapTolerancePt);
   const ys = clusterValues(hs.map((r) => r.pos), s.snapTolerancePt);
   const nr = ys.length - 1, nc = xs.length - 1;
-  if (nr < 1 || nc < 1) return null;
+  if (nr < 1 || nc < 1 || nr * nc > PAGE_LIMITS.cells) return null;
   // hasV[r][c]: a vertical rule at xs[c] covers row band r; hasH[r][c]: a rule at ys[r] covers column c.
   const hasV: boolean[][] = Array.from({ length: nr }, () => new Array<boolean>(nc + 1).fill(false));
   const hasH: boolean[][] = Array.from({ length: nr + 1 }, () => new Array<boolean>(nc).fill(false));
   const xIndex = (x: number) => nearestIndex(xs, x);
   const yIndex = (y: number) => nearestIndex(ys, y);
+  // Each rule visits only the bands it covers (found by binary search): linear in rules and cells.
   for (const v of vs) {
     const c = xIndex(v.pos);
-    for (let r = 0; r < nr; r++) {
-      const mid = (ys[r] + ys[r + 1]) / 2;
-      if (v.start - tol <= mid && v.end + tol >= mid && v.start <= ys[r] + tol && v.end >= ys[r + 1] - tol) hasV[r][c] = true;
-    }
+    // Bands r with ys[r] ≥ v.start − tol and ys[r + 1] ≤ v.end + tol.
+    for (let r = lowerBound(ys, v.start - tol); r < nr && ys[r + 1] <= v.end + tol; r++) hasV[r][c] = true;
   }
   for (const h of hs) {
     const r = yIndex(h.pos);
-    for (let c = 0; c < nc; c++) {
-      if (h.start <= xs[c] + tol && h.end >= xs[c + 1] - tol) hasH[r][c] = true;
-    }
+    for (let c = lowerBound(xs, h.start - tol); c < nc && xs[c + 1] <= h.end + tol; c++) hasH[r][c] = true;
   }
   // Union grid cells that no rule separates.
   const id = (r: number, c: number) => r * nc + c;

@@ -7,14 +7,15 @@ import { diagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import type { BBox, Row } from '../types.js';
 import { looksTruncated, openPdf, toInputError, type OpenedPdf } from './document.js';
 import { invert, multiply, transformBox, type Matrix } from './geometry.js';
+import { mergeRules, pageTooComplex } from './grid.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
-import { splitFurniture } from './furniture.js';
+import { splitFurniture, type MarginMemory } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
 import type { AlignVotes, StreamCarry } from './stream.js';
-import { dominantTextRotation, itemClips, textItemsToRuns, type TextRun } from './text-runs.js';
+import { dominantTextRotation, itemPaints, separateHidden, textItemsToRuns, type HiddenRun, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
 export type { PdfSettings } from './settings.js';
@@ -56,6 +57,8 @@ export interface PdfOptions {
   maxPages?: number;
   /** Header labels that help find columns on pages without ruling lines. */
   anchors?: readonly string[];
+  /** Texts that are a cell of their own (row labels): on pages without ruling lines, what follows one begins a cell. */
+  cellLabels?: readonly string[];
   signal?: AbortSignal;
   /** Overrides of the geometry tolerances. */
   settings?: Partial<PdfSettings>;
@@ -127,12 +130,14 @@ export async function forEachPage(
     let carry: StreamCarry | null = null;
     let pitchEm: number | undefined;
     let alignVotes: AlignVotes | undefined;
+    // Lines of the pages' margins, to know a running header or footer when it comes again.
+    const margins: MarginMemory = [];
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable);
+        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable, margins);
         carry = res.layout.carry;
         pitchEm = res.layout.pitchEm;
         alignVotes = res.layout.alignVotes ?? alignVotes;
@@ -154,6 +159,21 @@ export async function forEachPage(
 
 type Doc = Awaited<ReturnType<typeof openPdf>>['doc'];
 
+/** Hidden runs reported one by one, this many per page; then one line for the rest. */
+const MAX_HIDDEN_REPORTS = 20;
+
+/** `hidden_text` for each run left out (with its box), or `text_layer_over_image` for an OCR'd scan. */
+function hiddenDiagnostics(hidden: readonly HiddenRun[], textLayer: boolean, page: number, file: string, toDisplay: (b: BBox) => BBox): Diagnostic[] {
+  if (textLayer) {
+    return [diagnostic('text_layer_over_image', `page ${page} is an image with an invisible text layer over it (an OCR'd scan): that layer was read as the page's text`, { file, page })];
+  }
+  const out = hidden.slice(0, MAX_HIDDEN_REPORTS).map((h) =>
+    diagnostic('hidden_text', `page ${page}: text "${h.run.text.trim().slice(0, 40)}" is ${h.why === 'invisible' ? 'drawn invisible' : 'white on a white page'}: left out of the cells`, { file, page, bbox: toDisplay(h.run.bbox) }, { actual: h.run.text.trim().slice(0, 200) }),
+  );
+  if (hidden.length > MAX_HIDDEN_REPORTS) out.push(diagnostic('hidden_text', `page ${page}: ${hidden.length - MAX_HIDDEN_REPORTS} more hidden text run(s) left out`, { file, page }));
+  return out;
+}
+
 async function readPage(
   doc: Doc,
   p: number,
@@ -161,6 +181,7 @@ async function readPage(
   s: PdfSettings,
   stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
   drawable: () => Promise<OpenedPdf>,
+  margins?: MarginMemory,
 ): Promise<PageResult> {
   const page = await doc.getPage(p);
   try {
@@ -175,15 +196,23 @@ async function readPage(
     const frameToDisplay = multiply(display.transform as unknown as Matrix, invert(toFrame));
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
     const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
-    const clips = graphics.clipped ? itemClips(text.items, graphics.texts) : undefined;
+    // Clips (text a producer clipped away) and paints (text drawn invisible, transparent or white).
+    const paints = graphics.clipped || graphics.unseen ? itemPaints(text.items, graphics.texts) : undefined;
     const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;
     const frameHeight = frameRotation % 180 === 0 ? display.height : display.width;
+    // Only text a reader can see goes into cells (issue 12): invisible or white-on-white text is reported.
+    const visible = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
     // Page numbers and slanted text (watermarks, seal rings) are never table cells.
-    const split = splitFurniture(textItemsToRuns(text.items, text.styles, toFrame, clips), frameHeight, s);
+    const split = splitFurniture(visible.runs, frameHeight, s, margins);
     const { furniture } = split;
     let runs = split.content;
-    let layout = pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth });
-    const diagnostics: Diagnostic[] = [];
+    // A page past PAGE_LIMITS (a 1000 × 1000 grid) is not laid out: it would hold the worker for minutes.
+    const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
+    let layout: PageLayout = tooComplex
+      ? { rules: [], tables: [], rows: [], mode: 'none', carry: null, pitchEm: stream.pitchEm, ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}) }
+      : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}) });
+    const diagnostics: Diagnostic[] = hiddenDiagnostics(visible.hidden, visible.textLayer, p, opts.file, toDisplay);
+    if (tooComplex) diagnostics.push(diagnostic('page_too_complex', `page ${p} holds ${tooComplex}: it was not read`, { file: opts.file, page: p }));
     const hasText = runs.length > 0;
     const drawn = graphics.images.length > 0 || graphics.paths > 0;
     // A scan is an image; text turned into outlines is many paths. A page with a few lines and
@@ -191,8 +220,9 @@ async function readPage(
     const scanLike = graphics.images.length > 0 || graphics.paths >= 50;
     let ocrInfo: PageOcrInfo | undefined;
     let shownBy = toDisplay;
-    if (opts.ocr && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
-      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width });
+    // (A page too complex to lay out is not drawn for OCR either: it is no scan, and drawing it costs as much.)
+    if (opts.ocr && !tooComplex && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
+      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}) });
       if ('layout' in scanned) {
         ({ layout, runs } = scanned);
         graphics.rules = scanned.rules;
@@ -210,7 +240,7 @@ async function readPage(
     }
     // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
     if (furniture.length && !ocrInfo?.read) {
-      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
+      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : f.kind === 'running_text' ? `running header/footer "${f.text.slice(0, 20)}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
       diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: toDisplay(furniture[0].bbox) }));
     }
     if (layout.mode === 'stream') {

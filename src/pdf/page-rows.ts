@@ -4,7 +4,7 @@
  * outside any table.
  */
 import type { BBox, Cell, Row } from '../types.js';
-import { mergeRules, rulesToTables, type Table } from './grid.js';
+import { cellAt, mergeRules, rulesToTables, type Table } from './grid.js';
 import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
@@ -42,7 +42,7 @@ export function pageToLayout(
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
-  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes } = {},
+  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes; cellLabels?: readonly string[] } = {},
 ): PageLayout {
   // Runs touching on a line are one word for the question whether text crosses a rule.
   const rules = bridgeRuleGaps(mergeRules(rawRules, s), joinTouchingRuns(runs));
@@ -72,7 +72,7 @@ export function pageToLayout(
       for (let ti = 0; ti < tables.length && !placed; ti++) {
         const t = tables[ti];
         if (cx < t.bbox[0] || cx > t.bbox[2] || cy < t.bbox[1] || cy > t.bbox[3]) continue;
-        const ci = findCell(t, cx, cy);
+        const ci = cellAt(t, cx, cy);
         if (ci >= 0) {
           perCell[ti][ci].push(run);
           placed = true;
@@ -98,6 +98,7 @@ export function pageToLayout(
         ...(stream.pageWidth !== undefined ? { pageWidth: stream.pageWidth } : {}),
         ...(stream.pitchEm !== undefined ? { pitchEm: stream.pitchEm } : {}),
         ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}),
+        ...(stream.cellLabels ? { cellLabels: stream.cellLabels } : {}),
       });
       alignVotes = res.alignVotes;
       for (const row of res.rows) pending.push({ top: row.top, row: row.row });
@@ -158,7 +159,7 @@ function isDegenerate(t: Table, runs: readonly TextRun[], s: PdfSettings): boole
   for (const run of runs) {
     const cx = (run.bbox[0] + run.bbox[2]) / 2, cy = (run.bbox[1] + run.bbox[3]) / 2;
     if (cx < t.bbox[0] || cx > t.bbox[2] || cy < t.bbox[1] || cy > t.bbox[3]) continue;
-    const ci = findCell(t, cx, cy);
+    const ci = cellAt(t, cx, cy);
     if (ci >= 0) perCell[ci].push(run);
   }
   let withText = 0, tabular = 0, multiLines = 0;
@@ -197,16 +198,6 @@ function splitAtBorders(run: TextRun, tables: readonly Table[]): TextRun[] {
   }
   out.unshift(rest);
   return out;
-}
-
-/** Index of the cell of `t` that holds the point, or -1. */
-function findCell(t: Table, x: number, y: number): number {
-  // Tables have at most a few hundred cells; a linear scan is cheaper than an index here.
-  for (let i = 0; i < t.cells.length; i++) {
-    const b = t.cells[i].bbox;
-    if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]) return i;
-  }
-  return -1;
 }
 
 /** Given a table and the runs of each of its cells, returns one row per grid row band. */

@@ -28,14 +28,43 @@ export interface PageGraphics {
   paths: number;
   /**
    * The text shown by each text-showing operator, in order, with the rectangular clip in
-   * effect (reading frame; null when none narrower than the page). Used to drop text that a
-   * producer clipped away (LibreOffice Calc prints a merged label cut by a page break outside
-   * its cell and clips it).
+   * effect (reading frame; null when none narrower than the page) and how it is painted. Used to
+   * drop text that a producer clipped away (LibreOffice Calc prints a merged label cut by a page
+   * break outside its cell and clips it) and text a reader cannot see.
    */
-  texts: Array<{ chars: string; clip: BBox | null }>;
+  texts: TextPaint[];
   /** True when some text was drawn under a clip narrower than the page. */
   clipped: boolean;
+  /** True when some text was drawn invisible, transparent or white (see `TextPaint.paint`). */
+  unseen: boolean;
+  /** Filled areas whose colour is not white (big enough to be a background, not a rule), with their luminance. */
+  fills: Array<{ bbox: BBox; luminance: number }>;
 }
+
+/**
+ * How one text-showing operator paints: `visible`; `invisible` (render mode 3 or 7, or fully
+ * transparent); `white` (painted in white or near-white: visible only on a darker background).
+ */
+export interface TextPaint {
+  chars: string;
+  clip: BBox | null;
+  paint: 'visible' | 'invisible' | 'white';
+  /** Luminance of the colour the text is painted in (0 black … 1 white). */
+  luminance: number;
+}
+
+/** Luminance (0 … 1) of a pdf.js hex colour "#rrggbb"; black when it cannot be read. */
+export function luminanceOf(hex: unknown): number {
+  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return 0;
+  const v = (i: number): number => parseInt(hex.slice(i, i + 2), 16) / 255;
+  return 0.2126 * v(1) + 0.7152 * v(3) + 0.0722 * v(5);
+}
+
+/** Text at least this light is "white": on a white page nobody sees it. */
+export const WHITE_LUMINANCE = 0.94;
+
+/** Background fills kept per page (each white run is checked against them: a page of more is decoration). */
+const MAX_FILLS = 2000;
 
 // Path-building opcodes inside a constructPath buffer (pdf.js DrawOPS).
 const DRAW_MOVE = 0, DRAW_LINE = 1, DRAW_CURVE = 2, DRAW_QUAD = 3, DRAW_CLOSE = 4;
@@ -62,22 +91,42 @@ export function operatorListToGraphics(
   const rules: Rule[] = [];
   const images: BBox[] = [];
   const texts: PageGraphics['texts'] = [];
+  const fills: PageGraphics['fills'] = [];
   let paths = 0;
   let clipped = false;
+  let unseen = false;
   let ctm: Matrix = toFrame;
   let clip: BBox | null = null;
   let clipNext = false;
-  const stack: Array<{ ctm: Matrix; clip: BBox | null }> = [];
+  // What decides whether text can be seen: render mode (Tr), fill and stroke colour and alpha.
+  let paint = { mode: 0, fill: 0, stroke: 0, fillAlpha: 1, strokeAlpha: 1 };
+  const stack: Array<{ ctm: Matrix; clip: BBox | null; paint: typeof paint }> = [];
   const n = fnArray.length;
   for (let i = 0; i < n; i++) {
     const fn = fnArray[i];
     switch (fn) {
       case OPS.save:
-        stack.push({ ctm, clip });
+        stack.push({ ctm, clip, paint });
         break;
       case OPS.restore: {
         const st = stack.pop();
-        if (st) ({ ctm, clip } = st);
+        if (st) ({ ctm, clip, paint } = st);
+        break;
+      }
+      case OPS.setTextRenderingMode:
+        paint = { ...paint, mode: Number((argsArray[i] as [number])[0]) || 0 };
+        break;
+      case OPS.setFillRGBColor:
+        paint = { ...paint, fill: luminanceOf((argsArray[i] as [string])[0]) };
+        break;
+      case OPS.setStrokeRGBColor:
+        paint = { ...paint, stroke: luminanceOf((argsArray[i] as [string])[0]) };
+        break;
+      case OPS.setGState: {
+        for (const [key, value] of ((argsArray[i] as [Array<[string, unknown]>])[0] ?? [])) {
+          if (key === 'ca' && typeof value === 'number') paint = { ...paint, fillAlpha: value };
+          if (key === 'CA' && typeof value === 'number') paint = { ...paint, strokeAlpha: value };
+        }
         break;
       }
       case OPS.clip:
@@ -93,8 +142,10 @@ export function operatorListToGraphics(
         }
         chars = chars.replace(/\s+/g, '');
         if (chars) {
-          texts.push({ chars, clip });
+          const t = textPaint(paint);
+          texts.push({ chars, clip, ...t });
           if (clip) clipped = true;
+          if (t.paint !== 'visible') unseen = true;
         }
         break;
       }
@@ -102,14 +153,14 @@ export function operatorListToGraphics(
         ctm = multiply(ctm, argsArray[i] as unknown as Matrix);
         break;
       case OPS.paintFormXObjectBegin: {
-        stack.push({ ctm, clip });
+        stack.push({ ctm, clip, paint });
         const [m] = argsArray[i] as [Matrix | null];
         if (Array.isArray(m) || ArrayBuffer.isView(m)) ctm = multiply(ctm, Array.from(m as ArrayLike<number>) as unknown as Matrix);
         break;
       }
       case OPS.paintFormXObjectEnd: {
         const st = stack.pop();
-        if (st) ({ ctm, clip } = st);
+        if (st) ({ ctm, clip, paint } = st);
         break;
       }
       case OPS.constructPath: {
@@ -125,6 +176,12 @@ export function operatorListToGraphics(
         if (!stroke && !fill) break; // endPath: a clip, nothing painted
         paths++;
         pathToRules(buf, ctm, stroke, fill, settings, rules);
+        if (fill && paint.fill < WHITE_LUMINANCE && paint.fillAlpha > 0) {
+          const m = minMax as ArrayLike<number>;
+          const box = boxOfPoints([apply(ctm, m[0]!, m[1]!), apply(ctm, m[2]!, m[1]!), apply(ctm, m[0]!, m[3]!), apply(ctm, m[2]!, m[3]!)]);
+          // A background, not a rule: thick in both directions.
+          if (box[2] - box[0] > settings.maxRuleThicknessPt && box[3] - box[1] > settings.maxRuleThicknessPt && fills.length < MAX_FILLS) fills.push({ bbox: box, luminance: paint.fill });
+        }
         break;
       }
       default:
@@ -133,7 +190,21 @@ export function operatorListToGraphics(
         }
     }
   }
-  return { rules, images, paths, texts, clipped };
+  return { rules, images, paths, texts, clipped, unseen, fills };
+}
+
+/** How text is painted under the current state (render modes: PDF 32000-1 §9.3.6). */
+function textPaint(p: { mode: number; fill: number; stroke: number; fillAlpha: number; strokeAlpha: number }): Pick<TextPaint, 'paint' | 'luminance'> {
+  const mode = p.mode & 7;
+  if (mode === 3 || mode === 7) return { paint: 'invisible', luminance: 1 };
+  const fills = mode === 0 || mode === 2 || mode === 4 || mode === 6;
+  const strokes = mode === 1 || mode === 2 || mode === 5 || mode === 6;
+  const shown: number[] = [];
+  if (fills && p.fillAlpha > 0) shown.push(p.fill);
+  if (strokes && p.strokeAlpha > 0) shown.push(p.stroke);
+  if (shown.length === 0) return { paint: 'invisible', luminance: 1 };
+  const darkest = Math.min(...shown);
+  return { paint: darkest >= WHITE_LUMINANCE ? 'white' : 'visible', luminance: darkest };
 }
 
 /** The box of a path that is one axis-aligned rectangle, else null. */

@@ -17,10 +17,14 @@ const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
 const signature = (r: Row) => r.cells.map((c) => c.text).filter((t) => t !== '').join('\u0001');
 
-/** Joins two pieces of one cell's text as a line wrap joins them: Latin words with a space. */
+/**
+ * Joins two pieces of one cell's text as a line wrap joins them: Latin words with a space, the
+ * digits of a number cut by the break without one (≤300.0 | 0(元/人)).
+ */
 export function joinWrapped(a: string, b: string): string {
   if (!a) return b;
   if (!b) return a;
+  if (/[\d.]$/.test(a) && /^\d/.test(b)) return a + b;
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
@@ -47,8 +51,9 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   const cont = next[k];
   if (!cont) return -1;
   // Rows of different grids are matched by place only when the continuation carries the table's
-  // merged label cells on (it is that table, not a new one).
-  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined)) return -1;
+  // merged label cells on, or each of its cells has the edges of a cell of the cut row (a column of
+  // merged labels left out on the new page): it is that table, not a new one.
+  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0)) return -1;
   // The continuation's cells by the cut row's cells: by position when both rows have as many
   // cells, else by where they are on the page (a grid split into other columns on each page).
   const partner = (i: number): number => (cont.cells.length === cut.cells.length ? i : overlapping(cut, cont.cells[i]));

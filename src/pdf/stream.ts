@@ -29,7 +29,7 @@ import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from '
 import { isCjkChar, normalizeCjk } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { splitRunAt, type TextRun } from './text-runs.js';
+import { charEdges, splitRunAt, type TextRun } from './text-runs.js';
 
 /** Columns of the last section of a page, handed to the next page's first lines. */
 export interface StreamCarry {
@@ -56,6 +56,8 @@ export interface StreamHints {
   pitchEm?: number;
   /** Votes for each vertical alignment of cells on earlier pages. */
   alignVotes?: AlignVotes;
+  /** Texts that are a cell of their own (labels such as 项目名称): what follows them begins a cell. */
+  cellLabels?: readonly string[];
 }
 
 export interface StreamResult {
@@ -120,6 +122,7 @@ export function linesToStreamRows(
   hints: StreamHints = {},
 ): StreamResult {
   const wanted = [...new Set((anchors ?? []).map((a) => normalizeCjk(a)).filter((a) => a.length > 0))].sort((x, y) => y.length - x.length);
+  lines = markCellLabels(lines, hints.cellLabels ?? []);
   const body = bodyFontSize(lines);
   const isTitle = (l: TextLine): boolean => l.fontSize >= 1.25 * body && l.runs.length > 0 && splitChunks(l, s).length === 1;
   const sections: Section[] = [];
@@ -233,8 +236,46 @@ function splitChunks(line: TextLine, s: PdfSettings): TextRun[][] {
   return out;
 }
 
+/**
+ * Lines whose runs next to a cell label (a text that is a cell of its own) begin cells: labels
+ * and values of rows without padding nearly touch ("项目资金(元)其中:当年财政拨款").
+ */
+function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): readonly TextLine[] {
+  if (!labels.length) return lines;
+  const set = new Set(labels.map((l) => normalizeCjk(l).replace(/\s+/g, '')));
+  const norm = (t: string): string => normalizeCjk(t).replace(/\s+/g, '');
+  const isLabel = (r: TextRun): boolean => set.has(norm(r.text));
+  // A run that is a label whole (项目资金（万元）), or the first line of one wrapped (项目资金（万),
+  // is not cut after a shorter label (项目资金).
+  const isLabelStart = (r: TextRun): boolean => {
+    const t = norm(r.text);
+    if (t === '') return false;
+    for (const l of set) if (l.startsWith(t)) return true;
+    return false;
+  };
+  // A run that a label was joined into (the value touching it): cut after the label.
+  const cutLabel = (r: TextRun): TextRun[] => {
+    if (r.angle !== 0 || isLabelStart(r)) return [r];
+    const chars = Array.from(r.text);
+    for (let k = chars.length - 1; k > 0; k--) {
+      if (!set.has(norm(chars.slice(0, k).join('')))) continue;
+      const edges = charEdges(r);
+      return [{ ...r, text: chars.slice(0, k).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[k], r.bbox[3]] },
+        { ...r, text: chars.slice(k).join('').trimStart(), bbox: [edges[k], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
+    }
+    return [r];
+  };
+  return lines.map((l) => {
+    const split = l.runs.flatMap(cutLabel);
+    if (!split.some(isLabel)) return l;
+    const runs = split.map((r, i) => (i > 0 && !r.cellStart && (isLabel(r) || isLabel(split[i - 1])) ? { ...r, cellStart: true } : r));
+    return { ...l, runs };
+  });
+}
+
 function isCellGap(a: TextRun, b: TextRun, s: PdfSettings): boolean {
   const gap = b.bbox[0] - a.bbox[2];
+  if (b.cellStart && gap > -0.5) return true;
   const em = Math.max(a.fontSize, b.fontSize);
   if (gap > s.chunkGapEm * em) return true;
   const ca = lastChar(a.text), cb = firstChar(b.text);
@@ -450,7 +491,7 @@ function sectionRows(
   const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
   const isWhole = (b: Block): boolean =>
     inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
-  splitByRowEvidence(blocks, isWhole);
+  const evidenced = splitByRowEvidence(blocks, isWhole);
   const own = alignmentVotes(blocks);
   if (mode.votesOnly) return { votes: own };
   // A document aligns its cells one way: the page's votes (this section's among them) decide,
@@ -458,7 +499,21 @@ function sectionRows(
   const align = alignmentOf(mode.pageVotes ?? own);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
   const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
-  splitAtRows(blocks, isWhole, key, tolOf);
+  // A block cut where its lines line up with other columns' cells was cut as if cells sat at the
+  // top of their rows: where its lines fall into those rows under an alignment, it is cut so.
+  if (evidenced.size) {
+    const whole = [...evidenced.keys()];
+    const parts = new Set([...evidenced.values()].flat());
+    const trial = [...blocks.filter((x) => !parts.has(x)), ...whole];
+    const redone = splitAtRows(trial, isWhole, key, tolOf, align, new Set(whole));
+    for (const [orig, made] of redone) {
+      const old = evidenced.get(orig)!;
+      const at = blocks.indexOf(old[0]);
+      for (const o of old) blocks.splice(blocks.indexOf(o), 1);
+      blocks.splice(Math.min(at, blocks.length), 0, ...made);
+    }
+  }
+  splitAtRows(blocks, isWhole, key, tolOf, align);
   if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol);
   else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
 
@@ -478,7 +533,7 @@ function sectionRows(
     for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col)) labels.push(...blocks.splice(i, 1));
   };
   takeLabels();
-  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
+  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
@@ -489,7 +544,7 @@ function sectionRows(
     }
     if (extended) {
       takeLabels();
-      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf));
+      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
     }
   }
 
@@ -517,6 +572,16 @@ function sectionRows(
   const dataCol = perCol.findIndex((n, c) => n > 0 && !labelCol(c));
   const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0;
   for (const c of labelCols) {
+    // A label on the line of a row that has no cell in the data column (a grade or total row:
+    // 评分等级 … 优) is that row's own cell, not the label of a group of rows.
+    for (let i = labels.length - 1; i >= 0; i--) {
+      const b = labels[i];
+      if (b.col !== c || b.pieces.length !== 1) continue;
+      const r = rows.find((x) => !isData(x) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < 0.3 * b.fontSize)));
+      if (!r) continue;
+      r.cols[c].push(...b.pieces);
+      labels.splice(i, 1);
+    }
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
     if (own.length) placeLabels(rows, own, c, align, isData, sec.carried !== undefined);
   }
@@ -630,33 +695,65 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
  * without padding stack the wrapped cells of one column (a narrow row-label column) at the
  * pitch of wrapped text. The rows are the ones whole one-line cells of two or more columns
  * show; the block is split only if each row then gets a run of its lines aligned with the row
- * (a label merged over the rows is aligned with none of them and stays whole).
+ * (a label merged over the rows is aligned with none of them and stays whole). The section's
+ * alignment is tried first; a column aligned otherwise (labels centred where cells sit at the
+ * top) is split by the one under which its lines fall into the rows.
  */
-function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number): void {
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align, only?: ReadonlySet<Block>): Map<Block, Block[]> {
+  const done = new Map<Block, Block[]>();
   const anchors = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
-  if (anchors.length < 2) return;
-  const rowKeys = anchors.map((c) => ({ key: key(c[0]), fontSize: c[0].fontSize })).sort((a, b) => a.key - b.key);
+  if (anchors.length < 2) return done;
+  const rowsOf = anchors.map((c) => unionBox(c.map((b) => b.bbox))).sort((a, b) => a[1] - b[1]);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
-    if (b.pieces.length < 2) continue;
-    const over = rowKeys.filter((r) => r.key > b.bbox[1] - 0.5 && r.key < b.bbox[3] + 0.5);
-    if (over.length < 2) continue;
-    // Each line to the row whose key is nearest; the runs must be contiguous and aligned.
-    const groups: Piece[][] = over.map(() => []);
-    for (const p of b.pieces) {
-      const pk = centre(p.bbox);
-      let best = 0;
-      for (let i = 1; i < over.length; i++) if (Math.abs(over[i].key - pk) < Math.abs(over[best].key - pk)) best = i;
-      groups[best].push(p);
-    }
-    if (groups.some((g) => g.length === 0)) continue;
-    const made: Block[] = groups.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
-    const contiguous = made.every((m, i) => i === 0 || m.bbox[1] >= made[i - 1].bbox[3] - 0.5);
-    const aligned = made.every((m, i) => Math.abs(key(m) - over[i].key) < tolOf(m, m));
-    if (!contiguous || !aligned) continue;
+    if (b.pieces.length < 2 || (only && !only.has(b))) continue;
+    const made = splitOneAtRows(b, rowsOf, align);
+    if (!made) continue;
     blocks.splice(bi, 1, ...made);
     bi += made.length - 1;
+    done.set(b, made);
   }
+  return done;
+}
+
+const pointOf = (b: BBox, a: Align): number => (a === 'top' ? b[1] : a === 'bottom' ? b[3] : centre(b));
+
+/**
+ * The lines of a block cut into one run per row it covers, each aligned with its row (the runs
+ * that misalign least, a dynamic programme over the cuts); null when no alignment gives that.
+ */
+function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[] | null {
+  const over = rowsOf.filter((r) => centre(r) > b.bbox[1] - 0.5 && centre(r) < b.bbox[3] + 0.5);
+  const n = b.pieces.length, k = over.length;
+  if (k < 2 || n < k) return null;
+  const tol = 0.3 * b.fontSize;
+  const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
+  for (const a of [align, ...(['middle', 'top', 'bottom'] as const).filter((x) => x !== align)]) {
+    // f[r][j]: least misalignment of lines [0, j) cut into the runs of rows [0, r).
+    const f: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+    const from: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(-1));
+    f[0][0] = 0;
+    for (let r = 1; r <= k; r++) {
+      for (let j = r; j <= n - (k - r); j++) {
+        for (let i = r - 1; i < j; i++) {
+          if (!Number.isFinite(f[r - 1][i])) continue;
+          const d = Math.abs(pointOf(boxOf(i, j), a) - pointOf(over[r - 1], a));
+          if (d >= tol) continue;
+          if (f[r - 1][i] + d < f[r][j]) { f[r][j] = f[r - 1][i] + d; from[r][j] = i; }
+        }
+      }
+    }
+    if (!Number.isFinite(f[k][n])) continue;
+    const cuts: number[] = [n];
+    for (let r = k, j = n; r > 0; r--) { j = from[r][j]; cuts.unshift(j); }
+    const made: Block[] = [];
+    for (let r = 0; r < k; r++) {
+      const ps = b.pieces.slice(cuts[r], cuts[r + 1]);
+      made.push({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) });
+    }
+    return made;
+  }
+  return null;
 }
 
 /** How many other columns hold a one-line cell lined up with a piece (a row seen by the others). */
@@ -726,7 +823,8 @@ function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColum
  * two rows (rows without padding
  * put the lines of consecutive single-line rows at the pitch of wrapped text).
  */
-function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): void {
+function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): Map<Block, Block[]> {
+  const done = new Map<Block, Block[]>();
   const singles = blocks.filter(isWhole);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
@@ -752,7 +850,9 @@ function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): vo
     const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
     blocks.splice(bi, 1, ...made);
     bi += made.length - 1;
+    done.set(b, made);
   }
+  return done;
 }
 
 /**
@@ -767,9 +867,15 @@ function foldParagraphs(
   afterFold: (blocks: Block[]) => void,
 ): Block[][] {
   let clusters = clusterBlocks(blocks, key, tolOf);
+  // Blocks once aligned with a row: two of them are two rows' cells, even after what was folded
+  // into the lower one moved its centre off its row.
+  const anchored = new Set<Block>();
   for (let round = 0; round < 4; round++) {
     const single = new Set<Block>();
-    for (const c of clusters) if (c.length === 1) single.add(c[0]);
+    for (const c of clusters) {
+      if (c.length === 1) single.add(c[0]);
+      else for (const b of c) anchored.add(b);
+    }
     let changed = false;
     const byColumn = new Map<number, Block[]>();
     for (const b of blocks) {
@@ -782,6 +888,7 @@ function foldParagraphs(
       for (let i = 1; i < list.length; i++) {
         const above = list[i - 1], cur = list[i];
         if (!single.has(cur) || !follows(above, cur, cur.fontSize)) continue;
+        if (anchored.has(cur) && anchored.has(above)) continue;
         if (isNumberPiece(above.pieces[above.pieces.length - 1]) && isNumberPiece(cur.pieces[0])) continue;
         above.pieces.push(...cur.pieces);
         above.bbox = unionBox([above.bbox, cur.bbox]);
@@ -999,10 +1106,15 @@ const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
 function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): boolean {
   let fragments = 0;
   for (const r of line.runs) {
-    if (r.bbox[2] <= hits[0][0] + 0.5) continue;
     const t = normalizeCjk(r.text).replace(/\s+/g, '');
     if (t === '') continue;
-    if (!anchors.some((a) => a.includes(t))) return false;
+    const piece = anchors.some((a) => a.includes(t));
+    // Left of the labels: a row label's column, a piece of a label only if it is one.
+    if (r.bbox[2] <= hits[0][0] + 0.5) {
+      if (piece && hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) fragments++;
+      continue;
+    }
+    if (!piece) return false;
     fragments++;
   }
   return fragments > 0;
@@ -1058,7 +1170,7 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
   // A header cell that wrapped sits on the neighbouring lines ("全年执" over "行数", "分" over
   // "数"): runs stacked at one place, read top to bottom, that make a label or its start (two
   // characters or more) are one more label where they overlap no hit.
-  const stacked = near.flatMap((o) => o.runs).filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
+  const stacked = [...near.flatMap((o) => o.runs), ...line.runs].filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
   stacked.sort((a, b) => a.bbox[1] - b.bbox[1]);
   const used = new Set<TextRun>();
   for (const r of stacked) {
@@ -1071,8 +1183,10 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
     }
     const t = normalizeCjk(stack.map((x) => x.text).join(''));
     if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
+    const hit: [number, number] = [Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))];
+    if (hits.some(([x0, x1]) => hit[0] < x1 - 0.5 && hit[1] > x0 + 0.5)) continue;
     for (const x of stack) used.add(x);
-    hits.push([Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))]);
+    hits.push(hit);
   }
   hits.sort((a, b) => a[0] - b[0]);
   return hits;
@@ -1085,13 +1199,14 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
 function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>): number[] {
   const bounds: number[] = [];
   const left = hits[0][0];
-  const spans: Array<[number, number, number]> = [];
-  for (const l of lines) for (const r of l.runs) if (r.bbox[0] < left - 0.5) spans.push([r.bbox[0], Math.min(r.bbox[2], left), r.fontSize]);
+  const spans: Array<[number, number, number, boolean]> = [];
+  for (const l of lines) for (const r of l.runs) if (r.bbox[0] < left - 0.5) spans.push([r.bbox[0], Math.min(r.bbox[2], left), r.fontSize, r.cellStart === true]);
   if (spans.length) {
-    spans.sort((a, b) => a[0] - b[0]);
+    // A run that begins a cell comes first among runs starting where it does.
+    spans.sort((a, b) => a[0] - b[0] || Number(b[3]) - Number(a[3]));
     let end = spans[0][1];
-    for (const [a, b, size] of spans.slice(1)) {
-      if (a > end + Math.max(1, size / 3)) bounds.push((end + a) / 2);
+    for (const [a, b, size, starts] of spans.slice(1)) {
+      if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5)) bounds.push((end + a) / 2);
       if (b > end) end = b;
     }
     if (end < left - 1) bounds.push((end + left) / 2);
@@ -1123,6 +1238,10 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
   let l = left[1], r = right[0];
   const undecided: Array<readonly [number, number]> = [];
+  // Right edges of the runs on the left label's side, left edges of those on the right's.
+  const placedL: number[] = [], placedR: number[] = [];
+  // Left edges of the left side's runs, right edges of the right side's.
+  const placedLx0: number[] = [], placedRx1: number[] = [];
   for (const line of lines) {
     for (const run of line.runs) {
       const [x0, , x1] = run.bbox;
@@ -1131,8 +1250,8 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       const oR = Math.min(x1, right[1]) - Math.max(x0, right[0]);
       if (oL > 0 && oR > 0) continue; // a cell spanning both columns
       const c = (x0 + x1) / 2, tol = 0.3 * run.fontSize;
-      if (oL > 0 || Math.abs(c - lc) < tol) l = Math.max(l, x1);
-      else if (oR > 0 || Math.abs(c - rc) < tol) r = Math.min(r, x0);
+      if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); placedLx0.push(x0); }
+      else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); placedRx1.push(x1); }
       else undecided.push([x0, x1]);
     }
   }
@@ -1146,8 +1265,21 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   for (const u of undecided) {
     const [x0, x1] = u;
     const c = (x0 + x1) / 2;
+    // Lined up with the runs placed under a label: that label's column.
+    const withL = placedL.some((e) => Math.abs(e - x1) < 1), withR = placedR.some((e) => Math.abs(e - x0) < 1);
     const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
-    if (flushRight && !flushLeft) l = Math.max(l, x1);
+    // A column aligns its text one way: runs sharing a right edge other than the one the right
+    // side's runs share are the left column's (numbers set flush right), and the other way round.
+    const sharedEdge = (edges: readonly number[], v: number): boolean => edges.some((e) => Math.abs(e - v) >= 1 && edges.filter((f) => Math.abs(f - e) < 1).length >= 2);
+    const rightOfOther = flushRight && sharedEdge(placedRx1, x1) && !placedRx1.some((e) => Math.abs(e - x1) < 1);
+    const leftOfOther = flushLeft && sharedEdge(placedLx0, x0) && !placedLx0.some((e) => Math.abs(e - x0) < 1);
+    if (withL !== withR) {
+      if (withL) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    } else if (rightOfOther !== leftOfOther) {
+      if (rightOfOther) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    } else if (flushRight && !flushLeft) l = Math.max(l, x1);
     else if (flushLeft && !flushRight) r = Math.min(r, x0);
     else if (x1 <= r0 && r0 < right[0]) l = Math.max(l, x1);
     else if (x0 >= l0 && l0 > left[1]) r = Math.min(r, x0);

@@ -4,6 +4,7 @@
 import type { BBox } from '../types.js';
 import { apply, boxOfPoints, multiply, type Matrix } from './geometry.js';
 import { resolveSharedGlyphs } from './normalize.js';
+import type { PageGraphics, TextPaint } from './rules.js';
 
 /** One piece of text as pdf.js reports it, placed on the page. */
 export interface TextRun {
@@ -17,6 +18,16 @@ export interface TextRun {
   fontSize: number;
   /** Direction of the text in the reading frame, in degrees: 0 = left to right. */
   angle: number;
+  /**
+   * The run begins a cell whatever the gap before it: the producer's text had a space between it
+   * and the CJK text or number before it (Chinese has no word spaces), or the run before it is
+   * one of the caller's cell labels.
+   */
+  cellStart?: boolean;
+  /** Set when the text may not be visible: drawn invisible, or painted white (see `separateHidden`). */
+  paint?: 'invisible' | 'white';
+  /** Luminance of the paint, for white text (0 black … 1 white). */
+  luminance?: number;
 }
 
 /** The subset of a pdf.js TextItem that this module reads. */
@@ -48,15 +59,15 @@ export function textItemsToRuns(
   items: readonly unknown[],
   styles: Readonly<Record<string, FontStyleLike>>,
   toFrame: Matrix,
-  clips?: ReadonlyArray<BBox | null>,
+  paints?: readonly ItemPaint[],
 ): TextRun[] {
   const runs: TextRun[] = [];
   // Marked-content tags open around the current item (pdf.js reports them with
   // includeMarkedContent): a Span is where a producer gave the true text as /ActualText.
   const tags: Array<string | null> = [];
   for (let idx = 0; idx < items.length; idx++) {
-    const item = items[idx];
-    const mark = item as { type?: string; tag?: string | null };
+    const whole = items[idx];
+    const mark = whole as { type?: string; tag?: string | null };
     if (mark.type === 'beginMarkedContent' || mark.type === 'beginMarkedContentProps') {
       tags.push(mark.tag ?? null);
       continue;
@@ -65,7 +76,12 @@ export function textItemsToRuns(
       tags.pop();
       continue;
     }
-    if (!isTextItem(item) || item.str.trim() === '') continue;
+    if (!isTextItem(whole) || whole.str.trim() === '') continue;
+    // An item joining text painted differently (a hidden "1" before a printed "16.00") is cut
+    // where the paint changes; `paints` is indexed like `items` (marked content included).
+    const wp = paints?.[idx];
+    for (const { item, p } of wp && 'perChar' in wp ? splitByPaint(whole, wp) : [{ item: whole, p: wp ?? null }]) {
+    if (item.str.trim() === '') continue;
     const t = item.transform as unknown as Matrix;
     const sx = Math.hypot(t[0], t[1]);
     const sy = Math.hypot(t[2], t[3]);
@@ -105,7 +121,7 @@ export function textItemsToRuns(
     let angle = vertical ? 90 : Math.round((Math.atan2(m[1], m[0]) * 180) / Math.PI);
     if (angle < 0) angle += 360;
     const bbox = boxOfPoints(framePts);
-    const clip = clips?.[idx];
+    const clip = p?.clip;
     if (clip) {
       // Drop text drawn outside its clip rectangle: it is not visible.
       const cx = (bbox[0] + bbox[2]) / 2, cy = (bbox[1] + bbox[3]) / 2;
@@ -119,9 +135,36 @@ export function textItemsToRuns(
         run.source = item.str;
       }
     }
+    if (p && p.paint !== 'visible') {
+      run.paint = p.paint;
+      run.luminance = p.luminance;
+    }
     runs.push(run);
+    }
   }
   return runs;
+}
+
+/**
+ * Cuts an item where the paint of its characters changes; each piece gets its share of the item's
+ * advance (by character count: the cut needs to land in the right cell, not on the exact glyph).
+ */
+function splitByPaint(item: TextItemLike, paint: { clip: BBox | null; perChar: readonly TextPaint[] }): Array<{ item: TextItemLike; p: TextPaint }> {
+  const chars = Array.from(item.str);
+  const t = item.transform;
+  const sx = Math.hypot(t[0]!, t[1]!) || 1;
+  const dx = t[0]! / sx, dy = t[1]! / sx;
+  const per = item.width / chars.length;
+  const out: Array<{ item: TextItemLike; p: TextPaint }> = [];
+  let start = 0;
+  for (let c = 1; c <= chars.length; c++) {
+    if (c < chars.length && paint.perChar[c]!.paint === paint.perChar[start]!.paint) continue;
+    const off = start * per;
+    const piece: TextItemLike = { ...item, str: chars.slice(start, c).join(''), width: (c - start) * per, transform: [t[0]!, t[1]!, t[2]!, t[3]!, t[4]! + dx * off, t[5]! + dy * off] };
+    out.push({ item: piece, p: { ...paint.perChar[start]!, clip: paint.clip } });
+    start = c;
+  }
+  return out;
 }
 
 /**
@@ -147,29 +190,94 @@ export function dominantTextRotation(items: readonly unknown[], displayFor: (ext
 
 /**
  * Given pdf.js text items and the text-showing operators of the same page (in order, with
- * their clip), returns the clip of each item. Items and operators are aligned on their
- * non-blank characters; pdf.js may split or join operators into items and normalise some
+ * their clip and paint), returns the operator of each item. Items and operators are aligned on
+ * their non-blank characters; pdf.js may split or join operators into items and normalise some
  * characters, so the walk re-synchronises on the next matching character.
  */
+export function itemPaints(items: readonly unknown[], ops: readonly TextPaint[]): ItemPaint[] {
+  return alignItems(items, ops).map((per) => {
+    const first = per?.find((op) => op !== null) ?? null;
+    if (!per || !first) return null;
+    // pdf.js joins the operators of one line into one item: a hidden "1" before a printed "16.00"
+    // comes as "116.00". Such an item is cut where the paint changes.
+    if (!per.some((op) => op !== null && op.paint !== first.paint)) return first;
+    let last = first;
+    return { clip: first.clip, perChar: per.map((op) => (op === null ? last : (last = op))) };
+  });
+}
+
+/** The clip of each item (see `itemPaints`). */
 export function itemClips(items: readonly unknown[], ops: ReadonlyArray<{ chars: string; clip: BBox | null }>): Array<BBox | null> {
+  return alignItems(items, ops).map((per) => per?.find((op) => op !== null)?.clip ?? null);
+}
+
+/**
+ * How an item is painted: one operator's paint (and clip) for the whole item, or, for an item
+ * joining text painted differently, the paint of each character (and the clip of the first).
+ */
+export type ItemPaint = TextPaint | { clip: BBox | null; perChar: readonly TextPaint[] } | null;
+
+/** Text a reader cannot see, and why. */
+export interface HiddenRun {
+  run: TextRun;
+  why: 'invisible' | 'white on white';
+}
+
+/**
+ * Given the runs of a page and its graphics, returns the runs a reader sees, the ones hidden
+ * (invisible, or white where nothing darker is behind them), and whether the page is an OCR'd
+ * scan: no visible text, and invisible text over a page image. There the invisible layer is the
+ * page's text (scanners put the recognised text there), so it is kept.
+ */
+export function separateHidden(runs: readonly TextRun[], graphics: Pick<PageGraphics, 'images' | 'fills'>): { runs: TextRun[]; hidden: HiddenRun[]; textLayer: boolean } {
+  const visible: TextRun[] = [];
+  const hidden: HiddenRun[] = [];
+  const inside = (r: TextRun, b: BBox): boolean => {
+    const cx = (r.bbox[0] + r.bbox[2]) / 2, cy = (r.bbox[1] + r.bbox[3]) / 2;
+    return cx >= b[0] && cx <= b[2] && cy >= b[1] && cy <= b[3];
+  };
+  for (const r of runs) {
+    if (r.paint === undefined) visible.push(r);
+    else if (r.paint === 'white' && (graphics.images.some((b) => inside(r, b)) || graphics.fills.some((f) => f.luminance < (r.luminance ?? 1) - 0.1 && inside(r, f.bbox)))) visible.push(r);
+    else hidden.push({ run: r, why: r.paint === 'invisible' ? 'invisible' : 'white on white' });
+  }
+  const textLayer = visible.length === 0 && hidden.length > 0 && graphics.images.length > 0 &&
+    hidden.every((h) => h.why === 'invisible' && graphics.images.some((b) => inside(h.run, b)));
+  if (textLayer) return { runs: hidden.map((h) => h.run), hidden: [], textLayer };
+  return { runs: visible, hidden, textLayer };
+}
+
+/**
+ * For each item, the operator of each of its characters (null for blanks and characters that
+ * match none). Characters are matched in order from where the previous one matched, looking up
+ * to 64 characters ahead, so the walk re-synchronises after text pdf.js normalised.
+ */
+function alignItems<T extends { chars: string }>(items: readonly unknown[], ops: readonly T[]): Array<Array<T | null> | null> {
   const opChars: string[] = [];
   const opIndex: number[] = [];
   ops.forEach((op, k) => {
     for (const ch of op.chars) { opChars.push(ch); opIndex.push(k); }
   });
-  const out: Array<BBox | null> = new Array(items.length).fill(null);
+  const out: Array<Array<T | null> | null> = new Array<Array<T | null> | null>(items.length).fill(null);
   let pos = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (!isTextItem(item)) continue;
-    const chars = Array.from(item.str.replace(/\s+/g, ''));
-    if (chars.length === 0) continue;
-    // Find the item's first character at or a little after the current position.
-    let at = -1;
-    for (let k = pos; k < Math.min(opChars.length, pos + 64); k++) if (opChars[k] === chars[0]) { at = k; break; }
-    if (at < 0) continue; // unmatched (normalised text): leave unclipped
-    out[i] = ops[opIndex[at]].clip;
-    pos = at + chars.length;
+    const chars = Array.from(item.str);
+    const per: Array<T | null> = new Array<T | null>(chars.length).fill(null);
+    let any = false;
+    for (let c = 0; c < chars.length; c++) {
+      if (/\s/.test(chars[c]!)) continue;
+      for (let k = pos; k < Math.min(opChars.length, pos + 64); k++) {
+        if (opChars[k] === chars[c]) {
+          per[c] = ops[opIndex[k]!]!;
+          pos = k + 1;
+          any = true;
+          break;
+        }
+      }
+    }
+    if (any) out[i] = per;
   }
   return out;
 }
@@ -255,7 +363,7 @@ export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
   for (const c of [...cuts, chars.length]) {
     let s = start;
     while (s < c && /\s/.test(chars[s])) s++;
-    if (s < c) out.push({ ...run, text: chars.slice(s, c).join(''), bbox: [edges[s], run.bbox[1], edges[c], run.bbox[3]] });
+    if (s < c) out.push({ ...run, text: chars.slice(s, c).join(''), bbox: [edges[s], run.bbox[1], edges[c], run.bbox[3]], ...(start > 0 ? { cellStart: true } : {}) });
     start = c;
   }
   return out;

@@ -80,6 +80,19 @@ export function cropRegions(r: ProjectRecord): Array<{ page: number; region: BBo
   return out;
 }
 
+/** The regions to draw for one record of a file (`index`: its position among the file's records): none unless it is flagged. */
+export function cropsWanted(r: ProjectRecord, index: number): CropWanted | undefined {
+  if (!isFlagged(r)) return undefined;
+  const regions = cropRegions(r);
+  return regions.length ? { i: index, regions } : undefined;
+}
+
+/** What to draw for one flagged record. */
+export interface CropWanted {
+  i: number;
+  regions: Array<{ page: number; region: BBox }>;
+}
+
 /**
  * Draws the crops of the flagged tables of a PDF result and records them in `result.crops`; the
  * PNGs go beside `cachePath`. Does nothing for text dumps, without the canvas package, or when
@@ -87,16 +100,25 @@ export function cropRegions(r: ProjectRecord): Array<{ page: number; region: BBo
  */
 export async function addCrops(result: FileResult, bytes: Uint8Array, cachePath: string): Promise<void> {
   if (result.entry.kind !== 'pdf') return;
-  const wanted = result.records.map((r, i) => ({ i, regions: isFlagged(r) ? cropRegions(r) : [] })).filter((w) => w.regions.length);
-  if (!wanted.length) return;
+  const wanted = result.records.flatMap((r, i) => cropsWanted(r, i) ?? []);
+  const crops = await drawCrops(result.entry.file, wanted, bytes, cachePath);
+  if (crops.length) result.crops = crops;
+}
+
+/**
+ * Draws the regions `wanted` of a PDF (its records streamed elsewhere: a worker keeps only what to
+ * draw) beside `cachePath`; returns the crops drawn.
+ */
+export async function drawCrops(file: string, wanted: readonly CropWanted[], bytes: Uint8Array, cachePath: string): Promise<Crop[]> {
+  if (!wanted.length) return [];
   const napi = loadCanvas();
-  if (!napi) return;
+  if (!napi) return [];
   const { openPdf } = await import('../pdf/document.js');
   let opened;
   try {
-    opened = await openPdf(bytes, result.entry.file, { render: true });
+    opened = await openPdf(bytes, file, { render: true });
   } catch {
-    return;
+    return [];
   }
   const crops: Crop[] = [];
   const stem = path.basename(cachePath).replace(/\.json$/, '');
@@ -128,5 +150,5 @@ export async function addCrops(result: FileResult, bytes: Uint8Array, cachePath:
   } finally {
     await opened.close();
   }
-  if (crops.length) result.crops = crops;
+  return crops;
 }

@@ -12,7 +12,7 @@ import { Decimal } from 'decimal.js';
 import { CODES } from '../diagnostics.js';
 import type { ProjectRecord } from '../domain/schema.js';
 import { isFlagged, toWan, type DatasetTotals, type RenderedInput } from '../emit/dataset.js';
-import type { Crop } from '../result.js';
+import type { Crop, ManifestEntry } from '../result.js';
 import type { BBox } from '../types.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -72,8 +72,18 @@ export class ReportCollector {
 
   /** Takes one input's share of the dataset (kept records only) and its crops. */
   add(part: RenderedInput, crops: readonly Crop[], cacheDir?: string): void {
-    if (part.entry.status === 'failed' && part.entry.error) this.failedInputs.push({ path: part.entry.path, message: part.entry.error.message });
-    for (const r of part.records) {
+    this.addInput(part.entry);
+    this.addRecords(part.records, crops, cacheDir);
+  }
+
+  /** Takes one input's manifest entry (a failed input is listed). */
+  addInput(entry: ManifestEntry): void {
+    if (entry.status === 'failed' && entry.error) this.failedInputs.push({ path: entry.path, message: entry.error.message });
+  }
+
+  /** Takes kept records of one input (some or all of them, in order) and the input's crops. */
+  addRecords(records: readonly ProjectRecord[], crops: readonly Crop[], cacheDir?: string): void {
+    for (const r of records) {
       const name = departmentOf(r);
       const d = this.departments.get(name) ?? { tables: 0, flagged: 0, budget: new Decimal(0), executed: new Decimal(0), missingAmounts: 0, scores: [] };
       this.departments.set(name, d);

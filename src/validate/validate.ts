@@ -47,6 +47,15 @@ function fundRow(draft: Draft, rk: FundRowKey, cols: readonly FundColKey[]): Rec
   return out;
 }
 
+/**
+ * The id of a file's `index`-th table: `<file>#<n>`. A file name a spreadsheet would take for a
+ * formula (`-x.pdf`, `=x.pdf`) is written `./-x.pdf`, so the id is the same in JSON and CSV (where
+ * such a cell would otherwise be neutralised with a quote).
+ */
+export function recordId(file: string, index: number): string {
+  return `${/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(file) ? './' : ''}${file}#${index + 1}`;
+}
+
 /** Builds the record and reports missing required cells to `ctx`. */
 export function validateDraft(draft: Draft, src: SourceInfo, ctx: StageContext): { record: UncheckedRecord; template: Template } {
   const template = draft.template;
@@ -108,7 +117,7 @@ export function validateDraft(draft: Draft, src: SourceInfo, ctx: StageContext):
   const lines = draft.rows.map((r) => r.line).filter((l): l is number => l !== undefined);
   if (lines.length) source.lines = [Math.min(...lines), Math.max(...lines)];
   const record: UncheckedRecord = {
-    id: `${src.path}#${src.index + 1}`,
+    id: recordId(src.path, src.index),
     source,
     template: template.id,
     unit: draft.unit,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -22,23 +23,53 @@ describe('globToRegExp', () => {
 });
 
 describe('collectInputs', () => {
-  test('folders sorted and filtered, files and globs as given, missing kept', async () => {
+  test('folders sorted, every entry kept (skipped ones with their reason), files and globs as given, missing ones named', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-inputs-'));
     mkdirSync(path.join(root, 'd/sub'), { recursive: true });
-    for (const f of ['d/b.pdf', 'd/a.TXT', 'd/sub/c.tsv', 'd/notes.md', 'd/.hidden.pdf', 'x.csv', 'g1.pdf', 'g2.pdf']) writeFileSync(path.join(root, f), 'x');
+    for (const f of ['d/b.pdf', 'd/a.TXT', 'd/sub/c.tsv', 'd/notes.md', 'd/.hidden.pdf', 'd/e.csv', 'x.csv', 'g1.pdf', 'g2.pdf']) writeFileSync(path.join(root, f), 'x');
     const warnings: string[] = [];
-    const got = await collectInputs([path.join(root, 'd'), path.join(root, 'x.csv'), path.join(root, 'g*.pdf'), path.join(root, 'missing.pdf'), path.join(root, 'none*.pdf')], (w) => warnings.push(w));
-    expect(got.map((p) => path.relative(root, p))).toEqual(['d/a.TXT', 'd/b.pdf', 'd/sub/c.tsv', 'x.csv', 'g1.pdf', 'g2.pdf']);
+    const got = await collectInputs([path.join(root, 'd'), path.join(root, 'x.csv'), path.join(root, 'g*.pdf'), path.join(root, 'missing.pdf'), path.join(root, 'none*.pdf')], { warn: (w) => warnings.push(w) });
+    expect(got.map((e) => [path.relative(root, e.path), e.skip ?? ''])).toEqual([
+      ['d/.hidden.pdf', 'hidden'], ['d/a.TXT', ''], ['d/b.pdf', ''], ['d/e.csv', ''], ['d/notes.md', 'unsupported_type'], ['d/sub/c.tsv', ''],
+      ['x.csv', ''], ['g1.pdf', ''], ['g2.pdf', ''],
+    ]);
+    // An argument that names nothing is said so (and counted as not found), not read.
     expect(warnings).toEqual([`${path.join(root, 'missing.pdf')}: no such file or folder`, `${path.join(root, 'none*.pdf')}: no file matches`]);
+    // The old calling style (a warn function) still works.
+    expect((await collectInputs([path.join(root, 'x.csv')], () => undefined)).map((e) => e.path)).toEqual([path.join(root, 'x.csv')]);
   });
-  test('a folder with nothing to read names what it skipped; sidecars are found', async () => {
+  test('a folder with nothing to read names what it skipped; sidecars are found, not read', async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-inputs-'));
     mkdirSync(path.join(root, 'd/sub'), { recursive: true });
     for (const f of ['d/报告.docx', 'd/.hidden.pdf', 'd/sub/sources.csv']) writeFileSync(path.join(root, f), 'x');
     const warnings: string[] = [];
-    const got = await gatherInputs([path.join(root, 'd')], (w) => warnings.push(w));
-    expect(got).toEqual({ files: [], sidecars: [path.join(root, 'd/sub/sources.csv')], missing: [] });
-    expect(warnings).toEqual([`${path.join(root, 'd')}: nothing to read: 2 file(s) skipped (only .pdf, .txt, .tsv and .text files are read, hidden ones never): .hidden.pdf, 报告.docx`]);
+    const got = await gatherInputs([path.join(root, 'd'), path.join(root, 'gone.pdf')], (w) => warnings.push(w));
+    expect(got.files.map((e) => [path.relative(root, e.path), e.skip ?? ''])).toEqual([['d/.hidden.pdf', 'hidden'], ['d/报告.docx', 'unsupported_type']]);
+    expect(got.sidecars).toEqual([path.join(root, 'd/sub/sources.csv')]);
+    expect(got.missing).toEqual([path.join(root, 'gone.pdf')]);
+    expect(warnings).toEqual([
+      `${path.join(root, 'd')}: nothing to read: 2 file(s) skipped (only .pdf, .txt, .tsv, .text and .csv files are read, hidden ones never): .hidden.pdf, 报告.docx`,
+      `${path.join(root, 'gone.pdf')}: no such file or folder`,
+    ]);
+  });
+});
+
+describe('collectInputs: links, FIFOs, the output folder', () => {
+  test('a link to a file is read, a link to a folder and a FIFO are skipped, the output folder inside an input is skipped', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ziping-entries-'));
+    mkdirSync(path.join(root, 'in/out/.cache'), { recursive: true });
+    mkdirSync(path.join(root, 'in/sub'));
+    writeFileSync(path.join(root, 'in/a.txt'), 'x');
+    writeFileSync(path.join(root, 'in/out/projects.csv'), 'x');
+    symlinkSync('a.txt', path.join(root, 'in/link.txt'));
+    symlinkSync('sub', path.join(root, 'in/link-dir'));
+    symlinkSync('nowhere.txt', path.join(root, 'in/broken.txt'));
+    execFileSync('mkfifo', [path.join(root, 'in/pipe.txt')]);
+    const got = await collectInputs([path.join(root, 'in')], { outDir: path.join(root, 'in/out') });
+    expect(got.map((e) => [path.relative(root, e.path), e.skip ?? e.error ?? ''])).toEqual([
+      ['in/a.txt', ''], ['in/broken.txt', 'broken symbolic link (ENOENT)'], ['in/link-dir', 'symlinked_folder'], ['in/link.txt', ''],
+      ['in/out', 'output_folder'], ['in/pipe.txt', 'not_a_file'],
+    ]);
   });
 });
 

@@ -31,7 +31,7 @@ function recorder(mode: 'auto' | 'force'): PageOcr & { asked: number[] } {
   };
 }
 
-describe('OCR modes', () => {
+describe('OCR modes', { timeout: 60_000 }, () => {
   test('--ocr off: the scan is reported ocr_required and the manifest says OCR was off', async () => {
     const res = await processFile(read(SCAN), Settings.parse({ ocr: 'off' }));
     expect(res.entry.status).toBe('failed');

@@ -75,3 +75,15 @@ describe('5. page furniture', async () => {
     expect(note?.message).toMatch(/信息公开/);
   });
 });
+
+describe('5. page furniture: a running header', async () => {
+  const x = await extract('writer_docx_running_header.pdf');
+  const header = '上海市农业农村委员会2023年度项目支出绩效自评结果';
+  test('the line repeated at the top of every page is a row on the first page only, and reported on the others', () => {
+    expect(x.rows.filter((r) => texts(r).includes(header)).map((r) => r.page)).toEqual([1]);
+    expect(x.diagnostics.filter((d) => d.code === 'page_furniture' && d.message.includes('running header')).length).toBe(x.pages.length - 1);
+  });
+  test('a row cut by the page break is joined although the next page leaves out the merged label column', () => {
+    expect(rowWith(x, '疫病监测覆盖率（以年度考核结果为依据，由第三方机构独立评估）')).toBeDefined();
+  });
+});

@@ -104,6 +104,7 @@ describe('stitchPageBreak', () => {
   test('CJK halves join without a space, Latin words with one', () => {
     expect(joinWrapped('参与率（按照年度工作计划和相', '关文件要求）')).toBe('参与率（按照年度工作计划和相关文件要求）');
     expect(joinWrapped('first', 'second')).toBe('first second');
+    expect(joinWrapped('≤300.0', '0(元/人)')).toBe('≤300.00(元/人)');
   });
 
   test('a new row missing only one value is no continuation', () => {

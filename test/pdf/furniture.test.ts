@@ -1,0 +1,44 @@
+/**
+ * Page furniture: what is printed in a page's margins and belongs to no table.
+ */
+import { describe, expect, test } from 'vitest';
+import { splitFurniture, type MarginMemory } from '../../src/pdf/furniture.js';
+import { DEFAULT_PDF_SETTINGS } from '../../src/pdf/settings.js';
+import type { TextRun } from '../../src/pdf/text-runs.js';
+
+const H = 842;
+const run = (text: string, x: number, top: number, size = 9): TextRun => ({ text, bbox: [x, top, x + size * [...text].length, top + size], fontSize: size, angle: 0 });
+/** A page: what its margins hold, then table text below. */
+const page = (margin: TextRun[]): TextRun[] => [
+  ...margin,
+  ...Array.from({ length: 20 }, (_, i) => run(`第${i}行的文字`, 60, 120 + 20 * i)),
+];
+const texts = (runs: readonly TextRun[]): string[] => runs.map((r) => r.text);
+
+describe('running headers and footers', () => {
+  test('a line repeated at the same place in the top margin of a later page is set aside there', () => {
+    const memory: MarginMemory = [];
+    const header = (): TextRun => run('上海市农业农村委员会2023年度项目支出绩效自评结果', 120, 30);
+    const first = splitFurniture(page([header()]), H, DEFAULT_PDF_SETTINGS, memory);
+    expect(texts(first.content)).toContain('上海市农业农村委员会2023年度项目支出绩效自评结果');
+    const second = splitFurniture(page([header()]), H, DEFAULT_PDF_SETTINGS, memory);
+    expect(texts(second.content)).not.toContain('上海市农业农村委员会2023年度项目支出绩效自评结果');
+    expect(second.furniture).toEqual([expect.objectContaining({ kind: 'running_text' })]);
+  });
+
+  test('a title printed larger than the text, and a table header row repeated on each page, stay', () => {
+    const memory: MarginMemory = [];
+    const margin = (): TextRun[] => [run('财政项目支出绩效自我评价', 150, 30, 16), run('年初预算数', 60, 60), run('全年预算数', 200, 60), run('全年执行数', 340, 60)];
+    splitFurniture(page(margin()), H, DEFAULT_PDF_SETTINGS, memory);
+    const second = splitFurniture(page(margin()), H, DEFAULT_PDF_SETTINGS, memory);
+    expect(second.furniture).toEqual([]);
+    expect(texts(second.content)).toEqual(expect.arrayContaining(['财政项目支出绩效自我评价', '年初预算数', '全年预算数']));
+  });
+
+  test('text that differs from page to page (a note in the margin) stays', () => {
+    const memory: MarginMemory = [];
+    splitFurniture(page([run('附件1', 60, 30)]), H, DEFAULT_PDF_SETTINGS, memory);
+    const second = splitFurniture(page([run('附件2', 60, 30)]), H, DEFAULT_PDF_SETTINGS, memory);
+    expect(texts(second.content)).toContain('附件2');
+  });
+});
