@@ -70,6 +70,8 @@ options:
                            about as long again as reading the page of each flagged PDF table)
       --encoding <enc>     CSV encoding: utf-8 (with BOM, default; also utf8) or gb18030 (also gbk)
       --input-encoding <e> text dump encoding: auto (default), utf-8, gb18030 (gbk), utf-16le, utf-16be
+      --template <file>    a form template of your own (JSON, schemas/template.schema.json), read
+                           besides the shipped ones; repeat for more (README: Adding a template)
   -j, --jobs <n>           worker threads (default: one per core, ${os.availableParallelism()} here)
       --max-memory <size>  memory budget of the run: 500MB, 2GB (plain numbers are MiB); fewer
                            workers are started when --jobs would not fit (about ${MEMORY_MODEL.mainMb} MiB + ${MEMORY_MODEL.workerMb} MiB each,
@@ -175,12 +177,14 @@ async function ingest(args: string[]): Promise<number> {
   let csvGuard = true;
   let withReport = true;
   const raw: Record<string, unknown> = {};
+  const templateFiles: string[] = [];
   // Arguments that are not UTF-8 (GBK names) are read by their bytes.
   const rawArgs = await rawArguments(args);
   const at = positionsOf(args, (a, value) => {
     if (a === '--out' || a === '-o') outDir = value();
     else if (a === '--encoding') raw.csvEncoding = csvEncodingOf(value());
     else if (a === '--input-encoding') raw.encoding = inputEncodingOf(value());
+    else if (a === '--template') templateFiles.push(value());
     else if (a === '--jobs' || a === '-j') jobs = positiveInt(a, value());
     else if (a === '--timeout') raw.timeoutMs = parseDurationMs(value());
     else if (a === '--max-pages') raw.maxPages = positiveInt(a, value());
@@ -206,6 +210,7 @@ async function ingest(args: string[]): Promise<number> {
   if (inputs.length === 0) throw new UsageError('ingest needs at least one file, folder or glob');
   const { Settings } = await import('./settings.js');
   const { runIngest } = await import('./batch/run.js');
+  if (templateFiles.length) raw.templates = await readTemplates(templateFiles);
   const settings = Settings.parse(raw);
   // About 15 % less memory for about 7 % speed (src/batch/heap.ts); a --worker-heap of the user's
   // own is left to V8's choice, which is already thrifty for small heaps.
@@ -220,6 +225,31 @@ async function ingest(args: string[]): Promise<number> {
   // An empty shard is not a failure; a run that wrote nothing is.
   if (done.totals.inputs === 0) return shard ? EXIT.ok : EXIT.nothingProcessed;
   return done.dataset ? EXIT.ok : EXIT.nothingProcessed;
+}
+
+/** Reads --template files: each a template as JSON; a file that is not one is a usage error naming it. */
+async function readTemplates(files: readonly string[]): Promise<unknown[]> {
+  const { readFileSync } = await import('node:fs');
+  const { parseTemplate } = await import('./domain/template.js');
+  const { TEMPLATES } = await import('./domain/templates/index.js');
+  const ids = new Set(TEMPLATES.map((t) => t.id));
+  return files.map((file) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`--template ${file}: ${(e as Error).message}`);
+    }
+    let t;
+    try {
+      t = parseTemplate(json, `--template ${file}`);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    if (ids.has(t.id)) throw new UsageError(`--template ${file}: the id ${t.id} is already taken by another template`);
+    ids.add(t.id);
+    return json;
+  });
 }
 
 async function merge(args: string[]): Promise<number> {

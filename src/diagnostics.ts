@@ -45,6 +45,8 @@ export const CODES = {
   orphan_rows: { stage: 'segment', severity: 'info', meaning: 'rows before the first table were ignored' },
   untitled_table: { stage: 'segment', severity: 'info', meaning: 'a table without a title line was found by its 项目名称 row' },
   duplicate_title: { stage: 'segment', severity: 'info', meaning: 'a duplicated title line was dropped' },
+  non_project_table: { stage: 'segment', severity: 'info', meaning: 'a table that is not a project table (部门整体支出绩效自评表, a title in report prose, an appendix) was skipped' },
+  unknown_template: { stage: 'validate', severity: 'warning', meaning: 'the table fits no template: it was read by the labels of every template, and the labels no template knows are named' },
   // repairs
   merged_label_group: { stage: 'repair', severity: 'info', meaning: 'merged 一级/二级 labels were assigned to the rows of their group' },
   level1_from_level2: { stage: 'repair', severity: 'info', meaning: 'level 1 was set from the level-2 name (printed label wrong, garbled or missing)' },
@@ -59,6 +61,8 @@ export const CODES = {
   thousands_separator: { stage: 'repair', severity: 'info', meaning: 'thousands separators were removed from an amount' },
   repeated_header: { stage: 'repair', severity: 'info', meaning: 'a header row repeated on a continuation page was dropped' },
   wrapped_cell_joined: { stage: 'repair', severity: 'info', meaning: 'a cell wrapped onto the next row was joined' },
+  signature_set_aside: { stage: 'repair', severity: 'info', meaning: 'a signature line (项目负责人：…) that the rows carried beside cells of the table was set aside, the rest of the row read' },
+  grade_from_conclusion: { stage: 'repair', severity: 'info', meaning: 'the grade was read from the 评价结论 text, the form having no grade cell (grade_source "conclusion")' },
   ambiguous_label_group: { stage: 'repair', severity: 'warning', meaning: 'two groupings of merged 二级 labels explain the printed layout equally well: both readings are given, the chosen one says what decided' },
   unassigned_level2: { stage: 'repair', severity: 'warning', meaning: 'no level-2 label could be assigned to an indicator row' },
   ocr_corrected: { stage: 'repair', severity: 'info', meaning: 'a number read by OCR with low confidence was replaced by the only other reading that makes the arithmetic hold' },
@@ -74,7 +78,7 @@ export const CODES = {
   score_exceeds_weight: { stage: 'check', severity: 'warning', meaning: 'an indicator 得分 is above its 分值' },
   grade_mismatch: { stage: 'check', severity: 'warning', meaning: '评分等级 does not match the band of the total score' },
   missing_total_score: { stage: 'check', severity: 'warning', meaning: 'the total score is not printed (kept null, never guessed)' },
-  funds_sum_mismatch: { stage: 'check', severity: 'warning', meaning: '当年财政拨款 + 上年结转资金 + 其他资金 ≠ 年度资金总额 in a column' },
+  funds_sum_mismatch: { stage: 'check', severity: 'warning', meaning: "the fund rows the template sums (当年财政拨款 + 上年结转资金 + 其他资金) ≠ the total row (年度资金总额) in a column" },
   ocr_uncertain: { stage: 'check', severity: 'warning', meaning: 'a number read by OCR with low confidence is not confirmed by the arithmetic: kept as read, check it in the scan' },
   // the dataset as a whole
   duplicate_table: { stage: 'dataset', severity: 'info', meaning: 'a table repeats one of an earlier input (same project, department and figures): counted once, as the earlier one (projects.json marks it duplicate_of)' },

@@ -9,7 +9,9 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { CODES, diagnostic, InputError, type Diagnostic } from './diagnostics.js';
 import { LineDecoder } from './decode/lines.js';
-import { FIELD_LABELS, FUND_COL_LABELS, INDICATOR_COL_LABELS, isTitle } from './domain/labels.js';
+import type { Template } from './domain/template.js';
+import { TEMPLATES } from './domain/templates/index.js';
+import { templateSet, type TemplateSet } from './domain/vocabulary.js';
 import type { ProjectRecord } from './domain/schema.js';
 import { checkRecord } from './check/check.js';
 import { readBlock } from './repair/index.js';
@@ -66,23 +68,66 @@ export interface ProcessOptions {
   ocr?: PageOcr | 'defer';
 }
 
-/** Header labels the PDF layer may use as column anchors on pages without ruling lines. */
-export const STREAM_ANCHORS: readonly string[] = [
-  ...FUND_COL_LABELS.initial_budget, ...FUND_COL_LABELS.full_year_budget, ...FUND_COL_LABELS.executed,
-  ...FUND_COL_LABELS.weight, ...FUND_COL_LABELS.execution_rate, ...FUND_COL_LABELS.score,
-  ...INDICATOR_COL_LABELS.level1, ...INDICATOR_COL_LABELS.level2, ...INDICATOR_COL_LABELS.level3,
-  ...INDICATOR_COL_LABELS.target, ...INDICATOR_COL_LABELS.actual, ...INDICATOR_COL_LABELS.deviation_reason,
-  ...FIELD_LABELS.goal_expected, ...FIELD_LABELS.goal_actual,
-];
+/**
+ * Header labels the PDF layer may use as column anchors on pages without ruling lines: every
+ * template's fund and indicator column labels and the labels of the goals printed as columns.
+ */
+export function streamAnchors(templates: readonly Template[]): string[] {
+  return [
+    ...new Set(
+      templates.flatMap((t) => [
+        ...t.funds.columns.flatMap((c) => c.labels),
+        ...t.indicators.columns.flatMap((c) => c.labels),
+        ...(t.fields.goal_expected ?? []),
+        ...(t.fields.goal_actual ?? []),
+      ]),
+    ),
+  ];
+}
+/** The anchors of the shipped templates. */
+export const STREAM_ANCHORS: readonly string[] = streamAnchors(TEMPLATES);
 
-/** Row labels that are a cell of their own: on a borderless page, the text after one begins a cell. */
-export const STREAM_CELL_LABELS: readonly string[] = [
-  ...FIELD_LABELS.project_name, ...FIELD_LABELS.department, ...FIELD_LABELS.implementing_unit,
-  ...FIELD_LABELS.funds_header, ...FIELD_LABELS.goal_header, ...FIELD_LABELS.grade,
-];
+/** A label as printed with full-width and with ASCII brackets and colons (项目资金（元）, 项目资金(元)). */
+function widthVariants(label: string): string[] {
+  const full = label.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：');
+  const ascii = label.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+  return [label, full, ascii];
+}
+
+/**
+ * Row labels that are a cell of their own: on a borderless page, the text after one begins a cell.
+ * Every template's labels of the project name, department, implementing unit and grade, the
+ * funds block's side labels (项目资金（万元）) and the goals section's side label (年度总体目标),
+ * each with full-width and ASCII brackets (the PDF layer compares them as printed).
+ */
+export function streamCellLabels(templates: readonly Template[]): string[] {
+  return [
+    ...new Set(
+      templates
+        .flatMap((t) => [
+          ...(t.fields.project_name ?? []),
+          ...(t.fields.department ?? []),
+          ...(t.fields.implementing_unit ?? []),
+          ...t.funds.headers,
+          ...t.sections.filter((l) => l.includes('目标')),
+          ...(t.fields.grade ?? []),
+        ])
+        .flatMap(widthVariants),
+    ),
+  ];
+}
+/** The cell labels of the shipped templates. */
+export const STREAM_CELL_LABELS: readonly string[] = streamCellLabels(TEMPLATES);
 
 /** What the PDF layer is told about the form on pages without ruling lines. */
 export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS } as const;
+
+/** The hints for a run's templates: the shipped ones' unless templates were added. */
+export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[] } {
+  if (added.length === 0) return STREAM_HINTS;
+  const all = [...TEMPLATES, ...added];
+  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all) };
+}
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -99,10 +144,10 @@ export const DUMP_CHUNK_ROWS = 20_000;
 /** Bytes read from a dump at a time. */
 const READ_CHUNK = 1 << 20;
 
-/** Given a row, whether it is a title line (every non-empty cell a title): a safe place to cut a dump. */
-function isTitleRow(row: Row): boolean {
+/** Given a row, whether it is a title line (every non-empty cell a title of any table): a safe place to cut a dump. */
+function isTitleRow(row: Row, set: TemplateSet): boolean {
   const texts = row.cells.map((c) => c.text).filter((t) => t !== '');
-  return texts.length > 0 && texts.every((t) => isTitle(t));
+  return texts.length > 0 && (texts.every((t) => set.isTitle(t)) || texts.every((t) => set.isNonProjectTitle(t)));
 }
 
 /** The bytes of an input in chunks: from memory, or read from its path. */
@@ -155,6 +200,8 @@ class RecordMaker {
    * @param file the input's dataset name (record ids, locations); `base` its file name.
    * @param sha256 the content hash records carry (for a dump read without a known hash, it is only
    * known at the end: records then carry '' and the entry gets the hash).
+   * @param templates the templates the run reads with.
+   * @param diagnostics the file's own diagnostics (a block that is no project table is reported there).
    * @param ocrCells cells read by OCR (PDFs with scanned pages), re-checked by the form's arithmetic.
    */
   constructor(
@@ -162,16 +209,25 @@ class RecordMaker {
     private readonly base: string,
     public sha256: string,
     private readonly kind: 'pdf' | 'text',
+    private readonly templates: TemplateSet,
+    private readonly diagnostics: Diagnostic[],
     private readonly sink: RecordSink,
     private readonly ocrCells: ReadonlyMap<string, OcrCell> = new Map(),
   ) {}
 
   async add(block: ProjectBlock): Promise<void> {
     const { file } = this;
-    const index = this.count++;
+    const index = this.count;
     const collected: Diagnostic[] = [];
     const ctx: StageContext = { file, project: index, report: (d) => collected.push(d) };
-    const draft = readBlock(block, ctx);
+    const draft = readBlock(block, ctx, this.templates);
+    if (!draft.sections.indicators && !draft.sections.funds && !draft.project_name) {
+      // Neither a project's name nor its funds nor its indicators: a title in prose or an
+      // appendix that is not a project table, not a broken one.
+      this.diagnostics.push(diagnostic('non_project_table', `"${block.title ?? block.rows[0]?.cells.find((c) => c.text)?.text ?? ''}" has no project name, funds or indicators: not a project table, skipped`, { file, ...(block.rows[0]?.line ? { line: block.rows[0].line } : {}), ...(block.rows[0]?.page ? { page: block.rows[0].page } : {}) }));
+      return;
+    }
+    this.count++;
     if (!draft.sections.indicators || !draft.sections.funds || !draft.sections.total) {
       this.truncated++;
       const missing = [!draft.sections.funds && '项目资金', !draft.sections.indicators && '指标 table', !draft.sections.total && 'total row'].filter(Boolean).join(', ');
@@ -179,9 +235,9 @@ class RecordMaker {
     }
     const { record: read, template } = validateDraft(draft, { path: file, file: this.base, sha256: this.sha256, kind: this.kind, index }, ctx);
     // Figures read by OCR are re-checked by the form's arithmetic (repair/ocr-arithmetic.ts).
-    const ocr = reviewOcrArithmetic(read, template.rounding, index, this.ocrCells);
+    const ocr = reviewOcrArithmetic(read, template, index, this.ocrCells);
     const unchecked = ocr.record;
-    const { check, issues } = checkRecord(unchecked, template.rounding, index);
+    const { check, issues } = checkRecord(unchecked, template, index);
     ocr.annotate(issues);
     const stale = (d: Diagnostic): boolean => d.code === 'missing_cell' && ocr.corrected.has(d.location.field ?? '');
     const record: ProjectRecord = { ...unchecked, check };
@@ -249,6 +305,7 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
   if (size > settings.maxBytes) return fail('too_large', `${file}: ${size} bytes, over the per-file limit of ${settings.maxBytes}`);
   let maker: RecordMaker | undefined;
   let ocrPages: number[] = [];
+  const templates = templateSet(settings.templates);
   // One pass over the content: the first chunk tells a PDF from a dump.
   const chunks = chunksOf(input);
   try {
@@ -266,19 +323,19 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
       if (!entry.sha256) entry.sha256 = sha256(bytes);
       const { extractPdf } = await import('./pdf/index.js');
       const reader = await pageReader(settings, opts.ocr);
-      const res = await extractPdf(bytes, { file, maxPages: settings.maxPages, ...STREAM_HINTS, ...(opts.signal ? { signal: opts.signal } : {}), ...(reader ? { ocr: reader } : {}) });
+      const res = await extractPdf(bytes, { file, maxPages: settings.maxPages, ...streamHints(settings.templates), ...(opts.signal ? { signal: opts.signal } : {}), ...(reader ? { ocr: reader } : {}) });
       diagnostics.push(...res.diagnostics);
       ocrPages = res.pages.filter((p) => !p.hasText).map((p) => p.page);
       entry.pages = res.pages.length;
       if (ocrPages.length) entry.ocr_pages = ocrPages;
       const ocr = ocrSummary(res.pages, res.diagnostics, settings, reader);
       if (ocr) entry.ocr = ocr;
-      maker = new RecordMaker(file, entry.file, entry.sha256, 'pdf', sink, ocr?.pages.length ? ocrCellsOf(res.rows) : new Map());
-      for (const block of rowsToBlocks(res.rows, { file, report: (d) => diagnostics.push(d) })) await maker.add(block);
+      maker = new RecordMaker(file, entry.file, entry.sha256, 'pdf', templates, diagnostics, sink, ocr?.pages.length ? ocrCellsOf(res.rows) : new Map());
+      for (const block of rowsToBlocks(res.rows, { file, report: (d) => diagnostics.push(d) }, templates)) await maker.add(block);
     } else {
       entry.kind = 'text';
-      maker = new RecordMaker(file, entry.file, entry.sha256, 'text', sink);
-      entry.encoding = await readDump(head, chunks, input, file, settings, maker, diagnostics, opts.chunkRows ?? DUMP_CHUNK_ROWS);
+      maker = new RecordMaker(file, entry.file, entry.sha256, 'text', templates, diagnostics, sink);
+      entry.encoding = await readDump(head, chunks, input, file, settings, maker, diagnostics, opts.chunkRows ?? DUMP_CHUNK_ROWS, templates);
     }
   } catch (caught) {
     // A record too big to write is the file's resource error; a sink that cannot write stops the caller.
@@ -325,7 +382,7 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
  * `chunkRows` rows cut before a title line (where a new table starts whatever came before), so
  * that only one chunk's rows are held at a time. Returns the encoding.
  */
-async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input: InputFile, file: string, settings: Settings, maker: RecordMaker, diagnostics: Diagnostic[], chunkRows: number): Promise<string> {
+async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input: InputFile, file: string, settings: Settings, maker: RecordMaker, diagnostics: Diagnostic[], chunkRows: number, templates: TemplateSet): Promise<string> {
   const decoder = new LineDecoder(file, settings.encoding);
   const reader = new RowReader(/\.csv$/i.test(file) ? 'auto' : 'tab');
   const ctx: StageContext = { file, report: (d) => diagnostics.push(d) };
@@ -334,11 +391,11 @@ async function readDump(head: Uint8Array, rest: AsyncIterable<Uint8Array>, input
   const flush = async (): Promise<void> => {
     const chunk = rows;
     rows = [];
-    for (const block of rowsToBlocks(chunk, ctx)) await maker.add(block);
+    for (const block of rowsToBlocks(chunk, ctx, templates)) await maker.add(block);
   };
   const take = async (more: readonly Row[]): Promise<void> => {
     for (const row of more) {
-      if (rows.length >= chunkRows && isTitleRow(row) && !isTitleRow(rows[rows.length - 1]!)) await flush();
+      if (rows.length >= chunkRows && isTitleRow(row, templates) && !isTitleRow(rows[rows.length - 1]!, templates)) await flush();
       rows.push(row);
     }
   };

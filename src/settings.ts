@@ -1,5 +1,6 @@
 /** Every tunable of a run, with its default and unit, parsed once (in cli.ts). */
 import { z } from 'zod';
+import { TemplateSpec } from './domain/template.js';
 
 export const Settings = z.object({
   /** Text encoding of dumps: auto-detect, or force one. */
@@ -13,6 +14,8 @@ export const Settings = z.object({
   /** Vertical tolerance (pt) when grouping PDF text into lines and rules into a grid. */
   rowTolerancePt: z.number().nonnegative().default(2),
   snapTolerancePt: z.number().nonnegative().default(3),
+  /** Templates added to the shipped ones (data, src/domain/template.ts), read after them. */
+  templates: z.array(TemplateSpec).default([]),
   /** OCR of scanned pages: `auto` reads pages without a text layer, `force` every page, `off` none. */
   ocr: z.enum(['auto', 'off', 'force']).default('auto'),
   /** Resolution scanned pages are drawn at for OCR (pixels per inch). */

@@ -36,7 +36,7 @@ export interface GoldProject {
   project_name: string;
   department: string;
   implementing_unit: string;
-  funds: Record<string, Record<string, string>>;
+  funds: Record<string, Record<string, string | null> | null>;
   goal_expected: string;
   goal_actual: string;
   indicators: Record<string, string>[];
@@ -51,22 +51,46 @@ export function gold(stem: string): GoldProject[] {
 }
 
 const IND_FIELDS = ['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'deviation_reason'] as const;
+/** Fields of the extended record (issue 10), compared where a gold has them. */
+const TOP_EXTRA = ['year', 'grade_source', 'evaluation_conclusion', 'problems', 'improvements', 'implementation_summary'] as const;
+const IND_EXTRA = ['target_nature', 'target_value', 'target_unit', 'actual_value'] as const;
 
-/** The fields the gold format holds, picked from a record, for an exact comparison. */
-export function comparable(r: ProjectRecord): Omit<GoldProject, 'injected_errors'> {
-  return {
+/** A record's fund rows as the gold has them: the gold's rows, and in each the gold's columns. */
+function fundsLike(funds: ProjectRecord['funds'], like: GoldProject['funds']): GoldProject['funds'] {
+  const out: GoldProject['funds'] = {};
+  const rows = funds as unknown as Record<string, Record<string, string | null> | null>;
+  for (const [rk, gold] of Object.entries(like)) {
+    const row = rows[rk] ?? null;
+    out[rk] = gold === null || row === null ? row : Object.fromEntries(Object.keys(gold).map((c) => [c, row[c] ?? null]));
+  }
+  return out;
+}
+
+/**
+ * The fields the gold format holds, picked from a record, for an exact comparison: the dev
+ * corpus fields, and the extended ones (issue 10) where the gold has them.
+ */
+export function comparable(r: ProjectRecord, like?: GoldProject): Omit<GoldProject, 'injected_errors'> {
+  const g = like as (GoldProject & Record<string, unknown>) | undefined;
+  const out: Omit<GoldProject, 'injected_errors'> & Record<string, unknown> = {
     title: r.title ?? '',
     project_name: r.project_name ?? '',
     department: r.department ?? '',
     implementing_unit: r.implementing_unit ?? '',
-    funds: r.funds as unknown as Record<string, Record<string, string>>,
+    funds: g ? fundsLike(r.funds, g.funds) : (r.funds as unknown as GoldProject['funds']),
     goal_expected: r.goal_expected ?? '',
     goal_actual: r.goal_actual ?? '',
-    indicators: r.indicators.map((i) => Object.fromEntries(IND_FIELDS.map((f) => [f, i[f]])) as Record<string, string>),
+    indicators: r.indicators.map((i, n) => {
+      const gi = g?.indicators[n];
+      const fields = [...IND_FIELDS, ...IND_EXTRA.filter((f) => gi && f in gi)];
+      return Object.fromEntries(fields.map((f) => [f, i[f]])) as Record<string, string>;
+    }),
     total_weight: r.total_weight,
     total_score: r.total_score,
     grade: r.grade,
   };
+  for (const f of TOP_EXTRA) if (g && f in g) out[f] = r[f];
+  return out;
 }
 
 export function goldComparable(g: GoldProject): Omit<GoldProject, 'injected_errors'> {

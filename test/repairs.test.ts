@@ -176,7 +176,7 @@ describe('repairs', () => {
     ];
     const text = table({ funds }).replace(FUNDS_HEADER.join('\t'), header.join('\t'));
     const r = await one(text);
-    expect(r.funds.total).toEqual({ initial_budget: '6250.00', full_year_budget: '6250.00', executed: '5474.95', execution_rate: '87.59', weight: '10.00', score: '8.75' });
+    expect(r.funds.total).toEqual({ initial_budget: '6250.00', full_year_budget: '6250.00', executed: '5474.95', execution_rate: '87.59', weight: '10.00', score: '8.75', deviation_reason: null });
     expect(repairCodes(r)).toEqual(expect.arrayContaining(['fund_header_merged', 'thousands_separator']));
   });
 

@@ -95,7 +95,11 @@ export const CachedRecord = z.looseObject({
   project_name: Text,
   department: Text,
   implementing_unit: Text,
-  funds: z.looseObject({ total: FundValues, fiscal_appropriation: FundValues, carryover: FundValues, other: FundValues }),
+  // A fund row the record's template does not have is null (sichuan-2023 has no 上年结转资金).
+  funds: z.looseObject({
+    total: FundValues, fiscal_appropriation: FundValues.nullable(), carryover: FundValues.nullable(), other: FundValues.nullable(),
+    fiscal_special_account: FundValues.nullable(), unit_funds: FundValues.nullable(),
+  }),
   goal_expected: Text,
   goal_actual: Text,
   indicators: z.array(z.looseObject({

@@ -28,6 +28,8 @@ export const FUND_ROW_NAMES = {
   fiscal_appropriation: '当年财政拨款',
   carryover: '上年结转资金',
   other: '其他资金',
+  fiscal_special_account: '财政专户管理资金',
+  unit_funds: '单位资金',
 } as const;
 
 /** Fund columns, with their printed names; the first three are amounts (万元 or 元). */
@@ -50,13 +52,15 @@ function fundColumns(): Column[] {
   const out: Column[] = [];
   for (const [rk, rowName] of Object.entries(FUND_ROW_NAMES)) {
     const cols = rk === 'total' ? (Object.keys(FUND_COL_NAMES) as Array<keyof typeof FUND_COL_NAMES>) : (['initial_budget', 'full_year_budget', 'executed', 'execution_rate'] as const);
+    const note = rk === 'total' ? '' : ' (empty where the form has no such row)';
     for (const ck of cols) {
       const name = `${rowName}·${FUND_COL_NAMES[ck]}`;
       const amount = (AMOUNT_COLS as readonly string[]).includes(ck);
       out.push(c(`funds.${rk}.${ck}`, amount ? name : ck === 'execution_rate' ? `${name}（%）` : name, 'number',
-        amount ? `${rowName} ${FUND_COL_NAMES[ck]} as printed, in the table's unit (see unit)` : `${rowName} ${FUND_COL_NAMES[ck]} as printed`));
-      if (amount) out.push(c(`funds.${rk}.${ck}${WAN_SUFFIX}`, `${name}（万元）`, 'number', `${rowName} ${FUND_COL_NAMES[ck]} in 万元 (exact: 元 ÷ 10000), so that tables in 元 and 万元 add up`));
+        (amount ? `${rowName} ${FUND_COL_NAMES[ck]} as printed, in the table's unit (see unit)` : `${rowName} ${FUND_COL_NAMES[ck]} as printed`) + note));
+      if (amount) out.push(c(`funds.${rk}.${ck}${WAN_SUFFIX}`, `${name}（万元）`, 'number', `${rowName} ${FUND_COL_NAMES[ck]} in 万元 (exact: 元 ÷ 10000), so that tables in 元 and 万元 add up` + note));
     }
+    if (rk === 'total') out.push(c('funds.total.deviation_reason', `${rowName}·原因`, 'string', '原因 of the budget execution (sichuan-2023); empty where not printed'));
   }
   return out;
 }
@@ -69,19 +73,25 @@ export const PROJECT_COLUMNS: readonly Column[] = [
   c('index', '文件内序号', 'integer', 'position of the table in its file, from 0'),
   c('pages', '页码', 'string', 'PDF pages the table is on, separated by spaces'),
   c('lines', '行号', 'string', 'first-last line of the table in a text dump'),
-  c('template', '模板', 'string', 'detected form template'),
+  c('template', '模板', 'string', 'the form template the table was read with (unknown when none fits)'),
   c('unit', '金额单位', 'string', 'unit of the printed amounts: 万元 or 元'),
   c('title', '标题', 'string', 'title line of the table'),
+  c('year', '评价年度', 'string', 'year the title or the line below it names'),
   c('project_name', '项目名称', 'string', '项目名称'),
   c('department', '主管部门', 'string', '主管部门 as printed'),
   c('implementing_unit', '实施单位', 'string', '实施单位'),
   ...fundColumns(),
-  c('goal_expected', '预期目标', 'string', '年度总体目标: 预期目标'),
-  c('goal_actual', '实际完成情况', 'string', '年度总体目标: 实际完成情况'),
+  c('goal_expected', '预期目标', 'string', '预期目标 / 项目年度目标'),
+  c('goal_actual', '实际完成情况', 'string', '实际完成情况 / 年度目标完成情况'),
+  c('implementation_summary', '项目实施内容及过程概述', 'string', '项目实施内容及过程概述, where printed'),
   c('indicators', '指标数', 'integer', 'number of indicator rows'),
   c('total_weight', '总分值', 'number', 'printed total weight (100)'),
   c('total_score', '总得分', 'number', 'printed total score; empty when not printed'),
-  c('grade', '评分等级', 'string', '评分等级 as printed'),
+  c('grade', '评分等级', 'string', 'the grade as printed (its cell, or named in 评价结论); empty when not printed'),
+  c('grade_source', '等级来源', 'string', 'where the grade was printed: cell or conclusion'),
+  c('evaluation_conclusion', '评价结论', 'string', '评价结论, where printed'),
+  c('problems', '存在问题', 'string', '存在问题, where printed'),
+  c('improvements', '改进措施', 'string', '改进措施, where printed'),
   c('check.status', '核验结果', 'string', 'ok, mismatch (a printed figure does not add up) or incomplete'),
   c('check.recomputed_execution_rate', '重算执行率', 'number', '全年执行数 / 全年预算数 × 100 of the total row'),
   c('check.recomputed_exec_score', '重算预算执行得分', 'number', '分值 × printed 执行率 / 100'),
@@ -109,7 +119,8 @@ export const INDICATOR_COLUMNS: readonly Column[] = [
   c('actual', '实际完成值', 'string', '实际完成值 as printed'),
   c('weight', '分值', 'number', '分值'),
   c('score', '得分', 'number', '得分'),
-  c('deviation_reason', '偏差原因分析', 'string', '偏差原因分析'),
+  c('deviation_reason', '偏差原因分析', 'string', '偏差原因分析 / 未完成原因分析'),
+  c('target_nature', '指标性质', 'string', '指标性质 as printed (=, ≥, ≤, 定性), where the form has the column'),
   c('target_op', '指标值比较符', 'string', 'comparison printed before the target: =, ≥, ≤, >, < or ≈'),
   c('target_value', '指标值数值', 'number', 'the number of the target'),
   c('target_unit', '指标值单位', 'string', 'unit after the target number (%, 人, 次…)'),

@@ -1,6 +1,7 @@
 /** Exact arithmetic of the form (decimal.js): numbers stay strings until here. */
 import { Decimal } from 'decimal.js';
-import { gradeFor, type Rounding } from './labels.js';
+import { gradeFor, type GradeBand } from './labels.js';
+import type { Rounding } from './template.js';
 
 /** Cuts a value to `dp` decimals as the template publishes it (truncation or half-up rounding). */
 export function cut(value: Decimal, rounding: Rounding, dp = 2): Decimal {
@@ -41,9 +42,9 @@ export function same(a: Decimal | string, b: Decimal | string): boolean {
   return new Decimal(a).eq(b);
 }
 
-/** The grade band of a total score. */
-export function gradeOf(total: string | Decimal): string {
-  return gradeFor(new Decimal(total));
+/** The grade band of a total score under a template's bands (highest first). */
+export function gradeOf(total: string | Decimal, bands: readonly GradeBand[]): string | null {
+  return gradeFor(new Decimal(total), bands);
 }
 
 /** Two-decimal text of a decimal, as the form prints it. */

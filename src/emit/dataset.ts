@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { Decimal } from 'decimal.js';
 import { CODES, diagnostic, type Diagnostic } from '../diagnostics.js';
-import { AMOUNT_COLS, INDICATOR_COLUMNS, INPUT_COLUMNS, ISSUE_COLUMNS, PROJECT_COLUMNS, TABLES, WAN_SUFFIX, type HeaderLanguage, type TableFile } from '../domain/columns.js';
+import { AMOUNT_COLS, FUND_ROW_NAMES, INDICATOR_COLUMNS, INPUT_COLUMNS, ISSUE_COLUMNS, PROJECT_COLUMNS, TABLES, WAN_SUFFIX, type HeaderLanguage, type TableFile } from '../domain/columns.js';
 import type { ProjectRecord } from '../domain/schema.js';
 import type { FileResult, ManifestEntry } from '../result.js';
 import type { SourceMeta } from '../batch/sources.js';
@@ -34,8 +34,8 @@ export const CSV_FILES: readonly TableFile[] = Object.keys(TABLES) as TableFile[
 
 export type Row = Record<string, CsvValue>;
 
-const FUND_ROWS = ['total', 'fiscal_appropriation', 'carryover', 'other'] as const;
-const FUND_COLS = ['initial_budget', 'full_year_budget', 'executed', 'execution_rate', 'weight', 'score'] as const;
+const FUND_ROWS = Object.keys(FUND_ROW_NAMES) as (keyof typeof FUND_ROW_NAMES)[];
+const FUND_COLS = ['initial_budget', 'full_year_budget', 'executed', 'execution_rate', 'weight', 'score', 'deviation_reason'] as const;
 const WanDecimal = Decimal.clone({ precision: 60 });
 
 /** Given a printed amount and its unit, returns it in 万元, exactly (元 ÷ 10000), as a plain decimal. */
@@ -55,9 +55,11 @@ export function projectRow(r: ProjectRecord): Row {
   const row: Row = {
     id: r.id, path: r.source.path, file: r.source.file, index: r.source.index,
     pages: r.source.pages?.join(' '), lines: r.source.lines?.join('-'),
-    template: r.template, unit: r.unit, title: r.title, project_name: r.project_name, department: r.department,
+    template: r.template, unit: r.unit, title: r.title, year: r.year, project_name: r.project_name, department: r.department,
     implementing_unit: r.implementing_unit, goal_expected: r.goal_expected, goal_actual: r.goal_actual,
+    implementation_summary: r.implementation_summary,
     indicators: r.indicators.length, total_weight: r.total_weight, total_score: r.total_score, grade: r.grade,
+    grade_source: r.grade_source, evaluation_conclusion: r.evaluation_conclusion, problems: r.problems, improvements: r.improvements,
     'check.status': r.check.status,
     'check.recomputed_execution_rate': r.check.recomputed_execution_rate,
     'check.recomputed_exec_score': r.check.recomputed_exec_score,
@@ -70,7 +72,8 @@ export function projectRow(r: ProjectRecord): Row {
     source_url: r.source.url, source_published: r.source.published, source_department: r.source.department, source_year: r.source.year,
   };
   for (const rk of FUND_ROWS) {
-    const f = r.funds[rk] as Record<string, string | null>;
+    // A row the form does not have is null: its columns stay empty.
+    const f = (r.funds[rk] ?? {}) as Record<string, string | null>;
     for (const c of FUND_COLS) {
       if (!(c in f)) continue;
       row[`funds.${rk}.${c}`] = f[c];
@@ -84,7 +87,7 @@ export function projectRow(r: ProjectRecord): Row {
 export function indicatorRows(r: ProjectRecord): Row[] {
   return r.indicators.map((ind, i) => ({
     project_id: r.id, n: i + 1, path: r.source.path, level1: ind.level1, level2: ind.level2, level3: ind.level3, target: ind.target,
-    actual: ind.actual, weight: ind.weight, score: ind.score, deviation_reason: ind.deviation_reason,
+    actual: ind.actual, weight: ind.weight, score: ind.score, deviation_reason: ind.deviation_reason, target_nature: ind.target_nature,
     target_op: ind.target_parsed?.op, target_value: ind.target_parsed?.value, target_unit: ind.target_parsed?.unit,
     actual_op: ind.actual_parsed?.op, actual_value: ind.actual_parsed?.value, actual_unit: ind.actual_parsed?.unit,
     achievement: ind.achievement, page: ind.provenance?.page, line: ind.provenance?.line,

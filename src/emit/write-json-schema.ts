@@ -1,6 +1,7 @@
-/** Writes schemas/project-record.schema.json (npm run schema). */
+/** Writes schemas/project-record.schema.json and schemas/template.schema.json (npm run schema). */
 import { writeFileSync } from 'node:fs';
-import { projectRecordJsonSchema } from './json-schema.js';
+import { projectRecordJsonSchema, templateJsonSchema } from './json-schema.js';
 
 writeFileSync(new URL('../../schemas/project-record.schema.json', import.meta.url), projectRecordJsonSchema());
-process.stdout.write('wrote schemas/project-record.schema.json\n');
+writeFileSync(new URL('../../schemas/template.schema.json', import.meta.url), templateJsonSchema());
+process.stdout.write('wrote schemas/project-record.schema.json, schemas/template.schema.json\n');

@@ -245,9 +245,17 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
   const set = new Set(labels.map((l) => normalizeCjk(l).replace(/\s+/g, '')));
   const norm = (t: string): string => normalizeCjk(t).replace(/\s+/g, '');
   const isLabel = (r: TextRun): boolean => set.has(norm(r.text));
+  // A run that is a label whole (项目资金（万元）), or the first line of one wrapped (项目资金（万),
+  // is not cut after a shorter label (项目资金).
+  const isLabelStart = (r: TextRun): boolean => {
+    const t = norm(r.text);
+    if (t === '') return false;
+    for (const l of set) if (l.startsWith(t)) return true;
+    return false;
+  };
   // A run that a label was joined into (the value touching it): cut after the label.
   const cutLabel = (r: TextRun): TextRun[] => {
-    if (r.angle !== 0) return [r];
+    if (r.angle !== 0 || isLabelStart(r)) return [r];
     const chars = Array.from(r.text);
     for (let k = chars.length - 1; k > 0; k--) {
       if (!set.has(norm(chars.slice(0, k).join('')))) continue;

@@ -1,13 +1,16 @@
 /**
- * Reads the 项目资金 block: a header row naming the fund columns, then one row per fund row.
- * Each row's values are read relative to its own row label, so a row shifted left or right as a
- * whole still reads right (`shifted_cells`). Repairs: the 年度资金总额 label printed in the header
- * row with its values on the next, unlabelled row (`fund_header_merged`).
+ * Reads the funds block: a header row naming the fund columns (the template's column labels),
+ * then one row per fund row (the template's row labels). Each row's values are read relative to
+ * its own row label, so a row shifted left or right as a whole still reads right
+ * (`shifted_cells`). Repairs: the total row's label printed in the header row with its values on
+ * the next, unlabelled row (`fund_header_merged`).
  */
-import { fundColOf, fundRowOf, type FundColKey, type FundRowKey } from '../domain/labels.js';
+import { labelKey, looksLikeLabel } from '../domain/labels.js';
+import type { FundColKey, FundRowKey } from '../domain/template.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
-import { readAmount } from './text.js';
+import { compactFigure, readAmount } from './text.js';
 
 export interface FundCell {
   value: string | null;
@@ -20,8 +23,12 @@ export interface FundsResult {
   funds: FundsRead;
   /** Count of amounts that carried thousands separators. */
   separators: number;
+  /** Count of figures wrapped inside their cell (joined). */
+  wrapped: number;
 }
 
+/** Columns that hold text, not a figure. */
+const TEXT_COLS: ReadonlySet<FundColKey> = new Set(['deviation_reason']);
 const VALUE_LIKE = /^(-|—|[+-]?[\d,]+(\.\d+)?%?)$/;
 
 /** The gap (0–4 cells) after a fund row label that puts the most value-like cells under the columns. */
@@ -29,7 +36,7 @@ function bestGap(cells: readonly Cell[], start: number, offsets: readonly number
   let best = 0;
   let bestCount = -1;
   for (let gap = 0; gap <= 4; gap++) {
-    const count = offsets.filter((o) => VALUE_LIKE.test(cells[start + gap + o]?.text ?? '')).length;
+    const count = offsets.filter((o) => VALUE_LIKE.test(compactFigure(cells[start + gap + o]?.text ?? ''))).length;
     if (count > bestCount) {
       best = gap;
       bestCount = count;
@@ -38,31 +45,100 @@ function bestGap(cells: readonly Cell[], start: number, offsets: readonly number
   return best;
 }
 
-/** Given the funds header row and the rows after it (up to the goals), reads the four fund rows. */
-export function readFunds(header: Row, rows: readonly Row[], ctx: StageContext): FundsResult {
+/**
+ * A fund row label read into one cell with a neighbour's text: the row's first figure (总额50.00: a
+ * borderless table whose label column has no header to anchor it) or a piece of the side label
+ * printed down the block (总额预算执行情况(10分), 预总额). Returns the label's row, the label and the
+ * figure, if any.
+ */
+export function gluedFundRow(text: string, v: Vocabulary): { key: FundRowKey; label: string; figure?: string } | undefined {
+  const t = text.trim();
+  const fig = /^(.*?[^\d\s,.+-])\s*([+-]?\d[\d,]*(?:\.\d+)?%?)$/s.exec(t);
+  if (fig) {
+    const key = v.fundRow(fig[1]!);
+    if (key) return { key, label: fig[1]!.trim(), figure: fig[2]! };
+  }
+  const headers = v.template.funds.headers.map(labelKey);
+  const side = (s: string): boolean => {
+    const k = labelKey(s);
+    return k !== '' && (v.isSection(s) || v.isSectionPiece(s) || v.isFundsHeader(s) || headers.some((h) => h.length > k.length && h.includes(k)));
+  };
+  const chars = Array.from(t);
+  for (let i = 1; i < chars.length; i++) {
+    const head = chars.slice(0, i).join('');
+    const tail = chars.slice(i).join('');
+    const k1 = v.fundRow(head);
+    if (k1 && side(tail)) return { key: k1, label: head.trim() };
+    const k2 = v.fundRow(tail);
+    if (k2 && side(head)) return { key: k2, label: tail.trim() };
+  }
+  return undefined;
+}
+
+/** The cells of a row with a glued fund row label read apart, and where the label is. */
+function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at: number } | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const g = gluedFundRow(c.text, v);
+    if (!g) continue;
+    const label: Cell = { ...c, text: g.label };
+    delete label.raw;
+    if (g.figure === undefined) return { cells: [...cells.slice(0, i), label, ...cells.slice(i + 1)], at: i };
+    const figure: Cell = { ...c, text: g.figure, rowSpan: 1 };
+    delete figure.raw;
+    delete figure.merge;
+    return { cells: [...cells.slice(0, i), label, figure, ...cells.slice(i + 1)], at: i };
+  }
+  return undefined;
+}
+
+/** Given the funds header row and the rows of the block, reads every fund row the template has. */
+export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): FundsResult {
   const cols: { key: FundColKey; at: number }[] = [];
   let mergedRow: FundRowKey | undefined;
   header.cells.forEach((c, i) => {
-    const key = fundColOf(c.text);
+    const key = v.fundCol(c.text);
     if (key && !cols.some((x) => x.key === key)) cols.push({ key, at: i });
-    const rk = fundRowOf(c.text);
+    const rk = v.fundRow(c.text);
     if (rk) mergedRow = rk;
   });
   const funds: FundsRead = {};
   let separators = 0;
-  if (cols.length === 0) return { funds, separators };
-  const first = cols[0]!.at;
+  let wrapped = 0;
+  if (cols.length === 0) return { funds, separators, wrapped };
+  // Where the value columns start: the first known column, or a column label this template does
+  // not know printed before it (the header's first cell is the block's own label).
+  let first = cols[0]!.at;
+  const lead = header.cells.findIndex((c) => c.text !== '');
+  for (let i = lead + 1; i < first; i++) {
+    const t = header.cells[i]!.text;
+    if (looksLikeLabel(t) && !v.knows(t)) {
+      first = i;
+      break;
+    }
+  }
   const span = cols[cols.length - 1]!.at - first + 1;
+  const totalKey = v.template.funds.rows[0]!.key;
+  const placeholders = v.template.placeholders;
   // The shift between the header label column and the first value column, as printed.
   let expectedLabelAt = first - 1;
   if (mergedRow) {
-    report(ctx, 'fund_header_merged', `the ${'年度资金总额'} label was printed in the funds header row`, { row: header });
+    report(ctx, 'fund_header_merged', 'the label of a fund row was printed in the funds header row', { row: header });
   }
+  const figures = cols.filter((c) => !TEXT_COLS.has(c.key));
 
   for (const row of rows) {
-    const cells = row.cells;
-    let labelAt = cells.findIndex((c) => fundRowOf(c.text) !== undefined);
-    let key: FundRowKey | undefined = labelAt >= 0 ? fundRowOf(cells[labelAt]!.text) : undefined;
+    let cells = row.cells;
+    let labelAt = cells.findIndex((c) => v.fundRow(c.text) !== undefined);
+    if (labelAt < 0) {
+      const glued = splitGlued(cells, v);
+      if (glued) {
+        cells = glued.cells;
+        labelAt = glued.at;
+        report(ctx, 'label_value_joined', `fund row label "${cells[labelAt]!.text}" shared one cell with "${row.cells[labelAt]!.text.replace(cells[labelAt]!.text, '')}"`, { row, cell: row.cells[labelAt] }, { actual: row.cells[labelAt]!.text, expected: cells[labelAt]!.text });
+      }
+    }
+    let key: FundRowKey | undefined = labelAt >= 0 ? v.fundRow(cells[labelAt]!.text) : undefined;
     if (key === undefined) {
       if (!mergedRow || funds[mergedRow]) continue;
       // Values of the row whose label sits in the header: the run of cells ending at the last one.
@@ -76,19 +152,27 @@ export function readFunds(header: Row, rows: readonly Row[], ctx: StageContext):
     }
     if (funds[key]) continue;
     // Values may start a cell or two after the label (an empty cell printed in between).
-    const gap = bestGap(cells, labelAt + 1, cols.map((c) => c.at - first));
+    const gap = bestGap(cells, labelAt + 1, figures.map((c) => c.at - first));
     if (gap > 0) report(ctx, 'shifted_cells', `values of fund row ${key} start ${gap} cell(s) after its label`, { row });
     const values: Partial<Record<FundColKey, FundCell>> = {};
     for (const col of cols) {
       const cell = cells[labelAt + 1 + gap + (col.at - first)];
-      const a = readAmount(cell?.text);
-      if (a.separators) separators++;
-      const fc: FundCell = { value: a.value, row };
+      let value: string | null;
+      if (TEXT_COLS.has(col.key)) {
+        const t = (cell?.text ?? '').trim();
+        value = t === '' || placeholders.includes(t) ? null : t;
+      } else {
+        const a = readAmount(cell?.text, placeholders);
+        if (a.separators) separators++;
+        if (a.wrapped) wrapped++;
+        value = a.value;
+      }
+      const fc: FundCell = { value, row };
       if (cell) fc.cell = cell;
       values[col.key] = fc;
     }
     funds[key] = values;
-    if (key === 'total') expectedLabelAt = labelAt;
+    if (key === totalKey) expectedLabelAt = labelAt;
   }
-  return { funds, separators };
+  return { funds, separators, wrapped };
 }

@@ -1,31 +1,41 @@
 /**
- * Reads the rows of the indicator table against its header row. A row is anchored on its 分值/得分
- * pair (the last two numbers with at most the 偏差原因分析 after them), which gives the row's shift
- * against the header (`shifted_cells`). Cells left of 三级指标 are labels: level-1 and level-2
- * names are recognised by the vocabulary; a level-2 name in the level-1 column is noted
- * (`level2_in_level1_column`); other text there is the 三级指标 when that column is empty
- * (`label_in_wrong_column`) and garbage otherwise (`garbage_label`). A row with no numbers that
- * continues the previous one is joined to it (`wrapped_cell_joined`).
+ * Reads the rows of the indicator table against its header row, with the template's columns. A
+ * row is anchored on its weight/score pair (the last two numbers with at most the deviation
+ * reason after them), which gives the row's shift against the header (`shifted_cells`). Cells
+ * left of 三级指标 are labels: level-1 and level-2 names are recognised by the template's
+ * framework; a level-2 name in the level-1 column is noted (`level2_in_level1_column`); other
+ * text there is the 三级指标 when that column is empty (`label_in_wrong_column`) and garbage
+ * otherwise (`garbage_label`). A row with no numbers that continues the previous one is joined to
+ * it (`wrapped_cell_joined`). The table ends at its total row (the template's total labels, or an
+ * unlabelled row of one or two numbers where the template allows it), or at a row that holds a
+ * field label (评价结论 …).
  */
-import { FIELD_LABELS, indicatorColOf, labelKey, level1Of, level2Of, type IndicatorColKey } from '../domain/labels.js';
+import { labelKey } from '../domain/labels.js';
+import type { IndicatorColKey } from '../domain/template.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
 import { isNumber } from '../domain/values.js';
+
+/** A plain number, a figure wrapped inside its cell (92.2 2) counting as one. */
+const isFigure = (text: string): boolean => isNumber(compactFigure(text));
 import { report, type StageContext } from '../stage.js';
 import type { Cell, MergeRole, Row } from '../types.js';
-import { readAmount } from './text.js';
+import { hasFieldLabel, isIgnoredRow, isIndicatorHeader } from './sections.js';
+import { compactFigure, isPageNumberRow, readAmount } from './text.js';
 
 export interface LabelMark {
   text: string;
   merge?: MergeRole;
 }
 
+/** Columns printed as text between the level labels and the weight. */
+export type ValueKey = Exclude<IndicatorColKey, 'level1' | 'level2' | 'weight' | 'score'>;
+
 export interface IndicatorRow {
   row: Row;
-  level3: string | null;
-  target: string | null;
-  actual: string | null;
+  /** Each text column as printed (null when blank); deviation_reason "" when blank. */
+  values: Partial<Record<ValueKey, string | null>>;
   weight: string | null;
   score: string | null;
-  deviation_reason: string;
   /** Level-1 name printed on this row, if any. */
   printedLevel1?: string;
   /** Level-2 name printed on this row, if any. */
@@ -42,55 +52,87 @@ export interface IndicatorTable {
   totalWeight: { value: string | null; row: Row; cell?: Cell } | null;
   totalScore: { value: string | null; row: Row; cell?: Cell } | null;
   separators: number;
+  /** Count of figures wrapped inside their cell (joined). */
+  wrapped: number;
+  /** Index (in the rows given) of the first row after the table: its total row's next, or where it stopped. */
+  end: number;
 }
 
 export type IndicatorHeader = Partial<Record<IndicatorColKey, number>>;
 
 /** Column positions of the indicator header row. */
-export function readIndicatorHeader(row: Row): IndicatorHeader {
+export function readIndicatorHeader(row: Row, v: Vocabulary): IndicatorHeader {
   const h: IndicatorHeader = {};
   row.cells.forEach((c, i) => {
-    const k = indicatorColOf(c.text);
+    const k = v.indicatorCol(c.text);
     if (k && h[k] === undefined) h[k] = i;
   });
   return h;
 }
 
-/** Whether a row is an indicator header (三级指标 plus at least two other column labels). */
-export function isIndicatorHeader(row: Row): boolean {
-  const keys = new Set(row.cells.map((c) => indicatorColOf(c.text)).filter((k) => k !== undefined));
-  return keys.has('level3') && keys.size >= 3;
+/** The text columns of the template from 三级指标 to the last before the weight, in printed order. */
+function valueColumns(v: Vocabulary): ValueKey[] {
+  return v.template.indicators.columns
+    .map((c) => c.key)
+    .filter((k): k is ValueKey => k !== 'level1' && k !== 'level2' && k !== 'weight' && k !== 'score' && k !== 'deviation_reason');
 }
 
-const TOTAL_LABELS = new Set<string>(FIELD_LABELS.total.map(labelKey));
-
-/** The numbers of a total row (分值 100 and the total score), or undefined when it is not one. */
-function totalRowValues(row: Row): { texts: { cell: Cell; at: number }[]; labelled: boolean } | undefined {
+/** The numbers of a total row (its weight and the total score), or undefined when it is not one. */
+function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: number }[]; labelled: boolean } | undefined {
   const texts: { cell: Cell; at: number }[] = [];
   let labelled = false;
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i]!;
     if (c.text === '') continue;
-    if (TOTAL_LABELS.has(labelKey(c.text))) {
+    if (v.isTotal(c.text)) {
       labelled = true;
       continue;
     }
-    if (!isNumber(c.text)) return undefined;
+    if (!isFigure(c.text)) return undefined;
     texts.push({ cell: c, at: i });
   }
   if (texts.length > 2 || (texts.length === 0 && !labelled)) return undefined;
+  if (!labelled && !v.template.total.unlabelled) return undefined;
   return { texts, labelled };
 }
 
-/** Index of the 分值 cell: the last pair of numbers followed by at most one non-empty cell. */
+/** Index of the weight cell: the last pair of numbers followed by at most one non-empty cell. */
 function weightIndex(cells: readonly Cell[]): number {
   let after = 0; // non-empty cells right of i
   for (let i = cells.length - 1; i >= 1; i--) {
-    if (after <= 1 && isNumber(cells[i]!.text) && isNumber(cells[i - 1]!.text)) return i - 1;
+    if (after <= 1 && isFigure(cells[i]!.text) && isFigure(cells[i - 1]!.text)) return i - 1;
     if (cells[i]!.text !== '') after++;
     if (after > 1) return -1;
   }
   return -1;
+}
+
+/** The column whose cell in `cells` lies over `cell` on the page (most horizontal overlap), if boxes tell. */
+function columnByBox<K extends IndicatorColKey>(cell: Cell, cells: Partial<Record<IndicatorColKey, Cell>>, keys: readonly K[]): K | undefined {
+  if (!cell.bbox) return undefined;
+  let best: K | undefined;
+  let bestOverlap = 0;
+  for (const key of keys) {
+    const b = cells[key]?.bbox;
+    if (!b) continue;
+    const o = Math.min(b[2], cell.bbox[2]) - Math.max(b[0], cell.bbox[0]);
+    if (o > bestOverlap) {
+      best = key;
+      bestOverlap = o;
+    }
+  }
+  return best;
+}
+
+/** The one level name a piece of a label cut by a page break starts (服务对象满 → 服务对象满意度指标). */
+function completeLevel(text: string, v: Vocabulary): { level1?: string; level2?: string } {
+  const k = labelKey(text);
+  if (k.length < 2) return {};
+  const names2 = Object.keys(v.template.indicators.framework).filter((n) => v.level2(n) && n.length > k.length && n.startsWith(k));
+  const names1 = [...new Set(Object.values(v.template.indicators.framework))].filter((n) => n.length > k.length && n.startsWith(k));
+  if (names2.length === 1 && names1.length === 0) return { level2: names2[0]! };
+  if (names1.length === 1 && names2.length === 0) return { level1: names1[0]! };
+  return {};
 }
 
 function text(cells: readonly Cell[], at: number | undefined): string | null {
@@ -100,65 +142,83 @@ function text(cells: readonly Cell[], at: number | undefined): string | null {
 }
 
 /** Given the header and the rows after it, reads indicator rows and the total row. */
-export function readIndicatorRows(headerRow: Row, rows: readonly Row[], ctx: StageContext): IndicatorTable {
-  const h = readIndicatorHeader(headerRow);
-  const out: IndicatorTable = { rows: [], totalWeight: null, totalScore: null, separators: 0 };
-  const hw = h.weight ?? 5;
+export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
+  const h = readIndicatorHeader(headerRow, v);
+  const out: IndicatorTable = { rows: [], totalWeight: null, totalScore: null, separators: 0, wrapped: 0, end: rows.length };
+  const valueKeys = valueColumns(v);
+  const placeholders = v.template.placeholders;
+  const hw = h.weight ?? valueKeys.length + 2;
   const hl3 = h.level3 ?? 2;
-  for (const row of rows) {
+  const fundsWeight = Number(v.template.funds.weight);
+  const totalWeight = Number(v.template.total.weight);
+  for (let n = 0; n < rows.length; n++) {
+    const row = rows[n]!;
     const cells = row.cells;
     if (cells.every((c) => c.text === '')) continue;
-    if (isIndicatorHeader(row)) {
+    if (isPageNumberRow(cells.map((c) => c.text).filter((t) => t !== ''))) continue;
+    if (isIndicatorHeader(row, v)) {
       report(ctx, 'repeated_header', 'a repeated indicator header row was dropped', { row });
       continue;
     }
-    const total = totalRowValues(row);
+    const total = totalRowValues(row, v);
     if (total && out.rows.length > 0) {
       const [a, b] = total.texts;
       let weightCell: { cell: Cell; at: number } | undefined = a;
       let scoreCell: { cell: Cell; at: number } | undefined = b;
-      // A lone number is the 分值 total (100) unless it sits under 得分 and is not the weights' sum.
-      const weightSum = out.rows.reduce((acc, r) => acc + Number(r.weight ?? 0), 0) + 10;
+      // A lone number is the total weight (100) unless it sits under 得分 and is not the weights' sum.
+      const weightSum = out.rows.reduce((acc, r) => acc + Number(r.weight ?? 0), 0) + fundsWeight;
       const lone = a && !b ? Number(a.cell.text.replace(/,/g, '')) : NaN;
-      const isWeight = lone === 100 || Math.abs(lone - weightSum) < 1e-9;
+      const isWeight = lone === totalWeight || Math.abs(lone - weightSum) < 1e-9;
       if (a && !b && !isWeight && h.score !== undefined && h.weight !== undefined && a.at >= h.score) {
         weightCell = undefined;
         scoreCell = a;
       }
-      const wv = readAmount(weightCell?.cell.text);
-      const sv = readAmount(scoreCell?.cell.text);
+      const wv = readAmount(weightCell?.cell.text, placeholders);
+      const sv = readAmount(scoreCell?.cell.text, placeholders);
+      if (wv.wrapped) out.wrapped++;
+      if (sv.wrapped) out.wrapped++;
       out.totalWeight = { value: wv.value, row, ...(weightCell ? { cell: weightCell.cell } : {}) };
       out.totalScore = { value: sv.value, row, ...(scoreCell ? { cell: scoreCell.cell } : {}) };
+      out.end = n + 1;
+      break;
+    }
+    if (out.rows.length > 0 && (hasFieldLabel(row, v) || isIgnoredRow(row, v))) {
+      // The table ended without a total row: the rows from here are fields (评价结论 …).
+      out.end = n;
       break;
     }
     let w = weightIndex(cells);
     let scoreCut = false;
     if (w < 0) {
-      // A row cut short after its 分值 (the score cell fell off the end of a shifted row).
+      // A row cut short after its weight (the score cell fell off the end of a shifted row).
       let last = cells.length - 1;
       while (last >= 0 && cells[last]!.text === '') last--;
-      if (last >= 3 && isNumber(cells[last]!.text) && !isNumber(cells[last - 1]!.text) && last === cells.length - 1 && last - hw > 0) {
+      if (last >= 3 && isFigure(cells[last]!.text) && !isFigure(cells[last - 1]!.text) && last === cells.length - 1 && last - hw > 0) {
         w = last;
         scoreCut = true;
         report(ctx, 'shifted_cells', 'row shifted right past the end of the table: its 得分 cell is missing', { row }, { actual: cells.map((c) => c.text).join(' | ') });
       }
     }
+    if (w < 0 && cells.every((c, i) => c.text === '' || i < (h.level3 ?? hl3))) {
+      // Text in the label columns only, no figures: a merged label (绩效指标(90分), a level name)
+      // whose text a page break split; its rows are the neighbours'.
+      continue;
+    }
     if (w < 0) {
       const prev = out.rows[out.rows.length - 1];
       const filled = cells.filter((c) => c.text !== '');
-      const labelsOnly = filled.every((c) => level1Of(c.text) || level2Of(c.text));
+      const labelsOnly = filled.every((c) => v.level1(c.text) || v.level2(c.text));
       if (prev && !labelsOnly && filled.length <= 3) {
-        // A wrapped continuation of the previous row: append each piece to the field in its column.
+        // A wrapped continuation of the previous row: append each piece to the field in its column,
+        // found by position on the page where both have boxes (a row a page break cut in two has
+        // other merged cells than its first part), else by the previous row's shift.
         const k = prev.cells.weight ? prev.row.cells.indexOf(prev.cells.weight) - hw : 0;
-        const fields: [IndicatorColKey, 'level3' | 'target' | 'actual' | 'deviation_reason'][] = [
-          ['level3', 'level3'], ['target', 'target'], ['actual', 'actual'], ['deviation_reason', 'deviation_reason'],
-        ];
+        const keys = [...valueKeys, 'deviation_reason' as const];
         cells.forEach((c, i) => {
           if (c.text === '') return;
-          const f = fields.find(([key]) => h[key] !== undefined && h[key]! + k === i);
-          if (!f) return;
-          const cur = prev[f[1]];
-          prev[f[1]] = (cur ?? '') + c.text;
+          const key = columnByBox(c, prev.cells, keys) ?? keys.find((f) => h[f] !== undefined && h[f]! + k === i);
+          if (!key) return;
+          prev.values[key] = (prev.values[key] ?? '') + c.text;
         });
         report(ctx, 'wrapped_cell_joined', 'a row continuing the previous indicator was joined to it', { row }, { actual: filled.map((c) => c.text).join(' | ') });
         continue;
@@ -170,69 +230,72 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], ctx: Sta
       report(ctx, 'shifted_cells', `indicator row shifted ${k > 0 ? 'right' : 'left'} by ${Math.abs(k)} cell(s)`, { row }, { actual: cells.map((c) => c.text).join(' | ') });
     }
     const at = (key: IndicatorColKey): number | undefined => (h[key] === undefined ? undefined : h[key]! + k);
-    const ir: IndicatorRow = {
-      row,
-      level3: text(cells, at('level3') ?? hl3 + k),
-      target: text(cells, at('target')),
-      actual: text(cells, at('actual')),
-      weight: null,
-      score: null,
-      deviation_reason: text(cells, at('deviation_reason')) ?? '',
-      cells: {},
-    };
-    for (const key of ['level3', 'target', 'actual', 'weight', 'score', 'deviation_reason'] as const) {
+    const ir: IndicatorRow = { row, values: {}, weight: null, score: null, cells: {} };
+    for (const key of valueKeys) ir.values[key] = text(cells, key === 'level3' ? (at('level3') ?? hl3 + k) : at(key));
+    ir.values.deviation_reason = text(cells, at('deviation_reason')) ?? '';
+    for (const key of [...valueKeys, 'weight', 'score', 'deviation_reason'] as const) {
       const i = at(key);
       if (i !== undefined && cells[i]) ir.cells[key] = cells[i]!;
     }
-    const wv = readAmount(text(cells, w >= 0 ? w : at('weight')) ?? undefined);
-    const sv = readAmount(scoreCut ? undefined : (text(cells, w >= 0 ? w + 1 : at('score')) ?? undefined));
+    const wv = readAmount(text(cells, w >= 0 ? w : at('weight')) ?? undefined, placeholders);
+    const sv = readAmount(scoreCut ? undefined : (text(cells, w >= 0 ? w + 1 : at('score')) ?? undefined), placeholders);
     if (wv.separators) out.separators++;
     if (sv.separators) out.separators++;
+    if (wv.wrapped) out.wrapped++;
+    if (sv.wrapped) out.wrapped++;
     ir.weight = wv.value;
     ir.score = sv.value;
-    const l1At = at('level1');
     const l2At = at('level2');
     if (l2At !== undefined && l2At >= 0 && cells[l2At]) {
       const c = cells[l2At]!;
       ir.level2Cell = c.merge ? { text: c.text, merge: c.merge } : { text: c.text };
     }
-    // Left of 分值: level names (by vocabulary), then 三级指标, 年度指标值, 实际完成值 in order.
+    // Left of the weight: level names (by the framework), then the text columns in order.
+    const l3At = at('level3') ?? hl3 + k;
     const end = w >= 0 ? w : (at('weight') ?? cells.length);
     const texts: number[] = [];
     for (let i = 0; i < Math.min(end, cells.length); i++) {
       const t = cells[i]!.text;
       if (t === '') continue;
-      const l1 = level1Of(t);
-      const l2 = level2Of(t);
-      if (l1 && i < (at('level3') ?? hl3 + k)) ir.printedLevel1 = l1;
-      else if (l2 && i < (at('level3') ?? hl3 + k)) {
+      const l1 = v.level1(t);
+      const l2 = v.level2(t);
+      if (l1 && i < l3At) ir.printedLevel1 = l1;
+      else if (l2 && i < l3At) {
         ir.printedLevel2 = l2;
         // Left of the level-2 column both as printed and as shifted: a whole row shifted is not this.
         if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
           report(ctx, 'level2_in_level1_column', `level-2 name ${l2} printed in the level-1 column`, { row, cell: cells[i] });
         }
+      } else if (i < l3At && (v.isSection(t) || v.isSectionPiece(t) || v.isFragment(t))) {
+        // A piece of a merged label (绩效指标, 可持续影响指标) that a page break split: no value; the
+        // start of a level name stands for it (its end is on the next page, in a row of its own).
+        const whole = completeLevel(t, v);
+        if (whole.level1) ir.printedLevel1 = whole.level1;
+        if (whole.level2) ir.printedLevel2 = whole.level2;
+        if (whole.level1 || whole.level2) {
+          report(ctx, 'wrapped_cell_joined', `label "${t}" cut by a page break read as ${whole.level1 ?? whole.level2}`, { row, cell: cells[i] }, { actual: t, expected: whole.level1 ?? whole.level2 ?? '' });
+        }
       } else texts.push(i);
     }
-    if (texts.length >= 3) {
-      // Three texts are the three value columns, wherever they were printed.
-      const [i3, it, ia] = texts.slice(-3) as [number, number, number];
-      const moved = i3 !== at('level3') || it !== at('target') || ia !== at('actual');
+    const nv = valueKeys.length;
+    if (texts.length >= nv) {
+      // As many texts as text columns: they are those columns, wherever they were printed.
+      const picked = texts.slice(-nv);
+      const moved = picked.some((i, j) => i !== (valueKeys[j] === 'level3' ? l3At : at(valueKeys[j]!)));
       if (moved) {
-        report(ctx, 'label_in_wrong_column', '三级指标/年度指标值/实际完成值 were not under their headers; read in order', { row }, { actual: [i3, it, ia].map((i) => cells[i]!.text).join(' | ') });
+        report(ctx, 'label_in_wrong_column', `${valueKeys.join('/')} were not under their headers; read in order`, { row }, { actual: picked.map((i) => cells[i]!.text).join(' | ') });
       }
-      ir.level3 = cells[i3]!.text;
-      ir.target = cells[it]!.text;
-      ir.actual = cells[ia]!.text;
-      ir.cells.level3 = cells[i3]!;
-      ir.cells.target = cells[it]!;
-      ir.cells.actual = cells[ia]!;
-      for (const g of texts.slice(0, -3)) {
+      picked.forEach((i, j) => {
+        ir.values[valueKeys[j]!] = cells[i]!.text;
+        ir.cells[valueKeys[j]!] = cells[i]!;
+      });
+      for (const g of texts.slice(0, -nv)) {
         ir.garbage = cells[g]!.text;
         report(ctx, 'garbage_label', `label cell holds "${cells[g]!.text}", which is not a label of the form; ignored`, { row, cell: cells[g] }, { actual: cells[g]!.text });
       }
-    } else if (ir.level3 === null && texts.length > 0 && texts[0]! < (at('level3') ?? hl3 + k)) {
+    } else if (ir.values.level3 === null && texts.length > 0 && texts[0]! < l3At) {
       const i = texts[0]!;
-      ir.level3 = cells[i]!.text;
+      ir.values.level3 = cells[i]!.text;
       ir.cells.level3 = cells[i]!;
       report(ctx, 'label_in_wrong_column', `三级指标 "${cells[i]!.text}" printed in a label column`, { row, cell: cells[i] });
     }

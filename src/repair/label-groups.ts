@@ -15,9 +15,13 @@
  * centred label, which settles the ties a centred label leaves.
  * `merged_label_group` reports the rows so assigned.
  */
-import { level2Hint, LEVEL2_TO_LEVEL1, type Level1 } from '../domain/labels.js';
+import { level2Hint } from '../domain/labels.js';
+import type { Level1 } from '../domain/template.js';
 import { report, type StageContext } from '../stage.js';
 import type { IndicatorRow } from './indicator-rows.js';
+
+/** The level 1 of a level-2 name under the template's framework. */
+export type Level1Of = (level2: string) => Level1 | undefined;
 
 export interface LevelAssignment {
   level1: string | null;
@@ -41,7 +45,7 @@ function placementCost(offset: number, size: number): number {
 }
 
 /** Level-2 name of each row: the cheapest partition of the rows into label groups. */
-function assignByPlacement(rows: readonly IndicatorRow[]): (string | null)[] {
+function assignByPlacement(rows: readonly IndicatorRow[], level1Of: Level1Of): (string | null)[] {
   const n = rows.length;
   const labels = rows.map((r, i) => ({ name: r.printedLevel2, at: i })).filter((l): l is { name: string; at: number } => !!l.name);
   if (labels.length === 0) return rows.map(() => null);
@@ -49,10 +53,10 @@ function assignByPlacement(rows: readonly IndicatorRow[]): (string | null)[] {
   // conflicts[i][r]: prefix cost of rows < r that contradict label i: a printed level 1 of another
   // family, or a 三级指标 name that says another level 2 of this table (及时率 → 时效指标).
   const conflicts = labels.map((l) => {
-    const fam = LEVEL2_TO_LEVEL1[l.name];
+    const fam = level1Of(l.name);
     const pre = [0];
     rows.forEach((r, i) => {
-      const hint = level2Hint(r.level3);
+      const hint = level2Hint(r.values.level3 ?? null);
       const hintConflict = hint !== undefined && hint !== l.name && labels.some((x) => x.name === hint);
       pre.push(pre[i]! + (r.printedLevel1 && r.printedLevel1 !== fam ? COST_LEVEL1_CONFLICT : 0) + (hintConflict ? COST_HINT_CONFLICT : 0));
     });
@@ -146,11 +150,11 @@ export interface AmbiguousBoundary {
  * start the next group at the least total layout cost (placements and printed level-1 names,
  * not the 三级指标 wording).
  */
-function ambiguousBoundaries(rows: readonly IndicatorRow[], labels: ReadonlyArray<{ name: string; at: number }>): AmbiguousBoundary[] {
+function ambiguousBoundaries(rows: readonly IndicatorRow[], labels: ReadonlyArray<{ name: string; at: number }>, level1Of: Level1Of): AmbiguousBoundary[] {
   const n = rows.length, m = labels.length;
   if (m < 2) return [];
   const conflict = labels.map((l) => {
-    const fam = LEVEL2_TO_LEVEL1[l.name];
+    const fam = level1Of(l.name);
     const pre = [0];
     rows.forEach((r, i) => pre.push(pre[i]! + (r.printedLevel1 && r.printedLevel1 !== fam ? COST_LEVEL1_CONFLICT : 0)));
     return pre;
@@ -193,18 +197,18 @@ function range(a: number, b: number): number[] {
 }
 
 /** Given the indicator rows of one table, returns level 1 and level 2 for each. */
-export function assignLevels(rows: readonly IndicatorRow[], ctx: StageContext): LevelAssignment[] {
+export function assignLevels(rows: readonly IndicatorRow[], level1Of: Level1Of, ctx: StageContext): LevelAssignment[] {
   const spans = rows.some((r) => r.level2Cell?.merge !== undefined);
-  const level2 = spans ? assignBySpans(rows) : assignByPlacement(rows);
-  if (!spans) reportAmbiguity(rows, level2, ctx);
+  const level2 = spans ? assignBySpans(rows) : assignByPlacement(rows, level1Of);
+  if (!spans) reportAmbiguity(rows, level2, level1Of, ctx);
   let filled = 0;
   const out = rows.map((r, i) => {
     const l2 = level2[i] ?? null;
     if (l2 && !r.printedLevel2) filled++;
-    let l1: string | null = l2 ? (LEVEL2_TO_LEVEL1[l2] ?? null) : null;
+    let l1: string | null = l2 ? (level1Of(l2) ?? null) : null;
     if (!l2) {
       l1 = r.printedLevel1 ?? null;
-      report(ctx, 'unassigned_level2', `no level-2 label could be assigned to "${r.level3 ?? ''}"`, { row: r.row });
+      report(ctx, 'unassigned_level2', `no level-2 label could be assigned to "${r.values.level3 ?? ''}"`, { row: r.row });
     }
     if (l2 && r.printedLevel1 && r.printedLevel1 !== l1) {
       report(ctx, 'level1_from_level2', `printed level 1 ${r.printedLevel1} contradicts level 2 ${l2}; using ${l1}`, { row: r.row }, { actual: r.printedLevel1, expected: l1 ?? '' });
@@ -224,14 +228,14 @@ export function assignLevels(rows: readonly IndicatorRow[], ctx: StageContext): 
  * Reports each boundary between two label groups that the printed layout leaves open
  * (`ambiguous_label_group`), with both readings and what decided between them.
  */
-function reportAmbiguity(rows: readonly IndicatorRow[], level2: readonly (string | null)[], ctx: StageContext): void {
+function reportAmbiguity(rows: readonly IndicatorRow[], level2: readonly (string | null)[], level1Of: Level1Of, ctx: StageContext): void {
   const labels = rows.map((r, i) => ({ name: r.printedLevel2, at: i })).filter((l): l is { name: string; at: number } => !!l.name);
-  for (const b of ambiguousBoundaries(rows, labels)) {
+  for (const b of ambiguousBoundaries(rows, labels, level1Of)) {
     const first = labels[b.label]!, next = labels[b.label + 1]!;
     const chosen = b.starts.find((e) => level2[e] === next.name && level2[e - 1] === first.name) ?? b.starts[0]!;
     const other = b.starts.find((e) => e !== chosen)!;
     const reading = (e: number): string => `${first.name} to row ${e}, ${next.name} from row ${e + 1}`;
-    const named = rows.slice(Math.min(chosen, other), Math.max(chosen, other)).map((r) => r.level3 ?? '').filter(Boolean);
+    const named = rows.slice(Math.min(chosen, other), Math.max(chosen, other)).map((r) => r.values.level3 ?? '').filter(Boolean);
     const decidedBy = named.some((t) => level2Hint(t) !== undefined) ? `the 三级指标 wording (${named.map((t) => `"${t}"`).join(', ')})` : 'the convention that a centred label sits above the middle of an even group';
     report(
       ctx,

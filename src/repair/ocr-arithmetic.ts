@@ -22,7 +22,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { checkRecord } from '../check/check.js';
-import type { Rounding } from '../domain/labels.js';
+import type { Template } from '../domain/template.js';
 import { CODES, diagnostic, type Diagnostic } from '../diagnostics.js';
 import type { BBox, CellOcr, Provenance, Row } from '../types.js';
 import type { UncheckedRecord } from '../validate/validate.js';
@@ -59,7 +59,10 @@ export function ocrCellsOf(rows: readonly Row[]): Map<string, OcrCell> {
 /** The fields re-checked: every figure of the form and the grade. */
 function checkedFields(rec: UncheckedRecord): string[] {
   const out: string[] = [];
-  for (const [rk, row] of Object.entries(rec.funds)) for (const ck of Object.keys(row)) out.push(`funds.${rk}.${ck}`);
+  for (const [rk, row] of Object.entries(rec.funds)) {
+    // A row the form does not have is null; 原因 is text, no figure.
+    if (row) for (const ck of Object.keys(row)) if (ck !== 'deviation_reason') out.push(`funds.${rk}.${ck}`);
+  }
   rec.indicators.forEach((_, i) => out.push(`indicators.${i}.weight`, `indicators.${i}.score`));
   out.push('total_weight', 'total_score', 'grade');
   return out;
@@ -88,8 +91,8 @@ function withField(rec: UncheckedRecord, field: string, value: string | null): U
 }
 
 /** Each check outcome of a record: key `code@field` → what it printed and expected. */
-function outcomes(rec: UncheckedRecord, rounding: Rounding, project: number): Map<string, string> {
-  const { issues } = checkRecord(rec, rounding, project);
+function outcomes(rec: UncheckedRecord, template: Template, project: number): Map<string, string> {
+  const { issues } = checkRecord(rec, template, project);
   return new Map(issues.map((d) => [`${d.code}@${d.location.field ?? ''}`, `${d.actual ?? ''}|${d.expected ?? ''}`]));
 }
 
@@ -100,8 +103,8 @@ function perturbed(field: string, v: string | null): string {
 }
 
 /** Check keys whose outcome moves when `field` changes: the rules it takes part in. */
-function rulesOf(rec: UncheckedRecord, field: string, base: Map<string, string>, rounding: Rounding, project: number): Set<string> {
-  const other = outcomes(withField(rec, field, perturbed(field, getField(rec, field))), rounding, project);
+function rulesOf(rec: UncheckedRecord, field: string, base: Map<string, string>, template: Template, project: number): Set<string> {
+  const other = outcomes(withField(rec, field, perturbed(field, getField(rec, field))), template, project);
   const moved = new Set<string>();
   for (const [k, v] of other) if (base.get(k) !== v) moved.add(k);
   for (const k of base.keys()) if (!other.has(k)) moved.add(k);
@@ -109,10 +112,10 @@ function rulesOf(rec: UncheckedRecord, field: string, base: Map<string, string>,
 }
 
 /** Whether the record's arithmetic confirms `field`: it takes part in some rule and all of its rules hold. */
-function holds(rec: UncheckedRecord, field: string, rounding: Rounding, project: number): { holds: boolean; base: Map<string, string> } {
-  const base = outcomes(rec, rounding, project);
+function holds(rec: UncheckedRecord, field: string, template: Template, project: number): { holds: boolean; base: Map<string, string> } {
+  const base = outcomes(rec, template, project);
   if (getField(rec, field) === null) return { holds: false, base };
-  const rules = rulesOf(rec, field, base, rounding, project);
+  const rules = rulesOf(rec, field, base, template, project);
   return { holds: rules.size > 0 && [...rules].every((k) => !base.has(k)), base };
 }
 
@@ -177,10 +180,10 @@ interface Doubt {
 }
 
 /**
- * Given a record read (in part) by OCR, its rounding rule, its index in the file and the OCR'd
+ * Given a record read (in part) by OCR, its template (rounding, sums), its index in the file and the OCR'd
  * cells of its rows, returns it with the figures the arithmetic corrects, and what it did.
  */
-export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding, project: number, cells: ReadonlyMap<string, OcrCell>): OcrReview {
+export function reviewOcrArithmetic(record: UncheckedRecord, template: Template, project: number, cells: ReadonlyMap<string, OcrCell>): OcrReview {
   const repairs: Diagnostic[] = [];
   const issues: Diagnostic[] = [];
   const corrected = new Set<string>();
@@ -230,16 +233,16 @@ export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding,
   let rec = record;
   const fixedBy = new Map<string, string[]>(); // check key → fields whose reading would mend it
   for (let round = 0; round < 6; round++) {
-    const base = outcomes(rec, rounding, project);
-    const open = doubts.filter((d) => !corrected.has(d.field) && !holds(rec, d.field, rounding, project).holds);
+    const base = outcomes(rec, template, project);
+    const open = doubts.filter((d) => !corrected.has(d.field) && !holds(rec, d.field, template, project).holds);
     if (open.length === 0) break;
     /** Readings of one or two figures taken together, when they hold and break nothing that held. */
     const tryMove = (parts: Move['parts']): Move | null => {
       let next = rec;
       for (const p of parts) next = withField(next, p.d.field, p.o.value);
-      const after = outcomes(next, rounding, project);
+      const after = outcomes(next, template, project);
       if ([...after.keys()].some((k) => !base.has(k))) return null;
-      if (!parts.every((p) => holds(next, p.d.field, rounding, project).holds)) return null;
+      if (!parts.every((p) => holds(next, p.d.field, template, project).holds)) return null;
       return { parts, mends: new Set([...base.keys()].filter((k) => !after.has(k))) };
     };
     let moves: Move[] = [];
@@ -275,11 +278,11 @@ export function reviewOcrArithmetic(record: UncheckedRecord, rounding: Rounding,
     }
   }
   // What is left doubtful and not confirmed is flagged with its box.
-  const finalBase = outcomes(rec, rounding, project);
+  const finalBase = outcomes(rec, template, project);
   for (const d of doubts) {
-    if (corrected.has(d.field) || holds(rec, d.field, rounding, project).holds) continue;
+    if (corrected.has(d.field) || holds(rec, d.field, template, project).holds) continue;
     const options = d.options.filter((o) => {
-      const h = holds(withField(rec, d.field, o.value), d.field, rounding, project);
+      const h = holds(withField(rec, d.field, o.value), d.field, template, project);
       return h.holds && [...h.base.keys()].every((k) => finalBase.has(k));
     });
     const why = options.length > 1

@@ -40,11 +40,34 @@ export function tidy(text: string): string {
     .join('\n');
 }
 
-/** An amount cell: the decimal string, whether it had separators; null for blank or "-". */
-export function readAmount(text: string | undefined): { value: string | null; separators: boolean; bad: boolean } {
-  const t = (text ?? '').trim();
-  if (t === '' || t === '-' || t === '—' || t === '/' || t === '－') return { value: null, separators: false, bad: false };
+/** Placeholders every form uses for "nothing here". */
+export const PLACEHOLDERS: readonly string[] = ['-', '—', '/', '－'];
+
+/**
+ * A figure a narrow cell wrapped onto two lines (92.2 / 2%, read "92.2 2%"): the figure without
+ * the break; otherwise the text as it is.
+ */
+export function compactFigure(text: string): string {
+  const t = text.trim();
+  if (!/\s/.test(t)) return t;
+  const c = t.replace(/\s+/g, '');
+  return /^[+-]?[\d,]+(?:\.\d+)?%?$/.test(c) ? c : t;
+}
+
+/** An amount cell: the decimal string, whether it had separators or was wrapped; null for blank or a placeholder. */
+export function readAmount(text: string | undefined, placeholders: readonly string[] = PLACEHOLDERS): { value: string | null; separators: boolean; wrapped: boolean; bad: boolean } {
+  const raw = (text ?? '').trim();
+  if (raw === '' || placeholders.includes(raw)) return { value: null, separators: false, wrapped: false, bad: false };
+  const t = compactFigure(raw);
   const v = amountOf(t.replace(/%$/, ''));
-  if (v === undefined) return { value: null, separators: false, bad: true };
-  return { value: v, separators: t.includes(','), bad: false };
+  if (v === undefined) return { value: null, separators: false, wrapped: false, bad: true };
+  return { value: v, separators: t.includes(','), wrapped: t !== raw, bad: false };
+}
+
+/** Page numbers printed in a footer (-1-, 第1页, 第1页 共2页, 1/2): no part of any table. */
+const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+
+/** Whether a row holds nothing but a page number (a footer a text extraction kept among the rows). */
+export function isPageNumberRow(texts: readonly string[]): boolean {
+  return texts.length === 1 && PAGE_NUMBER.test(texts[0]!.trim());
 }

@@ -1,9 +1,11 @@
 /**
  * Given the rows of one file, returns one block per project table. A table opens at a title line
- * (财政项目支出绩效自我评价 and variants; a duplicated title is dropped) or, without a title, at a
- * 项目名称/主管部门 row after a finished table; it ends at its 评分等级 row or where the next begins.
+ * (any template's title; a duplicated title is dropped) or, without a title, at a 项目名称/主管部门
+ * row after a finished table; it ends at its grade row or where the next begins. A table whose
+ * title says it is no project table (部门整体支出绩效自评表) is skipped up to the next project
+ * table, and reported (`non_project_table`).
  */
-import { fieldOf, isTitle } from '../domain/labels.js';
+import type { TemplateSet } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Row } from '../types.js';
 
@@ -17,33 +19,44 @@ function nonEmpty(row: Row): string[] {
   return row.cells.map((c) => c.text).filter((t) => t !== '');
 }
 
-/** The title text when a row is a title line (its only text is a title, possibly repeated). */
-function titleOf(row: Row): string | undefined {
-  const texts = nonEmpty(row);
-  if (texts.length === 0 || !texts.every((t) => isTitle(t))) return undefined;
-  return texts[0]!.replace(/\s+/g, '');
-}
-
-function hasField(row: Row, ...keys: string[]): boolean {
-  return row.cells.some((c) => {
-    const f = fieldOf(c.text) ?? fieldOf(c.text.split(/\s+/)[0] ?? '');
-    return f !== undefined && keys.includes(f);
-  });
-}
-
-/** Whether a row could be the project name printed before its 项目名称 label: one short text. */
-function looksLikeName(row: Row): boolean {
-  const texts = nonEmpty(row);
-  return texts.length === 1 && texts[0]!.length <= 60 && fieldOf(texts[0]!) === undefined;
-}
-
-export function rowsToBlocks(rows: readonly Row[], ctx: StageContext): ProjectBlock[] {
+/** Given rows of one file and the templates, returns one block per project table. */
+export function rowsToBlocks(rows: readonly Row[], ctx: StageContext, set: TemplateSet): ProjectBlock[] {
+  const v = set.union;
+  /** The title text when a row is a title line (its only text is a title, possibly repeated). */
+  const titleOf = (row: Row, test: (t: string) => boolean): string | undefined => {
+    const texts = nonEmpty(row);
+    if (texts.length === 0 || !texts.every((t) => test(t))) return undefined;
+    return texts[0]!.replace(/\s+/g, '');
+  };
+  type Kind = 'name' | 'department' | 'opens' | 'grade';
+  const hasField = (row: Row, ...kinds: Kind[]): boolean =>
+    row.cells.some((c) => {
+      for (const text of [c.text, c.text.split(/\s+/)[0] ?? '']) {
+        const f = v.field(text);
+        if (kinds.includes('name') && f === 'project_name') return true;
+        if (kinds.includes('department') && f === 'department') return true;
+        if (kinds.includes('grade') && f === 'grade') return true;
+        if (kinds.includes('opens') && (v.isFundsHeader(text) || v.isSection(text))) return true;
+      }
+      return false;
+    });
+  /** Whether a row could be the project name printed before its 项目名称 label: one short text. */
+  const looksLikeName = (row: Row): boolean => {
+    const texts = nonEmpty(row);
+    return texts.length === 1 && texts[0]!.length <= 60 && !v.knows(texts[0]!);
+  };
   const blocks: ProjectBlock[] = [];
+  let skipping: { title: string; row: Row; rows: number } | null = null;
+  const endSkip = (): void => {
+    if (!skipping) return;
+    report(ctx, 'non_project_table', `"${skipping.title}" is not a project table: its ${skipping.rows} row(s) were skipped`, { row: skipping.row });
+    skipping = null;
+  };
   let cur: (ProjectBlock & { closed: boolean; hasName: boolean }) | null = null;
   let pending: Row[] = [];
 
   const open = (title: string | null, first: Row[]): void => {
-    cur = { title, rows: [...first], closed: false, hasName: first.some((r) => hasField(r, 'project_name')) };
+    cur = { title, rows: [...first], closed: false, hasName: first.some((r) => hasField(r, 'name')) };
     blocks.push(cur);
   };
   const dropPending = (): void => {
@@ -54,7 +67,21 @@ export function rowsToBlocks(rows: readonly Row[], ctx: StageContext): ProjectBl
   };
 
   for (const row of rows) {
-    const title = titleOf(row);
+    const other = titleOf(row, set.isNonProjectTitle);
+    if (other !== undefined) {
+      // A department-wide table (or another that is no project table): skipped up to the next table.
+      endSkip();
+      dropPending();
+      if (cur) (cur as { closed: boolean }).closed = true;
+      skipping = { title: other, row, rows: 0 };
+      continue;
+    }
+    const title = titleOf(row, set.isTitle);
+    if (skipping && title === undefined && !hasField(row, 'name')) {
+      (skipping as { rows: number }).rows++;
+      continue;
+    }
+    endSkip();
     const c = cur as (ProjectBlock & { closed: boolean; hasName: boolean }) | null;
     if (title !== undefined) {
       if (c && !c.closed && c.rows.length === 0) {
@@ -65,10 +92,10 @@ export function rowsToBlocks(rows: readonly Row[], ctx: StageContext): ProjectBl
       open(title, []);
       continue;
     }
-    const isName = hasField(row, 'project_name');
+    const isName = hasField(row, 'name');
     if (c && !c.closed) {
       // A second 项目名称 in an unfinished table means a new, untitled table starts here.
-      if (isName && c.hasName && c.rows.some((r) => hasField(r, 'funds_header', 'goal_header'))) {
+      if (isName && c.hasName && c.rows.some((r) => hasField(r, 'opens'))) {
         c.closed = true;
         const last = c.rows[c.rows.length - 1];
         if (last && looksLikeName(last)) pending.push(c.rows.pop()!);
@@ -88,6 +115,7 @@ export function rowsToBlocks(rows: readonly Row[], ctx: StageContext): ProjectBl
     }
     pending.push(row);
   }
+  endSkip();
   dropPending();
   return blocks.map(({ title, rows: r }) => ({ title, rows: r }));
 }

@@ -1,9 +1,10 @@
 /**
  * Given a draft record, returns the canonical ProjectRecord (domain/schema.ts) without its check:
- * values kept as read, parsed target/actual values added, every required cell that is missing
- * reported as `missing_cell` (and kept null: nothing is invented).
+ * values kept as read, parsed target/actual values added, every cell the template requires that
+ * is missing reported as `missing_cell` (and kept null: nothing is invented). A fund row the
+ * template does not have is null.
  */
-import { detectTemplate, type FundColKey, type FundRowKey, type Template } from '../domain/labels.js';
+import { FUND_ROW_KEYS, type FieldKey, type FundColKey, type FundRowKey, type Template } from '../domain/template.js';
 import { ProjectRecord, type IndicatorRecord } from '../domain/schema.js';
 import { achievementOf, parseValue } from '../domain/values.js';
 import { diagnostic, type Diagnostic } from '../diagnostics.js';
@@ -21,8 +22,23 @@ export interface SourceInfo {
   index: number;
 }
 
-const FUND_COLS: readonly FundColKey[] = ['initial_budget', 'full_year_budget', 'executed', 'execution_rate'];
-const FUND_ROWS: readonly FundRowKey[] = ['total', 'fiscal_appropriation', 'carryover', 'other'];
+const ROW_COLS: readonly FundColKey[] = ['initial_budget', 'full_year_budget', 'executed', 'execution_rate'];
+const TOTAL_COLS: readonly FundColKey[] = [...ROW_COLS, 'weight', 'score', 'deviation_reason'];
+/** Columns never required: a reason is written only where there is one. */
+const NEVER_REQUIRED: ReadonlySet<FundColKey> = new Set(['deviation_reason']);
+
+const FIELD_NAMES: Record<FieldKey, string> = {
+  project_name: '项目名称',
+  department: '主管部门',
+  implementing_unit: '实施单位',
+  goal_expected: '预期目标',
+  goal_actual: '实际完成情况',
+  implementation_summary: '项目实施内容及过程概述',
+  evaluation_conclusion: '评价结论',
+  problems: '存在问题',
+  improvements: '改进措施',
+  grade: '评分等级',
+};
 
 function fundRow(draft: Draft, rk: FundRowKey, cols: readonly FundColKey[]): Record<string, string | null> {
   const row = draft.funds[rk] ?? {};
@@ -42,27 +58,33 @@ export function recordId(file: string, index: number): string {
 
 /** Builds the record and reports missing required cells to `ctx`. */
 export function validateDraft(draft: Draft, src: SourceInfo, ctx: StageContext): { record: UncheckedRecord; template: Template } {
-  const template = detectTemplate(draft.labels);
+  const template = draft.template;
   const missing = (field: string, what: string): void => {
     const loc = { file: ctx.file, field, ...(ctx.project !== undefined ? { project: ctx.project } : {}) };
     const p = draft.provenance[field];
     ctx.report(diagnostic('missing_cell', `${what} is empty or unreadable`, { ...loc, ...(p?.page ? { page: p.page } : {}), ...(p?.line ? { line: p.line } : {}) }));
   };
-  if (!draft.project_name) missing('project_name', '项目名称');
-  if (!draft.department) missing('department', '主管部门');
-  if (!draft.implementing_unit) missing('implementing_unit', '实施单位');
-  if (!draft.goal_expected) missing('goal_expected', '预期目标');
-  if (!draft.goal_actual) missing('goal_actual', '实际完成情况');
-  if (!draft.total_weight) missing('total_weight', 'total 分值');
-  if (!draft.grade) missing('grade', '评分等级');
-  const funds = {
-    total: fundRow(draft, 'total', [...FUND_COLS, 'weight', 'score']),
-    fiscal_appropriation: fundRow(draft, 'fiscal_appropriation', FUND_COLS),
-    carryover: fundRow(draft, 'carryover', FUND_COLS),
-    other: fundRow(draft, 'other', FUND_COLS),
-  };
-  for (const rk of FUND_ROWS) {
-    for (const [ck, v] of Object.entries(funds[rk])) if (v === null) missing(`funds.${rk}.${ck}`, `项目资金 ${rk} ${ck}`);
+  const fieldLabel = (key: FieldKey): string => template.fields[key]?.[0] ?? FIELD_NAMES[key];
+  for (const key of template.required) {
+    if (!draft[key]) missing(key, fieldLabel(key));
+  }
+  if (template.grade.required && !template.required.includes('grade') && !draft.grade) missing('grade', fieldLabel('grade'));
+  if (!draft.total_weight) missing('total_weight', `total ${template.total.labels[0]} weight`);
+
+  const funds = {} as Record<FundRowKey, Record<string, string | null> | null>;
+  for (const rk of FUND_ROW_KEYS) {
+    const spec = template.funds.rows.find((r) => r.key === rk);
+    if (!spec) {
+      funds[rk] = rk === 'total' ? fundRow(draft, rk, TOTAL_COLS) : null;
+      continue;
+    }
+    const cols = rk === 'total' ? TOTAL_COLS : ROW_COLS;
+    funds[rk] = fundRow(draft, rk, cols);
+    for (const ck of cols) {
+      if (funds[rk]![ck] === null && !spec.optional.includes(ck) && !NEVER_REQUIRED.has(ck)) {
+        missing(`funds.${rk}.${ck}`, `${spec.labels[0]} ${template.funds.columns.find((c) => c.key === ck)?.labels[0] ?? ck}`);
+      }
+    }
   }
   const indicators: IndicatorRecord[] = draft.indicators.map((d, i) => {
     for (const f of ['level2', 'level3', 'target', 'actual', 'weight', 'score'] as const) {
@@ -77,6 +99,10 @@ export function validateDraft(draft: Draft, src: SourceInfo, ctx: StageContext):
       weight: d.weight,
       score: d.score,
       deviation_reason: d.deviation_reason,
+      target_nature: d.target_nature,
+      target_value: d.target_value,
+      target_unit: d.target_unit,
+      actual_value: d.actual_value,
       target_parsed: parseValue(d.target),
       actual_parsed: parseValue(d.actual),
       achievement: achievementOf(d.actual),
@@ -94,18 +120,24 @@ export function validateDraft(draft: Draft, src: SourceInfo, ctx: StageContext):
     id: recordId(src.path, src.index),
     source,
     template: template.id,
-    unit: template.unit,
+    unit: draft.unit,
     title: draft.title,
+    year: draft.year,
     project_name: draft.project_name,
     department: draft.department,
     implementing_unit: draft.implementing_unit,
     funds: funds as unknown as UncheckedRecord['funds'],
     goal_expected: draft.goal_expected,
     goal_actual: draft.goal_actual,
+    implementation_summary: draft.implementation_summary,
     indicators,
     total_weight: draft.total_weight,
     total_score: draft.total_score,
     grade: draft.grade,
+    grade_source: draft.grade_source,
+    evaluation_conclusion: draft.evaluation_conclusion,
+    problems: draft.problems,
+    improvements: draft.improvements,
     issues: [],
     repairs: [],
     provenance: draft.provenance as UncheckedRecord['provenance'],

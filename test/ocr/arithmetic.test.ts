@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkRecord } from '../../src/check/check.js';
 import type { ProjectRecord } from '../../src/domain/schema.js';
+import { TEMPLATES } from '../../src/domain/templates/index.js';
 import { readAmount } from '../../src/repair/text.js';
 import { readingsOf, reviewOcrArithmetic, type OcrCell } from '../../src/repair/ocr-arithmetic.js';
 import type { CellOcr } from '../../src/types.js';
@@ -54,8 +55,9 @@ function scanned(reads: Record<string, Read>): { record: ProjectRecord; cells: M
 
 function review(reads: Record<string, Read>) {
   const { record, cells } = scanned(reads);
-  const out = reviewOcrArithmetic(record, 'truncate', 0, cells);
-  const { issues } = checkRecord(out.record, 'truncate', 0);
+  const template = TEMPLATES.find((t) => t.id === base.template)!;
+  const out = reviewOcrArithmetic(record, template, 0, cells);
+  const { issues } = checkRecord(out.record, template, 0);
   out.annotate(issues);
   return { ...out, checks: issues };
 }
@@ -76,7 +78,7 @@ describe('OCR figures re-checked by the arithmetic', () => {
 
   test('an unreadable figure ("0,00" with a doubtful comma) is filled only with the reading the arithmetic confirms', () => {
     const r = review({ 'funds.carryover.initial_budget': { text: '0,00', chars: [0.99, 0.5, 0.99, 0.99] } });
-    expect(r.record.funds.carryover.initial_budget).toBe('0.00');
+    expect(r.record.funds.carryover?.initial_budget).toBe('0.00');
     expect([...r.corrected]).toEqual(['funds.carryover.initial_budget']);
     expect(r.repairs.map((d) => [d.code, d.actual, d.expected])).toEqual([['ocr_corrected', '0,00', '0.00']]);
   });

@@ -1,0 +1,217 @@
+/**
+ * Reads the text fields of a table by their labels, whatever the template: a value printed
+ * beside its label (项目名称 | 某某项目; 评价结论 | …), or, under a row that holds only labels
+ * (年度总体目标 | 预期目标 | 实际完成情况), in the rows below, each value under its label. Repairs:
+ * the project name printed on the line before its 项目名称 label (`name_after_label`), a label
+ * and its value in one cell ("实施单位 上海市教育委员会", `label_value_joined`), HTML tags in texts
+ * (`html_removed`).
+ */
+import { labelKey } from '../domain/labels.js';
+import type { FieldKey } from '../domain/template.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
+import { report, type StageContext } from '../stage.js';
+import type { Cell, Row } from '../types.js';
+import { isIgnoredRow } from './sections.js';
+import { hasHtml, isPageNumberRow, stripHtml, tidy } from './text.js';
+
+export interface FieldValue {
+  value: string;
+  row: Row;
+  cell: Cell;
+}
+export type Fields = Partial<Record<FieldKey, FieldValue>>;
+
+/** Fields that hold prose: paragraphs kept, HTML removed. */
+const TEXT_FIELDS: ReadonlySet<FieldKey> = new Set(['goal_expected', 'goal_actual', 'implementation_summary', 'evaluation_conclusion', 'problems', 'improvements']);
+
+/**
+ * Restores paragraph breaks that a dump flattened: a blank after a full stop, or a numbered
+ * paragraph ("2、", "(3)") right after one, starts a new line; in a text of numbered paragraphs
+ * every full stop does (a paragraph whose number was lost still starts on its own line).
+ */
+function paragraphs(text: string): string {
+  const numbered = (text.match(/(?:^|[。；;])\s*\d{1,2}[、.．]/g) ?? []).length >= 2;
+  if (numbered) text = text.replace(/。[ \t\u3000]*(?=\S)/g, '。\n');
+  return text.replace(/([。；;！!])[ \t\u3000]+/g, '$1\n').replace(/([。；;！!])(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]|[（(]\d{1,2}[）)])/g, '$1\n');
+}
+
+/** Splits "实施单位 上海市…" or "项目名称：…" into the label's field and the value. */
+function splitJoined(text: string, v: Vocabulary): { key: FieldKey; label: string; value: string } | undefined {
+  const m = /^(\S{2,8}?)[\s：:]+(.+)$/s.exec(text);
+  if (!m) return undefined;
+  const key = v.field(m[1]!);
+  return key ? { key, label: m[1]!, value: m[2]!.trim() } : undefined;
+}
+
+/** Whether a cell holds a label (of a field or a part of the form) rather than a value. */
+function isLabel(text: string, v: Vocabulary): boolean {
+  return v.field(text) !== undefined || v.isSection(text) || v.isFundsHeader(text);
+}
+
+/**
+ * Whether a short text is a piece of a section label (情况 of 项目基本情况): a merged label cell
+ * whose text a page break split, printed beside the values that continue there.
+ */
+function isLabelFragment(text: string, v: Vocabulary): boolean {
+  const k = labelKey(text);
+  if (k.length === 0 || k.length > 6) return false;
+  return v.isSectionPiece(k);
+}
+
+/**
+ * Whether a cell is the table's year line or unit line ((2023年度), 单位：万元): a borderless layer
+ * may set it into the rows of a label cell beside it (项目名称 over three lines); it is no value.
+ */
+export function isYearOrUnitLine(text: string, v: Vocabulary): boolean {
+  const k = labelKey(text);
+  if (k === '' || k.length > 12) return false;
+  if (v.unitOf(text) !== undefined && !v.isFundsHeader(text)) return true;
+  const y = v.yearOf(text);
+  return y !== undefined && k.replace(y, '').replace(/[()（）年度]/g, '') === '';
+}
+
+/** Horizontal overlap of two cells on the same page, or undefined when their boxes are not comparable. */
+function overlap(a: Cell, b: Cell): number | undefined {
+  if (!a.bbox || !b.bbox || a.page !== b.page) return undefined;
+  return Math.min(a.bbox[2], b.bbox[2]) - Math.max(a.bbox[0], b.bbox[0]);
+}
+
+interface Column {
+  key: FieldKey;
+  at: number;
+  cell: Cell;
+}
+
+/** The column a value cell belongs to: by overlap of boxes (PDF), else by nearest position. */
+function columnOf(cols: readonly Column[], cell: Cell, at: number, n: number, count: number): Column {
+  if (count === cols.length) return cols[n]!;
+  const overlaps = cols.map((c) => overlap(c.cell, cell));
+  if (overlaps.every((o) => o !== undefined)) {
+    let best = 0;
+    overlaps.forEach((o, i) => {
+      if (o! > overlaps[best]!) best = i;
+    });
+    return cols[best]!;
+  }
+  let best = cols[0]!;
+  let bestD = Infinity;
+  for (const c of cols) {
+    const d = Math.abs(c.at - at);
+    // A cell halfway between two labels: the first cell of a row goes left, the others right.
+    if (d < bestD || (d === bestD && n > 0)) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/**
+ * Given the rows of a table and which of them belong to the funds and indicator blocks, returns
+ * every text field found, with the row and cell it was read from.
+ */
+export function readFields(rows: readonly Row[], skip: (i: number) => boolean, v: Vocabulary, ctx: StageContext): Fields {
+  const parts: Partial<Record<FieldKey, FieldValue[]>> = {};
+  const add = (key: FieldKey, value: string, row: Row, cell: Cell): void => {
+    (parts[key] ??= []).push({ value, row, cell });
+  };
+  let pending: Column[] | null = null;
+  let pendingFilled = false;
+  let nameLabelRow = -1;
+  let html = false;
+  /** A label and its value in one cell ("实施单位 上海市…"). */
+  const joined = (cell: Cell, row: Row): void => {
+    const j = splitJoined(cell.text, v);
+    if (!j || parts[j.key]) return;
+    add(j.key, j.value, row, cell);
+    report(ctx, 'label_value_joined', `"${j.label}" and its value shared one cell`, { row, cell, field: j.key }, { actual: cell.text, expected: j.value });
+  };
+
+  rows.forEach((row, r) => {
+    if (skip(r) || isIgnoredRow(row, v)) {
+      pending = null;
+      return;
+    }
+    const cells = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '' && !isYearOrUnitLine(cell.text, v));
+    if (isPageNumberRow(cells.map(({ cell }) => cell.text))) return;
+    const labels = cells.filter(({ cell }) => v.field(cell.text) !== undefined);
+    if (labels.length > 0) {
+      if (labels.some(({ cell }) => v.field(cell.text) === 'project_name')) nameLabelRow = r;
+      const onlyLabels = cells.every(({ cell }) => isLabel(cell.text, v));
+      if (onlyLabels) {
+        // A row of labels: their values follow in the rows below, each under its label.
+        pending = labels.map(({ cell, at }) => ({ key: v.field(cell.text)!, at, cell }));
+        pendingFilled = false;
+        return;
+      }
+      pending = null;
+      const used = new Set<number>();
+      cells.forEach(({ cell }, n) => {
+        const key = v.field(cell.text);
+        if (!key) {
+          if (!used.has(n)) joined(cell, row);
+          return;
+        }
+        const next = cells[n + 1];
+        if (!next && cell.rowSpan > 1 && !parts[key]) {
+          // A label merged over several rows with nothing beside it on its first: its value is
+          // beside it on a row below, within the label's rows (a year or unit line took the first).
+          const at = cells[n]!.at;
+          for (let d = 1; d < cell.rowSpan && r + d < rows.length; d++) {
+            const below = rows[r + d]!.cells.findIndex((c, i) => i > at && c.text !== '' && !isYearOrUnitLine(c.text, v));
+            if (below < 0) continue;
+            const c = rows[r + d]!.cells[below]!;
+            if (!isLabel(c.text, v)) add(key, c.text, rows[r + d]!, c);
+            break;
+          }
+          return;
+        }
+        if (!next || isLabel(next.cell.text, v)) return;
+        used.add(n + 1);
+        if (!parts[key]) add(key, next.cell.text, row, next.cell);
+      });
+      return;
+    }
+    if (pending) {
+      const values = cells.filter(({ cell }) => !isLabel(cell.text, v) && !isLabelFragment(cell.text, v));
+      values.forEach(({ cell, at }, n) => {
+        const col = columnOf(pending!, cell, at, n, values.length);
+        if (pendingFilled && !TEXT_FIELDS.has(col.key)) return;
+        add(col.key, cell.text, row, cell);
+      });
+      if (values.length) pendingFilled = true;
+      return;
+    }
+    for (const { cell } of cells) joined(cell, row);
+  });
+
+  const out: Fields = {};
+  for (const [key, list] of Object.entries(parts) as [FieldKey, FieldValue[]][]) {
+    if (!list.length) continue;
+    if (!TEXT_FIELDS.has(key)) {
+      out[key] = list[0]!;
+      continue;
+    }
+    const texts = list.map((p) => {
+      let value = p.value;
+      if (hasHtml(value)) {
+        html = true;
+        value = stripHtml(value);
+      }
+      return tidy(paragraphs(value));
+    });
+    const value = texts.filter((t) => t !== '').join('\n');
+    if (value !== '') out[key] = { value, row: list[0]!.row, cell: list[0]!.cell };
+  }
+  if (html) report(ctx, 'html_removed', 'HTML tags removed from the text fields; paragraphs joined with line breaks', { row: out.goal_expected?.row ?? rows[0], field: 'goal_expected' });
+
+  if (!out.project_name && nameLabelRow > 0) {
+    const prev = rows[nameLabelRow - 1]!;
+    const texts = prev.cells.filter((c) => c.text !== '');
+    if (!skip(nameLabelRow - 1) && texts.length === 1 && !isLabel(texts[0]!.text, v) && !splitJoined(texts[0]!.text, v)) {
+      out.project_name = { value: texts[0]!.text, row: prev, cell: texts[0]! };
+      report(ctx, 'name_after_label', '项目名称 was printed on the line after the project name', { row: rows[nameLabelRow], field: 'project_name' }, { actual: texts[0]!.text });
+    }
+  }
+  return out;
+}
