@@ -58,9 +58,17 @@ export class XlsxWriter {
     }
   }
 
-  /** Finishes the file. */
-  async commit(): Promise<void> {
-    for (const ws of this.sheets.values()) ws.commit();
-    await this.book.commit();
+  private finishing?: Promise<void>;
+
+  /**
+   * Finishes the file. Calling it again returns the first call's outcome (an abort after a failed
+   * finish must not fail anew with "archive already finalizing" and hide the first error).
+   */
+  commit(): Promise<void> {
+    this.finishing ??= (async () => {
+      for (const ws of this.sheets.values()) ws.commit();
+      await this.book.commit();
+    })();
+    return this.finishing;
   }
 }

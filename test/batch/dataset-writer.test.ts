@@ -88,3 +88,12 @@ test('a result that cannot be read stops the run at the next file, not at the en
   // Temporary files are gone too (the xlsx one is closed before it is removed).
   expect(readdirSync(dir)).toEqual([]);
 });
+
+test('finishing the workbook twice (an abort after a failed close) gives the first outcome, not a new error', async () => {
+  const { XlsxWriter } = await import('../../src/emit/xlsx.js');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ziping-xlsx-'));
+  const w = new XlsxWriter(path.join(dir, 'book.xlsx'));
+  await w.commit();
+  await expect(w.commit()).resolves.toBeUndefined();
+  expect(readdirSync(dir)).toEqual(['book.xlsx']);
+});
