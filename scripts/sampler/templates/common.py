@@ -1,8 +1,9 @@
-"""Helpers the templates share: printing numbers, the indicator block with merged labels."""
+"""Helpers the templates share: printing numbers, the indicator block with merged labels, the
+form's arithmetic on a gold project."""
 
 from decimal import Decimal
 
-from arith import D
+from arith import D, grade_of, rate, round_half_up, trunc2
 from model import Cell
 
 
@@ -57,3 +58,39 @@ def label_cells(inds, i, level1_text=None):
 def vertical(text):
     """A side label printed one character per line (绩 效 指 标)."""
     return "\n".join(text)
+
+
+AMOUNTS = ["initial_budget", "full_year_budget", "executed"]
+
+
+def broken_rules(p, sub_rows, rounding, grades=True):
+    """Given a gold project, the rows below the total that sum to it, how the form rounds rates
+    and the execution score ("truncate" or "round", half-up) and whether a printed grade is
+    checked, return the set of rule codes the project breaks. A row printed as / counts 0."""
+    bad = set()
+    f = p["funds"]
+    for key in ["total"] + sub_rows:
+        row = f[key]
+        if row["execution_rate"] is not None and D(row["execution_rate"]) != rate(D(row["executed"]), D(row["full_year_budget"]), rounding):
+            bad.add("rate_mismatch")
+    for k in AMOUNTS:
+        if D(f["total"][k]) != sum(D(f[s][k] or 0) for s in sub_rows):
+            bad.add("funds_sum_mismatch")
+    exec_score = D(f["total"]["weight"]) * D(f["total"]["execution_rate"]) / 100
+    if D(f["total"]["score"]) != (trunc2(exec_score) if rounding == "truncate" else round_half_up(exec_score)):
+        bad.add("exec_score_mismatch")
+    inds = p["indicators"]
+    if D(f["total"]["weight"]) + sum(D(i["weight"]) for i in inds) != D(p["total_weight"]):
+        bad.add("weight_sum_not_100")
+    if any(D(i["score"]) > D(i["weight"]) for i in inds):
+        bad.add("score_exceeds_weight")
+    recomputed = D(f["total"]["score"]) + sum(D(i["score"]) for i in inds)
+    if p["total_score"] is None:
+        bad.add("missing_total_score")
+    elif D(p["total_score"]) != recomputed:
+        bad.add("total_mismatch")
+    if grades and p["grade"] is not None:
+        printed = D(p["total_score"]) if p["total_score"] is not None else recomputed
+        if p["grade"] != grade_of(printed):
+            bad.add("grade_mismatch")
+    return bad

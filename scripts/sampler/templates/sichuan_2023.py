@@ -20,7 +20,7 @@ import records as R
 import vocab
 from arith import D, fmt, grade_of, rate, round_half_up
 from model import Cell, Form, Para, Row, Table
-from templates.common import label_cells, num_text, sep_if
+from templates.common import broken_rules, label_cells, num_text, sep_if
 
 ID = "sichuan-2023"
 YEAR = 2023
@@ -229,36 +229,14 @@ def apply_injection(rng, p, code, v):
 
 def check(p):
     """Given a gold project, return the sorted list of rule codes it breaks (rates half-up; the
-    four rows below 总额 sum to it; a row printed as / counts 0)."""
-    bad = set()
-    f = p["funds"]
-    for key, _ in FUND_ROWS:
-        row = f[key]
-        if row["execution_rate"] is not None and D(row["execution_rate"]) != rate(D(row["executed"]), D(row["full_year_budget"]), "round"):
-            bad.add("rate_mismatch")
-    for k in AMOUNTS:
-        if D(f["total"][k]) != sum(D(f[s][k] or 0) for s in SUB_ROWS):
-            bad.add("funds_sum_mismatch")
-    if D(f["total"]["score"]) != round_half_up(D(f["total"]["weight"]) * D(f["total"]["execution_rate"]) / 100):
-        bad.add("exec_score_mismatch")
-    inds = p["indicators"]
-    if D(f["total"]["weight"]) + sum(D(i["weight"]) for i in inds) != D(p["total_weight"]):
-        bad.add("weight_sum_not_100")
-    if any(D(i["score"]) > D(i["weight"]) for i in inds):
-        bad.add("score_exceeds_weight")
-    recomputed = D(f["total"]["score"]) + sum(D(i["score"]) for i in inds)
-    if p["total_score"] is None:
-        bad.add("missing_total_score")
-    elif D(p["total_score"]) != recomputed:
-        bad.add("total_mismatch")
-    if p["grade"] is not None:
-        printed = D(p["total_score"]) if p["total_score"] is not None else recomputed
-        if p["grade"] != grade_of(printed):
-            bad.add("grade_mismatch")
-    for ind in inds:  # the composed target/actual follow their printed parts
+    four rows below 总额 sum to it; a row printed as / counts 0; the composed target follows its
+    printed parts)."""
+    bad = broken_rules(p, SUB_ROWS, "round")
+    for ind in p["indicators"]:
         if ind["target"] != ind["target_nature"] + ind["target_value"] + (ind["target_unit"] or ""):
             bad.add("target_parts")
     return sorted(bad)
+
 
 
 def build(p, v):
