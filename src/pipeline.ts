@@ -364,7 +364,9 @@ export async function processFileTo(input: InputFile, settings: Settings, sink: 
   if (maker.count === 0) {
     const unread = ocrPages.length > 0 && entry.ocr?.status !== 'read';
     const ocr = unread ? ` (${ocrPages.length} page(s) without a text layer were not read${entry.ocr?.message ? `: ${entry.ocr.message}` : ''})` : '';
-    return fail(unread ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}`);
+    // A file named .pdf that is no PDF was read as text: say so, it is what went wrong.
+    const notPdf = entry.kind !== 'pdf' && /\.pdf$/i.test(file) ? ' (named .pdf but has no PDF header; read as text)' : '';
+    return fail(unread ? 'ocr_required' : 'no_table', `${file}: no 绩效自评 table found${ocr}${notPdf}`);
   }
   if (maker.truncated === maker.count) {
     entry.status = 'failed';

@@ -35,6 +35,12 @@ describeDev('bad input', () => {
   });
 });
 
+test('a file named .pdf that is text, not a PDF, says so in its error', async () => {
+  const r = await from('minutes.pdf', Buffer.from('会议纪要\n今天讨论了预算。\n'));
+  expect(r.entry).toMatchObject({ status: 'failed', error: { code: 'no_table' } });
+  expect(r.entry.error?.message).toMatch(/^minutes\.pdf: .*named \.pdf but has no PDF header/);
+});
+
 describe('samples/ (Shanghai 人社局 2023)', () => {
   test('30 tables; the one without a printed total is flagged, not guessed', async () => {
     const res = await run(SAMPLE);
