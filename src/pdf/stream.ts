@@ -465,6 +465,13 @@ function sectionRows(
   // The most decimals a number of each column shows (a number with fewer may have wrapped).
   const decimals = byCol.map((ps) => Math.max(0, ...ps.map((p) => /\.(\d+)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? 0)));
 
+  // Digits alone on their line (nothing of another column beside them) under a decimal number
+  // are its rest, wrapped by a cell too narrow for it ("5.0" over "0"), even where no number of
+  // the column shows all its decimals.
+  const all = byCol.flat();
+  const restOfNumber = (upper: Piece, lower: Piece): boolean =>
+    decimalsOf(upper) >= 1 && /^\d{1,2}%?$/.test(normalizeCjk(lineText(lower))) &&
+    !all.some((o) => o.col !== lower.col && Math.abs(centre(o.bbox) - centre(lower.bbox)) < 0.5 * lower.fontSize);
   // Blocks: wrapped paragraphs of each column.
   const blocks: Block[] = [];
   for (const ps of byCol) {
@@ -474,7 +481,7 @@ function sectionRows(
       // Two whole numbers one above the other are two rows' cells, never one wrapped cell,
       // unless the upper one is a number cut short by a narrow cell ("90.8" over "3").
       const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
-      const joins = cur && last && !whole(last) && !whole(p) && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || numberWraps(last, p, decimals[p.col]));
+      const joins = cur && last && !whole(last) && !whole(p) && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || numberWraps(last, p, decimals[p.col]) || restOfNumber(last, p));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
