@@ -48,7 +48,7 @@ for (const dir of DIRS) {
     });
     // The sampler's golds keep compatibility forms as drawn (1．); the PDF layer reads them as their
     // NFKC forms (1.), as score.py compares. Elsewhere the comparison is byte for byte.
-    const nfkc = <T,>(v: T): T => (path.basename(dir) === 'templates' ? normalizeStrings(v) : v);
+    const nfkc = <T,>(v: T): T => (['templates', 'layouts'].includes(path.basename(dir)) ? normalizeStrings(v) : v);
     for (const f of inputs) {
       const gold = JSON.parse(readFileSync(path.join(dir, f.replace(/\.\w+$/, '.json')), 'utf8')) as GoldFile;
       const known = KNOWN_PDF_LAYER[f];

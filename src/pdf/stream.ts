@@ -137,17 +137,32 @@ export function linesToStreamRows(
   };
   for (let li = 0; li < lines.length; li++) {
     if (li <= covered) continue;
-    const line = lines[li];
-    if (isTitle(line)) {
+    if (isTitle(lines[li])) {
       if (open) (open as Section).end = li;
       open = null;
       titles.add(li);
       continue;
     }
-    const near: TextLine[] = [];
-    for (let k = li - 1; k >= 0 && Math.abs(lines[k].bbox[1] - line.bbox[1]) < 1.5 * line.fontSize; k--) near.push(lines[k]);
-    for (let k = li + 1; k < lines.length && Math.abs(lines[k].bbox[1] - line.bbox[1]) < 1.5 * line.fontSize; k++) near.push(lines[k]);
-    const hits = wanted.length ? anchorHits(line, wanted, near) : null;
+    const hitsAt = (k: number): Array<[number, number]> | null => {
+      const at = lines[k], near: TextLine[] = [];
+      // A label set one character per line reaches two lines or more above and below the anchor
+      // line; a side label stacked beside the header reaches further (it must be seen whole).
+      for (let j = k - 1; j >= 0 && Math.abs(lines[j].bbox[1] - at.bbox[1]) < 8 * at.fontSize; j--) near.push(lines[j]);
+      for (let j = k + 1; j < lines.length && Math.abs(lines[j].bbox[1] - at.bbox[1]) < 8 * at.fontSize; j++) near.push(lines[j]);
+      return wanted.length ? anchorHits(at, wanted, near) : null;
+    };
+    let found = hitsAt(li);
+    if (found) {
+      // The anchor line is the one of the header's lines that holds the most labels (the first
+      // may hold only the tops of wrapped labels).
+      const top = lines[li];
+      for (let k = li + 1; k < lines.length && lines[k].bbox[1] - top.bbox[1] < 1.5 * top.fontSize; k++) {
+        const more = hitsAt(k);
+        if (more && more.length > found.length) { found = more; li = k; }
+      }
+    }
+    const line = lines[li];
+    const hits = found;
     if (hits) {
       const header = new Set<number>([li]);
       let first = li, last = li;
@@ -465,13 +480,32 @@ function sectionRows(
   // The most decimals a number of each column shows (a number with fewer may have wrapped).
   const decimals = byCol.map((ps) => Math.max(0, ...ps.map((p) => /\.(\d+)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? 0)));
 
-  // Digits alone on their line (nothing of another column beside them) under a decimal number
-  // are its rest, wrapped by a cell too narrow for it ("5.0" over "0"), even where no number of
-  // the column shows all its decimals.
+  // A number a narrow cell wrapped: its rest sits on the next line of the column, right under
+  // a line that fills the cell. Sure signs first: a rest with the decimals the column prints
+  // (`numberWraps`), or one that begins at the decimal point ("95" over ".54").
   const all = byCol.flat();
+  const textOf = (p: Piece): string => normalizeCjk(lineText(p));
+  const dotRest = (upper: Piece, lower: Piece): boolean => /^\d+$/.test(textOf(upper)) && /^\.\d+%?$/.test(textOf(lower));
+  const wrapsSurely = (upper: Piece, lower: Piece): boolean => numberWraps(upper, lower, decimals[lower.col]) || dotRest(upper, lower);
+  const rests = new Set<Piece>();
+  // Pieces right under a line that fills their cell: they may continue it.
+  const mayContinue = new Set<Piece>();
+  for (const ps of byCol) {
+    for (let i = 1; i < ps.length; i++) {
+      if (!follows(ps[i - 1], ps[i], ps[i].fontSize) || !isFull(ps[i - 1])) continue;
+      mayContinue.add(ps[i]);
+      if (wrapsSurely(ps[i - 1], ps[i])) rests.add(ps[i]);
+    }
+  }
+  const besideLine = (lower: Piece, pred: (o: Piece) => boolean, skip: ReadonlySet<Piece>): boolean =>
+    all.some((o) => o.col !== lower.col && !skip.has(o) && Math.abs(centre(o.bbox) - centre(lower.bbox)) < 0.5 * lower.fontSize && pred(o));
+  // Digits alone on their line (nothing of another column beside them but what may continue a
+  // line above) under a decimal number are its rest ("5.0" over "0"), even where no number of the
+  // column shows all its decimals; under a whole number, where no other column's number stands
+  // on their line ("1" over "5": 15), which a row would show.
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
-    decimalsOf(upper) >= 1 && /^\d{1,2}%?$/.test(normalizeCjk(lineText(lower))) &&
-    !all.some((o) => o.col !== lower.col && Math.abs(centre(o.bbox) - centre(lower.bbox)) < 0.5 * lower.fontSize);
+    /^\d{1,3}%?$/.test(textOf(lower)) &&
+    ((decimalsOf(upper) >= 1 && !besideLine(lower, () => true, mayContinue)) || (/^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, rests)));
   // Blocks: wrapped paragraphs of each column.
   const blocks: Block[] = [];
   for (const ps of byCol) {
@@ -481,7 +515,7 @@ function sectionRows(
       // Two whole numbers one above the other are two rows' cells, never one wrapped cell,
       // unless the upper one is a number cut short by a narrow cell ("90.8" over "3").
       const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
-      const joins = cur && last && !whole(last) && !whole(p) && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || numberWraps(last, p, decimals[p.col]) || restOfNumber(last, p));
+      const joins = cur && last && !whole(last) && !whole(p) && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || wrapsSurely(last, p) || restOfNumber(last, p));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
@@ -501,7 +535,7 @@ function sectionRows(
   const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
   const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
   const isWhole = (b: Block): boolean =>
-    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && decimalsOf(b.pieces[0]) < decimals[b.col]);
+    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && Math.max(0, decimalsOf(b.pieces[0])) < decimals[b.col]);
   const evidenced = splitByRowEvidence(blocks, isWhole);
   const own = alignmentVotes(blocks);
   if (mode.votesOnly) return { votes: own };
@@ -1178,22 +1212,46 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
       i = j;
     }
   }
+  // A header line is mostly labels; a data line that merely mentions one ("宣传活动预算执行率",
+  // "偏差原因：…") is not.
+  let chars = 0, covered = 0;
+  for (const r of line.runs) {
+    const cs = Array.from(normalizeCjk(r.text));
+    const per = (r.bbox[2] - r.bbox[0]) / Math.max(1, cs.length);
+    cs.forEach((c, i) => {
+      if (/\s/u.test(c)) return;
+      chars++;
+      const x = r.bbox[0] + (i + 0.5) * per;
+      if (hits.some(([a, b]) => x > a && x < b)) covered++;
+    });
+  }
+  if (covered < 0.5 * chars) return null;
   // A header cell that wrapped sits on the neighbouring lines ("全年执" over "行数", "分" over
   // "数"): runs stacked at one place, read top to bottom, that make a label or its start (two
   // characters or more) are one more label where they overlap no hit.
+  // A stack may run on into a data row below the label ("二级指标" over "数"): its first lines
+  // that make a whole label are the label; the start of a label counts only when nothing
+  // continues it otherwise ("预算执行" over "情况(10分)" is no label). It must reach the
+  // anchor line's height.
   const stacked = [...near.flatMap((o) => o.runs), ...line.runs].filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
   stacked.sort((a, b) => a.bbox[1] - b.bbox[1]);
   const used = new Set<TextRun>();
+  const textOf = (rs: readonly TextRun[]): string => normalizeCjk(rs.map((x) => x.text).join(''));
+  const band: [number, number] = [line.bbox[1] - 1.5 * line.fontSize, line.bbox[3] + 1.5 * line.fontSize];
   for (const r of stacked) {
-    if (used.has(r)) continue;
-    const stack = [r];
+    if (used.has(r) || !anchors.some((a) => a.startsWith(textOf([r])))) continue;
+    const full = [r];
     for (const o of stacked) {
-      const last = stack[stack.length - 1];
-      if (used.has(o) || stack.includes(o) || o.bbox[1] <= last.bbox[1]) continue;
-      if (o.bbox[0] < last.bbox[2] && o.bbox[2] > last.bbox[0] && o.bbox[1] - last.bbox[3] < 0.6 * o.fontSize) stack.push(o);
+      const last = full[full.length - 1];
+      if (used.has(o) || full.includes(o) || o.bbox[1] <= last.bbox[1]) continue;
+      if (o.bbox[0] < last.bbox[2] && o.bbox[2] > last.bbox[0] && o.bbox[1] - last.bbox[3] < o.fontSize) full.push(o);
     }
-    const t = normalizeCjk(stack.map((x) => x.text).join(''));
-    if (Array.from(t).length < 2 || !anchors.some((a) => a.startsWith(t))) continue;
+    let n = full.length;
+    while (n > 0 && !anchors.includes(textOf(full.slice(0, n)))) n--;
+    if (n === 0 && Array.from(textOf(full)).length >= 3 && anchors.some((a) => a.startsWith(textOf(full)))) n = full.length;
+    const stack = full.slice(0, n);
+    const t = textOf(stack);
+    if (n === 0 || Array.from(t).length < 2 || !stack.some((x) => x.bbox[3] > band[0] && x.bbox[1] < band[1])) continue;
     const hit: [number, number] = [Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))];
     if (hits.some(([x0, x1]) => hit[0] < x1 - 0.5 && hit[1] > x0 + 0.5)) continue;
     for (const x of stack) used.add(x);

@@ -87,3 +87,38 @@ describe('5. page furniture: a running header', async () => {
     expect(rowWith(x, '疫病监测覆盖率（以年度考核结果为依据，由第三方机构独立评估）')).toBeDefined();
   });
 });
+
+describe('6. header labels set one character per line (Writer from .docx, a frame only, narrow columns)', async () => {
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_stacked_labels_p1.pdf');
+  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  test('二/级/指/标 over four lines and 得/分 over two are labels of their own columns, and the side label beside them is one cell', () => {
+    const header = rowWith(x, '三级指标');
+    expect(header && texts(header)).toEqual(['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分', '未完成原因分析']);
+  });
+  test('the first indicator row keeps its figures in their columns', () => {
+    const row = rowWith(x, '完成巡查次数');
+    expect(row && texts(row).slice(3)).toEqual(['完成巡查次数', '≥', '15', '次', '15', '4', '4', '']);
+  });
+});
+
+describe('7. one-line cells without padding (Writer from .docx, no rules): lines at one pitch are rows, not a paragraph', async () => {
+  const x = await extract('writer_docx_none_stacked_rows.pdf');
+  test('each 三级 name, target and figure of a group is a row of its own', () => {
+    const after = (t: string): string[] | undefined => {
+      const cells = rowWith(x, t) && texts(rowWith(x, t)!);
+      return cells?.slice(cells.indexOf(t) + 1, cells.indexOf(t) + 5);
+    };
+    expect(['农田数量', '覆盖合作社数量', '检查合作社户数', '问题整改到位率', '项目验收合格率'].map(after)).toEqual([
+      ['=15件', '17件', '22', '22'], ['≥130个', '152个', '13', '13'], ['≥253家', '313家', '11', '11'], ['≥90%', '已完成', '13', '13'], ['≥90%', '75.56%', '21', '16.1'],
+    ]);
+  });
+});
+
+describe('8. a page that continues a table (Calc, a frame only) and begins with a row whose text names header labels', async () => {
+  const x = await extract('calc_outer_continued.pdf');
+  test('"宣传活动预算执行率 … 偏差原因：" is a data row: the page keeps the columns of the page before', () => {
+    const row = rowWith(x, '宣传活动预算执行率');
+    expect(row && row.page).toBe(2);
+    expect(texts(row!).filter((c) => c !== '').slice(0, 4)).toEqual(['宣传活动预算执行率', '≥90(%)', '未达成指标', '4.00']);
+  });
+});
