@@ -320,6 +320,28 @@ function columnOf(bounds: readonly number[], x: number): number {
  * Cuts a line into pieces: at a column boundary that falls into a gap between runs (or at a
  * space inside a run that sits on a boundary), and at any gap that separates cells on its own.
  */
+/**
+ * Two numbers of neighbouring cells drawn as one run without a space ("42.6794.82%"), cut where
+ * both parts are numbers printed alike (as many decimals), the cut nearest the column boundary.
+ */
+function splitGluedNumbers(r: TextRun, x: number): [TextRun, TextRun] | null {
+  const chars = Array.from(normalizeCjk(r.text));
+  if (r.angle !== 0 || chars.length !== Array.from(r.text).length || !/^[\d.,%]+$/.test(chars.join(''))) return null;
+  const NUM = /^(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.(\d+))?%?$/;
+  const edges = charEdges(r);
+  let best: [TextRun, TextRun] | null = null, bestD = Infinity;
+  for (let i = 1; i < chars.length; i++) {
+    const a = NUM.exec(chars.slice(0, i).join('')), b = NUM.exec(chars.slice(i).join(''));
+    if (!a || !b || (a[1]?.length ?? 0) !== (b[1]?.length ?? 0)) continue;
+    const d = Math.abs(edges[i] - x);
+    if (d > 1.5 * r.fontSize || d >= bestD) continue;
+    bestD = d;
+    const raw = Array.from(r.text);
+    best = [{ ...r, text: raw.slice(0, i).join(''), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]] }, { ...r, text: raw.slice(i).join(''), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
+  }
+  return best;
+}
+
 function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings): Piece[] {
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
@@ -327,7 +349,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
     let cur: TextRun | null = r;
     for (const b of bounds) {
       if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
-      const parts = splitRunAt(cur, b, true);
+      const parts: [TextRun, TextRun] | null = splitRunAt(cur, b, true) ?? splitGluedNumbers(cur, b);
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];
@@ -595,10 +617,12 @@ function sectionRows(
 
   const newRow = (bbox: BBox): LogicalRow => ({ top: bbox[1], bottom: bbox[3], cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
   const rows: LogicalRow[] = [];
+  let headerRow: LogicalRow | null = null;
   if (headerPieces.length) {
     const hr = newRow(unionBox(headerPieces.map((p) => p.bbox)));
     for (const p of headerPieces) hr.cols[p.col].push(p);
     rows.push(hr);
+    headerRow = hr;
   }
   const loose: Block[] = [];
   for (const c of clusters) {
@@ -628,7 +652,8 @@ function sectionRows(
       labels.splice(i, 1);
     }
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
-    if (own.length) placeLabels(rows, own, c, align, isData, sec.carried !== undefined);
+    // Never into the header row: a group's label printed high in its first row stays in it.
+    if (own.length) placeLabels(headerRow ? rows.filter((r) => r !== headerRow) : rows, own, c, align, isData, sec.carried !== undefined);
   }
   loose.sort((a, b) => a.bbox[1] - b.bbox[1]);
   for (const b of loose) {
@@ -639,8 +664,16 @@ function sectionRows(
   const banded = bandRows([...headerPieces, ...byCol.flat()], ncols, colX, hRules, x0, x1);
   // A frame, or rules around whole sections only, leave bands that hold many rows: then the
   // text's own alignment decides. Bands are trusted when they are at least a third as many as the
-  // rows the text shows (wrapped cells make the text alone see too many).
-  const final = banded && banded.length >= 3 && banded.length >= rows.length / 3 ? banded : rows;
+  // rows the text shows (wrapped cells make the text alone see too many), or when no band holds
+  // two numbers in one column.
+  // Bands that hold at most one number a column, and whose cells merged over several bands hold
+  // one paragraph each, are rows however many lines their wrapped cells take.
+  const oneParagraph = (ps: readonly Piece[]): boolean => {
+    const sorted = [...ps].sort((a, b) => a.bbox[1] - b.bbox[1]);
+    return sorted.every((p, i) => i === 0 || p.bbox[1] - sorted[i - 1].bbox[3] < p.fontSize);
+  };
+  const oneRowEach = banded !== null && banded.every((r) => r.cols.every((ps, c) => ps.filter(isNumberPiece).length <= 1 && (r.merge[c]?.role !== 'start' || oneParagraph(ps))));
+  const final = banded && banded.length >= 3 && (banded.length >= rows.length / 3 || oneRowEach) ? banded : rows;
 
   for (const r of final) {
     const cells: Cell[] = [];

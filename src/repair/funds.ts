@@ -48,7 +48,7 @@ function bestGap(cells: readonly Cell[], start: number, offsets: readonly number
 /**
  * A fund row label read into one cell with a neighbour's text: the row's first figure (总额50.00: a
  * borderless table whose label column has no header to anchor it) or a piece of the side label
- * printed down the block (总额预算执行情况(10分), 预总额). Returns the label's row, the label and the
+ * printed down the block (总额预算执行情况(10分), 预总额, 行情况单位资金(10分)). Returns the label's row, the label and the
  * figure, if any.
  */
 export function gluedFundRow(text: string, v: Vocabulary): { key: FundRowKey; label: string; figure?: string } | undefined {
@@ -71,6 +71,14 @@ export function gluedFundRow(text: string, v: Vocabulary): { key: FundRowKey; la
     if (k1 && side(tail)) return { key: k1, label: head.trim() };
     const k2 = v.fundRow(tail);
     if (k2 && side(head)) return { key: k2, label: tail.trim() };
+  }
+  // The label between two pieces of the side label (行情况 单位资金 (10分)).
+  for (let i = 1; i < chars.length; i++) {
+    for (let j = chars.length - 1; j > i; j--) {
+      const mid = chars.slice(i, j).join('');
+      const k = v.fundRow(mid);
+      if (k && side(chars.slice(0, i).join('')) && side(chars.slice(j).join(''))) return { key: k, label: mid.trim() };
+    }
   }
   return undefined;
 }

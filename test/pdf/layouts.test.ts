@@ -122,3 +122,22 @@ describe('8. a page that continues a table (Calc, a frame only) and begins with 
     expect(texts(row!).filter((c) => c !== '').slice(0, 4)).toEqual(['宣传活动预算执行率', '≥90(%)', '未达成指标', '4.00']);
   });
 });
+
+describe('9. rules between rows only (Writer from HTML), reasons wrapped over many lines', async () => {
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_html_horizontal_wrapped_reasons_p1.pdf');
+  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  test('each band between two rules is one row: the indicator, its figures and its whole reason', () => {
+    const row = rowWith(x, 'APP注册用户数');
+    expect(row && texts(row).slice(2, 7)).toEqual(['APP注册用户数', '≥480(人)', '570.00(人)', '11', '11.00']);
+    expect(row && texts(row)[7]).toMatch(/^户籍人口统计口径调整.*提高知晓率。$/s);
+  });
+});
+
+describe('10. two numbers of neighbouring cells drawn as one run (Writer from HTML)', async () => {
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_html_horizontal_glued_numbers_p1.pdf');
+  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  test('"42.6794.82%" is cut into 预算执行数 and 预算执行率', () => {
+    const row = rowWith(x, '总额');
+    expect(row && texts(row).slice(1, 5)).toEqual(['45.00', '45.00', '42.67', '94.82%']);
+  });
+});
