@@ -220,6 +220,9 @@ describe('sichuan-2023', () => {
     const side = await one(sichuan((s) => s.replace('\n\t总额\t', '\n总额预算执行情况(10分)\t').replace('\n\t其中：财政资金\t', '\n预其中：财政资金\t')));
     expect([side.template, side.funds]).toEqual(['sichuan-2023', clean.funds]);
     expect(side.repairs.filter((d) => d.code === 'label_value_joined').map((d) => d.expected)).toEqual(['总额', '其中：财政资金']);
+    // The label between two pieces of the side label (行情况 单位资金 (10分)).
+    const mid = await one(sichuan((s) => s.replace('\n\t单位资金\t', '\n行情况单位资金(10分)\t')));
+    expect([mid.template, mid.funds]).toEqual(['sichuan-2023', clean.funds]);
   });
 
   test('the year and unit lines set into the rows of a merged 项目名称 label are no value: the name is read below them, the year from its line', () => {
