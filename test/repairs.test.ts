@@ -28,7 +28,7 @@ const INDICATORS = [
 ];
 const TOTAL = ['', '', '', '', '', '100', '99.68'];
 
-function table(parts: { head?: (string[] | string)[]; funds?: string[][]; goals?: string[][]; indicators?: string[][]; total?: string[] } = {}): string {
+function table(parts: { head?: (string[] | string)[]; funds?: string[][]; goals?: string[][]; indHeader?: string[]; indicators?: string[][]; total?: string[] } = {}): string {
   return dump([
     '财政项目支出绩效自我评价',
     ...(parts.head ?? [
@@ -38,7 +38,7 @@ function table(parts: { head?: (string[] | string)[]; funds?: string[][]; goals?
     FUNDS_HEADER,
     ...(parts.funds ?? FUNDS),
     ...(parts.goals ?? GOALS),
-    IND_HEADER,
+    parts.indHeader ?? IND_HEADER,
     ...(parts.indicators ?? INDICATORS),
     parts.total ?? TOTAL,
     ['评分等级', '', '优'],
@@ -144,6 +144,17 @@ describe('repairs', () => {
     expect(r.indicators[4]).toMatchObject({ level1: '产出指标', level2: '时效指标', level3: '外聘法律顾问服务及时率', weight: '10.00' });
     expect(repairCodes(r)).toContain('shifted_cells');
     expect(repairCodes(r)).not.toContain('level2_in_level1_column');
+  });
+
+  test('a row of a page with another grid (its merged label cells given fewer slots) keeps its printed level names (seed 31337, file 025)', async () => {
+    // The header page's grid gives the 二级 and 年度指标值 cells two slots; the row at the top of
+    // the next page one each.
+    const wide = (r: string[]): string[] => [r[0]!, r[1]!, '', r[2]!, r[3]!, '', ...r.slice(4)];
+    const rows = INDICATORS.map(wide);
+    rows[7] = INDICATORS[7]!;
+    const r = await one(table({ indHeader: wide(IND_HEADER), indicators: rows, total: wide(TOTAL) }));
+    expect(r.indicators[7]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '参加培训人员满意度', weight: '10.00', score: '10.00' });
+    expect(r.check.status).toBe('ok');
   });
 
   test('garbage in a label cell: level 1 comes from level 2 (tab_dump_01, 基本公共卫生服务项目)', async () => {

@@ -254,19 +254,23 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     const l3At = at('level3') ?? hl3 + k;
     const end = w >= 0 ? w : (at('weight') ?? cells.length);
     const texts: number[] = [];
+    // A row whose merged cells the PDF layer gave fewer slots (a page with another grid) shifts
+    // its labels left with the rest: what stands before its last text columns are labels still.
+    const filled = cells.slice(0, Math.min(end, cells.length)).flatMap((c, i) => (c.text === '' ? [] : [i]));
+    const labelEnd = Math.max(l3At, filled.length > valueKeys.length ? filled[filled.length - valueKeys.length]! : l3At);
     for (let i = 0; i < Math.min(end, cells.length); i++) {
       const t = cells[i]!.text;
       if (t === '') continue;
       const l1 = v.level1(t);
       const l2 = v.level2(t);
-      if (l1 && i < l3At) ir.printedLevel1 = l1;
-      else if (l2 && i < l3At) {
+      if (l1 && i < labelEnd) ir.printedLevel1 = l1;
+      else if (l2 && i < labelEnd) {
         ir.printedLevel2 = l2;
         // Left of the level-2 column both as printed and as shifted: a whole row shifted is not this.
         if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
           report(ctx, 'level2_in_level1_column', `level-2 name ${l2} printed in the level-1 column`, { row, cell: cells[i] });
         }
-      } else if (i < l3At && (v.isSection(t) || v.isSectionPiece(t) || v.isFragment(t))) {
+      } else if (i < labelEnd && (v.isSection(t) || v.isSectionPiece(t) || v.isFragment(t))) {
         // A piece of a merged label (绩效指标, 可持续影响指标) that a page break split: no value; the
         // start of a level name stands for it (its end is on the next page, in a row of its own).
         const whole = completeLevel(t, v);
