@@ -617,12 +617,10 @@ function sectionRows(
 
   const newRow = (bbox: BBox): LogicalRow => ({ top: bbox[1], bottom: bbox[3], cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
   const rows: LogicalRow[] = [];
-  let headerRow: LogicalRow | null = null;
   if (headerPieces.length) {
     const hr = newRow(unionBox(headerPieces.map((p) => p.bbox)));
     for (const p of headerPieces) hr.cols[p.col].push(p);
     rows.push(hr);
-    headerRow = hr;
   }
   const loose: Block[] = [];
   for (const c of clusters) {
@@ -652,8 +650,7 @@ function sectionRows(
       labels.splice(i, 1);
     }
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
-    // Never into the header row: a group's label printed high in its first row stays in it.
-    if (own.length) placeLabels(headerRow ? rows.filter((r) => r !== headerRow) : rows, own, c, align, isData, sec.carried !== undefined);
+    if (own.length) placeLabels(rows, own, c, align, isData, sec.carried !== undefined);
   }
   loose.sort((a, b) => a.bbox[1] - b.bbox[1]);
   for (const b of loose) {
@@ -1120,7 +1117,16 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
         }
       }
     }
-    if (!out.length) out.push({ s: near, e: near, err: 5 });
+    if (!out.length) {
+      // The row it overlaps has a cell in this column already (a group's label printed high in
+      // its first row, just under the header): the nearest row free there, below first.
+      let at = near;
+      for (let d = 1; !free(at) && d < n; d++) {
+        if (near + d < n && free(near + d)) at = near + d;
+        else if (near - d >= 0 && free(near - d)) at = near - d;
+      }
+      out.push({ s: at, e: at, err: 5 });
+    }
     return out;
   });
   // best[k][x]: least cost of labels 0..k with label k on candidate x.

@@ -268,18 +268,29 @@ function alignItems<T extends { chars: string }>(items: readonly unknown[], ops:
     const chars = Array.from(item.str);
     const per: Array<T | null> = new Array<T | null>(chars.length).fill(null);
     let any = false;
+    let at = pos, first = -1, last = -1, matched = 0, solid = 0;
     for (let c = 0; c < chars.length; c++) {
       if (/\s/.test(chars[c]!)) continue;
-      for (let k = pos; k < Math.min(opChars.length, pos + 64); k++) {
+      solid++;
+      for (let k = at; k < Math.min(opChars.length, at + 64); k++) {
         if (opChars[k] === chars[c]) {
           per[c] = ops[opIndex[k]!]!;
-          pos = k + 1;
+          if (first < 0) first = k;
+          last = k;
+          at = k + 1;
+          matched++;
           any = true;
           break;
         }
       }
     }
-    if (any) out[i] = per;
+    // An item whose characters were found scattered (not one stretch of the operators' text) was
+    // not found: its paint and clip are unknown, and the walk stays where it was.
+    if (any && (matched < solid || last - first + 1 > 2 * solid + 2)) continue;
+    if (any) {
+      out[i] = per;
+      pos = at;
+    }
   }
   return out;
 }

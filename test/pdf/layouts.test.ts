@@ -141,3 +141,14 @@ describe('10. two numbers of neighbouring cells drawn as one run (Writer from HT
     expect(row && texts(row).slice(1, 5)).toEqual(['45.00', '45.00', '42.67', '94.82%']);
   });
 });
+
+describe('11. text whose drawing operator is not found (Calc): it is kept, not clipped by another cell\'s clip', async () => {
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/calc_outer_unmatched_clip_p1.pdf');
+  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  test('"指标性" over "质" (the 指标性质 label) is read; the figures under it stay in their column', () => {
+    const header = rowWith(x, '三级指标');
+    expect(header && texts(header)).toContain('指标性质');
+    const row = rowWith(x, '老年人登记人数');
+    expect(row && texts(row).slice(2, 8)).toEqual(['老年人登记人数', '≥', '420', '人', '455', '3']);
+  });
+});
