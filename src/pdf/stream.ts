@@ -528,16 +528,22 @@ function sectionRows(
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
     /^\d{1,3}%?$/.test(textOf(lower)) &&
     ((decimalsOf(upper) >= 1 && !besideLine(lower, () => true, mayContinue)) || (/^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, rests)));
+  const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
+  const labelled = all.filter(whole);
+  const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.5 * p.fontSize);
   // Blocks: wrapped paragraphs of each column.
   const blocks: Block[] = [];
   for (const ps of byCol) {
     let cur: Block | null = null;
-    for (const p of ps) {
+    ps.forEach((p, i) => {
       const last: Piece | undefined = cur?.pieces[cur.pieces.length - 1];
       // Two whole numbers one above the other are two rows' cells, never one wrapped cell,
       // unless the upper one is a number cut short by a narrow cell ("90.8" over "3").
-      const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
-      const joins = cur && last && !whole(last) && !whole(p) && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || wrapsSurely(last, p) || restOfNumber(last, p));
+      // Nor does a cell end on a line that begins a row: one holding a named cell label (优
+      // beside 评分等级 under the total row's figures; a paragraph that goes on past a block
+      // label centred beside it is one cell still).
+      const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
+      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || wrapsSurely(last, p) || restOfNumber(last, p));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
@@ -546,7 +552,7 @@ function sectionRows(
         cur = { col: p.col, pieces: [p], bbox: p.bbox, fontSize: p.fontSize };
         blocks.push(cur);
       }
-    }
+    });
   }
 
   // Columns that look like row-group labels (sparse, left of the data, or as the header page
@@ -600,7 +606,9 @@ function sectionRows(
     for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col)) labels.push(...blocks.splice(i, 1));
   };
   takeLabels();
-  let clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
+  // A one-line block on a line that begins a row (a named cell label beside it) is no paragraph of the one above.
+  const foldable = (a: Block, b: Block, fontSize: number): boolean => follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0]));
+  let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
@@ -611,7 +619,7 @@ function sectionRows(
     }
     if (extended) {
       takeLabels();
-      clusters = foldParagraphs(blocks, key, tolOf, follows, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
+      clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
     }
   }
 

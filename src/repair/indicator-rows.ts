@@ -81,6 +81,9 @@ function valueColumns(v: Vocabulary): ValueKey[] {
 function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: number }[]; labelled: boolean } | undefined {
   const texts: { cell: Cell; at: number }[] = [];
   let labelled = false;
+  // The ends of the last group's level names wrapped onto the total row's line (满意度指 over
+  // 标(10分)) are no cells of it.
+  let fragments = 0;
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i]!;
     if (c.text === '') continue;
@@ -88,9 +91,14 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
       labelled = true;
       continue;
     }
-    if (!isFigure(c.text)) return undefined;
+    if (!isFigure(c.text)) {
+      if (!v.isFragment(c.text) || v.isTotal(c.text)) return undefined;
+      fragments++;
+      continue;
+    }
     texts.push({ cell: c, at: i });
   }
+  if (fragments > 0 && !labelled) return undefined;
   if (texts.length > 2 || (texts.length === 0 && !labelled)) return undefined;
   if (!labelled && !v.template.total.unlabelled) return undefined;
   return { texts, labelled };

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractPdf, type PdfExtraction } from '../../src/pdf/index.js';
-import { STREAM_ANCHORS } from '../../src/pipeline.js';
+import { STREAM_ANCHORS, STREAM_HINTS } from '../../src/pipeline.js';
 import type { Row } from '../../src/types.js';
 import { run } from '../helpers.js';
 
@@ -150,5 +150,24 @@ describe('11. text whose drawing operator is not found (Calc): it is kept, not c
     expect(header && texts(header)).toContain('指标性质');
     const row = rowWith(x, '老年人登记人数');
     expect(row && texts(row).slice(2, 8)).toEqual(['老年人登记人数', '≥', '420', '人', '455', '3']);
+  });
+});
+
+describe('12. the grade row under the total row (Writer from .docx, a frame only, Shanghai form)', async () => {
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_grade_row_p2.pdf');
+  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_HINTS.anchors, cellLabels: STREAM_HINTS.cellLabels });
+  test('"优" beside 评分等级 starts a row: it does not run on from the total weight above it', () => {
+    const grade = rowWith(x, '评分等级');
+    expect(grade && texts(grade).filter((t) => t !== '')).toEqual(['评分等级', '优']);
+    const total = rowWith(x, '98.03');
+    expect(total && texts(total).filter((t) => t !== '')).toEqual(['100', '98.03']);
+  });
+});
+
+describe('13. the ends of the last group\'s level names beside the total row (Chromium, no rules, national form)', () => {
+  test('"标(10分)" and "度指标" on the 总分 line leave it the total row', async () => {
+    const res = await run(path.join(DIR, 'chromium_none_total_fragments.pdf'));
+    expect(res.records.map((r) => [r.total_weight, r.total_score])).toEqual([['100', '99.27'], ['100', '99.73'], ['100', '97.08'], ['100', '91.84']]);
+    expect(res.records[0]!.indicators.some((i) => i.level3 === '总分')).toBe(false);
   });
 });
