@@ -282,6 +282,15 @@ describe('national', () => {
     expect(r.check).toMatchObject({ status: 'ok', rounding: 'round', recomputed_grade: '优' });
     expect(r.issues).toEqual([]);
   });
+  test('the ends of the last level names wrapped onto the 总分 line (度指标, (10分)) leave it the total row', async () => {
+    const clean = await one(dump(NATIONAL));
+    for (const ends of [['标(10分)', '度指标'], ['(10分)', '']]) {
+      const rows = [...NATIONAL];
+      rows[rows.length - 1] = ['总分', ends[0]!, ends[1]!, '', '', '', '100', '96.62', ''];
+      const r = await one(dump(rows));
+      expect([r.total_weight, r.total_score, r.indicators.length, r.check.status]).toEqual([clean.total_weight, clean.total_score, clean.indicators.length, 'ok']);
+    }
+  });
   test('a page footer (-1-, 第2页 共3页) kept among the rows is no indicator and no text', async () => {
     const rows = [...NATIONAL];
     rows.splice(13, 0, '-1-');

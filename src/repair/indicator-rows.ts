@@ -82,7 +82,7 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
   const texts: { cell: Cell; at: number }[] = [];
   let labelled = false;
   // The ends of the last group's level names wrapped onto the total row's line (满意度指 over
-  // 标(10分)) are no cells of it.
+  // 标(10分), or its points alone: (10分)) are no cells of it.
   let fragments = 0;
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i]!;
@@ -92,7 +92,8 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
       continue;
     }
     if (!isFigure(c.text)) {
-      if (!v.isFragment(c.text) || v.isTotal(c.text)) return undefined;
+      const points = /^[(（]\d+(?:\.\d+)?分[)）]$/.test(c.text.trim());
+      if (!(points || v.isFragment(c.text)) || v.isTotal(c.text)) return undefined;
       fragments++;
       continue;
     }
