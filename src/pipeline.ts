@@ -111,6 +111,7 @@ export function streamCellLabels(templates: readonly Template[]): string[] {
           ...t.funds.headers,
           ...t.sections.filter((l) => l.includes('目标')),
           ...(t.fields.grade ?? []),
+          ...t.total.labels,
         ])
         .flatMap(widthVariants),
     ),

@@ -8,10 +8,12 @@
  * follow) and ends in the bottom fifth of the page; the continuation is the next page's first
  * row that is no copy of a table row of the previous page (a repeated header); both have the
  * same columns (by position, or by place on the page when the two pages' grids split columns
- * differently); and the continuation has text only in columns where the cut row has text, in at
- * most half of them (a row of its own fills its value columns).
+ * differently); the continuation has text only in columns where the cut row has text, in at
+ * most half of them (a row of its own fills its value columns); and none of its cells is a label
+ * the caller names as a cell of its own (总分 begins the total row).
  */
 import type { Row } from '../types.js';
+import { normalizeCjk } from './normalize.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
@@ -33,7 +35,7 @@ export function joinWrapped(a: string, b: string): string {
  * `prev`, joins its text into that row and removes it from `next` (handing any merge it starts
  * to the row below). Returns the index removed from `next`, or -1.
  */
-export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeight: number): number {
+export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeight: number, cellLabels: readonly string[] = []): number {
   let ci = prev.length - 1;
   while (ci >= 0 && prev[ci].cells.length < 2) {
     if (!prev[ci].cells.every((c) => PAGE_NUMBER.test(c.text) || c.text === '')) return -1;
@@ -50,6 +52,9 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   while (k < next.length && next[k].cells.length >= 2 && seen.has(signature(next[k])) && !next[k].cells.some((c) => /\d/.test(c.text))) k++;
   const cont = next[k];
   if (!cont) return -1;
+  // A row that holds a label the caller named as a cell of its own (总分) is a row of its own.
+  const named = new Set(cellLabels.map((l) => normalizeCjk(l).replace(/\s+/g, '')));
+  if (cont.cells.some((c) => named.has(normalizeCjk(c.text).replace(/\s+/g, '')))) return -1;
   // Rows of different grids are matched by place only when the continuation carries the table's
   // merged label cells on, or each of its cells has the edges of a cell of the cut row (a column of
   // merged labels left out on the new page): it is that table, not a new one.

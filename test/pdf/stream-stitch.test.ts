@@ -114,6 +114,13 @@ describe('stitchPageBreak', () => {
     expect(next).toHaveLength(1);
   });
 
+  test('a first row holding a label the caller names as a cell of its own (总分) is a row of its own', () => {
+    const prev = () => [head(), row(['g', 'name', '≥100%', '4', '4'], 760, 800)];
+    const next = () => [row(['', '总分', '', '', '96.15'], 40, 60, 2)];
+    expect(stitchPageBreak(prev(), next(), H)).toBe(0);
+    expect(stitchPageBreak(prev(), next(), H, ['总分'])).toBe(-1);
+  });
+
   test('a table that ends mid-page, text under the table, or a different column count stop it', () => {
     const cont = () => [row(['', 'more', '', '', ''], 40, 60, 2)];
     expect(stitchPageBreak([head(), row(['g', 'name', 'v1', 'v2', 'v3'], 300, 320)], cont(), H)).toBe(-1);
