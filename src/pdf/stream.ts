@@ -607,7 +607,9 @@ function sectionRows(
   };
   takeLabels();
   // A one-line block on a line that begins a row (a named cell label beside it) is no paragraph of the one above.
-  const foldable = (a: Block, b: Block, fontSize: number): boolean => follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0]));
+  // Nor is any block a paragraph of a named cell label above it (合计 over the conclusion's text).
+  const foldable = (a: Block, b: Block, fontSize: number): boolean =>
+    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole);
   let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.

@@ -171,3 +171,12 @@ describe('13. the ends of the last group\'s level names beside the total row (Ch
     expect(res.records[0]!.indicators.some((i) => i.level3 === '总分')).toBe(false);
   });
 });
+
+describe('14. the total row over the conclusion rows (Writer from HTML, no rules, Sichuan form)', async () => {
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_html_none_total_then_conclusion_p3-4.pdf');
+  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_HINTS.anchors, cellLabels: STREAM_HINTS.cellLabels });
+  test('合计 with its figures is a row of its own: the conclusion text under it is no paragraph of 合计', () => {
+    const total = rowWith(x, '合计');
+    expect(total && texts(total).filter((t) => t !== '')).toEqual(['合计', '100', '99.56']);
+  });
+});
