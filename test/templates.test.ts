@@ -209,6 +209,13 @@ describe('sichuan-2023', () => {
     expect(r.repairs.filter((d) => d.code === 'signature_set_aside').map((d) => d.actual)).toEqual(['项目负责人：张明', '项目负责人：张明']);
   });
 
+  test('实施单位（盖章） wrapped in a narrow cell around a value is read as the label, each value to its field', async () => {
+    const clean = await one(sichuan());
+    const around = await one(sichuan((s) => s.replace('金堂县教育局\t实施单位（盖章）\t金堂县职业中学', '金堂县教育局\t实施单位（盖金堂县职业中学章）')));
+    const split = await one(sichuan((s) => s.replace('金堂县教育局\t实施单位（盖章）\t金堂县职业中学', '实施单位（盖金堂县教育局\t章）\t金堂县职业中学')));
+    for (const r of [around, split]) expect([r.department, r.implementing_unit]).toEqual([clean.department, clean.implementing_unit]);
+  });
+
   test('a fund row label read into one cell with its first figure (总额100.00) or a piece of the side label (总额预算执行情况) is read apart', async () => {
     const glued = sichuan((s) => s.replace(/\n\t(总额|其中：财政资金|单位资金)\t/g, '\n\t$1'));
     const r = await one(glued);

@@ -43,6 +43,28 @@ function splitJoined(text: string, v: Vocabulary): { key: FieldKey; label: strin
   return key ? { key, label: m[1]!, value: m[2]!.trim() } : undefined;
 }
 
+/**
+ * A field label whose first line and last line enclose the value beside it, as a borderless
+ * layer reads a label wrapped in a narrow cell: the label, the value, and whether the label's end
+ * was the next cell.
+ */
+function wrappedAround(text: string, next: string | undefined, v: Vocabulary): { label: string; value: string; usedNext: boolean } | undefined {
+  const t = labelKey(text);
+  if (v.field(t)) return undefined;
+  for (const labels of Object.values(v.template.fields)) {
+    for (const label of labels ?? []) {
+      const l = labelKey(label);
+      for (let k = 3; k < l.length; k++) {
+        const head = l.slice(0, k), tail = l.slice(k);
+        if (!t.startsWith(head)) continue;
+        if (t.length > l.length && t.endsWith(tail)) return { label: l, value: t.slice(head.length, t.length - tail.length), usedNext: false };
+        if (next !== undefined && labelKey(next) === tail) return { label: l, value: t.slice(head.length), usedNext: true };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Whether a cell holds a label (of a field or a part of the form) rather than a value. */
 function isLabel(text: string, v: Vocabulary): boolean {
   return v.field(text) !== undefined || v.isSection(text) || v.isFundsHeader(text);
@@ -132,7 +154,33 @@ export function readFields(rows: readonly Row[], skip: (i: number) => boolean, v
       pending = null;
       return;
     }
-    const cells = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '' && !isYearOrUnitLine(cell.text, v));
+    const filled = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '' && !isYearOrUnitLine(cell.text, v));
+    // A label a narrow cell wrapped into the next cell ("实施单位（盖" | "章）") is one label.
+    const cells: typeof filled = [];
+    for (let n = 0; n < filled.length; n++) {
+      const a = filled[n]!, b = filled[n + 1];
+      // A label wrapped around a value: the label's first line, the value beside its second
+      // ("实施单位（盖邛崃市商务局章）", or "实施单位（盖宜宾市…" | "章）").
+      const around = wrappedAround(a.cell.text, b?.cell.text, v);
+      if (around) {
+        // Text before the label's end in the next cell is the value of the label before it
+        // (主管部门 | 实施单位（盖 + its value | 章） | the unit); text the label encloses is its own.
+        const value = around.value === '' ? [] : [{ cell: { ...a.cell, text: around.value }, at: a.at }];
+        const label = { cell: { ...a.cell, text: around.label }, at: a.at };
+        cells.push(...(around.usedNext ? [...value, label] : [label, ...value]));
+        report(ctx, 'label_value_joined', `label "${around.label}" was printed around its value`, { row, cell: a.cell }, { actual: a.cell.text, expected: around.value });
+        if (around.usedNext) n++;
+        continue;
+      }
+      const both = b ? a.cell.text + b.cell.text : '';
+      if (b && !v.field(a.cell.text) && !v.field(b.cell.text) && v.field(both)) {
+        cells.push({ cell: { ...a.cell, text: both }, at: a.at });
+        report(ctx, 'wrapped_cell_joined', `label "${both}" was printed over two cells`, { row, cell: a.cell }, { actual: `${a.cell.text} | ${b.cell.text}`, expected: both });
+        n++;
+        continue;
+      }
+      cells.push(a);
+    }
     if (isPageNumberRow(cells.map(({ cell }) => cell.text))) return;
     const labels = cells.filter(({ cell }) => v.field(cell.text) !== undefined);
     if (labels.length > 0) {
