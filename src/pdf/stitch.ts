@@ -9,8 +9,9 @@
  * row that is no copy of a table row of the previous page (a repeated header); both have the
  * same columns (by position, or by place on the page when the two pages' grids split columns
  * differently); the continuation has text only in columns where the cut row has text, in at
- * most half of them (a row of its own fills its value columns); and none of its cells is a label
- * the caller names as a cell of its own (总分 begins the total row).
+ * most half of them (a row of its own fills its value columns); none of its cells is a label the
+ * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
+ * number under a whole number.
  */
 import type { Row } from '../types.js';
 import { normalizeCjk } from './normalize.js';
@@ -68,6 +69,9 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (contCols.length === 0 || contCols.length * 2 > cutCols.length) return -1;
   if (!contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)].text !== '' && cut.cells[partner(i)].merge !== 'continued')) return -1;
   if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
+  // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two.
+  const NUMBER = /^[+-]?\d[\d,]*(?:\.\d+)?%?$/;
+  if (contCols.some((i) => NUMBER.test(cut.cells[partner(i)].text.trim()) && NUMBER.test(cont.cells[i].text.trim()))) return -1;
   for (const i of contCols) {
     const a = cut.cells[partner(i)], b = cont.cells[i];
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;

@@ -115,10 +115,15 @@ describe('stitchPageBreak', () => {
   });
 
   test('a first row holding a label the caller names as a cell of its own (总分) is a row of its own', () => {
-    const prev = () => [head(), row(['g', 'name', '≥100%', '4', '4'], 760, 800)];
-    const next = () => [row(['', '总分', '', '', '96.15'], 40, 60, 2)];
+    const prev = () => [head(), row(['g', 'name', '≥100%', '4', '偏差原因：受'], 760, 800)];
+    const next = () => [row(['', '总分', '', '', '市场影响'], 40, 60, 2)];
     expect(stitchPageBreak(prev(), next(), H)).toBe(0);
     expect(stitchPageBreak(prev(), next(), H, ['总分'])).toBe(-1);
+  });
+
+  test('a first row of whole numbers under whole numbers (the total row 100 | 88.43 under 29.00 | 29.00) is a row of its own', () => {
+    const prev = [head(), row(['g', 'name', '≥95%', '29.00', '29.00'], 760, 800)];
+    expect(stitchPageBreak(prev, [row(['', '', '', '100', '88.43'], 40, 60, 2)], H)).toBe(-1);
   });
 
   test('a table that ends mid-page, text under the table, or a different column count stop it', () => {
