@@ -347,6 +347,11 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
   const runs: TextRun[] = [];
   for (const r of line.runs) {
     let cur: TextRun | null = r;
+    // A line of a paragraph in a cell merged over many columns ("99.69 分，评价等") is one cell.
+    if (bounds.filter((b) => b > r.bbox[0] + 0.5 * r.fontSize && b < r.bbox[2] - 0.5 * r.fontSize).length > 2) {
+      runs.push(r);
+      continue;
+    }
     for (const b of bounds) {
       if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
       const parts: [TextRun, TextRun] | null = splitRunAt(cur, b, true) ?? splitGluedNumbers(cur, b);

@@ -89,7 +89,7 @@ describe('5. page furniture: a running header', async () => {
 });
 
 describe('6. header labels set one character per line (Writer from .docx, a frame only, narrow columns)', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_stacked_labels_p1.pdf');
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_stacked_labels_p1-3.pdf');
   const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
   test('二/级/指/标 over four lines and 得/分 over two are labels of their own columns, and the side label beside them is one cell', () => {
     const header = rowWith(x, '三级指标');
@@ -178,5 +178,14 @@ describe('14. the total row over the conclusion rows (Writer from HTML, no rules
   test('合计 with its figures is a row of its own: the conclusion text under it is no paragraph of 合计', () => {
     const total = rowWith(x, '合计');
     expect(total && texts(total).filter((t) => t !== '')).toEqual(['合计', '100', '99.56']);
+  });
+});
+
+describe('15. a paragraph line across many columns with a space in it (Writer from .docx, a frame only)', async () => {
+  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_stacked_labels_p1-3.pdf');
+  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_HINTS.anchors, cellLabels: STREAM_HINTS.cellLabels });
+  test('"99.69 分，评价等" stays a line of the 评价结论 text (no cell boundary cuts it at its space)', () => {
+    const row = rowWith(x, '评价结论');
+    expect(row && texts(row).filter((t) => t !== '')).toEqual(['评价结论', '项目实施程序规范，居民满意度较高，社会效益明显，自评得分99.69分，评价等级为“优”。']);
   });
 });
