@@ -251,6 +251,9 @@ describe('sichuan-2023', () => {
     );
     const r = await one(text);
     expect([r.goal_expected, r.goal_actual, r.implementation_summary]).toEqual(['完成全县教师培训200人次。', '全年培训教师215人次。', '分两期组织集中培训。']);
+    // The label wrapped over three lines in a narrow cell, read as rows with its value's lines between them.
+    const stacked = await one(text.replace('\t2.项目实施内容及过程概述\t分两期组织集中培训。\n', '\t2.项目实施\n\t分两期组织\n\t内容及过\n\t集中培训。\n\t程概述\n'));
+    expect([stacked.goal_expected, stacked.goal_actual, stacked.implementation_summary]).toEqual(['完成全县教师培训200人次。', '全年培训教师215人次。', '分两期组织集中培训。']);
   });
 });
 

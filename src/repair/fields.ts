@@ -65,6 +65,54 @@ function wrappedAround(text: string, next: string | undefined, v: Vocabulary): {
   return undefined;
 }
 
+/**
+ * A field label a narrow cell wrapped over several lines that a borderless layer read as rows of
+ * their own, its value's lines between them ("2.项目实施" / "根据年初计划…" / "内容及过" /
+ * "务均按期完成。" / "程概述"): the first row holds the label and its value side by side, the
+ * others are left blank.
+ */
+function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+  const out: Row[] = [];
+  const single = (row: Row | undefined): { at: number; text: string } | undefined => {
+    const filled = row?.cells.flatMap((c, at) => (c.text === '' ? [] : [{ at, text: c.text }])) ?? [];
+    return filled.length === 1 ? filled[0] : undefined;
+  };
+  const labels = Object.values(v.template.fields).flatMap((ls) => (ls ?? []).map(labelKey)).filter((l) => l.length >= 6);
+  for (let r = 0; r < rows.length; r++) {
+    const first = single(rows[r]);
+    const head = first ? labelKey(first.text) : '';
+    const label = head.length >= 3 && !v.field(head) ? labels.find((l) => l.startsWith(head)) : undefined;
+    if (!first || !label) {
+      out.push(rows[r]!);
+      continue;
+    }
+    let got = head, end = r;
+    const value: string[] = [];
+    for (let k = r + 1; k < rows.length && k <= r + 8 && got !== label; k++) {
+      const s = single(rows[k]);
+      if (!s || s.at !== first.at) break;
+      const t = labelKey(s.text);
+      if (label.startsWith(got + t)) got += t;
+      else value.push(s.text);
+      end = k;
+    }
+    if (got !== label) {
+      out.push(rows[r]!);
+      continue;
+    }
+    const row = rows[r]!;
+    const cells = row.cells.map((c) => ({ ...c }));
+    cells[first.at] = { ...cells[first.at]!, text: label };
+    const joined = value.join('');
+    out.push({ ...row, cells: [...cells.slice(0, first.at + 1), { ...cells[first.at]!, text: joined }, ...cells.slice(first.at + 1)] });
+    // The rows taken stay as blank rows, so that rows keep their indices.
+    for (let k = r + 1; k <= end; k++) out.push({ ...rows[k]!, cells: rows[k]!.cells.map((c) => ({ ...c, text: '' })) });
+    report(ctx, 'wrapped_cell_joined', `label "${label}" was printed over ${end - r + 1 - value.length} lines with its value's lines between them`, { row }, { actual: rows.slice(r, end + 1).map((x) => single(x)?.text ?? '').join(' | '), expected: label });
+    r = end;
+  }
+  return out;
+}
+
 /** Whether a cell holds a label (of a field or a part of the form) rather than a value. */
 function isLabel(text: string, v: Vocabulary): boolean {
   return v.field(text) !== undefined || v.isSection(text) || v.isFundsHeader(text);
@@ -132,7 +180,8 @@ function columnOf(cols: readonly Column[], cell: Cell, at: number, n: number, co
  * Given the rows of a table and which of them belong to the funds and indicator blocks, returns
  * every text field found, with the row and cell it was read from.
  */
-export function readFields(rows: readonly Row[], skip: (i: number) => boolean, v: Vocabulary, ctx: StageContext): Fields {
+export function readFields(printed: readonly Row[], skip: (i: number) => boolean, v: Vocabulary, ctx: StageContext): Fields {
+  const rows = joinStackedLabels(printed, v, ctx);
   const parts: Partial<Record<FieldKey, FieldValue[]>> = {};
   const add = (key: FieldKey, value: string, row: Row, cell: Cell): void => {
     (parts[key] ??= []).push({ value, row, cell });
