@@ -68,11 +68,12 @@ function wrappedAround(text: string, next: string | undefined, v: Vocabulary): {
 /**
  * A field label a narrow cell wrapped over several lines that a borderless layer read as rows of
  * their own, its value's lines between them ("2.项目实施" / "根据年初计划…" / "内容及过" /
- * "务均按期完成。" / "程概述"): the first row holds the label and its value side by side, the
- * others are left blank.
+ * "务均按期完成。" / "程概述", or "年度目标" / its value / "完成情况" on the next section's first
+ * row): the first row holds the label and its value side by side; of the rows taken, a value's
+ * is left blank, and a label piece's cell.
  */
 function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
-  const out: Row[] = [];
+  const out: Row[] = rows.map((r) => r);
   const single = (row: Row | undefined): { at: number; text: string } | undefined => {
     const filled = row?.cells.flatMap((c, at) => (c.text === '' ? [] : [{ at, text: c.text }])) ?? [];
     return filled.length === 1 ? filled[0] : undefined;
@@ -82,32 +83,35 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
     const first = single(rows[r]);
     const head = first ? labelKey(first.text) : '';
     const label = head.length >= 3 && !v.field(head) ? labels.find((l) => l.startsWith(head)) : undefined;
-    if (!first || !label) {
-      out.push(rows[r]!);
-      continue;
-    }
+    if (!first || !label) continue;
+    // The label's other lines are in its column (alone on their row, or on the next section's
+    // first row); its value's lines are rows of one cell.
     let got = head, end = r;
     const value: string[] = [];
+    const taken: number[] = [];
     for (let k = r + 1; k < rows.length && k <= r + 8 && got !== label; k++) {
+      const t = labelKey(rows[k]!.cells[first.at]?.text ?? '');
+      if (t !== '' && label.startsWith(got + t)) {
+        got += t;
+        taken.push(k);
+        end = k;
+        continue;
+      }
       const s = single(rows[k]);
-      if (!s || s.at !== first.at) break;
-      const t = labelKey(s.text);
-      if (label.startsWith(got + t)) got += t;
-      else value.push(s.text);
+      if (!s || s.at < first.at) break;
+      value.push(s.text);
       end = k;
     }
-    if (got !== label) {
-      out.push(rows[r]!);
-      continue;
-    }
+    if (got !== label) continue;
     const row = rows[r]!;
     const cells = row.cells.map((c) => ({ ...c }));
     cells[first.at] = { ...cells[first.at]!, text: label };
-    const joined = value.join('');
-    out.push({ ...row, cells: [...cells.slice(0, first.at + 1), { ...cells[first.at]!, text: joined }, ...cells.slice(first.at + 1)] });
-    // The rows taken stay as blank rows, so that rows keep their indices.
-    for (let k = r + 1; k <= end; k++) out.push({ ...rows[k]!, cells: rows[k]!.cells.map((c) => ({ ...c, text: '' })) });
-    report(ctx, 'wrapped_cell_joined', `label "${label}" was printed over ${end - r + 1 - value.length} lines with its value's lines between them`, { row }, { actual: rows.slice(r, end + 1).map((x) => single(x)?.text ?? '').join(' | '), expected: label });
+    out[r] = { ...row, cells: [...cells.slice(0, first.at + 1), { ...cells[first.at]!, text: value.join('') }, ...cells.slice(first.at + 1)] };
+    // The rows taken keep their indices: a value's row is left blank, a label piece's cell too.
+    for (let k = r + 1; k <= end; k++) {
+      out[k] = { ...rows[k]!, cells: rows[k]!.cells.map((c, at) => (taken.includes(k) && at !== first.at ? c : { ...c, text: '' })) };
+    }
+    report(ctx, 'wrapped_cell_joined', `label "${label}" was printed over ${taken.length + 1} lines with its value's lines between them`, { row }, { actual: [first.text, ...taken.map((k) => rows[k]!.cells[first.at]!.text)].join(' | '), expected: label });
     r = end;
   }
   return out;
