@@ -15,6 +15,10 @@ import { run } from '../helpers.js';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/layouts');
 const extract = (f: string): Promise<PdfExtraction> => extractPdf(new Uint8Array(readFileSync(path.join(DIR, f))), { file: f, anchors: STREAM_ANCHORS });
+/** Pages of a sampled file (test/fixtures/layout-pages, no gold), with the anchors or every stream hint. */
+const PAGES = path.resolve(import.meta.dirname, '../fixtures/layout-pages');
+const extractPages = (f: string, hints: 'anchors' | 'all' = 'anchors'): Promise<PdfExtraction> =>
+  extractPdf(new Uint8Array(readFileSync(path.join(PAGES, f))), { file: f, ...(hints === 'all' ? STREAM_HINTS : { anchors: STREAM_ANCHORS }) });
 const texts = (r: Row): string[] => r.cells.map((c) => c.text);
 const rowWith = (x: PdfExtraction, t: string): Row | undefined => x.rows.find((r) => r.cells.some((c) => c.text === t));
 
@@ -89,8 +93,7 @@ describe('5. page furniture: a running header', async () => {
 });
 
 describe('6. header labels set one character per line (Writer from .docx, a frame only, narrow columns)', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_stacked_labels_p1-3.pdf');
-  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  const x = await extractPages('writer_docx_outer_stacked_labels_p1-3.pdf');
   test('二/级/指/标 over four lines and 得/分 over two are labels of their own columns, and the side label beside them is one cell', () => {
     const header = rowWith(x, '三级指标');
     expect(header && texts(header)).toEqual(['绩效指标(90分)', '一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位', '完成值', '权重', '得分', '未完成原因分析']);
@@ -124,8 +127,7 @@ describe('8. a page that continues a table (Calc, a frame only) and begins with 
 });
 
 describe('9. rules between rows only (Writer from HTML), reasons wrapped over many lines', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_html_horizontal_wrapped_reasons_p1.pdf');
-  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  const x = await extractPages('writer_html_horizontal_wrapped_reasons_p1.pdf');
   test('each band between two rules is one row: the indicator, its figures and its whole reason', () => {
     const row = rowWith(x, 'APP注册用户数');
     expect(row && texts(row).slice(2, 7)).toEqual(['APP注册用户数', '≥480(人)', '570.00(人)', '11', '11.00']);
@@ -134,8 +136,7 @@ describe('9. rules between rows only (Writer from HTML), reasons wrapped over ma
 });
 
 describe('10. two numbers of neighbouring cells drawn as one run (Writer from HTML)', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_html_horizontal_glued_numbers_p1.pdf');
-  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  const x = await extractPages('writer_html_horizontal_glued_numbers_p1.pdf');
   test('"42.6794.82%" is cut into 预算执行数 and 预算执行率', () => {
     const row = rowWith(x, '总额');
     expect(row && texts(row).slice(1, 5)).toEqual(['45.00', '45.00', '42.67', '94.82%']);
@@ -143,8 +144,7 @@ describe('10. two numbers of neighbouring cells drawn as one run (Writer from HT
 });
 
 describe('11. text whose drawing operator is not found (Calc): it is kept, not clipped by another cell\'s clip', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/calc_outer_unmatched_clip_p1.pdf');
-  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_ANCHORS });
+  const x = await extractPages('calc_outer_unmatched_clip_p1.pdf');
   test('"指标性" over "质" (the 指标性质 label) is read; the figures under it stay in their column', () => {
     const header = rowWith(x, '三级指标');
     expect(header && texts(header)).toContain('指标性质');
@@ -154,8 +154,7 @@ describe('11. text whose drawing operator is not found (Calc): it is kept, not c
 });
 
 describe('12. the grade row under the total row (Writer from .docx, a frame only, Shanghai form)', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_grade_row_p2.pdf');
-  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_HINTS.anchors, cellLabels: STREAM_HINTS.cellLabels });
+  const x = await extractPages('writer_docx_outer_grade_row_p2.pdf', 'all');
   test('"优" beside 评分等级 starts a row: it does not run on from the total weight above it', () => {
     const grade = rowWith(x, '评分等级');
     expect(grade && texts(grade).filter((t) => t !== '')).toEqual(['评分等级', '优']);
@@ -173,8 +172,7 @@ describe('13. the ends of the last group\'s level names beside the total row (Ch
 });
 
 describe('14. the total row over the conclusion rows (Writer from HTML, no rules, Sichuan form)', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_html_none_total_then_conclusion_p3-4.pdf');
-  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_HINTS.anchors, cellLabels: STREAM_HINTS.cellLabels });
+  const x = await extractPages('writer_html_none_total_then_conclusion_p3-4.pdf', 'all');
   test('合计 with its figures is a row of its own: the conclusion text under it is no paragraph of 合计', () => {
     const total = rowWith(x, '合计');
     expect(total && texts(total).filter((t) => t !== '')).toEqual(['合计', '100', '99.56']);
@@ -182,8 +180,7 @@ describe('14. the total row over the conclusion rows (Writer from HTML, no rules
 });
 
 describe('15. a paragraph line across many columns with a space in it (Writer from .docx, a frame only)', async () => {
-  const f = path.resolve(import.meta.dirname, '../fixtures/layout-pages/writer_docx_outer_stacked_labels_p1-3.pdf');
-  const x = await extractPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), anchors: STREAM_HINTS.anchors, cellLabels: STREAM_HINTS.cellLabels });
+  const x = await extractPages('writer_docx_outer_stacked_labels_p1-3.pdf', 'all');
   test('"99.69 分，评价等" stays a line of the 评价结论 text (no cell boundary cuts it at its space)', () => {
     const row = rowWith(x, '评价结论');
     expect(row && texts(row).filter((t) => t !== '')).toEqual(['评价结论', '项目实施程序规范，居民满意度较高，社会效益明显，自评得分99.69分，评价等级为“优”。']);
