@@ -230,6 +230,9 @@ describe('sichuan-2023', () => {
     // The label between two pieces of the side label (行情况 单位资金 (10分)).
     const mid = await one(sichuan((s) => s.replace('\n\t单位资金\t', '\n行情况单位资金(10分)\t')));
     expect([mid.template, mid.funds]).toEqual(['sichuan-2023', clean.funds]);
+    // The header's 年度预算数(万元) and 年初预算 drawn as one cell, 总额 with its first figure.
+    const header = await one(sichuan((s) => s.replace('年度预算数(万元)\t年初预算', '年度预算数(万元)年初预算').replace('\t总额\t', '\t总额')));
+    expect([header.template, header.funds]).toEqual(['sichuan-2023', clean.funds]);
   });
 
   test('the year and unit lines set into the rows of a merged 项目名称 label are no value: the name is read below them, the year from its line', () => {

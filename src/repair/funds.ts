@@ -83,6 +83,19 @@ export function gluedFundRow(text: string, v: Vocabulary): { key: FundRowKey; la
   return undefined;
 }
 
+/**
+ * A funds header cell holding a label of the block and a column label drawn as one ("年度预算数(万元)
+ * 年初预算": a borderless layer found no boundary between them): the column's key.
+ */
+function gluedFundCol(text: string, v: Vocabulary): FundColKey | undefined {
+  const chars = Array.from(text.trim());
+  for (let i = 2; i < chars.length - 1; i++) {
+    const key = v.fundCol(chars.slice(i).join(''));
+    if (key && v.knows(chars.slice(0, i).join(''))) return key;
+  }
+  return undefined;
+}
+
 /** The cells of a row with a glued fund row label read apart, and where the label is. */
 function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at: number } | undefined {
   for (let i = 0; i < cells.length; i++) {
@@ -105,7 +118,7 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
   const cols: { key: FundColKey; at: number }[] = [];
   let mergedRow: FundRowKey | undefined;
   header.cells.forEach((c, i) => {
-    const key = v.fundCol(c.text);
+    const key = v.fundCol(c.text) ?? gluedFundCol(c.text, v);
     if (key && !cols.some((x) => x.key === key)) cols.push({ key, at: i });
     const rk = v.fundRow(c.text);
     if (rk) mergedRow = rk;
