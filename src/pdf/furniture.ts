@@ -7,7 +7,7 @@
 import type { BBox } from '../types.js';
 import { unionBox } from './geometry.js';
 import { lineText, runsToLines } from './lines.js';
-import { normalizeCjk } from './normalize.js';
+import { compactText, normalizeCjk } from './normalize.js';
 import type { PdfSettings } from './settings.js';
 import type { TextRun } from './text-runs.js';
 
@@ -37,7 +37,7 @@ function isUpright(angle: number): boolean {
 
 /** Whether a line's text is a page number or page count, as printed in a header or footer. */
 export function isPageNumber(text: string): boolean {
-  const t = normalizeCjk(text).replace(/\s+/g, '');
+  const t = compactText(text);
   return PAGE_NUMBER.some((re) => re.test(t));
 }
 
@@ -76,7 +76,7 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     const above = lines[i - 1], below = lines[i + 1];
     if (inBottom && above && top - above.bbox[3] < gap) return;
     if (inTop && below && below.bbox[1] - bottom < gap) return;
-    const norm = normalizeCjk(text).replace(/\s+/g, '');
+    const norm = compactText(text);
     const band = inTop ? 'top' : 'bottom';
     seen.push({ text: norm, top, band });
     let kind: Furniture['kind'] | null = isPageNumber(text) ? 'page_number' : null;

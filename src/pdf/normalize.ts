@@ -114,3 +114,11 @@ export function normalizeCjk(text: string): string {
     .join('\n')
     .trim();
 }
+
+/** The text as labels are compared: normalised, without any whitespace. */
+export function compactText(text: string): string {
+  return normalizeCjk(text).replace(/\s+/g, '');
+}
+
+/** A number as a table cell prints it: optional sign, thousands separators, decimals, %. */
+export const FIGURE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/u;

@@ -14,7 +14,7 @@
  * number under a whole number.
  */
 import type { Row } from '../types.js';
-import { normalizeCjk } from './normalize.js';
+import { compactText, FIGURE } from './normalize.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
@@ -54,8 +54,8 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   const cont = next[k];
   if (!cont) return -1;
   // A row that holds a label the caller named as a cell of its own (总分) is a row of its own.
-  const named = new Set(cellLabels.map((l) => normalizeCjk(l).replace(/\s+/g, '')));
-  if (cont.cells.some((c) => named.has(normalizeCjk(c.text).replace(/\s+/g, '')))) return -1;
+  const named = new Set(cellLabels.map(compactText));
+  if (cont.cells.some((c) => named.has(compactText(c.text)))) return -1;
   // Rows of different grids are matched by place only when the continuation carries the table's
   // merged label cells on, or each of its cells has the edges of a cell of the cut row (a column of
   // merged labels left out on the new page): it is that table, not a new one.
@@ -70,8 +70,7 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (!contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)].text !== '' && cut.cells[partner(i)].merge !== 'continued')) return -1;
   if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two.
-  const NUMBER = /^[+-]?\d[\d,]*(?:\.\d+)?%?$/;
-  if (contCols.some((i) => NUMBER.test(cut.cells[partner(i)].text.trim()) && NUMBER.test(cont.cells[i].text.trim()))) return -1;
+  if (contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()))) return -1;
   for (const i of contCols) {
     const a = cut.cells[partner(i)], b = cont.cells[i];
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;

@@ -26,7 +26,7 @@
 import type { BBox, Cell, Row } from '../types.js';
 import { unionBox } from './geometry.js';
 import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from './lines.js';
-import { isCjkChar, normalizeCjk } from './normalize.js';
+import { compactText, FIGURE, isCjkChar, normalizeCjk } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
 import { charEdges, splitRunAt, type TextRun } from './text-runs.js';
@@ -257,8 +257,8 @@ function splitChunks(line: TextLine, s: PdfSettings): TextRun[][] {
  */
 function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): readonly TextLine[] {
   if (!labels.length) return lines;
-  const set = new Set(labels.map((l) => normalizeCjk(l).replace(/\s+/g, '')));
-  const norm = (t: string): string => normalizeCjk(t).replace(/\s+/g, '');
+  const set = new Set(labels.map(compactText));
+  const norm = compactText;
   const isLabel = (r: TextRun): boolean => set.has(norm(r.text));
   // A run that is a label whole (项目资金（万元）), or the first line of one wrapped (项目资金（万),
   // is not cut after a shorter label (项目资金).
@@ -392,8 +392,11 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
 }
 
 /** A whole number, or a placeholder printed for none (-, —, /): a complete cell on its own. */
-const VALUE = /^(?:[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?|[-—–/－])$/;
-const isNumberPiece = (p: Piece): boolean => VALUE.test(normalizeCjk(lineText(p)));
+const PLACEHOLDER = /^[-—–/－]$/;
+const isNumberPiece = (p: Piece): boolean => {
+  const t = normalizeCjk(lineText(p));
+  return FIGURE.test(t) || PLACEHOLDER.test(t);
+};
 const centre = (b: BBox): number => (b[1] + b[3]) / 2;
 const decimalsOf = (p: Piece): number => /\.(\d*)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? -1;
 
@@ -1205,7 +1208,7 @@ const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
 function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): boolean {
   let fragments = 0;
   for (const r of line.runs) {
-    const t = normalizeCjk(r.text).replace(/\s+/g, '');
+    const t = compactText(r.text);
     if (t === '') continue;
     const piece = anchors.some((a) => a.includes(t));
     // Left of the labels: a row label's column, a piece of a label only if it is one.
