@@ -92,7 +92,8 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
       continue;
     }
     if (!isFigure(c.text)) {
-      const points = /^[(（]\d+(?:\.\d+)?分[)）]$/.test(c.text.trim());
+      // labelKey leaves nothing of a points label alone.
+      const points = labelKey(c.text) === '';
       if (!(points || v.isFragment(c.text)) || v.isTotal(c.text)) return undefined;
       fragments++;
       continue;
