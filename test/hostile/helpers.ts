@@ -19,8 +19,11 @@ export function ensureBuilt(): void {
 
 /** True when this process runs as root: file modes do not stop it, so permission tests drop to `nobody`. */
 export const IS_ROOT = process.getuid?.() === 0;
-/** Whether the tests can drop privileges (setpriv, from util-linux). */
-export const CAN_DROP = IS_ROOT && spawnSync('setpriv', ['--version']).status === 0;
+/**
+ * Whether the tests can drop privileges (setpriv, from util-linux) and `nobody` can still read the
+ * built CLI (a checkout in a private folder, as `mktemp -d` makes, it cannot).
+ */
+export const CAN_DROP = IS_ROOT && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'test', '-r', CLI]).status === 0;
 
 /** The command to run `args` with node, as `nobody` when we are root and `unprivileged` is asked. */
 function command(args: readonly string[], unprivileged: boolean): [string, string[]] {
