@@ -24,6 +24,11 @@ export interface Cell {
    * `continued` on the placeholders of the rows below it (their text is '').
    */
   merge?: MergeRole;
+  /**
+   * On the first cell of a merged cell at the top of a page, where the source tells: true when
+   * the merged cell began on the page before (a page break cut it), false when it begins here.
+   */
+  continuesFromPage?: boolean;
   /** 1-based page number (PDF only). */
   page?: number;
   /** Where the cell is on its page (PDF only). */

@@ -39,11 +39,21 @@ export interface StreamCarry {
   /** Columns that hold labels of row groups (merged cells), as the section's header page showed. */
   /** Label columns of the section, when its rows showed them (else the next page decides). */
   labelCols?: number[];
+  /** Row groups left open at the foot of the page, by label column (see OpenGroup). */
+  openGroups?: Record<number, OpenGroup>;
   /** Horizontal extent of the section's text. */
   x0: number;
   x1: number;
   /** Width of the page it came from (a carry applies only to a page of the same width). */
   pageWidth: number;
+}
+
+/**
+ * Data rows at the foot of a page that no label of a column covers: the first part of a merged
+ * cell that a page break cut, whose label stands on the next page. `height` is their extent.
+ */
+export interface OpenGroup {
+  height: number;
 }
 
 export interface StreamHints {
@@ -97,6 +107,8 @@ interface LogicalRow {
   bottom: number;
   cols: Piece[][];
   merge: Array<{ role: 'start' | 'continued'; span: number } | undefined>;
+  /** By column: whether the label placed here continues a group the page before left open. */
+  fromPage?: Array<boolean | undefined>;
 }
 
 interface Section {
@@ -107,6 +119,8 @@ interface Section {
   /** The header of the previous page's last section, which these lines continue. */
   carried?: { hits: Array<[number, number]>; leftBounds: number[] };
   labelCols?: number[];
+  /** Set when the section goes on with the previous page's table (with its header repeated or not). */
+  breakAbove?: { openGroups?: Record<number, OpenGroup> };
 }
 
 /** Gap between runs of CJK text (which has no word spaces) that separates two cells, in em. */
@@ -129,6 +143,9 @@ export function linesToStreamRows(
   const titles = new Set<number>();
   let covered = -1;
   let open: Section | null = null;
+  // A carry applies only to a page of the same width; it hands on the groups its page left open.
+  const sameWidth = (carry: StreamCarry): boolean => hints.pageWidth !== undefined && Math.abs(carry.pageWidth - hints.pageWidth) < 1;
+  const openOf = (carry: StreamCarry): NonNullable<Section['breakAbove']> => (carry.openGroups ? { openGroups: carry.openGroups } : {});
   const startSection = (sec: Section): void => {
     const prev = open as Section | null;
     if (prev && sections.includes(prev)) prev.end = Math.min(prev.end, sec.start);
@@ -175,14 +192,17 @@ export function linesToStreamRows(
       // The header may take the last lines of the open section (labels wrapped above it).
       const prev = open as Section | null;
       if (prev && prev.start >= first) sections.splice(sections.indexOf(prev), 1);
-      startSection({ start: first, end: lines.length, header, hits });
+      // A header repeated at the top of a page, with the columns the page before ended with.
+      const carry = hints.carry;
+      const repeated = sections.length === 0 && titles.size === 0 && carry && sameWidth(carry) && carry.hits.length === hits.length;
+      startSection({ start: first, end: lines.length, header, hits, ...(repeated ? { breakAbove: openOf(carry) } : {}) });
       covered = last;
       continue;
     }
     if (!open) {
       const carry = hints.carry;
-      const carried = sections.length === 0 && titles.size === 0 && carry && hints.pageWidth !== undefined && Math.abs(carry.pageWidth - hints.pageWidth) < 1;
-      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds }, ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
+      const carried = sections.length === 0 && titles.size === 0 && carry && sameWidth(carry);
+      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds }, breakAbove: openOf(carry), ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
     }
   }
 
@@ -211,12 +231,12 @@ export function linesToStreamRows(
   }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, pieces } of cut) {
-    const { labelCols } = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out, { pageVotes });
+    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out, { pageVotes });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
       for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
-      carryOut = { hits, leftBounds: left, ...(labelCols ? { labelCols } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
+      carryOut = { hits, leftBounds: left, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
@@ -479,7 +499,7 @@ function sectionRows(
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
   mode: { votesOnly?: boolean; pageVotes?: AlignVotes } = {},
-): { labelCols?: number[]; votes?: AlignVotes } {
+): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
   if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
   const colX = (c: number): [number, number] => [c === 0 ? Math.min(x0, bounds[0] ?? x0) : bounds[c - 1], c === bounds.length ? Math.max(x1, bounds[c - 1] ?? x1) : bounds[c]];
@@ -651,11 +671,13 @@ function sectionRows(
     rows.push(r);
   }
   rows.sort((a, b) => a.top - b.top);
+  splitRowsAtLabels(rows, labels, labelCols);
   // Labels of row groups: each over the rows it is aligned with, the groups of a column tiling
   // its data rows. Other blocks that align with no row but overlap some: a cell of the row they
   // lie in.
   const dataCol = perCol.findIndex((n, c) => n > 0 && !labelCol(c));
   const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0;
+  const misfit = new Set<number>();
   for (const c of labelCols) {
     // A label on the line of a row that has no cell in the data column (a grade or total row:
     // 评分等级 … 优) is that row's own cell, not the label of a group of rows.
@@ -668,8 +690,13 @@ function sectionRows(
       labels.splice(i, 1);
     }
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
-    if (own.length) placeLabels(rows, own, c, align, isData, sec.carried !== undefined);
+    // A last label that fits no rows may be centred on a group the page break cut, whose rows
+    // it does not cover: the rows at the foot are then no group left open.
+    if (own.length && !placeLabels(rows, own, c, align, isData, { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], atFoot: sec.end === lines.length }).lastFits) misfit.add(c);
   }
+  // Too few rows to tell the label columns: every column left of the data may be one.
+  const mayLabel = (sec.labelCols ?? (most >= 3 ? labelCols : perCol.map((_, c) => c).filter((c) => c < dataCol))).filter((c) => !misfit.has(c));
+  const openGroups = sec.end === lines.length ? openGroupsAtFoot(rows, mayLabel, isData) : undefined;
   loose.sort((a, b) => a.bbox[1] - b.bbox[1]);
   for (const b of loose) {
     const i = nearestOverlap(rows, b);
@@ -700,7 +727,8 @@ function sectionRows(
         cells.push({ text: '', merge: 'continued', rowSpan: 1, colSpan: 1, page, bbox: toDisplay([cx0, r.top, cx1, r.bottom]) });
         continue;
       }
-      const extra: Partial<Cell> = m?.role === 'start' ? { rowSpan: m.span, merge: 'start' } : {};
+      const fromPage = r.fromPage?.[c];
+      const extra: Partial<Cell> = { ...(m?.role === 'start' ? { rowSpan: m.span, merge: 'start' as const } : {}), ...(fromPage !== undefined ? { continuesFromPage: fromPage } : {}) };
       if (ps.length === 0) {
         cells.push(makeCell('', page, toDisplay([cx0, r.top, cx1, r.bottom]), extra));
         continue;
@@ -712,7 +740,7 @@ function sectionRows(
   }
   // Too few rows to tell label columns from data columns: leave it to the page that continues.
   const decided = sec.labelCols ?? (most >= 3 ? labelCols : undefined);
-  return decided ? { labelCols: decided } : {};
+  return { ...(decided ? { labelCols: decided } : {}), ...(openGroups ? { openGroups } : {}) };
 }
 
 /**
@@ -1086,7 +1114,14 @@ function overlapsOthers(b: Block, clusters: readonly Block[][]): boolean {
   return false;
 }
 
-type RowSlots = ReadonlyArray<{ top: number; bottom: number; cols: Piece[][]; merge: Array<{ role: 'start' | 'continued'; span: number } | undefined> }>;
+/** Where a section meets page breaks: it continues a table, with a group left open, or runs to the page's foot. */
+interface PageBreaks {
+  continues: boolean;
+  open: OpenGroup | undefined;
+  atFoot: boolean;
+}
+
+type RowSlots = readonly LogicalRow[];
 
 /** The row a block overlaps most (the nearest when it overlaps none). */
 function nearestOverlap(rows: RowSlots, b: Block): number {
@@ -1104,21 +1139,24 @@ function nearestOverlap(rows: RowSlots, b: Block): number {
  * the groups of a column follow one another over the data rows: the placement is the one with
  * the least misalignment and the fewest data rows left to no label (a dynamic programme over
  * the labels, top to bottom). On a page that continues a table, the rows above the first label
- * may belong to a group begun on the page before.
+ * may belong to a group begun and labelled on the page before; at the foot of a page, the rows
+ * below the last label to a group labelled on the next page (at a lesser cost).
  */
-function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, continues: boolean): void {
+function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, at: PageBreaks): { lastFits: boolean } {
+  const { open } = at;
   const n = rows.length;
-  if (n === 0) return;
+  if (n === 0) return { lastFits: false };
   const free = (i: number): boolean => rows[i].cols[c].length === 0 && rows[i].merge[c] === undefined;
   const dataBefore = [0];
   for (let i = 0; i < n; i++) dataBefore.push(dataBefore[i] + (isData(rows[i]) ? 1 : 0));
   const dataIn = (a: number, b: number): number => (b < a ? 0 : dataBefore[b + 1] - dataBefore[a]);
+  const firstData = rows.findIndex(isData);
   const point = (b: Block, a: Align): number => (a === 'top' ? b.bbox[1] : a === 'bottom' ? b.bbox[3] : centre(b.bbox));
   const groupPoint = (i: number, j: number, a: Align): number => (a === 'top' ? rows[i].top : a === 'bottom' ? rows[j].bottom : (rows[i].top + rows[j].bottom) / 2);
+  interface Cand { s: number; e: number; err: number; cut?: boolean }
   // Producers often align the labels of row groups otherwise than the cells (Writer from HTML
   // puts them at the top of their group): the other alignments are allowed at a small cost.
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
-  interface Cand { s: number; e: number; err: number }
   const cands: Cand[][] = labels.map((b) => {
     const near = nearestOverlap(rows, b);
     const tol = 0.5 * b.fontSize;
@@ -1131,8 +1169,21 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
             const d = Math.abs(groupPoint(i, j, a) - point(b, a));
             if (d < tol) err = Math.min(err, d / tol + (a === align ? 0 : 0.5));
           }
-          if (Number.isFinite(err)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });
+          // A group at the page's top takes in the group the page before left open.
+          if (Number.isFinite(err) && !(open && i <= firstData)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });
         }
+      }
+    }
+    // A group begun on the page before, whose rows there no label covered: its label is centred
+    // on the whole merged cell, both parts and the gap between them (Calc and Chromium print a
+    // label cut by a page break where the whole cell's middle falls). The parts' extents are the
+    // texts', so the tolerance is wider.
+    if (open && free(0)) {
+      const y = centre(b.bbox), gap = rowGap(rows);
+      for (let j = 0; j < n && free(j); j++) {
+        if (rows[j].bottom < y) continue;
+        const d = Math.abs(rows[0].top + (rows[j].bottom - rows[0].top - open.height - gap) / 2 - y);
+        if (d < 2 * tol) out.push({ s: 0, e: j, err: d / (2 * tol) + 0.25 + 0.01 * j, cut: true });
       }
     }
     if (!out.length) {
@@ -1143,14 +1194,94 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
         if (near + d < n && free(near + d)) at = near + d;
         else if (near - d >= 0 && free(near - d)) at = near - d;
       }
-      out.push({ s: at, e: at, err: 5 });
+      out.push({ s: at, e: at, err: MISFIT });
     }
     return out;
   });
+  // Rows above the first label are free only when the page before left no group open: else the
+  // open group's label is on this page.
+  const above = (s: number): number => (at.continues && !open ? 0 : dataIn(0, s - 1));
+  const below = (e: number): number => (at.atFoot ? 0.25 : 1) * dataIn(e + 1, n - 1);
+  const chosen = leastCostPath(cands, above, below, dataIn);
+  // No consistent placement (labels out of order): each on the row it overlaps.
+  const placed = chosen ?? labels.map((b) => ({ s: nearestOverlap(rows, b), e: -1, cut: false }));
+  labels.forEach((b, k) => {
+    const { s: i, e: j, cut } = placed[k];
+    rows[i].cols[c].push(...b.pieces);
+    // Whether the group the page before left open goes on here tells where that group's label is.
+    if (open && k === 0) (rows[i].fromPage ??= [])[c] = cut === true;
+    if (j > i) {
+      rows[i].merge[c] = { role: 'start', span: j - i + 1 };
+      for (let r = i + 1; r <= j; r++) rows[r].merge[c] = { role: 'continued', span: 1 };
+    }
+  });
+  return { lastFits: chosen !== null && chosen[chosen.length - 1].err < MISFIT };
+}
+
+/**
+ * Two labels of one label column never name one row: a row that several labels of a column lie
+ * on (texts of rows at one line pitch read as one paragraph: 评价结论, 存在问题, 改进措施 beside
+ * their texts) is cut between them, at the gap between lines nearest the middle of the two
+ * labels, when each label then stands at the middle or the top of its part.
+ */
+function splitRowsAtLabels(rows: LogicalRow[], labels: readonly Block[], labelCols: readonly number[]): void {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (const c of labelCols) {
+      const on = labels.filter((b) => b.col === c && centre(b.bbox) > row.top && centre(b.bbox) < row.bottom).sort((a, b) => a.bbox[1] - b.bbox[1]);
+      // Lines of one wrapped label follow one another at the text's pitch: labels of rows stand apart.
+      if (on.length < 2 || row.cols[c].length > 0 || on.some((b, k) => k > 0 && b.bbox[1] - on[k - 1].bbox[3] < 0.75 * b.fontSize)) continue;
+      const pieces = row.cols.flat().sort((a, b) => a.bbox[1] - b.bbox[1]);
+      // Gaps between lines that no piece spans.
+      const gaps: number[] = [];
+      let bottom = -Infinity;
+      for (const p of pieces) {
+        if (bottom > -Infinity && p.bbox[1] > bottom) gaps.push((bottom + p.bbox[1]) / 2);
+        bottom = Math.max(bottom, p.bbox[3]);
+      }
+      const cuts = on.slice(1).map((b, k) => {
+        const mid = (on[k].bbox[3] + b.bbox[1]) / 2;
+        return gaps.reduce((best, g) => (Math.abs(g - mid) < Math.abs(best - mid) ? g : best), Infinity);
+      });
+      if (cuts.some((y, k) => !Number.isFinite(y) || (k > 0 && y <= cuts[k - 1]))) continue;
+      const parts = on.map((_, k) => pieces.filter((p) => centre(p.bbox) > (k === 0 ? -Infinity : cuts[k - 1]) && centre(p.bbox) < (k === cuts.length ? Infinity : cuts[k])));
+      const fits = parts.every((ps, k) => {
+        if (!ps.length) return false;
+        const top = Math.min(...ps.map((p) => p.bbox[1])), bot = Math.max(...ps.map((p) => p.bbox[3]));
+        const tol = 0.5 * on[k].fontSize;
+        return Math.abs((top + bot) / 2 - centre(on[k].bbox)) < tol || Math.abs(top - on[k].bbox[1]) < tol;
+      });
+      if (!fits) continue;
+      const made = parts.map((ps): LogicalRow => {
+        const nr: LogicalRow = { top: Math.min(...ps.map((p) => p.bbox[1])), bottom: Math.max(...ps.map((p) => p.bbox[3])), cols: row.cols.map(() => []), merge: row.merge.map(() => undefined) };
+        for (const p of ps) nr.cols[p.col].push(p);
+        return nr;
+      });
+      rows.splice(r, 1, ...made);
+      r += made.length - 1;
+      break;
+    }
+  }
+}
+
+/** The cost of a label placed on a row no alignment fits. */
+const MISFIT = 5;
+
+/**
+ * The candidate of each label (groups of rows s..e, in order, not overlapping) with the least
+ * total of their misalignments and of the data rows left to no label (a dynamic programme over
+ * the labels, top to bottom); null when no choice keeps them in order.
+ */
+function leastCostPath<C extends { s: number; e: number; err: number }>(
+  cands: readonly C[][],
+  above: (s: number) => number,
+  below: (e: number) => number,
+  dataIn: (a: number, b: number) => number,
+): C[] | null {
   // best[k][x]: least cost of labels 0..k with label k on candidate x.
   const best: number[][] = cands.map((cs) => cs.map(() => Infinity));
   const from: number[][] = cands.map((cs) => cs.map(() => -1));
-  cands[0].forEach((x, xi) => { best[0][xi] = x.err + (continues ? 0 : dataIn(0, x.s - 1)); });
+  cands[0].forEach((x, xi) => { best[0][xi] = x.err + above(x.s); });
   for (let k = 1; k < cands.length; k++) {
     cands[k].forEach((x, xi) => {
       cands[k - 1].forEach((y, yi) => {
@@ -1163,27 +1294,38 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   const last = cands.length - 1;
   let xi = -1, bestCost = Infinity;
   cands[last].forEach((x, i) => {
-    const cost = best[last][i] + dataIn(x.e + 1, n - 1);
+    const cost = best[last][i] + below(x.e);
     if (cost < bestCost) { bestCost = cost; xi = i; }
   });
-  if (xi < 0) {
-    // No consistent placement (labels out of order): each on the row it overlaps.
-    for (const b of labels) rows[nearestOverlap(rows, b)].cols[c].push(...b.pieces);
-    return;
-  }
-  const chosen: Cand[] = new Array(cands.length);
+  if (xi < 0) return null;
+  const chosen: C[] = new Array(cands.length);
   for (let k = last; k >= 0; k--) {
     chosen[k] = cands[k][xi];
     xi = from[k][xi];
   }
-  labels.forEach((b, k) => {
-    const { s: i, e: j } = chosen[k];
-    rows[i].cols[c].push(...b.pieces);
-    if (j > i) {
-      rows[i].merge[c] = { role: 'start', span: j - i + 1 };
-      for (let r = i + 1; r <= j; r++) rows[r].merge[c] = { role: 'continued', span: 1 };
-    }
-  });
+  return chosen;
+}
+
+/**
+ * The data rows at a section's foot that no label of a label column covers, by column: a
+ * merged cell cut by the page break whose label stands on the next page.
+ */
+function openGroupsAtFoot(rows: RowSlots, labelCols: readonly number[], isData: (r: RowSlots[number]) => boolean): Record<number, OpenGroup> | undefined {
+  const n = rows.length;
+  if (n === 0 || !isData(rows[n - 1])) return undefined;
+  const out: Record<number, OpenGroup> = {};
+  for (const c of labelCols) {
+    let i = n;
+    while (i > 0 && isData(rows[i - 1]) && rows[i - 1].cols[c].length === 0 && rows[i - 1].merge[c] === undefined) i--;
+    if (i < n) out[c] = { height: rows[n - 1].bottom - rows[i].top };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The usual space between the texts of two rows (the median). */
+function rowGap(rows: RowSlots): number {
+  const gaps = rows.slice(1).map((r, i) => r.top - rows[i].bottom).filter((g) => g > 0).sort((a, b) => a - b);
+  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
 }
 
 function nearestRow(rows: RowSlots, y: number): number {

@@ -25,6 +25,7 @@ import { compactFigure, isPageNumberRow, readAmount } from './text.js';
 export interface LabelMark {
   text: string;
   merge?: MergeRole;
+  continuesFromPage?: boolean;
 }
 
 /** Columns printed as text between the level labels and the weight. */
@@ -258,7 +259,7 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     const l2At = at('level2');
     if (l2At !== undefined && l2At >= 0 && cells[l2At]) {
       const c = cells[l2At]!;
-      ir.level2Cell = c.merge ? { text: c.text, merge: c.merge } : { text: c.text };
+      ir.level2Cell = { text: c.text, ...(c.merge ? { merge: c.merge } : {}), ...(c.continuesFromPage !== undefined ? { continuesFromPage: c.continuesFromPage } : {}) };
     }
     // Left of the weight: level names (by the framework), then the text columns in order.
     const l3At = at('level3') ?? hl3 + k;

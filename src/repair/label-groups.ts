@@ -96,26 +96,32 @@ function assignByPlacement(rows: readonly IndicatorRow[], level1Of: Level1Of): (
  * Level-2 name of each row from merged cells: a label covers its rows; gaps continue the group
  * above. A merged cell printed without text is a group split by a page break: at the bottom of a
  * page it takes the label of the group that opens the next page (LibreOffice prints the text in
- * one part only), at the top of a page it continues the group above.
+ * one part only) unless the source shows that group beginning there, at the top of a page it
+ * continues the group above.
  */
 function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
-  interface Group { start: number; label: string | null }
+  interface Group { start: number; label: string | null; fromPage?: boolean }
   const groups: Group[] = [];
   rows.forEach((r, i) => {
     // Every cell of the level-2 column that is not the continuation of a merged cell opens a group.
     const starts = i === 0 || (r.level2Cell !== undefined && r.level2Cell.merge !== 'continued') || (!!r.printedLevel2 && !r.level2Cell);
-    if (starts) groups.push({ start: i, label: r.printedLevel2 ?? null });
+    if (starts) groups.push({ start: i, label: r.printedLevel2 ?? null, ...(r.level2Cell?.continuesFromPage !== undefined ? { fromPage: r.level2Cell.continuesFromPage } : {}) });
     else if (r.printedLevel2 && groups.length) groups[groups.length - 1]!.label ??= r.printedLevel2;
   });
   const pageOf = (i: number): number => rows[i]?.row.page ?? 0;
   const firstOnPage = (i: number): boolean => i === 0 || pageOf(i - 1) !== pageOf(i);
-  groups.forEach((g, n) => {
-    if (g.label !== null) return;
-    const next = groups[n + 1];
-    if (!firstOnPage(g.start) && next && next.label !== null && firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1) {
+  // From the foot of each page up: the empty cells there (one or several) go with the group that
+  // opens the next page.
+  const fromBelow = new Set<Group>();
+  for (let n = groups.length - 2; n >= 0; n--) {
+    const g = groups[n]!, next = groups[n + 1]!;
+    if (g.label !== null || firstOnPage(g.start) || next.label === null) continue;
+    const opensNext = firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1 && next.fromPage !== false;
+    if (opensNext || fromBelow.has(next)) {
       g.label = next.label;
+      fromBelow.add(g);
     }
-  });
+  }
   const out: (string | null)[] = rows.map(() => null);
   let cur: string | null = null;
   groups.forEach((g, n) => {

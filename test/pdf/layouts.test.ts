@@ -186,3 +186,44 @@ describe('15. a paragraph line across many columns with a space in it (Writer fr
     expect(row && texts(row).filter((t) => t !== '')).toEqual(['评价结论', '项目实施程序规范，居民满意度较高，社会效益明显，自评得分99.69分，评价等级为“优”。']);
   });
 });
+
+describe('16. groups of rows cut by a page break (Calc, a frame only, Sichuan form)', () => {
+  const level2Of = async (): Promise<Map<string, string | null>> => {
+    const res = await run(path.join(PAGES, 'calc_outer_cut_groups_p1-4.pdf'));
+    return new Map(res.records[0]!.indicators.map((i) => [i.level3 ?? '', i.level2]));
+  };
+  test('a label on the next page, centred on the whole merged cell, covers the rows the page before left without one', async () => {
+    const l2 = await level2Of();
+    // 数量指标 stands on page 2, over two rows of page 1 and nine of page 2.
+    expect(['服务家长人数', '考务培训人次', '确保参与校园安全检查100人次以上的班次数'].map((t) => l2.get(t))).toEqual(['数量指标', '数量指标', '数量指标']);
+    // 成本指标 stands on page 3, over two rows of page 2 and three of page 3.
+    expect(['资助政策宣传预算执行率', '督导评估成本', '运维费用'].map((t) => l2.get(t))).toEqual(['成本指标', '成本指标', '成本指标']);
+  });
+  test('the groups between them keep their own rows', async () => {
+    const l2 = await level2Of();
+    expect(['题库试题故障修复率', '系统可用率', '培训教材办结时限', '教学视导按期完成率'].map((t) => l2.get(t))).toEqual(['质量指标', '质量指标', '时效指标', '时效指标']);
+  });
+});
+
+describe('17. a label at the top of a group whose last row a page break cuts (Writer from .docx, no rules)', () => {
+  test('the row at the foot of the page stays in the group above, not in the group that opens the next page', async () => {
+    const res = await run(path.join(DIR, 'writer_docx_none_cut_group_top.pdf'));
+    const l2 = new Map(res.records[0]!.indicators.map((i) => [i.level3, i.level2]));
+    expect([l2.get('抽检完成及时率'), l2.get('资金拨付及时率'), l2.get('人均抽检成本')]).toEqual(['时效指标', '时效指标', '成本指标']);
+  });
+});
+
+describe('18. the conclusion rows at one line pitch (Writer from HTML, no rules, Sichuan form)', async () => {
+  const x = await extractPages('writer_html_none_conclusion_rows_p2-3.pdf', 'all');
+  test('评价结论, 存在问题 and 改进措施 each begin a row with their own text, not one paragraph of three', () => {
+    const rows = ['评价结论', '存在问题', '改进措施'].map((t) => rowWith(x, t));
+    expect(rows.map((r) => r && texts(r).filter((t) => t !== '').length)).toEqual([2, 2, 2]);
+    expect(rows[0] && texts(rows[0]).filter((t) => t !== '')[1]).toMatch(/^项目实施程序规范.*评价等级：优。$/);
+    expect(rows[1] && texts(rows[1]).filter((t) => t !== '')[1]).toBe('项目前期论证不充分，实施过程中存在调整。');
+  });
+  test('a side label wrapped over two lines (绩效指标 / (90分), Calc) does not cut the row beside it', async () => {
+    const y = await extractPages('calc_outer_wrapped_side_label_p7-8.pdf', 'all');
+    const row = rowWith(y, '资金拨付及时率');
+    expect(row && texts(row).at(-1)).toMatch(/^偏差原因：由于参训人员实际报名数量少于预期.*提高目标的可衡量性。$/);
+  });
+});
