@@ -51,6 +51,7 @@ export const CODES = {
   merged_label_group: { stage: 'repair', severity: 'info', meaning: 'merged 一级/二级 labels were assigned to the rows of their group' },
   level1_from_level2: { stage: 'repair', severity: 'info', meaning: 'level 1 was set from the level-2 name (printed label wrong, garbled or missing)' },
   level2_in_level1_column: { stage: 'repair', severity: 'info', meaning: 'a level-2 name printed in the level-1 column was moved' },
+  level_labels_joined: { stage: 'repair', severity: 'info', meaning: 'a level-1 and a level-2 name printed in one cell were read apart' },
   shifted_cells: { stage: 'repair', severity: 'info', meaning: 'the cells of a row were shifted and were realigned' },
   label_in_wrong_column: { stage: 'repair', severity: 'info', meaning: 'a 三级指标 name printed in a label column was moved' },
   garbage_label: { stage: 'repair', severity: 'warning', meaning: 'a label cell held text that is not a label of the form; it was ignored' },

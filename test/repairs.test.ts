@@ -137,6 +137,13 @@ describe('repairs', () => {
     expect(repairCodes(r)).toContain('level2_in_level1_column');
   });
 
+  test('a level-1 and a level-2 name in one cell are both read (Calc, a frame only: 满意度指标服务对象满意度指标)', async () => {
+    const rows = [...INDICATORS.slice(0, 7), ['满意度指标服务对象满意度指标', '', '参加培训人员满意度', '≥90(%)', '100.00(%)', '10.00', '10.00']];
+    const r = await one(table({ indicators: rows }));
+    expect(r.indicators[7]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '参加培训人员满意度', weight: '10.00' });
+    expect(repairCodes(r)).toContain('level_labels_joined');
+  });
+
   test('a whole row shifted left reads as a shift, not a misplaced label (tab_dump_01, 高校思政课建设专项经费)', async () => {
     const rows = [...INDICATORS];
     rows[4] = ['时效指标', '外聘法律顾问服务及时率', '=100(%)', '100.00(%)', '10.00', '10.00'];

@@ -146,6 +146,20 @@ function completeLevel(text: string, v: Vocabulary): { level1?: string; level2?:
   return {};
 }
 
+/**
+ * A level-1 name and a level-2 name printed as one cell (two merged cells' labels on one line,
+ * drawn or read as one run: 满意度指标服务对象满意度指标), read apart.
+ */
+function gluedLevels(text: string, v: Vocabulary): { level1: string; level2: string } | undefined {
+  const names1 = [...new Set(Object.values(v.template.indicators.framework))];
+  for (const n of names1) {
+    if (!text.startsWith(n) || text.length === n.length) continue;
+    const level1 = v.level1(n), level2 = v.level2(text.slice(n.length));
+    if (level1 && level2) return { level1, level2 };
+  }
+  return undefined;
+}
+
 function text(cells: readonly Cell[], at: number | undefined): string | null {
   if (at === undefined || at < 0 || at >= cells.length) return null;
   const t = cells[at]!.text;
@@ -274,8 +288,13 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       if (t === '') continue;
       const l1 = v.level1(t);
       const l2 = v.level2(t);
+      const both = l1 || l2 || i >= labelEnd ? undefined : gluedLevels(t, v);
       if (l1 && i < labelEnd) ir.printedLevel1 = l1;
-      else if (l2 && i < labelEnd) {
+      else if (both) {
+        ir.printedLevel1 = both.level1;
+        ir.printedLevel2 = both.level2;
+        report(ctx, 'level_labels_joined', `"${t}" read as level 1 ${both.level1} and level 2 ${both.level2}`, { row, cell: cells[i] }, { actual: t });
+      } else if (l2 && i < labelEnd) {
         ir.printedLevel2 = l2;
         // Left of the level-2 column both as printed and as shifted: a whole row shifted is not this.
         if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
