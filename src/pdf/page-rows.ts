@@ -155,6 +155,8 @@ function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
  * chunks (columns the rules do not draw), on at least three lines and in most cells with text.
  */
 function isDegenerate(t: Table, runs: readonly TextRun[], s: PdfSettings): boolean {
+  // One column: no vertical rule inside the frame (a frame, or a frame with rules between rows).
+  if (t.xs.length <= 2) return true;
   const perCell = t.cells.map(() => [] as TextRun[]);
   for (const run of runs) {
     const cx = (run.bbox[0] + run.bbox[2]) / 2, cy = (run.bbox[1] + run.bbox[3]) / 2;

@@ -227,3 +227,12 @@ describe('18. the conclusion rows at one line pitch (Writer from HTML, no rules,
     expect(row && texts(row).at(-1)).toMatch(/^偏差原因：由于参训人员实际报名数量少于预期.*提高目标的可衡量性。$/);
   });
 });
+
+describe('19. a page whose frame has rules between some rows and none between columns (Writer from .docx, a frame only)', async () => {
+  const x = await extractPages('writer_docx_outer_frame_rows_p1-2.pdf', 'all');
+  test('the frame is no one-column grid: the page is read from its text, in the columns of the page before', () => {
+    expect(x.pages.map((p) => p.mode)).toEqual(['stream', 'stream']);
+    const row = rowWith(x, '项目预算控制率');
+    expect(row && texts(row).filter((t) => t !== '')).toEqual(['成本指标', '项目预算控制率', '≤1%', '0.74%', '10', '10']);
+  });
+});
