@@ -70,12 +70,14 @@ export interface ProcessOptions {
 
 /**
  * Header labels the PDF layer may use as column anchors on pages without ruling lines: every
- * template's fund and indicator column labels and the labels of the goals printed as columns.
+ * template's header of the fund rows' column (年度预算数（万元）), fund and indicator column labels
+ * and the labels of the goals printed as columns.
  */
 export function streamAnchors(templates: readonly Template[]): string[] {
   return [
     ...new Set(
       templates.flatMap((t) => [
+        ...t.funds.row_header,
         ...t.funds.columns.flatMap((c) => c.labels),
         ...t.indicators.columns.flatMap((c) => c.labels),
         ...(t.fields.goal_expected ?? []),

@@ -72,6 +72,7 @@ export const TemplateSpec = z
     ignore: z.array(z.string()).default([]).describe('lines that start with one of these are not part of the record (项目负责人：…)'),
     funds: z.object({
       headers: z.array(z.string()).describe('labels that open the funds block besides its column labels (项目资金（万元）)'),
+      row_header: z.array(z.string()).default([]).describe('labels of the header cell over the fund rows\' own labels, where the form prints one as a column (年度预算数（万元）)'),
       min_columns: z.number().int().positive().default(3).describe('column labels a row needs to be the funds header'),
       columns: z.array(FundColumnSpec).min(1).describe('fund columns in printed order'),
       rows: z.array(FundRowSpec).min(1).describe('fund rows in printed order; the first is the total'),

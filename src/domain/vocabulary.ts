@@ -178,6 +178,7 @@ export function unionTemplate(ts: readonly Template[]): Template {
     ignore: mergeLabels(ts.map((t) => t.ignore)),
     funds: {
       headers: mergeLabels(ts.map((t) => t.funds.headers)),
+      row_header: mergeLabels(ts.map((t) => t.funds.row_header)),
       min_columns: Math.min(...ts.map((t) => t.funds.min_columns)),
       columns: fundCols,
       rows: fundRows,

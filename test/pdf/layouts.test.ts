@@ -236,3 +236,12 @@ describe('19. a page whose frame has rules between some rows and none between co
     expect(row && texts(row).filter((t) => t !== '')).toEqual(['成本指标', '项目预算控制率', '≤1%', '0.74%', '10', '10']);
   });
 });
+
+describe('20. the fund rows\' own column under 年度预算数（万元）, beside a side label set one character per line (Writer from .docx, no rules, Sichuan form)', async () => {
+  const x = await extractPages('writer_docx_none_fund_rows_column_p1.pdf', 'all');
+  test('the fund row labels are a column of their own, apart from the side label\'s characters', () => {
+    const row = rowWith(x, '其中：财政资金');
+    expect(row && texts(row).slice(1, 6)).toEqual(['其中：财政资金', '21.19', '21.19', '19.20', '90.61']);
+    expect(rowWith(x, '财政专户管理资金')).toBeDefined();
+  });
+});

@@ -33,6 +33,7 @@ export const SICHUAN_2023: TemplateInput = {
   ignore: ['项目负责人', '财务负责人', '填报人'],
   funds: {
     headers: ['预算执行情况', '年度预算数（万元）', '年度预算数'],
+    row_header: ['年度预算数（万元）', '年度预算数'],
     columns: [
       { key: 'initial_budget', labels: ['年初预算', '年初预算数'] },
       { key: 'full_year_budget', labels: ['调整后预算数'] },
