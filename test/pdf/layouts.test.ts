@@ -139,7 +139,7 @@ describe('10. two numbers of neighbouring cells drawn as one run (Writer from HT
   const x = await extractPages('writer_html_horizontal_glued_numbers_p1.pdf');
   test('"42.6794.82%" is cut into 预算执行数 and 预算执行率', () => {
     const row = rowWith(x, '总额');
-    expect(row && texts(row).slice(1, 5)).toEqual(['45.00', '45.00', '42.67', '94.82%']);
+    expect(row && texts(row).filter((t) => t !== '').slice(1, 5)).toEqual(['45.00', '45.00', '42.67', '94.82%']);
   });
 });
 
@@ -243,5 +243,14 @@ describe('20. the fund rows\' own column under 年度预算数（万元）, besi
     const row = rowWith(x, '其中：财政资金');
     expect(row && texts(row).slice(1, 6)).toEqual(['其中：财政资金', '21.19', '21.19', '19.20', '90.61']);
     expect(rowWith(x, '财政专户管理资金')).toBeDefined();
+  });
+});
+
+describe('21. a side label column touching the fund rows\' labels (Writer from HTML, no rules, narrow columns)', async () => {
+  const x = await extractPages('writer_html_none_side_label_touching_p1.pdf', 'all');
+  test('the fund row labels, left-aligned on one edge, are a column apart from 项目资金(万元) beside them', () => {
+    const row = rowWith(x, '其中：当年财政拨款');
+    expect(row && texts(row).filter((t) => t !== '')).toEqual(['其中：当年财政拨款', '6.89', '6.00', '6.00', '-', '100.00', '-']);
+    expect(rowWith(x, '项目资金(万元)')).toBeDefined();
   });
 });
