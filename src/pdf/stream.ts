@@ -590,8 +590,14 @@ function sectionRows(
   for (const b of blocks) counts[b.col]++;
   const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
   const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
+  // A one-line text is evidence of a row only where a one-line cell of another column stands on
+  // its line: a group's label centred between two rows (a short table makes its column look
+  // dense) stands on no row's line.
+  const oneLine = blocks.filter((b) => b.pieces.length === 1);
+  const onRowLine = (b: Block): boolean =>
+    isNumberPiece(b.pieces[0]) || oneLine.some((o) => o.col !== b.col && Math.abs(centre(o.bbox) - centre(b.bbox)) < 0.3 * b.fontSize);
   const isWhole = (b: Block): boolean =>
-    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && Math.max(0, decimalsOf(b.pieces[0])) < decimals[b.col]);
+    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && Math.max(0, decimalsOf(b.pieces[0])) < decimals[b.col]) && onRowLine(b);
   const evidenced = splitByRowEvidence(blocks, isWhole);
   const own = alignmentVotes(blocks);
   if (mode.votesOnly) return { votes: own };

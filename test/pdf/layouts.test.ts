@@ -254,3 +254,11 @@ describe('21. a side label column touching the fund rows\' labels (Writer from H
     expect(rowWith(x, '项目资金(万元)')).toBeDefined();
   });
 });
+
+describe('22. a short indicator table whose level-1 labels stand between rows (Writer from HTML, a frame only, no padding)', async () => {
+  const x = await extractPages('writer_html_outer_short_table_p1.pdf', 'all');
+  test('产出指标, centred between two rows, cuts no three-line 三级指标 name: each name stays whole in its row', () => {
+    expect(rowWith(x, '发放演出场次份数') && texts(rowWith(x, '发放演出场次份数')!).slice(1, 6)).toEqual(['数量指标', '发放演出场次份数', '≥1416(份)', '达成指标', '30.00']);
+    expect(rowWith(x, '问题响应时间') && texts(rowWith(x, '问题响应时间')!).slice(1, 6)).toEqual(['时效指标', '问题响应时间', '≤4(小时)', '4小时', '35.00']);
+  });
+});
