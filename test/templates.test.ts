@@ -321,6 +321,13 @@ describe('national', () => {
     expect(r.indicators).toEqual((await one(dump(NATIONAL))).indicators.map((i, n) => ({ ...i, provenance: r.indicators[n]!.provenance })));
     expect(codes(r)).not.toContain('garbage_label');
   });
+  test('a level-1 name and the side label 绩效指标 read as one cell (Chromium, no rules) keep their row', async () => {
+    const rows = NATIONAL.map((r, i) => (i === 12 && Array.isArray(r) ? ['', '产出指标(50分)绩效指标', ...r.slice(2)] : r));
+    rows[11] = ['', ...(rows[11] as string[]).slice(1)];
+    const r = await one(dump(rows));
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3])).toEqual((await one(dump(NATIONAL))).indicators.map((i) => [i.level1, i.level2, i.level3]));
+    expect(codes(r)).not.toContain('garbage_label');
+  });
   test('a truncated rate is flagged (the form rounds half-up)', async () => {
     const r = await one(dump(NATIONAL).replace('86.20%', '86.19%'));
     expect(r.issues.map((d) => d.code)).toContain('rate_mismatch');

@@ -160,6 +160,19 @@ function gluedLevels(text: string, v: Vocabulary): { level1: string; level2: str
   return undefined;
 }
 
+/**
+ * A label cell that also holds the section's side label (产出指标绩效指标(90分): the level-1 name and
+ * 绩效指标 on one line), without the side label; other text as it is.
+ */
+function withoutSection(text: string, v: Vocabulary): string {
+  for (let k = 2; k < text.length - 1; k++) {
+    const a = text.slice(0, k), b = text.slice(k);
+    if (v.isSection(b) && (v.level1(a) || v.level2(a))) return a;
+    if (v.isSection(a) && (v.level1(b) || v.level2(b))) return b;
+  }
+  return text;
+}
+
 function text(cells: readonly Cell[], at: number | undefined): string | null {
   if (at === undefined || at < 0 || at >= cells.length) return null;
   const t = cells[at]!.text;
@@ -284,7 +297,7 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     const filled = cells.slice(0, Math.min(end, cells.length)).flatMap((c, i) => (c.text === '' ? [] : [i]));
     const labelEnd = Math.max(l3At, filled.length > valueKeys.length ? filled[filled.length - valueKeys.length]! : l3At);
     for (let i = 0; i < Math.min(end, cells.length); i++) {
-      const t = cells[i]!.text;
+      const t = i < labelEnd ? withoutSection(cells[i]!.text, v) : cells[i]!.text;
       if (t === '') continue;
       const l1 = v.level1(t);
       const l2 = v.level2(t);
