@@ -146,18 +146,23 @@ function completeLevel(text: string, v: Vocabulary): { level1?: string; level2?:
   return {};
 }
 
+/** The one place where a text splits into what `left` and `right` each read (both defined), if any. */
+function splitInTwo<A, B>(text: string, left: (s: string) => A | undefined, right: (s: string) => B | undefined): [A, B] | undefined {
+  for (let k = 2; k < text.length - 1; k++) {
+    const a = left(text.slice(0, k));
+    const b = a === undefined ? undefined : right(text.slice(k));
+    if (a !== undefined && b !== undefined) return [a, b];
+  }
+  return undefined;
+}
+
 /**
  * A level-1 name and a level-2 name printed as one cell (two merged cells' labels on one line,
  * drawn or read as one run: 满意度指标服务对象满意度指标), read apart.
  */
 function gluedLevels(text: string, v: Vocabulary): { level1: string; level2: string } | undefined {
-  const names1 = [...new Set(Object.values(v.template.indicators.framework))];
-  for (const n of names1) {
-    if (!text.startsWith(n) || text.length === n.length) continue;
-    const level1 = v.level1(n), level2 = v.level2(text.slice(n.length));
-    if (level1 && level2) return { level1, level2 };
-  }
-  return undefined;
+  const both = splitInTwo(text, (s) => v.level1(s), (s) => v.level2(s));
+  return both && { level1: both[0], level2: both[1] };
 }
 
 /**
@@ -165,12 +170,9 @@ function gluedLevels(text: string, v: Vocabulary): { level1: string; level2: str
  * 绩效指标 on one line), without the side label; other text as it is.
  */
 function withoutSection(text: string, v: Vocabulary): string {
-  for (let k = 2; k < text.length - 1; k++) {
-    const a = text.slice(0, k), b = text.slice(k);
-    if (v.isSection(b) && (v.level1(a) || v.level2(a))) return a;
-    if (v.isSection(a) && (v.level1(b) || v.level2(b))) return b;
-  }
-  return text;
+  const level = (s: string): string | undefined => (v.level1(s) || v.level2(s) ? s : undefined);
+  const section = (s: string): true | undefined => (v.isSection(s) ? true : undefined);
+  return splitInTwo(text, level, section)?.[0] ?? splitInTwo(text, section, level)?.[1] ?? text;
 }
 
 function text(cells: readonly Cell[], at: number | undefined): string | null {
