@@ -69,8 +69,10 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (contCols.length === 0 || contCols.length * 2 > cutCols.length) return -1;
   if (!contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)].text !== '' && cut.cells[partner(i)].merge !== 'continued')) return -1;
   if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
-  // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two.
+  // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
+  // nor does a named label of the cut row (总分) go on: it is whole.
   if (contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()))) return -1;
+  if (contCols.some((i) => named.has(compactText(cut.cells[partner(i)].text)))) return -1;
   for (const i of contCols) {
     const a = cut.cells[partner(i)], b = cont.cells[i];
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;

@@ -121,6 +121,13 @@ describe('stitchPageBreak', () => {
     expect(stitchPageBreak(prev(), next(), H, ['总分'])).toBe(-1);
   });
 
+  test('a cut row whose cell is a label the caller names (the total row at a page\'s foot) takes no text from the next page', () => {
+    const prev = () => [head(), row(['', '总分', '', '100', '97.56'], 760, 800)];
+    const next = () => [row(['', 'a line at the top of the next page', '', '', ''], 40, 60, 2)];
+    expect(stitchPageBreak(prev(), next(), H)).toBe(0);
+    expect(stitchPageBreak(prev(), next(), H, ['总分'])).toBe(-1);
+  });
+
   test('a first row of whole numbers under whole numbers (the total row 100 | 88.43 under 29.00 | 29.00) is a row of its own', () => {
     const prev = [head(), row(['g', 'name', '≥95%', '29.00', '29.00'], 760, 800)];
     expect(stitchPageBreak(prev, [row(['', '', '', '100', '88.43'], 40, 60, 2)], H)).toBe(-1);
