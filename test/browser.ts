@@ -97,7 +97,8 @@ export class Browser {
     const exited = new Promise((r) => this.proc.once('exit', r));
     this.proc.kill();
     await exited;
-    rmSync(this.profile, { recursive: true, force: true });
+    // Chromium's helper processes may still write into the profile for a moment after it exits.
+    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 
