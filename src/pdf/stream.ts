@@ -593,9 +593,8 @@ function sectionRows(
   // A one-line text is evidence of a row only where a one-line cell of another column stands on
   // its line: a group's label centred between two rows (a short table makes its column look
   // dense) stands on no row's line.
-  const oneLine = blocks.filter((b) => b.pieces.length === 1);
-  const onRowLine = (b: Block): boolean =>
-    isNumberPiece(b.pieces[0]) || oneLine.some((o) => o.col !== b.col && Math.abs(centre(o.bbox) - centre(b.bbox)) < 0.3 * b.fontSize);
+  const lineCentres = blocks.filter((b) => b.pieces.length === 1).map((b) => ({ y: centre(b.bbox), col: b.col })).sort((a, b) => a.y - b.y);
+  const onRowLine = (b: Block): boolean => isNumberPiece(b.pieces[0]) || anyNear(lineCentres, centre(b.bbox), 0.3 * b.fontSize, (o) => o.col !== b.col);
   const isWhole = (b: Block): boolean =>
     inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && Math.max(0, decimalsOf(b.pieces[0])) < decimals[b.col]) && onRowLine(b);
   const evidenced = splitByRowEvidence(blocks, isWhole);
@@ -1163,6 +1162,7 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // Producers often align the labels of row groups otherwise than the cells (Writer from HTML
   // puts them at the top of their group): the other alignments are allowed at a small cost.
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
+  const gap = open ? rowGap(rows) : 0;
   const cands: Cand[][] = labels.map((b) => {
     const near = nearestOverlap(rows, b);
     const tol = 0.5 * b.fontSize;
@@ -1185,7 +1185,7 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     // label cut by a page break where the whole cell's middle falls). The parts' extents are the
     // texts', so the tolerance is wider.
     if (open && free(0)) {
-      const y = centre(b.bbox), gap = rowGap(rows);
+      const y = centre(b.bbox);
       for (let j = 0; j < n && free(j); j++) {
         if (rows[j].bottom < y) continue;
         const d = Math.abs(rows[0].top + (rows[j].bottom - rows[0].top - open.height - gap) / 2 - y);
@@ -1326,6 +1326,18 @@ function openGroupsAtFoot(rows: RowSlots, labelCols: readonly number[], isData: 
     if (i < n) out[c] = { height: rows[n - 1].bottom - rows[i].top };
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/** Whether an item of `sorted` (ascending y) lies strictly within `tol` of `y` and passes `pred`. */
+function anyNear<T extends { y: number }>(sorted: readonly T[], y: number, tol: number, pred: (o: T) => boolean): boolean {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].y <= y - tol) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i].y < y + tol; i++) if (pred(sorted[i])) return true;
+  return false;
 }
 
 /** The usual space between the texts of two rows (the median). */
