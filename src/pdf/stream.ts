@@ -854,7 +854,14 @@ function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[
   if (k < 2 || n < k) return null;
   const tol = 0.3 * b.fontSize;
   const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
-  for (const a of [align, ...(['middle', 'top', 'bottom'] as const).filter((x) => x !== align)]) {
+  const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((x) => x !== align)];
+  // One alignment for every run first; failing that, each run aligned its own way (a row cut by
+  // the page's foot, or one whose cells wrap unlike the rest), the others at a cost.
+  const misfit = (box: BBox, row: BBox, a: Align | 'any'): number => {
+    if (a !== 'any') return Math.abs(pointOf(box, a) - pointOf(row, a));
+    return Math.min(...aligns.map((x, i) => Math.abs(pointOf(box, x) - pointOf(row, x)) + (i ? 0.5 * tol : 0)));
+  };
+  for (const a of [...aligns, 'any' as const]) {
     // f[r][j]: least misalignment of lines [0, j) cut into the runs of rows [0, r).
     const f: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
     const from: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(-1));
@@ -863,7 +870,7 @@ function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[
       for (let j = r; j <= n - (k - r); j++) {
         for (let i = r - 1; i < j; i++) {
           if (!Number.isFinite(f[r - 1][i])) continue;
-          const d = Math.abs(pointOf(boxOf(i, j), a) - pointOf(over[r - 1], a));
+          const d = misfit(boxOf(i, j), over[r - 1], a);
           if (d >= tol) continue;
           if (f[r - 1][i] + d < f[r][j]) { f[r][j] = f[r - 1][i] + d; from[r][j] = i; }
         }

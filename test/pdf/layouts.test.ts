@@ -262,3 +262,14 @@ describe('22. a short indicator table whose level-1 labels stand between rows (W
     expect(rowWith(x, '问题响应时间') && texts(rowWith(x, '问题响应时间')!).slice(1, 6)).toEqual(['时效指标', '问题响应时间', '≤4(小时)', '4小时', '35.00']);
   });
 });
+
+describe('23. a block of wrapped names over rows aligned two ways (Writer from HTML, no rules; the last row at the page\'s foot)', async () => {
+  const x = await extractPages('writer_html_none_mixed_alignment_p2.pdf', 'all');
+  test('系统可用/率, 平台故障/修复率 and 平台归档/完整率 are three rows, the last one printed from its first line down', () => {
+    expect(['系统可用率', '平台故障修复率', '平台归档完整率'].map((t) => rowWith(x, t) && texts(rowWith(x, t)!).filter((s) => s !== '').slice(-5))).toEqual([
+      ['系统可用率', '≥85.00(%)', '85.76(%)', '3.50', '3.50'],
+      ['平台故障修复率', '≥98.00(%)', '98.55(%)', '4.00', '4.00'],
+      ['平台归档完整率', '≥90(%)', '100.00(%)', '2.00', '2.00'],
+    ]);
+  });
+});
