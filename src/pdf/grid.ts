@@ -51,11 +51,15 @@ export function pageTooComplex(merged: readonly Rule[], runs: number, s: PdfSett
   return undefined;
 }
 
+const area = (c: GridCell): number => c.rowSpan * c.colSpan;
+
 /**
  * Index of the cell of `t` that holds the point, or -1: two binary searches and a lookup. The
- * answer is the one a scan of `t.cells` in order would give (the first cell whose box holds the
- * point, bounds included): where boxes overlap the first cell wins, and a point on a grid line
- * (in two cells' boxes) is settled by that scan.
+ * answer is the one a scan of `t.cells` in order would give (of the cells whose box holds the
+ * point, bounds included, the first of the fewest grid positions): boxes overlap where a region
+ * the rules leave open wraps closed cells (Writer drops some borders of merged label cells), and
+ * the closed cell holds what lies inside it; a point on a grid line (in two cells' boxes) is
+ * settled by that scan.
  */
 export function cellAt(t: Table, x: number, y: number): number {
   const nr = t.ys.length - 1, nc = t.xs.length - 1;
@@ -63,7 +67,7 @@ export function cellAt(t: Table, x: number, y: number): number {
     const at = new Int32Array(nr * nc).fill(-1);
     t.cells.forEach((c, i) => {
       for (let r = c.row; r < c.row + c.rowSpan; r++) {
-        for (let k = r * nc + c.col; k < r * nc + c.col + c.colSpan; k++) if (at[k]! < 0) at[k] = i;
+        for (let k = r * nc + c.col; k < r * nc + c.col + c.colSpan; k++) if (at[k]! < 0 || area(t.cells[at[k]!]) > area(c)) at[k] = i;
       }
     });
     t.at = at;
@@ -72,17 +76,18 @@ export function cellAt(t: Table, x: number, y: number): number {
   const c = Math.min(nc - 1, Math.max(0, upperBound(t.xs, x) - 1));
   const r = Math.min(nr - 1, Math.max(0, upperBound(t.ys, y) - 1));
   if (x === t.xs[c] || x === t.xs[c + 1] || y === t.ys[r] || y === t.ys[r + 1]) {
+    let best = -1;
     for (let i = 0; i < t.cells.length; i++) {
       const b = t.cells[i].bbox;
-      if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]) return i;
+      if (x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3] && (best < 0 || area(t.cells[i]) < area(t.cells[best]))) best = i;
     }
-    return -1;
+    return best;
   }
   return t.at[r * nc + c]!;
 }
 
 /** Number of values in sorted `arr` that are ≤ v. */
-function upperBound(arr: readonly number[], v: number): number {
+export function upperBound(arr: readonly number[], v: number): number {
   let lo = 0, hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

@@ -4,7 +4,7 @@
  * outside any table.
  */
 import type { BBox, Cell, Row } from '../types.js';
-import { cellAt, mergeRules, rulesToTables, type Table } from './grid.js';
+import { cellAt, mergeRules, rulesToTables, upperBound, type GridCell, type Table } from './grid.js';
 import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
@@ -56,7 +56,7 @@ export function pageToLayout(
   for (const t of found) {
     if (isDegenerate(t, runs, s)) {
       for (const r of t.rules) if (r.orient === 'h') hRules.push(r);
-    } else tables.push(t);
+    } else tables.push(splitOpenCells(t, runs, s));
     for (const r of t.rules) inTables.add(r);
   }
   for (const r of rules) if (r.orient === 'h' && !inTables.has(r)) hRules.push(r);
@@ -157,13 +157,7 @@ function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
 function isDegenerate(t: Table, runs: readonly TextRun[], s: PdfSettings): boolean {
   // One column: no vertical rule inside the frame (a frame, or a frame with rules between rows).
   if (t.xs.length <= 2) return true;
-  const perCell = t.cells.map(() => [] as TextRun[]);
-  for (const run of runs) {
-    const cx = (run.bbox[0] + run.bbox[2]) / 2, cy = (run.bbox[1] + run.bbox[3]) / 2;
-    if (cx < t.bbox[0] || cx > t.bbox[2] || cy < t.bbox[1] || cy > t.bbox[3]) continue;
-    const ci = cellAt(t, cx, cy);
-    if (ci >= 0) perCell[ci].push(run);
-  }
+  const perCell = runsPerCell(t, runs);
   let withText = 0, tabular = 0, multiLines = 0;
   for (const cellRuns of perCell) {
     if (!cellRuns.length) continue;
@@ -174,6 +168,87 @@ function isDegenerate(t: Table, runs: readonly TextRun[], s: PdfSettings): boole
     multiLines += multi;
   }
   return multiLines >= 3 && tabular * 2 >= withText;
+}
+
+/** The runs of each cell of `t` (by the run's centre). */
+function runsPerCell(t: Table, runs: readonly TextRun[]): TextRun[][] {
+  const perCell = t.cells.map(() => [] as TextRun[]);
+  for (const run of runs) {
+    const cx = (run.bbox[0] + run.bbox[2]) / 2, cy = (run.bbox[1] + run.bbox[3]) / 2;
+    if (cx < t.bbox[0] || cx > t.bbox[2] || cy < t.bbox[1] || cy > t.bbox[3]) continue;
+    const ci = cellAt(t, cx, cy);
+    if (ci >= 0) perCell[ci].push(run);
+  }
+  return perCell;
+}
+
+/**
+ * A "cell" over several rows and columns of the grid whose texts each stand inside one column,
+ * in two columns or more, is no merged cell but an open region: the producer left out the rules
+ * around it (Writer drops the borders of vertically merged label cells in some tables). It is
+ * cut back along the grid's lines: in each column, each paragraph (lines at the text's own
+ * pitch) is a cell over the rows it covers, and the other rows' cells are empty. Which rows a
+ * label names is then the repair's question, as in a text dump.
+ */
+function splitOpenCells(t: Table, runs: readonly TextRun[], s: PdfSettings): Table {
+  const perCell = runsPerCell(t, runs);
+  const nc = t.xs.length - 1;
+  const cells: GridCell[] = [];
+  let changed = false;
+  t.cells.forEach((gc, i) => {
+    const parts = gc.rowSpan >= 2 && gc.colSpan >= 2 ? openRegionParts(t, gc, perCell[i], s) : null;
+    if (!parts) {
+      cells.push(gc);
+      return;
+    }
+    changed = true;
+    // The grid positions this region holds (closed cells inside its box hold their own).
+    const owns = (r: number, c: number): boolean => cellAt(t, (t.xs[c] + t.xs[c + 1]) / 2, (t.ys[r] + t.ys[r + 1]) / 2) === i;
+    for (let c = gc.col; c < gc.col + gc.colSpan; c++) {
+      for (let r = gc.row; r < gc.row + gc.rowSpan; r++) {
+        if (!owns(r, c) || parts[c - gc.col].some((p) => p.from < r && p.to >= r && owns(p.from, c))) continue;
+        const para = parts[c - gc.col].find((p) => p.from === r);
+        let to = r;
+        while (para && to < para.to && owns(to + 1, c)) to++;
+        cells.push({ row: r, col: c, rowSpan: to - r + 1, colSpan: 1, bbox: [t.xs[c], t.ys[r], t.xs[c + 1], t.ys[to + 1]] });
+      }
+    }
+  });
+  if (!changed) return t;
+  cells.sort((a, b) => a.row * nc + a.col - (b.row * nc + b.col));
+  return { ...t, cells, at: undefined };
+}
+
+/** For each grid column of an open region, its paragraphs as row ranges; null when `gc` is a true merged cell. */
+function openRegionParts(t: Table, gc: GridCell, cellRuns: readonly TextRun[], s: PdfSettings): Array<Array<{ from: number; to: number }>> | null {
+  const chunks = runsToLines(cellRuns, s.lineToleranceEm).flatMap((l) => splitLineIntoChunks(l, s.chunkGapEm));
+  if (chunks.length < 3) return null;
+  const colOf = (b: BBox): number => {
+    for (let c = gc.col; c < gc.col + gc.colSpan; c++) if (b[0] >= t.xs[c] - 0.5 && b[2] <= t.xs[c + 1] + 0.5) return c;
+    return -1;
+  };
+  const cols = chunks.map((ch) => colOf(ch.bbox));
+  // A line across a column boundary is a paragraph of the merged cell.
+  if (cols.some((c) => c < 0) || new Set(cols).size < 2) return null;
+  const rowOf = (y: number): number => Math.min(gc.row + gc.rowSpan - 1, Math.max(gc.row, upperBound(t.ys, y) - 1));
+  const parts: Array<Array<{ from: number; to: number }>> = Array.from({ length: gc.colSpan }, () => []);
+  for (let c = gc.col; c < gc.col + gc.colSpan; c++) {
+    const mine = chunks.filter((_, k) => cols[k] === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
+    let cur: { top: number; bottom: number; size: number } | null = null;
+    const flush = (): void => {
+      if (cur) parts[c - gc.col].push({ from: rowOf(cur.top + 0.5 * cur.size), to: rowOf(cur.bottom - 0.5 * cur.size) });
+    };
+    for (const ch of mine) {
+      const size = ch.bbox[3] - ch.bbox[1];
+      if (cur && ch.bbox[1] - cur.bottom < 0.6 * size) cur.bottom = Math.max(cur.bottom, ch.bbox[3]);
+      else {
+        flush();
+        cur = { top: ch.bbox[1], bottom: ch.bbox[3], size };
+      }
+    }
+    flush();
+  }
+  return parts;
 }
 
 /** Cuts a run where a vertical rule of a table crosses it (a producer drew two cells' text as one run). */

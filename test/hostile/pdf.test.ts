@@ -97,7 +97,11 @@ describe('grids', () => {
       [2, 1, 1, 1], [2, 2, 1, 1],
       [3, 0, 1, 1], [3, 1, 1, 1], [3, 2, 1, 1],
     ]);
-    const linear = (x: number, y: number) => t!.cells.findIndex((c) => x >= c.bbox[0] && x <= c.bbox[2] && y >= c.bbox[1] && y <= c.bbox[3]);
+    // The first cell of the fewest grid positions among those whose box holds the point.
+    const linear = (x: number, y: number) => {
+      const holds = t!.cells.map((c, i) => ({ c, i })).filter(({ c }) => x >= c.bbox[0] && x <= c.bbox[2] && y >= c.bbox[1] && y <= c.bbox[3]);
+      return holds.length ? holds.reduce((a, b) => (b.c.rowSpan * b.c.colSpan < a.c.rowSpan * a.c.colSpan ? b : a)).i : -1;
+    };
     for (let x = 1; x < 60; x += 2) for (let y = 1; y < 40; y += 2) expect(cellAt(t!, x, y)).toBe(linear(x, y));
     expect(cellAt(t!, -5, 5)).toBe(-1);
   });

@@ -273,3 +273,14 @@ describe('23. a block of wrapped names over rows aligned two ways (Writer from H
     ]);
   });
 });
+
+describe('24. label cells whose borders the producer left out (Writer from .docx, all rules, Sichuan form)', () => {
+  test('a level name stands in the closed cell inside the open region, and the open region is cut back along the grid: every indicator has its levels', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_open_label_cells_p1.pdf'));
+    const levels = new Map(res.records[0]!.indicators.map((i) => [i.level3, [i.level1, i.level2]]));
+    expect(levels.get('服务青少年人数')).toEqual(['产出指标', '数量指标']);
+    expect(levels.get('赛事社会影响力')).toEqual(['效益指标', '社会效益指标']);
+    expect(levels.get('场馆设施使用年限')).toEqual(['效益指标', '可持续影响指标']);
+    expect(res.records[0]!.indicators.every((i) => i.level1 !== null && i.level2 !== null)).toBe(true);
+  });
+});
