@@ -98,7 +98,8 @@ function widthVariants(label: string): string[] {
 
 /**
  * Row labels that are a cell of their own: on a borderless page, the text after one begins a cell.
- * Every template's labels of the project name, department, implementing unit and grade, the
+ * Every template's labels of the project name, department, implementing unit, the goals and the
+ * implementation summary (项目年度目标 a few points from its value's first line) and grade, the
  * funds block's side labels (项目资金（万元）) and the goals section's side label (年度总体目标),
  * each with full-width and ASCII brackets (the PDF layer compares them as printed).
  */
@@ -110,6 +111,9 @@ export function streamCellLabels(templates: readonly Template[]): string[] {
           ...(t.fields.project_name ?? []),
           ...(t.fields.department ?? []),
           ...(t.fields.implementing_unit ?? []),
+          ...(t.fields.goal_expected ?? []),
+          ...(t.fields.goal_actual ?? []),
+          ...(t.fields.implementation_summary ?? []),
           ...t.funds.headers,
           ...t.sections.filter((l) => l.includes('目标')),
           ...(t.fields.grade ?? []),

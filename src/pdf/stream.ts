@@ -647,8 +647,10 @@ function sectionRows(
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
+    // Some column right of them keeps data: a section whose every column is labels has no rows.
     for (let c = labelCols.length ? Math.max(...labelCols) + 1 : 0; c < ncols; c++) {
       if (!clusters.some((cl) => cl.length === 1 && cl[0].col === c && overlapsOthers(cl[0], clusters))) break;
+      if (!blocks.some((b) => b.col > c)) break;
       labelCols.push(c);
       extended = true;
     }

@@ -238,7 +238,8 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
     const labels = cells.filter(({ cell }) => v.field(cell.text) !== undefined);
     if (labels.length > 0) {
       if (labels.some(({ cell }) => v.field(cell.text) === 'project_name')) nameLabelRow = r;
-      const onlyLabels = cells.every(({ cell }) => isLabel(cell.text, v));
+      // (A piece of a section label beside them, 情况 of a wrapped 项目基本情况, is no value.)
+      const onlyLabels = cells.every(({ cell }) => isLabel(cell.text, v) || isLabelFragment(cell.text, v));
       if (onlyLabels) {
         // A row of labels: their values follow in the rows below, each under its label.
         pending = labels.map(({ cell, at }) => ({ key: v.field(cell.text)!, at, cell }));

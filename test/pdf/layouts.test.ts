@@ -284,3 +284,16 @@ describe('24. label cells whose borders the producer left out (Writer from .docx
     expect(res.records[0]!.indicators.every((i) => i.level1 !== null && i.level2 !== null)).toBe(true);
   });
 });
+
+describe('25. the goals of the Sichuan form (no rules)', () => {
+  test('a header row 项目年度目标 | 年度目标完成情况 beside the end of the wrapped side label (情况) still heads the goal columns (Chromium)', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_goal_header_fragment_p1.pdf'));
+    expect(res.records[0]!.goal_expected).toMatch(/^通过实施大邑县社区警务专项经费，加强窗口服务工作/);
+    expect(res.records[0]!.goal_actual).toMatch(/^项目按计划实施，检查派出所户数实际完成168家/);
+  });
+  test('项目年度目标 a few points from its value\'s first line is a cell of its own (Calc)', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_goal_label_touching_p1.pdf'));
+    expect(res.records[0]!.goal_expected).toBe('1.组织开展赛事，确保APP注册用户数=42人；\n2.落实体质监测的各项保障措施，项目验收合格率达到≥95%；\n3.加强公园的日常监管，问题响应时间目标值为≤7个工作日；\n4.按照“放管服”改革要求优化办事流程，确保群众满意度≥98%。');
+    expect(res.records[0]!.goal_actual).toMatch(/^1\.已组织开展赛事，APP注册用户数46人；\n2\./);
+  });
+});
