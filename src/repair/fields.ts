@@ -202,9 +202,28 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
     report(ctx, 'label_value_joined', `"${j.label}" and its value shared one cell`, { row, cell, field: j.key }, { actual: cell.text, expected: j.value });
   };
 
+  /** The value of a label merged over several rows with nothing beside it on its first: beside it on a row below, within the label's rows. */
+  const valueBelow = (key: FieldKey, cell: Cell, at: number, r: number): void => {
+    for (let d = 1; d < cell.rowSpan && r + d < rows.length; d++) {
+      const below = rows[r + d]!.cells.findIndex((c, i) => i > at && c.text !== '' && !isYearOrUnitLine(c.text, v));
+      if (below < 0) continue;
+      const c = rows[r + d]!.cells[below]!;
+      if (!isLabel(c.text, v)) add(key, c.text, rows[r + d]!, c);
+      break;
+    }
+  };
+
   rows.forEach((row, r) => {
     if (skip(r) || isIgnoredRow(row, v)) {
       pending = null;
+      // A field's label merged over the last row of a block and the rows below (评价结论 set
+      // beside 合计 by a borderless layer) still names the value below.
+      if (skip(r)) {
+        row.cells.forEach((cell, at) => {
+          const key = cell.rowSpan > 1 ? v.field(cell.text) : undefined;
+          if (key && !parts[key]) valueBelow(key, cell, at, r);
+        });
+      }
       return;
     }
     const filled = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '' && !isYearOrUnitLine(cell.text, v));
@@ -254,18 +273,12 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
           if (!used.has(n)) joined(cell, row);
           return;
         }
-        const next = cells[n + 1];
+        // Beside a label merged over several rows, a total row's label (合计) is the table's
+        // last row, not the value: the value is on a row below.
+        const next = cells[n + 1] && !(cell.rowSpan > 1 && v.isTotal(cells[n + 1]!.cell.text)) ? cells[n + 1] : undefined;
         if (!next && cell.rowSpan > 1 && !parts[key]) {
-          // A label merged over several rows with nothing beside it on its first: its value is
-          // beside it on a row below, within the label's rows (a year or unit line took the first).
-          const at = cells[n]!.at;
-          for (let d = 1; d < cell.rowSpan && r + d < rows.length; d++) {
-            const below = rows[r + d]!.cells.findIndex((c, i) => i > at && c.text !== '' && !isYearOrUnitLine(c.text, v));
-            if (below < 0) continue;
-            const c = rows[r + d]!.cells[below]!;
-            if (!isLabel(c.text, v)) add(key, c.text, rows[r + d]!, c);
-            break;
-          }
+          // Its value is on a row below (a year or unit line took the first).
+          valueBelow(key, cell, cells[n]!.at, r);
           return;
         }
         if (!next || isLabel(next.cell.text, v)) return;

@@ -92,6 +92,12 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
       labelled = true;
       continue;
     }
+    // A field's label merged over this row and the ones below (评价结论 set beside 合计 by a
+    // borderless layer) is no cell of it.
+    if (c.rowSpan > 1 && v.field(c.text) !== undefined) {
+      fragments++;
+      continue;
+    }
     if (!isFigure(c.text)) {
       // labelKey leaves nothing of a points label alone.
       const points = labelKey(c.text) === '';

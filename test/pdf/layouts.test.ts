@@ -297,3 +297,14 @@ describe('25. the goals of the Sichuan form (no rules)', () => {
     expect(res.records[0]!.goal_actual).toMatch(/^1\.已组织开展赛事，APP注册用户数46人；\n2\./);
   });
 });
+
+describe('26. 评价结论 merged over the 合计 row and the conclusion below it (Calc, a frame only, Sichuan form)', () => {
+  test('the total row is read (no false missing_total_score), and the conclusion and its grade from the row below', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_total_beside_conclusion.pdf'));
+    const r = res.records[0]!;
+    expect([r.total_weight, r.total_score]).toEqual(['100', '92.8']);
+    expect(r.evaluation_conclusion).toBe('项目实施程序规范，科技企业满意度较高，社会效益明显，自评得分92.8分，评价等级：优。');
+    expect([r.grade, r.grade_source]).toEqual(['优', 'conclusion']);
+    expect(r.issues.map((d) => d.code)).not.toContain('missing_total_score');
+  });
+});
