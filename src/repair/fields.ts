@@ -88,12 +88,15 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
     // first row); its value's lines are rows of one cell.
     let got = head, end = r;
     const value: string[] = [];
-    const taken: number[] = [];
+    const taken = new Map<number, number>();
     for (let k = r + 1; k < rows.length && k <= r + 8 && got !== label; k++) {
-      const t = labelKey(rows[k]!.cells[first.at]?.text ?? '');
+      // A line of the label, centred, may fall into the (empty) column right of its first line's.
+      const alone = single(rows[k]);
+      const at = rows[k]!.cells[first.at]?.text || !(alone && alone.at === first.at + 1) ? first.at : alone.at;
+      const t = labelKey(rows[k]!.cells[at]?.text ?? '');
       if (t !== '' && label.startsWith(got + t)) {
         got += t;
-        taken.push(k);
+        taken.set(k, at);
         end = k;
         continue;
       }
@@ -109,9 +112,9 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
     out[r] = { ...row, cells: [...cells.slice(0, first.at + 1), { ...cells[first.at]!, text: value.join('') }, ...cells.slice(first.at + 1)] };
     // The rows taken keep their indices: a value's row is left blank, a label piece's cell too.
     for (let k = r + 1; k <= end; k++) {
-      out[k] = { ...rows[k]!, cells: rows[k]!.cells.map((c, at) => (taken.includes(k) && at !== first.at ? c : { ...c, text: '' })) };
+      out[k] = { ...rows[k]!, cells: rows[k]!.cells.map((c, at) => (taken.has(k) && at !== taken.get(k) ? c : { ...c, text: '' })) };
     }
-    report(ctx, 'wrapped_cell_joined', `label "${label}" was printed over ${taken.length + 1} lines with its value's lines between them`, { row }, { actual: [first.text, ...taken.map((k) => rows[k]!.cells[first.at]!.text)].join(' | '), expected: label });
+    report(ctx, 'wrapped_cell_joined', `label "${label}" was printed over ${taken.size + 1} lines with its value's lines between them`, { row }, { actual: [first.text, ...[...taken].map(([k, at]) => rows[k]!.cells[at]!.text)].join(' | '), expected: label });
     r = end;
   }
   return out;

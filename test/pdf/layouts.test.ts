@@ -308,3 +308,10 @@ describe('26. 评价结论 merged over the 合计 row and the conclusion below i
     expect(r.issues.map((d) => d.code)).not.toContain('missing_total_score');
   });
 });
+
+describe('27. a goal label wrapped around its value in a narrow column (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('项目年度目 above the paragraph and 标, centred, below it in the next column are one label, and the paragraph its value', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_label_around_goal_p1.pdf'));
+    expect(res.records[0]!.goal_expected).toMatch(/^通过实施东坡区户籍管理信息系统运维专项经费，进一步提升户籍人口的获得感和满意度。/);
+  });
+});
