@@ -100,9 +100,8 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
         end = k;
         continue;
       }
-      const s = single(rows[k]);
-      if (!s || s.at < first.at) break;
-      value.push(s.text);
+      if (!alone || alone.at < first.at) break;
+      value.push(alone.text);
       end = k;
     }
     if (got !== label) continue;
