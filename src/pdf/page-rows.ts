@@ -54,9 +54,10 @@ export function pageToLayout(
   const hRules: Rule[] = [];
   const inTables = new Set<Rule>();
   for (const t of found) {
-    if (isDegenerate(t, runs, s)) {
+    const runsOf = runsPerCell(t, runs);
+    if (isDegenerate(t, runsOf, s)) {
       for (const r of t.rules) if (r.orient === 'h') hRules.push(r);
-    } else tables.push(splitOpenCells(t, runs, s));
+    } else tables.push(splitOpenCells(t, runsOf, s));
     for (const r of t.rules) inTables.add(r);
   }
   for (const r of rules) if (r.orient === 'h' && !inTables.has(r)) hRules.push(r);
@@ -154,10 +155,9 @@ function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
  * Whether a ruled "table" is only a frame: its cells hold lines of text split into several
  * chunks (columns the rules do not draw), on at least three lines and in most cells with text.
  */
-function isDegenerate(t: Table, runs: readonly TextRun[], s: PdfSettings): boolean {
+function isDegenerate(t: Table, perCell: readonly TextRun[][], s: PdfSettings): boolean {
   // One column: no vertical rule inside the frame (a frame, or a frame with rules between rows).
   if (t.xs.length <= 2) return true;
-  const perCell = runsPerCell(t, runs);
   let withText = 0, tabular = 0, multiLines = 0;
   for (const cellRuns of perCell) {
     if (!cellRuns.length) continue;
@@ -190,8 +190,7 @@ function runsPerCell(t: Table, runs: readonly TextRun[]): TextRun[][] {
  * pitch) is a cell over the rows it covers, and the other rows' cells are empty. Which rows a
  * label names is then the repair's question, as in a text dump.
  */
-function splitOpenCells(t: Table, runs: readonly TextRun[], s: PdfSettings): Table {
-  const perCell = runsPerCell(t, runs);
+function splitOpenCells(t: Table, perCell: readonly TextRun[][], s: PdfSettings): Table {
   const nc = t.xs.length - 1;
   const cells: GridCell[] = [];
   let changed = false;
