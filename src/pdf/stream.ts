@@ -405,6 +405,34 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
   });
 }
 
+/**
+ * The wrapped rest of a line that spans column edges (a label cell merged over two columns, 评分等
+ * over 级) sits under it, within it and centred or begun as it is; alone on its line in the
+ * spanning piece's column, it may fall into the next column by its position. It belongs with the
+ * line above.
+ */
+function joinSpanningWraps(byCol: Piece[][]): void {
+  for (let c = 0; c < byCol.length; c++) {
+    // A named cell label is a whole cell: nothing continues it.
+    for (const p of byCol[c].filter((x) => x.spans && !x.runs.some((r) => r.wholeCell))) {
+      const tol = 0.3 * p.fontSize;
+      for (let d = c + 1; d < byCol.length; d++) {
+        const i = byCol[d].findIndex((q) => {
+          const dy = centre(q.bbox) - centre(p.bbox);
+          if (dy < 0.5 * p.fontSize || dy > 1.5 * p.fontSize || q.runs.some((r) => r.wholeCell) || q.bbox[0] < p.bbox[0] - tol || q.bbox[2] > p.bbox[2] + tol) return false;
+          const centred = Math.abs(q.bbox[0] + q.bbox[2] - p.bbox[0] - p.bbox[2]) / 2 < tol;
+          return (centred || Math.abs(q.bbox[0] - p.bbox[0]) < tol) && !byCol[c].some((o) => o !== p && Math.abs(centre(o.bbox) - centre(q.bbox)) < 0.5 * q.fontSize);
+        });
+        if (i < 0) continue;
+        const [q] = byCol[d].splice(i, 1);
+        byCol[c].push({ ...q, col: c, spans: true });
+        byCol[c].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+        break;
+      }
+    }
+  }
+}
+
 function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
   const out: Piece[][] = Array.from({ length: ncols }, () => []);
   for (const p of ps) out[p.col].push(p);
@@ -413,6 +441,9 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
 
 /** A whole number, or a placeholder printed for none (-, —, /): a complete cell on its own. */
 const PLACEHOLDER = /^[-—–/－]$/;
+// A line's start that line breaking would not leave at the end of the line above: a character
+// with the closing mark after it, or an opening mark.
+const BREAKS_BACK = /^(?:[^\s，。、；：！？）》」』”’,.;:!?)]{1}[，。、；：！？）》」』”’,;:!?)]|[（《「『“‘(])/u;
 const isNumberPiece = (p: Piece): boolean => {
   const t = normalizeCjk(lineText(p));
   return FIGURE.test(t) || PLACEHOLDER.test(t);
@@ -485,6 +516,7 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
     for (const p of cutLine(lines[li], li, bounds, s)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  joinSpanningWraps(byCol);
   return { header, byCol, x0, x1 };
 }
 
@@ -518,6 +550,10 @@ function sectionRows(
   });
   // A wrapped line stops short of the edge by less than a character or two (line-breaking rules).
   const isFull = (p: Piece): boolean => p.bbox[2] >= (p.spans ? spanRight[p.col] : colRight[p.col]) - 1.5 * p.fontSize;
+  // A line stops a character shorter where the next one may not begin with what followed: a
+  // closing mark takes the character before it along (低于预 / 算，导致), an opening one moves down.
+  const fillsBefore = (upper: Piece, lower: Piece): boolean =>
+    isFull(upper) || (BREAKS_BACK.test(textOf(lower)) && upper.bbox[2] >= (upper.spans ? spanRight[upper.col] : colRight[upper.col]) - 2.5 * upper.fontSize);
   const follows = (a: Piece | Block, b: Piece | Block, fontSize: number): boolean => {
     const lastA = 'pieces' in a ? a.pieces[a.pieces.length - 1] : a;
     const firstB = 'pieces' in b ? b.pieces[0] : b;
@@ -542,7 +578,7 @@ function sectionRows(
   const mayContinue = new Set<Piece>();
   for (const ps of byCol) {
     for (let i = 1; i < ps.length; i++) {
-      if (!follows(ps[i - 1], ps[i], ps[i].fontSize) || !isFull(ps[i - 1])) continue;
+      if (!follows(ps[i - 1], ps[i], ps[i].fontSize) || !fillsBefore(ps[i - 1], ps[i])) continue;
       mayContinue.add(ps[i]);
       if (wrapsSurely(ps[i - 1], ps[i])) rests.add(ps[i]);
     }
@@ -571,7 +607,7 @@ function sectionRows(
       // beside 评分等级 under the total row's figures; a paragraph that goes on past a block
       // label centred beside it is one cell still).
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
-      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && isFull(last) && (!(isNumberPiece(last) && isNumberPiece(p)) || wrapsSurely(last, p) || restOfNumber(last, p));
+      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && fillsBefore(last, p) && (!(isNumberPiece(last) && isNumberPiece(p)) || wrapsSurely(last, p) || restOfNumber(last, p));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
@@ -1172,8 +1208,12 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // puts them at the top of their group): the other alignments are allowed at a small cost.
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
   const gap = open ? rowGap(rows) : 0;
-  const cands: Cand[][] = labels.map((b) => {
+  // The last group at a page's foot may go on over the break: Writer and Chromium print the text
+  // of a cell a break cuts at the top of its first part, whatever the cell's alignment.
+  const lastData = n - 1 - [...rows].reverse().findIndex(isData);
+  const cands: Cand[][] = labels.map((b, k) => {
     const near = nearestOverlap(rows, b);
+    const cutHere = (j: number, a: Align): boolean => at.atFoot && k === labels.length - 1 && a === 'top' && j >= lastData && (j === n - 1 || !free(j + 1));
     const tol = 0.5 * b.fontSize;
     const out: Cand[] = [];
     if (free(near)) {
@@ -1182,7 +1222,7 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
           let err = Infinity;
           for (const a of aligns) {
             const d = Math.abs(groupPoint(i, j, a) - point(b, a));
-            if (d < tol) err = Math.min(err, d / tol + (a === align ? 0 : 0.5));
+            if (d < tol) err = Math.min(err, d / tol + (a === align || cutHere(j, a) ? 0 : 0.5));
           }
           // A group at the page's top takes in the group the page before left open.
           if (Number.isFinite(err) && !(open && i <= firstData)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });

@@ -315,3 +315,27 @@ describe('27. a goal label wrapped around its value in a narrow column (Writer f
     expect(res.records[0]!.goal_expected).toMatch(/^通过实施东坡区户籍管理信息系统运维专项经费，进一步提升户籍人口的获得感和满意度。/);
   });
 });
+
+describe('28. a label cell merged over two columns, wrapped, with the grade between its lines (Chromium, a frame only)', () => {
+  test('评分等 / 级, centred, is one label, and 优 beside it the grade', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_grade_label_wrapped_p3-4.pdf'));
+    expect(res.records.map((r) => [r.project_name, r.grade, r.grade_source])).toEqual([['金山区农村集体资产监管（二期）购买服务', '优', 'cell']]);
+  });
+});
+
+describe('29. a wrapped line a character short where the next begins with a character and its closing mark (Chromium, a frame only)', async () => {
+  const x = await extractPages('chromium_outer_line_short_before_mark_p6.pdf', 'all');
+  test('低于预 / 算，导致 is one paragraph: the reason column does not take over the rows, and 服务老年人人数 is a row of its own', () => {
+    const row = rowWith(x, '服务老年人人数');
+    expect(row && texts(row).filter((t) => t !== '')).toEqual(['服务老年人人数', '≥2800人次', '2837人次', '5.00', '5.00']);
+    expect(texts(rowWith(x, '检查街镇户数')!).at(-1)).toBe('受市场价格下降影响，实际采购成本低于预算，导致该项指标未完全达到年初目标，将建立定期调度机制，及时跟踪项目进展。');
+  });
+});
+
+describe('30. a row group cut by a page break, its label at the top of the part before the break (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('the rows at the next page\'s top stay in the cut group (质量指标), and the next label is centred on its own rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_group_cut_at_foot_p1-3.pdf'));
+    const level2 = new Map(res.records[0]!.indicators.map((i) => [i.level3, i.level2]));
+    expect(['问题整改到位率', '数据报告归档完整率', '展位故障修复率', '使用及时率', '项目完成时间'].map((t) => level2.get(t))).toEqual(['质量指标', '质量指标', '质量指标', '时效指标', '时效指标']);
+  });
+});
