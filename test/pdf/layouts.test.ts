@@ -339,3 +339,13 @@ describe('30. a row group cut by a page break, its label at the top of the part 
     expect(['问题整改到位率', '数据报告归档完整率', '展位故障修复率', '使用及时率', '项目完成时间'].map((t) => level2.get(t))).toEqual(['质量指标', '质量指标', '质量指标', '时效指标', '时效指标']);
   });
 });
+
+describe('31. side labels wrapped one piece a row, each piece a cell of its own (Writer from .docx, no rules, Sichuan form)', () => {
+  test('项目 / 基本情况 and 预算 / 执行 / 情况 / (10 / 分) beside the rows do not hide the template: the table is read as sichuan-2023', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_side_label_pieces_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.template).toBe('sichuan-2023');
+    expect(r.issues.map((d) => d.code)).not.toContain('unknown_template');
+    expect(r.indicators.slice(0, 3).map((i) => i.target)).toEqual(['≥6家', '=480家', '≥60次']);
+  });
+});
