@@ -362,19 +362,59 @@ function splitGluedNumbers(r: TextRun, x: number): [TextRun, TextRun] | null {
   return best;
 }
 
-function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings): Piece[] {
+/**
+ * Two paragraphs of neighbouring cells drawn as one run where a line of each nearly touches
+ * (Writer: "…发放" then "全年已按计划…" 3 pt apart): cut at the character edge where a line next to
+ * it begins a run (the right cell's left edge), the edge nearest the column boundary.
+ */
+function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[]): [TextRun, TextRun] | null {
+  const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && Math.abs(st - x) < 5 * r.fontSize);
+  if (r.angle !== 0 || !near.length) return null;
+  const st = near.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
+  const edges = charEdges(r);
+  const i = edges.findIndex((e) => Math.abs(e - st) < 0.35 * r.fontSize);
+  if (i <= 0 || i >= edges.length - 1) return null;
+  const chars = Array.from(r.text);
+  return [
+    { ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]] },
+    { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true },
+  ];
+}
+
+/**
+ * The left edges at which the lines next to a line (a line pitch above or below) begin a run after
+ * another run: the left edges of the cells beside, which a run of the line glued across goes over.
+ */
+function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi: number): number[] {
+  const l = lines[li];
+  const size = Math.max(...l.runs.map((r) => r.fontSize));
+  const y = (l.bbox[1] + l.bbox[3]) / 2;
+  const out: number[] = [];
+  for (let k = Math.max(lo, li - 4); k < Math.min(hi, li + 5); k++) {
+    if (k === li) continue;
+    const o = lines[k];
+    if (Math.abs((o.bbox[1] + o.bbox[3]) / 2 - y) > 1.6 * size) continue;
+    for (const r of o.runs.slice(1)) out.push(r.bbox[0]);
+  }
+  return out;
+}
+
+function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = []): Piece[] {
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
   for (const r of line.runs) {
     let cur: TextRun | null = r;
     // A line of a paragraph in a cell merged over many columns ("99.69 分，评价等") is one cell.
-    if (bounds.filter((b) => b > r.bbox[0] + 0.5 * r.fontSize && b < r.bbox[2] - 0.5 * r.fontSize).length > 2) {
+    const crossed = bounds.filter((b) => b > r.bbox[0] + 0.5 * r.fontSize && b < r.bbox[2] - 0.5 * r.fontSize).length;
+    if (crossed > 2) {
       runs.push(r);
       continue;
     }
     for (const b of bounds) {
       if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
-      const parts: [TextRun, TextRun] | null = splitRunAt(cur, b, true) ?? splitGluedNumbers(cur, b);
+      // Glued text is cut at a cell's edge only where it goes over one boundary: a line over
+      // more is a merged cell's (a label and its value over the columns right of it).
+      const parts: [TextRun, TextRun] | null = splitRunAt(cur, b, true) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) : null);
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];
@@ -513,7 +553,7 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
     if (titles.has(li)) continue;
     x0 = Math.min(x0, lines[li].bbox[0]);
     x1 = Math.max(x1, lines[li].bbox[2]);
-    for (const p of cutLine(lines[li], li, bounds, s)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
+    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end))) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   joinSpanningWraps(byCol);

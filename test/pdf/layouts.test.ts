@@ -349,3 +349,12 @@ describe('31. side labels wrapped one piece a row, each piece a cell of its own 
     expect(r.indicators.slice(0, 3).map((i) => i.target)).toEqual(['≥6家', '=480家', '≥60次']);
   });
 });
+
+describe('32. the lines of two goal paragraphs side by side that nearly touch, drawn as one run (Writer from HTML, a frame only)', () => {
+  test('the run is cut where the lines next to it begin the right paragraph: each goal keeps its own text', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_goal_lines_touching_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toMatch(/^全年计划按时完成思明区思明区社区工作者能力建设购买服务各项工作，发放服务设施份数目标值为≥26700张，政策宣讲规范性达到明显提高/);
+    expect(r.goal_actual).toMatch(/^全年已按计划完成各项工作，发放服务设施份数为26700张，政策宣讲规范性为部分达成指标并具有一定效果，安全事故发生率98\.85%/);
+  });
+});
