@@ -628,10 +628,14 @@ function sectionRows(
   // Digits alone on their line (nothing of another column beside them but what may continue a
   // line above) under a decimal number are its rest ("5.0" over "0"), even where no number of the
   // column shows all its decimals; under a whole number, where no other column's number stands
-  // on their line ("1" over "5": 15), which a row would show.
+  // on their line ("1" over "5": 15), which a row would show, but another number's rest (10 / 0
+  // beside 99.8 / 8: 100 and 99.88).
+  const digitsRest = (lower: Piece): boolean => /^\d{1,3}%?$/.test(textOf(lower));
+  const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !besideLine(lower, () => true, mayContinue);
+  const otherRests = new Set(rests);
+  for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && decimalRest(ps[i - 1], ps[i])) otherRests.add(ps[i]);
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
-    /^\d{1,3}%?$/.test(textOf(lower)) &&
-    ((decimalsOf(upper) >= 1 && !besideLine(lower, () => true, mayContinue)) || (/^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, rests)));
+    decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, otherRests));
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
   const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.5 * p.fontSize);

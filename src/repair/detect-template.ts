@@ -62,12 +62,13 @@ function unknownLabelsOf(rows: readonly Row[], union: Vocabulary): string[] {
 
 /**
  * Whether a text is a label of a template, or the start of one (预算执行 of 预算执行情况): a merged
- * label cell whose text a page break split keeps its first part in the header row.
+ * label cell whose text a page break split keeps its first part in the header row, and a narrow
+ * cell wraps a label's last character (绩效指 / 标): three characters or more may lack one.
  */
 function understood(text: string, v: Vocabulary): boolean {
   if (v.knows(text)) return true;
   const k = labelKey(text);
-  for (const l of v.labels) if (l.length >= k.length + 2 && l.startsWith(k)) return true;
+  for (const l of v.labels) if ((l.length >= k.length + 2 || (k.length >= 3 && l.length > k.length)) && l.startsWith(k)) return true;
   return false;
 }
 

@@ -358,3 +358,12 @@ describe('32. the lines of two goal paragraphs side by side that nearly touch, d
     expect(r.goal_actual).toMatch(/^全年已按计划完成各项工作，发放服务设施份数为26700张，政策宣讲规范性为部分达成指标并具有一定效果，安全事故发生率98\.85%/);
   });
 });
+
+describe('33. the total row\'s figures wrapped in narrow columns, both at once (Writer from .docx, a frame only, national form)', () => {
+  test('10 / 0 beside 99.8 / 8 read 100 and 99.88, and the header\'s 绩效指 / 标 does not hide the template', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_total_digits_wrapped_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect([r.template, r.total_weight, r.total_score]).toEqual(['national', '100', '99.88']);
+    expect(r.issues.map((d) => d.code)).toEqual([]);
+  });
+});
