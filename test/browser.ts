@@ -52,7 +52,7 @@ export class Browser {
     const proc = spawn(CHROMIUM, [
       '--headless', '--no-sandbox', '--disable-gpu', '--remote-debugging-pipe', '--no-first-run', '--no-default-browser-check',
       '--hide-scrollbars', '--mute-audio', '--disable-extensions', '--disable-background-networking', `--user-data-dir=${profile}`, 'about:blank',
-    ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], detached: true });
     const b = new Browser(proc, profile);
     await b.send('Browser.getVersion');
     return b;
@@ -92,13 +92,28 @@ export class Browser {
     return new Page(this, sessionId, log);
   }
 
-  /** Stops the browser and removes its profile. */
+  /**
+   * Stops the browser and its helper processes (one process group), then removes its profile.
+   * A profile that cannot be removed is left in the temporary folder: that is no test's failure.
+   */
   async close(): Promise<void> {
-    const exited = new Promise((r) => this.proc.once('exit', r));
-    this.proc.kill();
+    const exited = this.proc.exitCode !== null ? Promise.resolve() : new Promise((r) => this.proc.once('exit', r));
+    await Promise.race([this.send('Browser.close').catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    try {
+      if (this.proc.pid !== undefined) process.kill(-this.proc.pid, 'SIGKILL');
+    } catch {
+      // the group has already gone
+    }
     await exited;
-    // Chromium's helper processes may still write into the profile for a moment after it exits.
-    rmSync(this.profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        rmSync(this.profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   }
 }
 
