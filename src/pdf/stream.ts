@@ -337,10 +337,6 @@ function columnOf(bounds: readonly number[], x: number): number {
 }
 
 /**
- * Cuts a line into pieces: at a column boundary that falls into a gap between runs (or at a
- * space inside a run that sits on a boundary), and at any gap that separates cells on its own.
- */
-/**
  * Two numbers of neighbouring cells drawn as one run without a space ("42.6794.82%"), cut where
  * both parts are numbers printed alike (as many decimals), the cut nearest the column boundary.
  */
@@ -399,9 +395,64 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
   return out;
 }
 
-function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = []): Piece[] {
+/**
+ * The left edges of left-aligned columns whose cells have no padding, by the boundary on their
+ * left: just right of a column boundary, where three lines of the section or more begin a run,
+ * and where texts of the column on the left end, so the two columns' texts touch.
+ */
+function alignedStarts(lines: readonly TextLine[], bounds: readonly number[]): Map<number, number> {
+  const runs = lines.flatMap((l) => l.runs).filter((r) => r.angle === 0);
+  const xs = runs.map((r) => r.bbox[0]).sort((p, q) => p - q);
+  const size = bodyFontSize(lines);
+  const out = new Map<number, number>();
+  for (const b of bounds) {
+    const near = xs.filter((x) => x > b - 0.6 * size && x < b + 1.5 * size);
+    let best = -1, bestN = 0;
+    for (let i = 0; i < near.length; i++) {
+      let n = 0;
+      for (let j = i; j < near.length && near[j] - near[i] < 0.3 * size; j++) n++;
+      if (n > bestN) [best, bestN] = [near[i], n];
+    }
+    // Texts of the left column that run up to the edge: ending at it, or glued over it with a
+    // character edge right on it. One such text may be chance; two show cells without padding.
+    const touching = runs.filter((r) => r.bbox[0] < best - r.fontSize && (
+      (r.bbox[2] > best - 0.3 * r.fontSize && r.bbox[2] < best + 0.1 * r.fontSize) ||
+      (r.bbox[2] > best + r.fontSize && charEdges(r).some((e) => Math.abs(e - best) < 0.1 * r.fontSize))));
+    if (bestN >= 3 && touching.length >= 2) out.set(b, best);
+  }
+  return out;
+}
+
+/**
+ * A text filling its cell glued to the next cell's (a level-2 name as wide as its column, then the
+ * level-3 name, no line beside to show the edge): cut at the character edge that falls on the right
+ * column's own left edge, when the row has more cells right of it. Both parts hold two characters
+ * or more: a label merged over the two columns, wrapped (评分等 / 级), may have a character edge
+ * there by chance; so may a line of a cell merged to the table's right end (实施内容, 评价结论),
+ * whose characters sit on the same grid as the columns' lines.
+ */
+function splitAtAlignedStart(r: TextRun, b: number, aligned: ReadonlyMap<number, number>): [TextRun, TextRun] | null {
+  const x = aligned.get(b);
+  if (x === undefined || r.angle !== 0) return null;
+  const edges = charEdges(r);
+  const chars = Array.from(r.text);
+  const i = edges.findIndex((e) => Math.abs(e - x) < 0.15 * r.fontSize);
+  if (i < 2 || i > chars.length - 2) return null;
+  return [
+    { ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]] },
+    { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true },
+  ];
+}
+
+/**
+ * Cuts a line into pieces: at a column boundary that falls into a gap between runs, or inside a
+ * run glued over it where the text shows the cell edge (a space, two numbers, a neighbour's or
+ * the column's left edge), and at any gap that separates cells on its own.
+ */
+function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map()): Piece[] {
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
+  const last = line.runs[line.runs.length - 1];
   for (const r of line.runs) {
     let cur: TextRun | null = r;
     // A line of a paragraph in a cell merged over many columns ("99.69 分，评价等") is one cell.
@@ -414,7 +465,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
       // Glued text is cut at a cell's edge only where it goes over one boundary: a line over
       // more is a merged cell's (a label and its value over the columns right of it).
-      const parts: [TextRun, TextRun] | null = splitRunAt(cur, b, true) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) : null);
+      const parts: [TextRun, TextRun] | null = splitRunAt(cur, b, true) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : null);
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];
@@ -549,11 +600,12 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
   const header: Piece[] = [];
   const byCol: Piece[][] = Array.from({ length: bounds.length + 1 }, () => []);
   let x0 = Infinity, x1 = -Infinity;
+  const aligned = alignedStarts(lines.slice(sec.start, sec.end), bounds);
   for (let li = sec.start; li < sec.end; li++) {
     if (titles.has(li)) continue;
     x0 = Math.min(x0, lines[li].bbox[0]);
     x1 = Math.max(x1, lines[li].bbox[2]);
-    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end))) (sec.header.has(li) ? header : byCol[p.col]).push(p);
+    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   joinSpanningWraps(byCol);

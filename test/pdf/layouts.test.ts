@@ -367,3 +367,21 @@ describe('33. the total row\'s figures wrapped in narrow columns, both at once (
     expect(r.issues.map((d) => d.code)).toEqual([]);
   });
 });
+
+describe('34. a level-2 name filling its column, glued to the level-3 name (Writer from HTML)', () => {
+  test('a frame only: 生态效益指标 | 对周边环境的影响, one run, is cut at the level-3 column\'s left edge', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_goal_lines_touching_p1.pdf'));
+    const pairs = res.records[0]!.indicators.map((i) => [i.level2, i.level3]);
+    expect(pairs).toContainEqual(['生态效益指标', '对周边环境的影响']);
+    expect(pairs.filter(([, l3]) => !l3)).toEqual([]);
+  });
+
+  test('rules between rows: 服务对象满意度 | 群众满意度 is two cells, and every indicator keeps its names', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_level2_glued.pdf'));
+    expect(res.records[0]!.indicators.map((i) => `${i.level2}/${i.level3}`)).toEqual([
+      '数量指标/编制政策解读数量', '数量指标/发放信息系统份数', '数量指标/流行病学调查场次', '数量指标/覆盖医疗机构数量',
+      '数量指标/健康档案数量', '时效指标/流行病学调查按期完成率', '时效指标/使用及时率', '社会效益指标/政策知晓率',
+      '社会效益指标/献血者办事便利度', '服务对象满意度指标/群众满意度', '服务对象满意度指标/孕产妇满意度',
+    ]);
+  });
+});
