@@ -370,11 +370,7 @@ function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[]): [
   const edges = charEdges(r);
   const i = edges.findIndex((e) => Math.abs(e - st) < 0.35 * r.fontSize);
   if (i <= 0 || i >= edges.length - 1) return null;
-  const chars = Array.from(r.text);
-  return [
-    { ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]] },
-    { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true },
-  ];
+  return cutAt(r, edges, i);
 }
 
 /**
@@ -438,6 +434,12 @@ function splitAtAlignedStart(r: TextRun, b: number, aligned: ReadonlyMap<number,
   const chars = Array.from(r.text);
   const i = edges.findIndex((e) => Math.abs(e - x) < 0.15 * r.fontSize);
   if (i < 2 || i > chars.length - 2) return null;
+  return cutAt(r, edges, i);
+}
+
+/** A run cut before its i-th character: the right part begins a cell. */
+function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextRun] {
+  const chars = Array.from(r.text);
   return [
     { ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]] },
     { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true },
