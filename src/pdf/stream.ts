@@ -688,6 +688,19 @@ function sectionRows(
   const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !besideLine(lower, () => true, mayContinue);
   const otherRests = new Set(rests);
   for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && decimalRest(ps[i - 1], ps[i])) otherRests.add(ps[i]);
+  // A column where two numbers or more wrap that way ("3.0" over "0") prints the decimals they
+  // make whole (3.00): any of its numbers cut as short continues on the next line, whatever
+  // stands beside the rest (a wrapped unit, a name's last characters).
+  for (const [c, ps] of byCol.entries()) {
+    const made = ps.flatMap((p, i) => (i > 0 && otherRests.has(p) && !rests.has(p) ? [decimalsOf(ps[i - 1]) + textOf(p).replace('%', '').length] : []));
+    const most = Math.max(-1, ...made);
+    if (most <= decimals[c] || made.filter((d) => d === most).length < 2) continue;
+    decimals[c] = most;
+    for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && numberWraps(ps[i - 1], ps[i], most)) {
+      rests.add(ps[i]);
+      otherRests.add(ps[i]);
+    }
+  }
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
     decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, otherRests));
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);

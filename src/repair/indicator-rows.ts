@@ -206,6 +206,7 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       report(ctx, 'repeated_header', 'a repeated indicator header row was dropped', { row });
       continue;
     }
+    if (joinNumberRests(row, out.rows, ctx)) continue;
     const total = totalRowValues(row, v);
     if (total && out.rows.length > 0) {
       const [a, b] = total.texts;
@@ -254,15 +255,21 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       const prev = out.rows[out.rows.length - 1];
       const filled = cells.filter((c) => c.text !== '');
       const labelsOnly = filled.every((c) => v.level1(c.text) || v.level2(c.text));
-      if (prev && !labelsOnly && filled.length <= 3) {
+      // The rest of a row a page break cut, at the top of the next page, may hold a piece of
+      // every text column (群众投 / 诉下降率, ≥95 / %) and of the level names beside them.
+      const cutByPage = prev?.row.page !== undefined && row.page !== undefined && row.page > prev.row.page;
+      if (prev && !labelsOnly && (filled.length <= 3 || cutByPage)) {
         // A wrapped continuation of the previous row: append each piece to the field in its column,
         // found by position on the page where both have boxes (a row a page break cut in two has
-        // other merged cells than its first part), else by the previous row's shift.
+        // other merged cells than its first part), else by the previous row's shift; on another
+        // page with as many cells, by the shift (the next page may set the table elsewhere).
         const k = prev.cells.weight ? prev.row.cells.indexOf(prev.cells.weight) - hw : 0;
         const keys = [...valueKeys, 'deviation_reason' as const];
+        const byIndex = (i: number): ValueKey | 'deviation_reason' | undefined => keys.find((f) => h[f] !== undefined && h[f]! + k === i);
+        const sameGrid = cutByPage && cells.length === prev.row.cells.length;
         cells.forEach((c, i) => {
           if (c.text === '') return;
-          const key = columnByBox(c, prev.cells, keys) ?? keys.find((f) => h[f] !== undefined && h[f]! + k === i);
+          const key = sameGrid ? byIndex(i) : (columnByBox(c, prev.cells, keys) ?? byIndex(i));
           if (!key) return;
           prev.values[key] = (prev.values[key] ?? '') + c.text;
         });
@@ -357,4 +364,32 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     out.rows.push(ir);
   }
   return out;
+}
+
+/** Decimals a plain number prints (-1: none, or no number). */
+const decimalsIn = (value: string | null): number => (value === null ? -1 : (/\.(\d*)$/.exec(value)?.[1]?.length ?? -1));
+
+/**
+ * The digits a narrow weight or score cell wrapped onto a line the layer read as a row of its
+ * own ("4.0" over "0", the row cut by a page's foot): a row holding nothing but such digits, each
+ * under the weight or score of the row above, which then prints the decimals the other rows of
+ * its column print (two rows or more) where alone it prints fewer. They are joined to that row.
+ */
+function joinNumberRests(row: Row, rows: IndicatorRow[], ctx: StageContext): boolean {
+  const prev = rows[rows.length - 1];
+  const filled = row.cells.filter((c) => c.text !== '');
+  if (!prev || filled.length === 0 || filled.length > 2 || !filled.every((c) => /^\d{1,3}$/.test(c.text.trim()))) return false;
+  const joins: Array<['weight' | 'score', string]> = [];
+  for (const c of filled) {
+    const key = columnByBox(c, prev.cells, ['weight', 'score'] as const);
+    const upper = key ? prev[key] : null;
+    if (!key || upper === null || joins.some(([k]) => k === key)) return false;
+    const usual = rows.map((r) => decimalsIn(r[key]));
+    const want = decimalsIn(upper) + c.text.trim().length;
+    if (decimalsIn(upper) < 0 || usual.filter((d) => d === want).length < 2 || usual.some((d) => d > want)) return false;
+    joins.push([key, upper + c.text.trim()]);
+  }
+  for (const [key, value] of joins) prev[key] = value;
+  report(ctx, 'wrapped_cell_joined', 'digits alone on a row were joined to the number above them that they complete', { row }, { actual: filled.map((c) => c.text).join(' | '), expected: joins.map(([, value]) => value).join(' | ') });
+  return true;
 }

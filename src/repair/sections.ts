@@ -5,7 +5,8 @@
  * after); each is recognised by its labels alone.
  */
 import type { Vocabulary } from '../domain/vocabulary.js';
-import type { Row } from '../types.js';
+import { report, type StageContext } from '../stage.js';
+import type { Cell, Row } from '../types.js';
 
 /** Whether a row is the funds header: enough fund column labels, or a funds label (项目资金（万元）). */
 export function isFundsHeader(row: Row, v: Vocabulary): boolean {
@@ -58,4 +59,35 @@ export function findSections(rows: readonly Row[], v: Vocabulary): Sections {
     }
   }
   return { funds, fundsEnd, indicators };
+}
+
+/**
+ * A header row a page break cut in two (绩效指 | 一 | 二级 | 三级指 … at one page's foot, 标 | 级指标 |
+ * 指标 | 标 … at the next one's top): neither part reads as a header and the two joined cell by
+ * cell do. They are read as one row, at the first part's place (`wrapped_cell_joined`).
+ */
+export function joinHeadersCutByPage(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+  const isHeader = (r: Row): boolean => isIndicatorHeader(r, v) || isFundsHeader(r, v);
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const a = rows[i]!;
+    const b = rows[i + 1];
+    if (b && a.page !== undefined && b.page === a.page + 1 && a.cells.length === b.cells.length && !isHeader(a) && !isHeader(b)) {
+      const joined: Row = { ...a, cells: a.cells.map((c, k) => joinCut(c, b.cells[k]!)) };
+      if (isHeader(joined)) {
+        report(ctx, 'wrapped_cell_joined', 'a header row a page break cut in two was joined', { row: a }, { actual: `${a.cells.map((c) => c.text).join(' | ')} / ${b.cells.map((c) => c.text).join(' | ')}`, expected: joined.cells.map((c) => c.text).join(' | ') });
+        out.push(joined);
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** A cell and the rest of it on the next page: one text; a merge the rest begins goes on below. */
+function joinCut(a: Cell, b: Cell): Cell {
+  const { raw: _raw, ...cell } = a;
+  return { ...cell, text: a.text + b.text, rowSpan: Math.max(a.rowSpan, b.rowSpan), ...(b.merge ?? a.merge ? { merge: b.merge ?? a.merge } : {}) };
 }

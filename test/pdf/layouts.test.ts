@@ -385,3 +385,28 @@ describe('34. a level-2 name filling its column, glued to the level-3 name (Writ
     ]);
   });
 });
+
+describe('35. a narrow score column wrapping every score (3.0 / 0), one row cut by the page\'s foot (Writer from .docx, a frame only)', () => {
+  test('each score keeps its second decimal, the digit alone on the last line of page 1 included, and the table runs on to its total', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_score_digits_wrapped.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators).toHaveLength(22);
+    expect(r.indicators.filter((i) => !/^\d+\.\d\d$/.test(i.score ?? ''))).toEqual([]);
+    expect(r.indicators.find((i) => i.level3 === '新增监测设备数')?.score).toBe('4.00');
+    expect(r.indicators.find((i) => i.level3 === '人均采样分析成本')).toMatchObject({ target: '≤200元/人次', actual: '199元/人次', weight: '4', score: '4.00' });
+    expect([r.total_weight, r.total_score, r.grade]).toEqual(['100.00', '99.27', '优']);
+    expect(r.issues.map((d) => d.code)).toEqual([]);
+  });
+});
+
+describe('36. the indicator header and a row cut by page breaks (Writer from .docx, rules between rows, national form)', () => {
+  test('绩效指 | 一 | 二级 | 三级指 … at the foot and 标 | 级指标 | 指标 | 标 … on the next page read as one header; 群众投 / 诉下降率 and ≥95 / % as one row', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_header_cut_by_page.pdf'));
+    const r = res.records[0]!;
+    expect(r.template).toBe('national');
+    expect(r.indicators).toHaveLength(11);
+    expect(r.indicators.find((i) => i.level3 === '群众投诉下降率')).toMatchObject({ level1: '效益指标', level2: '社会效益指标', target: '≥95%', actual: '98.54%', weight: '16', score: '16' });
+    expect([r.total_weight, r.total_score]).toEqual(['100', '94.93']);
+    expect(r.issues.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([]);
+  });
+});
