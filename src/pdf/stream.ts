@@ -534,6 +534,8 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
 
 /** A whole number, or a placeholder printed for none (-, —, /): a complete cell on its own. */
 const PLACEHOLDER = /^[-—–/－]$/;
+/** A number a narrow cell cut right after its point (100. over 00): a number still. */
+const CUT_AT_POINT = /^\d+\.$/;
 // A line's start that line breaking would not leave at the end of the line above: a character
 // with the closing mark after it, or an opening mark.
 const BREAKS_BACK = /^(?:[^\s，。、；：！？）》」』”’,.;:!?)]{1}[，。、；：！？）》」』”’,;:!?)]|[（《「『“‘(])/u;
@@ -718,7 +720,7 @@ function sectionRows(
       // beside 评分等级 under the total row's figures; a paragraph that goes on past a block
       // label centred beside it is one cell still).
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
-      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && fillsBefore(last, p) && (!(isNumberPiece(last) && isNumberPiece(p)) || wrapsSurely(last, p) || restOfNumber(last, p));
+      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && fillsBefore(last, p) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
@@ -794,9 +796,17 @@ function sectionRows(
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
+    // The lowest cell of a section that runs to the page's foot, beginning with the one row it
+    // overlaps, is that row's cell cut short by the page break (the part of a row before a break
+    // sits at its top), not a label over rows.
+    const lowest = Math.max(...blocks.map((b) => b.bbox[3]));
+    const cutAtFoot = (b: Block): boolean => {
+      const over = overlapped(b, clusters);
+      return sec.end === lines.length && b.bbox[3] >= lowest - 0.5 && over.length === 1 && Math.abs(Math.min(...over[0].map((x) => x.bbox[1])) - b.bbox[1]) < 0.3 * b.fontSize;
+    };
     // Some column right of them keeps data: a section whose every column is labels has no rows.
     for (let c = labelCols.length ? Math.max(...labelCols) + 1 : 0; c < ncols; c++) {
-      if (!clusters.some((cl) => cl.length === 1 && cl[0].col === c && overlapsOthers(cl[0], clusters))) break;
+      if (!clusters.some((cl) => cl.length === 1 && cl[0].col === c && overlapsOthers(cl[0], clusters) && !cutAtFoot(cl[0]))) break;
       if (!blocks.some((b) => b.col > c)) break;
       labelCols.push(c);
       extended = true;
@@ -1267,12 +1277,16 @@ function clusterBlocks(blocks: readonly Block[], key: (b: Block) => number, tolO
 
 /** Whether a block overlaps vertically a cluster of at least two other blocks. */
 function overlapsOthers(b: Block, clusters: readonly Block[][]): boolean {
-  for (const c of clusters) {
-    if (c.length < 2 || c.includes(b)) continue;
+  return overlapped(b, clusters).length > 0;
+}
+
+/** The clusters of at least two other blocks that a block overlaps vertically. */
+function overlapped(b: Block, clusters: readonly Block[][]): Block[][] {
+  return clusters.filter((c) => {
+    if (c.length < 2 || c.includes(b)) return false;
     const box = unionBox(c.map((x) => x.bbox));
-    if (b.bbox[1] < box[3] - 0.5 && b.bbox[3] > box[1] + 0.5) return true;
-  }
-  return false;
+    return b.bbox[1] < box[3] - 0.5 && b.bbox[3] > box[1] + 0.5;
+  });
 }
 
 /** Where a section meets page breaks: it continues a table, with a group left open, or runs to the page's foot. */

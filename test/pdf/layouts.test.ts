@@ -410,3 +410,13 @@ describe('36. the indicator header and a row cut by page breaks (Writer from .do
     expect(r.issues.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([]);
   });
 });
+
+describe('37. a row cut by the page\'s foot, its long name wrapped under the row\'s one-line cells (Writer from .docx, no rules)', () => {
+  test('the name\'s lines at the foot are that row\'s cell, not a label over rows: the next page\'s names stay in their own rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_row_cut_at_foot.pdf'));
+    const names = res.records[0]!.indicators.map((i) => i.level3);
+    expect(names).toContain('技能竞赛覆盖率（以年度考核结果为依据，由第三方机构独立评估）');
+    expect(names).toContain('政策宣传活动按期完成率');
+    expect(res.records[0]!.indicators.find((i) => i.level3 === '政策宣传活动按期完成率')).toMatchObject({ level2: '时效指标', target: '≥90%', actual: '97%', weight: '3', score: '3' });
+  });
+});
