@@ -114,6 +114,26 @@ function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at:
 }
 
 /** Given the funds header row and the rows of the block, reads every fund row the template has. */
+/**
+ * Two figures of neighbouring cells drawn in one cell with a space between them (315.17 99.03%)
+ * beside an empty cell, where the layer put a column's edge on the wrong side of one of them: the
+ * two are read apart, into that cell and the empty one.
+ */
+function splitSpacedFigures(cells: readonly Cell[], from: number, placeholders: readonly string[]): { cells: Cell[]; at: number; parts: [string, string] } | undefined {
+  for (let i = from; i < cells.length; i++) {
+    const m = /^(\S+)\s+(\S+)$/.exec(cells[i]!.text.trim());
+    if (!m || readAmount(m[1], placeholders).value === null || readAmount(m[2], placeholders).value === null) continue;
+    const to = i > from && cells[i - 1]!.text === '' ? i - 1 : cells[i + 1]?.text === '' ? i + 1 : -1;
+    if (to < 0) continue;
+    const out = [...cells];
+    const [a, b] = to < i ? [to, i] : [i, to];
+    out[a] = { ...cells[a]!, text: m[1]! };
+    out[b] = { ...cells[b]!, text: m[2]! };
+    return { cells: out, at: i, parts: [m[1]!, m[2]!] };
+  }
+  return undefined;
+}
+
 export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): FundsResult {
   const cols: { key: FundColKey; at: number }[] = [];
   let mergedRow: FundRowKey | undefined;
@@ -158,6 +178,11 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
         labelAt = glued.at;
         report(ctx, 'label_value_joined', `fund row label "${cells[labelAt]!.text}" shared one cell with "${row.cells[labelAt]!.text.replace(cells[labelAt]!.text, '')}"`, { row, cell: row.cells[labelAt] }, { actual: row.cells[labelAt]!.text, expected: cells[labelAt]!.text });
       }
+    }
+    const apart = labelAt >= 0 ? splitSpacedFigures(cells, labelAt + 1, placeholders) : undefined;
+    if (apart) {
+      report(ctx, 'values_joined', `two figures of fund row ${cells[labelAt]!.text} shared one cell beside an empty one: "${cells[apart.at]!.text}" read apart`, { row, cell: cells[apart.at] }, { actual: cells[apart.at]!.text, expected: apart.parts.join(' | ') });
+      cells = apart.cells;
     }
     let key: FundRowKey | undefined = labelAt >= 0 ? v.fundRow(cells[labelAt]!.text) : undefined;
     if (key === undefined) {

@@ -19,6 +19,7 @@ import { readFunds, type FundsRead } from './funds.js';
 import { readIndicatorRows, type IndicatorRow } from './indicator-rows.js';
 import { assignLevels } from './label-groups.js';
 import { findSections, isFundsHeader, isIndicatorHeader, joinHeadersCutByPage } from './sections.js';
+import { splitStackedFields } from './stacked-fields.js';
 
 export interface DraftIndicator {
   level1: string | null;
@@ -131,7 +132,7 @@ function unitOf(rows: readonly Row[], v: Vocabulary): { value: '万元' | '元';
 
 /** Reads a table block into a draft record. */
 export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateSet): Draft {
-  const rows = joinHeadersCutByPage(setAsideSignatures(block.rows, set.union, ctx), set.union, ctx);
+  const rows = joinHeadersCutByPage(setAsideSignatures(splitStackedFields(block.rows, set.union, ctx), set.union, ctx), set.union, ctx);
   const choice = detectTemplate(rows, set);
   const v = choice.vocabulary;
   const t = v.template;

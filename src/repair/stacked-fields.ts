@@ -1,0 +1,49 @@
+/**
+ * Rows of text fields printed without padding under one another (评价结论, 存在问题, 改进措施), which
+ * a layer without rules read as one row: the label cell holds the labels one after another, a
+ * signature line perhaps after them (评价结论存在问题改进措施项目负责人：…), and one other cell holds one
+ * paragraph per label. Each label gets its row back with its paragraph (`stacked_fields_split`);
+ * the signature line becomes a row of its own, which the readers skip. Anything else (labels and paragraphs that do not pair one to one) is left as it is.
+ */
+import { labelKey } from '../domain/labels.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
+import { report, type StageContext } from '../stage.js';
+import type { Cell, Row } from '../types.js';
+
+/** The field labels a text is made of, in order, and what follows them; null unless two or more. */
+function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest: string } | null {
+  let k = labelKey(text);
+  const labels: string[] = [];
+  while (k !== '') {
+    let len = k.length;
+    while (len >= 2 && v.field(k.slice(0, len)) === undefined) len--;
+    if (len < 2) break;
+    labels.push(k.slice(0, len));
+    k = k.slice(len);
+  }
+  if (labels.length < 2 || (k !== '' && !v.isIgnored(k))) return null;
+  return { labels, rest: k };
+}
+
+/** Given a table's rows, returns them with each stacked field row split (see above). */
+export function splitStackedFields(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+  return rows.flatMap((row) => {
+    const filled = row.cells.flatMap((c, i) => (c.text === '' ? [] : [i]));
+    if (filled.length !== 2) return [row];
+    const [li, vi] = filled as [number, number];
+    const found = labelsIn(row.cells[li]!.text, v);
+    const paragraphs = row.cells[vi]!.text.split('\n');
+    if (!found || paragraphs.length !== found.labels.length) return [row];
+    report(ctx, 'stacked_fields_split', `${found.labels.length} field rows printed without padding were read as one: split into ${found.labels.join(', ')}`, { row, cell: row.cells[li] }, { actual: row.cells[li]!.text, expected: found.labels.join(' | ') });
+    const blank = (c: Cell): Cell => {
+      const { raw: _raw, merge: _merge, ...rest } = c;
+      return { ...rest, text: '', rowSpan: 1 };
+    };
+    const made = found.labels.map((label, n): Row => ({
+      ...row,
+      cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: label } : i === vi ? { ...blank(c), text: paragraphs[n]! } : c)),
+    }));
+    if (found.rest) made.push({ ...row, cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: found.rest } : blank(c))) });
+    return made;
+  });
+}
