@@ -15,6 +15,7 @@ import type { Cell, Provenance, Row } from '../types.js';
 import { composeValues } from './compose.js';
 import { detectTemplate } from './detect-template.js';
 import { isYearOrUnitLine, readFields } from './fields.js';
+import { blank } from './text.js';
 import { readFunds, type FundsRead } from './funds.js';
 import { readIndicatorRows, type IndicatorRow } from './indicator-rows.js';
 import { assignLevels } from './label-groups.js';
@@ -110,10 +111,6 @@ function setAsideSignatures(rows: readonly Row[], v: Vocabulary, ctx: StageConte
     const signatures = filled.filter((c) => v.isIgnored(c.text));
     if (signatures.length === 0 || signatures.length === filled.length) return row;
     for (const c of signatures) report(ctx, 'signature_set_aside', `"${c.text}" is a signature line, not a cell of the table: set aside`, { row, cell: c }, { actual: c.text });
-    const blank = (c: Cell): Cell => {
-      const { raw: _raw, merge: _merge, ...rest } = c;
-      return { ...rest, text: '', rowSpan: 1 };
-    };
     return { ...row, cells: row.cells.map((c) => (signatures.includes(c) ? blank(c) : c)) };
   });
 }

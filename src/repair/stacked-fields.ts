@@ -8,7 +8,8 @@
 import { labelKey } from '../domain/labels.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
-import type { Cell, Row } from '../types.js';
+import type { Row } from '../types.js';
+import { blank } from './text.js';
 
 /** The field labels a text is made of, in order, and what follows them; null unless two or more. */
 function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest: string } | null {
@@ -35,10 +36,6 @@ export function splitStackedFields(rows: readonly Row[], v: Vocabulary, ctx: Sta
     const paragraphs = row.cells[vi]!.text.split('\n');
     if (!found || paragraphs.length !== found.labels.length) return [row];
     report(ctx, 'stacked_fields_split', `${found.labels.length} field rows printed without padding were read as one: split into ${found.labels.join(', ')}`, { row, cell: row.cells[li] }, { actual: row.cells[li]!.text, expected: found.labels.join(' | ') });
-    const blank = (c: Cell): Cell => {
-      const { raw: _raw, merge: _merge, ...rest } = c;
-      return { ...rest, text: '', rowSpan: 1 };
-    };
     const made = found.labels.map((label, n): Row => ({
       ...row,
       cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: label } : i === vi ? { ...blank(c), text: paragraphs[n]! } : c)),

@@ -1,5 +1,6 @@
 /** Cleaning of cell text: HTML tags in goal texts, thousands separators in amounts. */
 import { amountOf } from '../domain/values.js';
+import type { Cell } from '../types.js';
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”' };
 
@@ -70,4 +71,10 @@ const PAGE_NUMBER = /^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*�
 /** Whether a row holds nothing but a page number (a footer a text extraction kept among the rows). */
 export function isPageNumberRow(texts: readonly string[]): boolean {
   return texts.length === 1 && PAGE_NUMBER.test(texts[0]!.trim());
+}
+
+/** A cell emptied where it stands: no text, no merge, its box kept. */
+export function blank(c: Cell): Cell {
+  const { raw: _raw, merge: _merge, ...rest } = c;
+  return { ...rest, text: '', rowSpan: 1 };
 }
