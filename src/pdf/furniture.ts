@@ -27,6 +27,8 @@ const PAGE_NUMBER = [
 
 /** Share of the page height at the top and at the bottom where page numbers are printed. */
 const MARGIN_BAND = 0.1;
+/** Share of the page height at the top and at the bottom where a running header or footer printed smaller than the text may be. */
+const RUNNING_BAND = 0.15;
 /** Degrees from upright (or from a quarter turn, vertical writing) that still count as upright. */
 const UPRIGHT_TOLERANCE_DEG = 3;
 
@@ -52,7 +54,7 @@ export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bot
  * furniture. A page number must sit in the top or bottom tenth of the page with clear space
  * (one line) between it and the text beside it. So must a running header or footer: a line no
  * larger than the page's text that an earlier page printed at the same place (`memory`, which
- * this call extends with the page's margin lines).
+ * this call extends with the page's margin lines), unless it is printed smaller than the text.
  */
 export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory): { content: TextRun[]; furniture: Furniture[] } {
   const furniture: Furniture[] = [];
@@ -69,21 +71,26 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
   const seen: MarginMemory = [];
   lines.forEach((line, i) => {
     const top = line.bbox[1], bottom = line.bbox[3];
-    const inTop = bottom < MARGIN_BAND * pageHeight, inBottom = top > (1 - MARGIN_BAND) * pageHeight;
+    // A line that begins (or ends) inside the band: a header printed low in a wide margin.
+    const inTop = top < RUNNING_BAND * pageHeight, inBottom = bottom > (1 - RUNNING_BAND) * pageHeight;
     if (!inTop && !inBottom) return;
+    const inNumberBand = inTop ? top < MARGIN_BAND * pageHeight : bottom > (1 - MARGIN_BAND) * pageHeight;
     const text = lineText(line);
-    const gap = line.fontSize;
-    const above = lines[i - 1], below = lines[i + 1];
-    if (inBottom && above && top - above.bbox[3] < gap) return;
-    if (inTop && below && below.bbox[1] - bottom < gap) return;
     const norm = compactText(text);
     const band = inTop ? 'top' : 'bottom';
     seen.push({ text: norm, top, band });
-    let kind: Furniture['kind'] | null = isPageNumber(text) ? 'page_number' : null;
+    const gap = line.fontSize;
+    const above = lines[i - 1], below = lines[i + 1];
+    const clear = !(inBottom && above && top - above.bbox[3] < gap) && !(inTop && below && below.bbox[1] - bottom < gap);
     // A title is printed larger than the text; a running header or footer is not, and it is one
-    // piece of text (a table's header row repeated on each page is several cells).
+    // piece of text (a table's header row repeated on each page is several cells). Printed smaller
+    // than the text, it needs no clear space beside it (a table run on close under it).
     const oneText = line.runs.every((r, k) => k === 0 || r.bbox[0] - line.runs[k - 1].bbox[2] < line.fontSize);
-    if (!kind && oneText && norm.length > 0 && line.fontSize <= 1.05 * bodySize && memory?.some((m) => m.band === band && m.text === norm && Math.abs(m.top - top) < line.fontSize)) kind = 'running_text';
+    const repeated = oneText && norm.length > 0 && !!memory?.some((m) => m.band === band && m.text === norm && Math.abs(m.top - top) < line.fontSize);
+    let kind: Furniture['kind'] | null = clear && inNumberBand && isPageNumber(text) ? 'page_number' : null;
+    // Below the top tenth (or above the bottom one) only a line smaller than the text is one.
+    const smaller = line.fontSize < 0.95 * bodySize;
+    if (!kind && repeated && ((clear && inNumberBand && line.fontSize <= 1.05 * bodySize) || smaller)) kind = 'running_text';
     if (!kind) return;
     for (const r of line.runs) drop.add(r);
     furniture.push({ kind, text: normalizeCjk(text), bbox: line.bbox });

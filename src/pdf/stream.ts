@@ -744,8 +744,16 @@ function sectionRows(
   // dense) stands on no row's line.
   const lineCentres = blocks.filter((b) => b.pieces.length === 1).map((b) => ({ y: centre(b.bbox), col: b.col })).sort((a, b) => a.y - b.y);
   const onRowLine = (b: Block): boolean => isNumberPiece(b.pieces[0]) || anyNear(lineCentres, centre(b.bbox), 0.3 * b.fontSize, (o) => o.col !== b.col);
-  const isWhole = (b: Block): boolean =>
-    inDataCol(b.col) && b.pieces.length === 1 && !(isFull(b.pieces[0]) && isNumberPiece(b.pieces[0]) && Math.max(0, decimalsOf(b.pieces[0])) < decimals[b.col]) && onRowLine(b);
+  // A number with fewer decimals than its column prints may be a piece of one a narrow cell cut,
+  // but only where a line of the column follows right under it, or where it is digits right
+  // under a decimal number they may end (10.0 over 0).
+  const pieceOfCut = new Set(byCol.flatMap((ps) => ps.flatMap((p, i) => {
+    const q = ps[i + 1];
+    if (!q || !follows(p, q, q.fontSize)) return [];
+    return decimalsOf(p) >= 1 && digitsRest(q) ? [p, q] : [p];
+  })));
+  const mayBeCut = (p: Piece): boolean => isFull(p) && isNumberPiece(p) && Math.max(0, decimalsOf(p)) < decimals[p.col] && pieceOfCut.has(p);
+  const isWhole = (b: Block): boolean => inDataCol(b.col) && b.pieces.length === 1 && !mayBeCut(b.pieces[0]) && onRowLine(b);
   const evidenced = splitByRowEvidence(blocks, isWhole);
   const own = alignmentVotes(blocks);
   if (mode.votesOnly) return { votes: own };
@@ -1221,10 +1229,19 @@ function toLines(ps: readonly Piece[]): TextLine[] {
  */
 export type AlignVotes = Record<Align, number>;
 
-/** The alignment most votes name (centre on ties). */
+/**
+ * Weight of a vote for centred cells against one for cells at the top or the bottom. Cells at the
+ * top of their rows line up by their centres almost never; in a centred table, a row's one-line
+ * cell joined to the next row's wrapped lines (rows without padding) lines up by its top with the
+ * row's other cells. So centre votes are the stronger evidence.
+ */
+const MIDDLE_VOTE_WEIGHT = 2;
+
+/** The alignment the votes name, centre votes counting double (centre on ties). */
 function alignmentOf(votes: AlignVotes): Align {
-  if (votes.top > votes.middle && votes.top >= votes.bottom) return 'top';
-  if (votes.bottom > votes.middle && votes.bottom > votes.top) return 'bottom';
+  const middle = MIDDLE_VOTE_WEIGHT * votes.middle;
+  if (votes.top > middle && votes.top >= votes.bottom) return 'top';
+  if (votes.bottom > middle && votes.bottom > votes.top) return 'bottom';
   return 'middle';
 }
 
