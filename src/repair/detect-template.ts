@@ -12,6 +12,7 @@ import { labelKey, looksLikeLabel } from '../domain/labels.js';
 import type { TemplateSet, Vocabulary } from '../domain/vocabulary.js';
 import { isNumber } from '../domain/values.js';
 import type { Row } from '../types.js';
+import { readFundLabelsInOrder } from './fund-labels.js';
 import { gluedFundRow } from './funds.js';
 import { findSections } from './sections.js';
 
@@ -87,8 +88,9 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
   if (s.indicators >= 0 && notUnderstood(rows[s.indicators]!.cells, v) > TOLERATED) return false;
   if (s.funds >= 0) {
     // The labels of the fund rows: rows with figures (a row of a label's pieces cut by a page break has none).
-    const rowLabels = rows
-      .slice(s.funds + 1, s.fundsEnd)
+    // (Labels run together down their column count as read in order, as the funds reader reads them.)
+    const quiet = { file: '', report: (): void => undefined };
+    const rowLabels = readFundLabelsInOrder(rows.slice(s.funds + 1, s.fundsEnd), v, quiet)
       .filter((r) => r.cells.some((c) => isNumber(c.text.replace(/%$/, ''))))
       .map((r) => {
         // A line of the side label wrapped one piece a row (预算 / 执行 / 情况 / (10 / 分)) stands left of the row's label.

@@ -12,7 +12,7 @@ import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
 import { isIgnoredRow } from './sections.js';
-import { hasHtml, isPageNumberRow, stripHtml, tidy } from './text.js';
+import { acrossOverlap, hasHtml, isPageNumberRow, stripHtml, tidy } from './text.js';
 
 export interface FieldValue {
   value: string;
@@ -45,10 +45,10 @@ function splitJoined(text: string, v: Vocabulary): { key: FieldKey; label: strin
 
 /**
  * A field label whose first line and last line enclose the value beside it, as a borderless
- * layer reads a label wrapped in a narrow cell: the label, the value, and whether the label's end
- * was the next cell.
+ * layer reads a label wrapped in a narrow cell: the label, the value, the label's own value when
+ * the next cell holds it before the label's end, and whether the label's end was the next cell.
  */
-function wrappedAround(text: string, next: string | undefined, v: Vocabulary): { label: string; value: string; usedNext: boolean } | undefined {
+function wrappedAround(text: string, next: string | undefined, v: Vocabulary): { label: string; value: string; own?: string; usedNext: boolean } | undefined {
   const t = labelKey(text);
   if (v.field(t)) return undefined;
   for (const labels of Object.values(v.template.fields)) {
@@ -59,6 +59,10 @@ function wrappedAround(text: string, next: string | undefined, v: Vocabulary): {
         if (!t.startsWith(head)) continue;
         if (t.length > l.length && t.endsWith(tail)) return { label: l, value: t.slice(head.length, t.length - tail.length), usedNext: false };
         if (next !== undefined && labelKey(next) === tail) return { label: l, value: t.slice(head.length), usedNext: true };
+        // The next cell holds the label's own value, then the label's end ("实施单位（盖宜宾市…" |
+        // "宜宾市…中心章）"), a layer having put the column edges across the label.
+        const n = next === undefined ? '' : labelKey(next);
+        if (n.length > tail.length && n.endsWith(tail)) return { label: l, value: t.slice(head.length), own: n.slice(0, n.length - tail.length), usedNext: true };
       }
     }
   }
@@ -146,10 +150,26 @@ export function isYearOrUnitLine(text: string, v: Vocabulary): boolean {
   return y !== undefined && k.replace(y, '').replace(/[()（）年度]/g, '') === '';
 }
 
+/**
+ * A field's value that begins with the table's year or unit line ((2023年度) over the project
+ * name, read into its cell by a layer without rules), without that line (`title_line_joined`).
+ */
+function withoutYearLine(key: FieldKey, found: FieldValue, v: Vocabulary, ctx: StageContext): FieldValue {
+  const t = found.value.trim();
+  for (let k = Math.min(14, t.length - 2); k >= 4; k--) {
+    // In brackets ((2023年度)) or a unit (单位：万元): a name may begin with 2023年度 itself.
+    const line = t.slice(0, k);
+    if (!/^[（(].*[）)]$|单位/.test(line) || !isYearOrUnitLine(line, v)) continue;
+    const value = t.slice(k).trim();
+    report(ctx, 'title_line_joined', `the line "${t.slice(0, k)}" shared a cell with the ${key} and was set apart`, { row: found.row, cell: found.cell, field: key }, { actual: t, expected: value });
+    return { ...found, value };
+  }
+  return found;
+}
+
 /** Horizontal overlap of two cells on the same page, or undefined when their boxes are not comparable. */
 function overlap(a: Cell, b: Cell): number | undefined {
-  if (!a.bbox || !b.bbox || a.page !== b.page) return undefined;
-  return Math.min(a.bbox[2], b.bbox[2]) - Math.max(a.bbox[0], b.bbox[0]);
+  return a.page === b.page ? acrossOverlap(a, b) : undefined;
 }
 
 interface Column {
@@ -241,7 +261,8 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
         // (主管部门 | 实施单位（盖 + its value | 章） | the unit); text the label encloses is its own.
         const value = around.value === '' ? [] : [{ cell: { ...a.cell, text: around.value }, at: a.at }];
         const label = { cell: { ...a.cell, text: around.label }, at: a.at };
-        cells.push(...(around.usedNext ? [...value, label] : [label, ...value]));
+        const own = around.own ? [{ cell: { ...b!.cell, text: around.own }, at: b!.at }] : [];
+        cells.push(...(around.usedNext ? [...value, label, ...own] : [label, ...value]));
         report(ctx, 'label_value_joined', `label "${around.label}" was printed around its value`, { row, cell: a.cell }, { actual: a.cell.text, expected: around.value });
         if (around.usedNext) n++;
         continue;
@@ -306,7 +327,7 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
   for (const [key, list] of Object.entries(parts) as [FieldKey, FieldValue[]][]) {
     if (!list.length) continue;
     if (!TEXT_FIELDS.has(key)) {
-      out[key] = list[0]!;
+      out[key] = withoutYearLine(key, list[0]!, v, ctx);
       continue;
     }
     const texts = list.map((p) => {

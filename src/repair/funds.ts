@@ -3,7 +3,8 @@
  * then one row per fund row (the template's row labels). Each row's values are read relative to
  * its own row label, so a row shifted left or right as a whole still reads right
  * (`shifted_cells`). Repairs: the total row's label printed in the header row with its values on
- * the next, unlabelled row (`fund_header_merged`).
+ * the next, unlabelled row (`fund_header_merged`); a row's figures drawn two in a cell
+ * (`values_joined`); the rest of a row wrapped onto a line of its own (`wrapped_cell_joined`).
  */
 import { labelKey, looksLikeLabel } from '../domain/labels.js';
 import type { FundColKey, FundRowKey } from '../domain/template.js';
@@ -113,7 +114,6 @@ function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at:
   return undefined;
 }
 
-/** Given the funds header row and the rows of the block, reads every fund row the template has. */
 /**
  * Two figures of neighbouring cells drawn in one cell with a space between them (315.17 99.03%)
  * beside an empty cell, where the layer put a column's edge on the wrong side of one of them: the
@@ -134,6 +134,57 @@ function splitSpacedFigures(cells: readonly Cell[], from: number, placeholders: 
   return undefined;
 }
 
+/**
+ * A fund row whose figures, counted one by one, are exactly as many as the figure columns, where
+ * the layer drew two of them in one cell (10.0 10.0) and left another cell of the run empty: a
+ * column edge put on the wrong side of a figure. The figures are read in order, one a column.
+ */
+function spreadFigures(cells: readonly Cell[], from: number, count: number, placeholders: readonly string[]): { cells: Cell[]; at: number } | undefined {
+  const figure = (t: string): boolean => readAmount(t, placeholders).value !== null || placeholders.includes(t);
+  const tokens: string[] = [];
+  let at = -1;
+  let end = from;
+  for (; end < cells.length; end++) {
+    const t = cells[end]!.text.trim();
+    if (t === '') continue;
+    const parts = t.split(/\s+/);
+    if (!parts.every(figure)) break;
+    if (parts.length > 1 && at < 0) at = end;
+    tokens.push(...parts);
+  }
+  if (at < 0 || tokens.length !== count || end - from < count) return undefined;
+  const out = [...cells];
+  for (let i = from; i < end; i++) out[i] = { ...cells[i]!, text: tokens[i - from] ?? '' };
+  return { cells: out, at };
+}
+
+/**
+ * The rest of a fund row that a narrow cell wrapped onto a line read as a row of its own (100. over
+ * 00%, 按计划完 over 成支出): a row with no label, on the grid of the row above, whose every piece
+ * completes the cell above it (digits after a number cut at its point, a % after a number, text
+ * under text). It is joined to that row (`wrapped_cell_joined`).
+ */
+function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+  const out: Row[] = [];
+  const isText = (t: string): boolean => !/^[\d.,%/—-]*$/.test(t.trim());
+  for (const row of rows) {
+    const prev = out[out.length - 1];
+    const filled = row.cells.flatMap((c, n) => (c.text === '' ? [] : [n]));
+    const completes = (n: number): boolean => {
+      const up = prev!.cells[n]!.text.trim(), t = row.cells[n]!.text.trim();
+      return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/\d$/.test(up) && t === '%') || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t));
+    };
+    if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && prev.cells.some((c) => v.fundRow(c.text) !== undefined) && filled.every(completes)) {
+      out[out.length - 1] = { ...prev, cells: prev.cells.map((c, n) => (row.cells[n]!.text === '' ? c : { ...c, text: c.text + row.cells[n]!.text })) };
+      report(ctx, 'wrapped_cell_joined', 'the rest of a fund row wrapped onto a line of its own was joined to it', { row }, { actual: filled.map((n) => row.cells[n]!.text).join(' | ') });
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Given the funds header row and the rows of the block, reads every fund row the template has. */
 export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): FundsResult {
   const cols: { key: FundColKey; at: number }[] = [];
   let mergedRow: FundRowKey | undefined;
@@ -168,7 +219,7 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
   }
   const figures = cols.filter((c) => !TEXT_COLS.has(c.key));
 
-  for (const row of rows) {
+  for (const row of joinFundRests(rows, v, ctx)) {
     let cells = row.cells;
     let labelAt = cells.findIndex((c) => v.fundRow(c.text) !== undefined);
     if (labelAt < 0) {
@@ -178,6 +229,14 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
         labelAt = glued.at;
         report(ctx, 'label_value_joined', `fund row label "${cells[labelAt]!.text}" shared one cell with "${row.cells[labelAt]!.text.replace(cells[labelAt]!.text, '')}"`, { row, cell: row.cells[labelAt] }, { actual: row.cells[labelAt]!.text, expected: cells[labelAt]!.text });
       }
+    }
+    // Where the row's figures start: after its label, or (the label printed in the header row) under
+    // the header's first value column, on the header's grid.
+    const from = labelAt >= 0 ? labelAt + 1 : mergedRow && cells.length === header.cells.length ? first : -1;
+    const spread = from >= 0 ? spreadFigures(cells, from, figures.length, placeholders) : undefined;
+    if (spread) {
+      report(ctx, 'values_joined', `two figures of a fund row shared one cell ("${cells[spread.at]!.text}") and another cell was empty: its ${figures.length} figures were read in order`, { row, cell: cells[spread.at] }, { actual: cells.map((c) => c.text).join(' | '), expected: spread.cells.map((c) => c.text).join(' | ') });
+      cells = spread.cells;
     }
     const apart = labelAt >= 0 ? splitSpacedFigures(cells, labelAt + 1, placeholders) : undefined;
     if (apart) {

@@ -18,8 +18,11 @@ import { isYearOrUnitLine, readFields } from './fields.js';
 import { blank } from './text.js';
 import { readFunds, type FundsRead } from './funds.js';
 import { readIndicatorRows, type IndicatorRow } from './indicator-rows.js';
+import { joinLabelPieces } from './label-pieces.js';
+import { joinFiguresCutAtPoint } from './cut-figures.js';
+import { readFundLabelsInOrder } from './fund-labels.js';
 import { assignLevels } from './label-groups.js';
-import { findSections, isFundsHeader, isIndicatorHeader, joinHeadersCutByPage } from './sections.js';
+import { findSections, isFundsHeader, isIndicatorHeader, joinHeadersCutByPage, joinWrappedHeaders } from './sections.js';
 import { splitStackedFields } from './stacked-fields.js';
 
 export interface DraftIndicator {
@@ -129,7 +132,7 @@ function unitOf(rows: readonly Row[], v: Vocabulary): { value: '万元' | '元';
 
 /** Reads a table block into a draft record. */
 export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateSet): Draft {
-  const rows = joinHeadersCutByPage(setAsideSignatures(splitStackedFields(block.rows, set.union, ctx), set.union, ctx), set.union, ctx);
+  const rows = joinWrappedHeaders(joinHeadersCutByPage(setAsideSignatures(splitStackedFields(block.rows, set.union, ctx), set.union, ctx), set.union, ctx), set.union, ctx);
   const choice = detectTemplate(rows, set);
   const v = choice.vocabulary;
   const t = v.template;
@@ -178,7 +181,7 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
   let separators = 0;
   let wrapped = 0;
   if (sec.funds >= 0) {
-    const res = readFunds(rows[sec.funds]!, rows.slice(sec.funds + 1, sec.fundsEnd), v, ctx);
+    const res = readFunds(rows[sec.funds]!, readFundLabelsInOrder(rows.slice(sec.funds + 1, sec.fundsEnd), v, ctx), v, ctx);
     draft.funds = res.funds;
     separators += res.separators;
     wrapped += res.wrapped;
@@ -192,7 +195,8 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
   // Indicators and the total row.
   let indEnd = -1;
   if (sec.indicators >= 0) {
-    const table = readIndicatorRows(rows[sec.indicators]!, rows.slice(sec.indicators + 1), v, ctx);
+    const joined = joinLabelPieces(rows[sec.indicators]!, joinFiguresCutAtPoint(rows.slice(sec.indicators + 1), ctx), v, ctx);
+    const table = readIndicatorRows(joined.header, joined.rows, v, ctx);
     indEnd = sec.indicators + 1 + table.end;
     separators += table.separators;
     wrapped += table.wrapped;

@@ -6,9 +6,11 @@
  * framework; a level-2 name in the level-1 column is noted (`level2_in_level1_column`); other
  * text there is the 三级指标 when that column is empty (`label_in_wrong_column`) and garbage
  * otherwise (`garbage_label`). A row with no numbers that continues the previous one is joined to
- * it (`wrapped_cell_joined`). The table ends at its total row (the template's total labels, or an
- * unlabelled row of one or two numbers where the template allows it), or at a row that holds a
- * field label (评价结论 …).
+ * it (`wrapped_cell_joined`), and so is a line of it read inside the level name beside it. The
+ * table ends at its total row (the template's total labels, or an unlabelled row of one or two
+ * numbers where the template allows it, a lone one being the total weight or under 得分), or at a
+ * row that holds a field label (评价结论 …), which gives the totals too when it holds two figures
+ * under 分值 and 得分 and the grade or the total label (`total_on_field_row`).
  */
 import { labelKey } from '../domain/labels.js';
 import type { IndicatorColKey } from '../domain/template.js';
@@ -20,7 +22,7 @@ const isFigure = (text: string): boolean => isNumber(compactFigure(text));
 import { report, type StageContext } from '../stage.js';
 import type { Cell, MergeRole, Row } from '../types.js';
 import { hasFieldLabel, isIgnoredRow, isIndicatorHeader } from './sections.js';
-import { compactFigure, isPageNumberRow, readAmount } from './text.js';
+import { acrossOverlap, compactFigure, isPageNumberRow, mostOverlapped, readAmount } from './text.js';
 
 export interface LabelMark {
   text: string;
@@ -126,19 +128,16 @@ function weightIndex(cells: readonly Cell[]): number {
 
 /** The column whose cell in `cells` lies over `cell` on the page (most horizontal overlap), if boxes tell. */
 function columnByBox<K extends IndicatorColKey>(cell: Cell, cells: Partial<Record<IndicatorColKey, Cell>>, keys: readonly K[]): K | undefined {
-  if (!cell.bbox) return undefined;
-  let best: K | undefined;
-  let bestOverlap = 0;
-  for (const key of keys) {
-    const b = cells[key]?.bbox;
-    if (!b) continue;
-    const o = Math.min(b[2], cell.bbox[2]) - Math.max(b[0], cell.bbox[0]);
-    if (o > bestOverlap) {
-      best = key;
-      bestOverlap = o;
-    }
-  }
-  return best;
+  const present = keys.filter((k) => cells[k] !== undefined);
+  return present[mostOverlapped(cell, present.map((k) => cells[k]!))];
+}
+
+/** Index of the cell of `cells` that stands under a header cell (most of its width), where boxes tell. */
+function underHeader(head: Cell | undefined, cells: readonly Cell[]): number | undefined {
+  if (!head?.bbox) return undefined;
+  const width = (c: Cell): number => (c.bbox ? c.bbox[2] - c.bbox[0] : 0);
+  const i = cells.findIndex((c) => (acrossOverlap(c, head) ?? 0) > 0.5 * Math.max(width(head), width(c)));
+  return i < 0 ? undefined : i;
 }
 
 /** The one level name a piece of a label cut by a page break starts (服务对象满 → 服务对象满意度指标). */
@@ -168,7 +167,48 @@ function splitInTwo<A, B>(text: string, left: (s: string) => A | undefined, righ
  */
 function gluedLevels(text: string, v: Vocabulary): { level1: string; level2: string } | undefined {
   const both = splitInTwo(text, (s) => v.level1(s), (s) => v.level2(s));
-  return both && { level1: both[0], level2: both[1] };
+  return both ? { level1: both[0], level2: both[1] } : interleavedLevels(text, v);
+}
+
+/**
+ * A level name with a line of the next column's text read inside it, between its own two lines
+ * (社会效益指 + 便利度 + 标): the name and that line.
+ */
+function nameAroundLine(text: string, v: Vocabulary): { name: string; line: string } | undefined {
+  const t = labelKey(text);
+  const names = [...Object.keys(v.template.indicators.framework), ...new Set(Object.values(v.template.indicators.framework))];
+  const isName = (s: string): string | undefined => v.level1(s) ?? v.level2(s);
+  // (Two names run together, 社会效益指标服务对象满意度指标, are two rows' labels, not this.)
+  if (isName(t) || /\d/.test(t) || splitInTwo(t, isName, isName)) return undefined;
+  for (const name of names) {
+    const n = labelKey(name);
+    if (t.length <= n.length) continue;
+    for (let i = 1; i < n.length; i++) {
+      const line = t.slice(i, i + t.length - n.length);
+      if (t.startsWith(n.slice(0, i)) && t.endsWith(n.slice(i)) && !names.some((m) => line.includes(labelKey(m)))) return { name, line };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Two level names wrapped side by side and read line by line into one cell: the level 1's first
+ * line, the level 2's, then the level 1's second (满意度 + 服务对象满意度指 + 指标), the level 2's
+ * last line there too or left to the next cell.
+ */
+function interleavedLevels(text: string, v: Vocabulary): { level1: string; level2: string } | undefined {
+  const t = labelKey(text);
+  for (const [l2, l1] of Object.entries(v.template.indicators.framework)) {
+    const a = labelKey(l1), b = labelKey(l2);
+    if (t.length < a.length + 2 || t.length > a.length + b.length) continue;
+    for (let i = 1; i < a.length; i++) {
+      for (let j = 1; j < b.length; j++) {
+        const lines = a.slice(0, i) + b.slice(0, j) + a.slice(i);
+        if (t === lines || t === lines + b.slice(j)) return { level1: l1, level2: l2 };
+      }
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -208,15 +248,18 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     }
     if (joinNumberRests(row, out.rows, ctx)) continue;
     const total = totalRowValues(row, v);
-    if (total && out.rows.length > 0) {
+    // A lone number is the total weight (100) unless it sits under 得分 and is not the weights' sum;
+    // unlabelled, neither (a digit a narrow weight cell wrapped), it is no total.
+    const weightSum = out.rows.reduce((acc, r) => acc + Number(r.weight ?? 0), 0) + fundsWeight;
+    const [ta, tb] = total?.texts ?? [];
+    const lone = ta && !tb ? Number(ta.cell.text.replace(/,/g, '')) : NaN;
+    const isWeight = lone === totalWeight || Math.abs(lone - weightSum) < 1e-9;
+    const underScore = ta !== undefined && h.score !== undefined && h.weight !== undefined && ta.at >= h.score;
+    if (total && out.rows.length > 0 && (total.labelled || !ta || tb || isWeight || underScore)) {
       const [a, b] = total.texts;
       let weightCell: { cell: Cell; at: number } | undefined = a;
       let scoreCell: { cell: Cell; at: number } | undefined = b;
-      // A lone number is the total weight (100) unless it sits under 得分 and is not the weights' sum.
-      const weightSum = out.rows.reduce((acc, r) => acc + Number(r.weight ?? 0), 0) + fundsWeight;
-      const lone = a && !b ? Number(a.cell.text.replace(/,/g, '')) : NaN;
-      const isWeight = lone === totalWeight || Math.abs(lone - weightSum) < 1e-9;
-      if (a && !b && !isWeight && h.score !== undefined && h.weight !== undefined && a.at >= h.score) {
+      if (a && !b && !isWeight && underScore) {
         weightCell = undefined;
         scoreCell = a;
       }
@@ -230,7 +273,17 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       break;
     }
     if (out.rows.length > 0 && (hasFieldLabel(row, v) || isIgnoredRow(row, v))) {
-      // The table ended without a total row: the rows from here are fields (评价结论 …).
+      // The table ended without a total row: the rows from here are fields (评价结论 …). A field's
+      // row that holds two figures under 分值 and 得分 and the grade (评分等级 | 优 | 100 | 99.90:
+      // the total row's label lost) or the total label (评价结论 | … | 合计 | 100 | 94.3: the two
+      // rows read as one) also gives the totals; the fields reader still reads the field.
+      const figures = cells.flatMap((c, i) => (isFigure(c.text) ? [i] : []));
+      const totalsHere = cells.some((c) => v.field(c.text) === 'grade' || v.isTotal(c.text));
+      if (totalsHere && figures.length === 2 && h.weight !== undefined && h.score !== undefined && figures[0] === h.weight && figures[1] === h.score) {
+        out.totalWeight = { value: readAmount(cells[figures[0]]!.text, placeholders).value, row, cell: cells[figures[0]]! };
+        out.totalScore = { value: readAmount(cells[figures[1]]!.text, placeholders).value, row, cell: cells[figures[1]]! };
+        report(ctx, 'total_on_field_row', 'the total row\'s figures were printed on a field\'s row: read as the totals', { row }, { actual: cells.map((c) => c.text).join(' | ') });
+      }
       out.end = n;
       break;
     }
@@ -298,7 +351,9 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     if (sv.wrapped) out.wrapped++;
     ir.weight = wv.value;
     ir.score = sv.value;
-    const l2At = at('level2');
+    // The level-2 column by position where both rows have boxes (a page whose grid has a column
+    // more or less right of the labels shifts the values, not the labels), else by the shift.
+    const l2At = underHeader(headerRow.cells[h.level2 ?? -1], cells) ?? at('level2');
     if (l2At !== undefined && l2At >= 0 && cells[l2At]) {
       const c = cells[l2At]!;
       ir.level2Cell = { text: c.text, ...(c.merge ? { merge: c.merge } : {}), ...(c.continuesFromPage !== undefined ? { continuesFromPage: c.continuesFromPage } : {}) };
@@ -312,16 +367,30 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     const filled = cells.slice(0, Math.min(end, cells.length)).flatMap((c, i) => (c.text === '' ? [] : [i]));
     const labelEnd = Math.max(l3At, filled.length > valueKeys.length ? filled[filled.length - valueKeys.length]! : l3At);
     for (let i = 0; i < Math.min(end, cells.length); i++) {
-      const t = i < labelEnd ? withoutSection(cells[i]!.text, v) : cells[i]!.text;
+      let t = i < labelEnd ? withoutSection(cells[i]!.text, v) : cells[i]!.text;
       if (t === '') continue;
+      const cut = i < labelEnd && i + 1 === l3At ? nameAroundLine(t, v) : undefined;
+      if (cut && ir.values.level3) {
+        // The 三级指标's last line read into the level name beside it (社会效益指 + 便利度 + 标).
+        report(ctx, 'wrapped_cell_joined', `the line "${cut.line}" inside the label "${t}" ends the 三级指标 beside it`, { row, cell: cells[i] }, { actual: t, expected: `${cut.name} | ${ir.values.level3}${cut.line}` });
+        ir.values.level3 += cut.line;
+        t = cut.name;
+      }
       const l1 = v.level1(t);
       const l2 = v.level2(t);
       const both = l1 || l2 || i >= labelEnd ? undefined : gluedLevels(t, v);
+      // Two names of one level run together (社会效益指标服务对象满意度指标): the labels of this row's
+      // group and of the next one, read onto one line; this row takes the first.
+      const pair = l1 || l2 || both || i >= labelEnd ? undefined : (splitInTwo(t, (x) => v.level1(x), (x) => v.level1(x)) ?? splitInTwo(t, (x) => v.level2(x), (x) => v.level2(x)));
       if (l1 && i < labelEnd) ir.printedLevel1 = l1;
       else if (both) {
         ir.printedLevel1 = both.level1;
         ir.printedLevel2 = both.level2;
         report(ctx, 'level_labels_joined', `"${t}" read as level 1 ${both.level1} and level 2 ${both.level2}`, { row, cell: cells[i] }, { actual: t });
+      } else if (pair) {
+        if (v.level1(pair[0])) ir.printedLevel1 = pair[0];
+        else ir.printedLevel2 = pair[0];
+        report(ctx, 'level_labels_joined', `"${t}" holds two level names, ${pair[0]} and ${pair[1]}: this row takes ${pair[0]}`, { row, cell: cells[i] }, { actual: t, expected: pair[0] });
       } else if (l2 && i < labelEnd) {
         ir.printedLevel2 = l2;
         // Left of the level-2 column both as printed and as shifted: a whole row shifted is not this.

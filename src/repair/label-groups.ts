@@ -100,22 +100,28 @@ function assignByPlacement(rows: readonly IndicatorRow[], level1Of: Level1Of): (
  * continues the group above.
  */
 function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
-  interface Group { start: number; label: string | null; fromPage?: boolean }
+  interface Group { start: number; label: string | null; fromPage?: boolean; merged: boolean }
   const groups: Group[] = [];
   rows.forEach((r, i) => {
     // Every cell of the level-2 column that is not the continuation of a merged cell opens a group.
     const starts = i === 0 || (r.level2Cell !== undefined && r.level2Cell.merge !== 'continued') || (!!r.printedLevel2 && !r.level2Cell);
-    if (starts) groups.push({ start: i, label: r.printedLevel2 ?? null, ...(r.level2Cell?.continuesFromPage !== undefined ? { fromPage: r.level2Cell.continuesFromPage } : {}) });
+    if (starts) groups.push({ start: i, label: r.printedLevel2 ?? null, merged: r.level2Cell?.merge === 'start', ...(r.level2Cell?.continuesFromPage !== undefined ? { fromPage: r.level2Cell.continuesFromPage } : {}) });
     else if (r.printedLevel2 && groups.length) groups[groups.length - 1]!.label ??= r.printedLevel2;
   });
   const pageOf = (i: number): number => rows[i]?.row.page ?? 0;
   const firstOnPage = (i: number): boolean => i === 0 || pageOf(i - 1) !== pageOf(i);
   // From the foot of each page up: the empty cells there (one or several) go with the group that
-  // opens the next page.
+  // opens the next page, unless they are plain cells (no merge known) under a label that is one
+  // plain cell too: rows under a label printed on its group's first row.
+  const underPlainLabel = (n: number): boolean => {
+    let k = n;
+    while (k >= 0 && groups[k]!.label === null && !groups[k]!.merged) k--;
+    return k >= 0 && k < n && !groups[k]!.merged && groups[k]!.label !== null && pageOf(groups[k]!.start) === pageOf(groups[n]!.start) && n - k >= 2;
+  };
   const fromBelow = new Set<Group>();
   for (let n = groups.length - 2; n >= 0; n--) {
     const g = groups[n]!, next = groups[n + 1]!;
-    if (g.label !== null || firstOnPage(g.start) || next.label === null) continue;
+    if (g.label !== null || firstOnPage(g.start) || next.label === null || underPlainLabel(n)) continue;
     const opensNext = firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1 && next.fromPage !== false;
     if (opensNext || fromBelow.has(next)) {
       g.label = next.label;

@@ -7,6 +7,7 @@
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
+import { mostOverlapped } from './text.js';
 
 /** Whether a row is the funds header: enough fund column labels, or a funds label (项目资金（万元）). */
 export function isFundsHeader(row: Row, v: Vocabulary): boolean {
@@ -84,6 +85,63 @@ export function joinHeadersCutByPage(rows: readonly Row[], v: Vocabulary, ctx: S
     out.push(a);
   }
   return out;
+}
+
+/**
+ * A header row whose labels a narrow cell wrapped onto lines that a layer without rules read as
+ * rows of their own (预算执 over 行率, 年度预算数 over (万元), 偏差原因分 over 析及改进措施): up to two
+ * rows right above or right under the header, holding no figure and nothing the form names on its
+ * own, are joined to it, cell by cell on one grid or else by position, when that makes more of its
+ * cells column labels (`wrapped_cell_joined`).
+ */
+export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+  const labelsIn = (r: Row, funds: boolean): number => new Set(r.cells.map((c) => (funds ? v.fundCol(c.text) : v.indicatorCol(c.text))).filter((k) => k !== undefined)).size;
+  const piecesOnly = (r: Row | undefined): r is Row =>
+    !!r && r.cells.some((c) => c.text !== '') && r.cells.every((c) => c.text === '' || (!/\d/.test(c.text.replace(/[（(]\s*\d+\s*分\s*[）)]/g, '')) && !v.knows(c.text) && !v.fundRow(c.text)));
+  const out: Row[] = [...rows];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]!;
+    const funds = isFundsHeader(a, v);
+    if (!funds && !isIndicatorHeader(a, v)) continue;
+    let best = a, most = labelsIn(a, funds), above = 0, below = 0;
+    // Below first, then above, each taking one row more while it qualifies.
+    let joined: Row | undefined = a;
+    for (let k = 1; k <= 2 && joined && piecesOnly(out[i + k]) && !isFundsHeader(out[i + k]!, v) && !isIndicatorHeader(out[i + k]!, v); k++) {
+      joined = joinOnto(joined, out[i + k]!, false);
+      const got = joined ? labelsIn(joined, funds) : -1;
+      if (joined && (got > most || (below > 0 && got === most))) [best, most, below] = [joined, got, k];
+    }
+    joined = best;
+    for (let k = 1; k <= 2 && joined && i - k >= 0 && piecesOnly(out[i - k]) && out[i - k]!.page === a.page; k++) {
+      joined = joinOnto(joined, out[i - k]!, true);
+      const got = joined ? labelsIn(joined, funds) : -1;
+      if (joined && got > most) [best, most, above] = [joined, got, k];
+    }
+    if (above + below === 0) continue;
+    const taken = out.slice(i - above, i + below + 1);
+    report(ctx, 'wrapped_cell_joined', `a header row whose labels wrapped onto ${above + below} row(s) beside it was joined`, { row: a }, { actual: taken.map((r) => r.cells.map((c) => c.text).join(' | ')).join(' / '), expected: best.cells.map((c) => c.text).join(' | ') });
+    out.splice(i - above, above + below + 1, best);
+    i -= above;
+  }
+  return out;
+}
+
+/**
+ * A row with the pieces of another row's cells added to them (`before`: in front), cell by cell
+ * on one grid, else each piece to the cell it overlaps most across; undefined when a piece
+ * overlaps none or the boxes do not tell.
+ */
+function joinOnto(row: Row, pieces: Row, before: boolean): Row | undefined {
+  const join = (c: Cell, p: Cell): Cell => (before ? joinCut(p, c) : joinCut(c, p));
+  if (pieces.cells.length === row.cells.length) return { ...row, cells: row.cells.map((c, n) => join(c, pieces.cells[n]!)) };
+  const cells = [...row.cells];
+  for (const p of pieces.cells) {
+    if (p.text === '') continue;
+    const at = mostOverlapped(p, row.cells);
+    if (at < 0) return undefined;
+    cells[at] = join(cells[at]!, p);
+  }
+  return { ...row, cells };
 }
 
 /** A cell and the rest of it on the next page: one text; a merge the rest begins goes on below. */

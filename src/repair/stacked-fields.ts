@@ -3,7 +3,10 @@
  * a layer without rules read as one row: the label cell holds the labels one after another, a
  * signature line perhaps after them (评价结论存在问题改进措施项目负责人：…), and one other cell holds one
  * paragraph per label. Each label gets its row back with its paragraph (`stacked_fields_split`);
- * the signature line becomes a row of its own, which the readers skip. Anything else (labels and paragraphs that do not pair one to one) is left as it is.
+ * the signature line becomes a row of its own, which the readers skip. Labels read into one cell
+ * merged over as many rows as they name, a section's side label among them (项目年度目标项目基本情况
+ * 年度目标完成情况 over the two goal rows), go one to each row. Anything else (labels and
+ * paragraphs that do not pair one to one) is left as it is.
  */
 import { labelKey } from '../domain/labels.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
@@ -17,9 +20,10 @@ function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest: string
   const labels: string[] = [];
   while (k !== '') {
     let len = k.length;
-    while (len >= 2 && v.field(k.slice(0, len)) === undefined) len--;
+    while (len >= 2 && v.field(k.slice(0, len)) === undefined && !v.isSection(k.slice(0, len))) len--;
     if (len < 2) break;
-    labels.push(k.slice(0, len));
+    // A section's side label among them (项目基本情况) names no row of its own.
+    if (v.field(k.slice(0, len)) !== undefined) labels.push(k.slice(0, len));
     k = k.slice(len);
   }
   if (labels.length < 2 || (k !== '' && !v.isIgnored(k))) return null;
@@ -28,12 +32,17 @@ function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest: string
 
 /** Given a table's rows, returns them with each stacked field row split (see above). */
 export function splitStackedFields(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
-  return rows.flatMap((row) => {
+  const out = rows.map((r) => r);
+  return out.flatMap((row, r) => {
     const filled = row.cells.flatMap((c, i) => (c.text === '' ? [] : [i]));
     if (filled.length !== 2) return [row];
     const [li, vi] = filled as [number, number];
     const found = labelsIn(row.cells[li]!.text, v);
     const paragraphs = row.cells[vi]!.text.split('\n');
+    if (found && !found.rest && spreadOverRows(out, r, li, found.labels)) {
+      report(ctx, 'stacked_fields_split', `${found.labels.length} field labels read into one cell merged over their rows: split into ${found.labels.join(', ')}`, { row, cell: row.cells[li] }, { actual: row.cells[li]!.text, expected: found.labels.join(' | ') });
+      return [out[r]!];
+    }
     if (!found || paragraphs.length !== found.labels.length) return [row];
     report(ctx, 'stacked_fields_split', `${found.labels.length} field rows printed without padding were read as one: split into ${found.labels.join(', ')}`, { row, cell: row.cells[li] }, { actual: row.cells[li]!.text, expected: found.labels.join(' | ') });
     const made = found.labels.map((label, n): Row => ({
@@ -43,4 +52,20 @@ export function splitStackedFields(rows: readonly Row[], v: Vocabulary, ctx: Sta
     if (found.rest) made.push({ ...row, cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: found.rest } : blank(c))) });
     return made;
   });
+}
+
+/**
+ * The labels of a cell merged over as many rows as it names fields, each row below holding one
+ * value and nothing in the label's column: each row gets its label (in `rows`, in place).
+ */
+function spreadOverRows(rows: Row[], r: number, li: number, labels: readonly string[]): boolean {
+  const row = rows[r]!;
+  if (row.cells[li]!.rowSpan !== labels.length || r + labels.length > rows.length) return false;
+  const below = rows.slice(r + 1, r + labels.length);
+  if (!below.every((b) => b.cells.length === row.cells.length && b.cells[li]!.text === '' && b.cells.filter((c) => c.text !== '').length === 1)) return false;
+  rows[r] = { ...row, cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: labels[0]! } : c)) };
+  below.forEach((b, n) => {
+    rows[r + 1 + n] = { ...b, cells: b.cells.map((c, i) => (i === li ? { ...blank(c), text: labels[n + 1]! } : c)) };
+  });
+  return true;
 }

@@ -78,3 +78,19 @@ export function blank(c: Cell): Cell {
   const { raw: _raw, merge: _merge, ...rest } = c;
   return { ...rest, text: '', rowSpan: 1 };
 }
+
+/** How far two cells' boxes overlap across (negative: the gap between them); undefined without boxes. */
+export function acrossOverlap(a: Cell, b: Cell): number | undefined {
+  if (!a.bbox || !b.bbox) return undefined;
+  return Math.min(a.bbox[2], b.bbox[2]) - Math.max(a.bbox[0], b.bbox[0]);
+}
+
+/** Index of the cell of `cells` whose box overlaps `cell`'s most across (-1: none, or no boxes). */
+export function mostOverlapped(cell: Cell, cells: readonly Cell[]): number {
+  let at = -1, most = 0;
+  cells.forEach((c, n) => {
+    const o = acrossOverlap(c, cell) ?? 0;
+    if (o > most) [at, most] = [n, o];
+  });
+  return at;
+}

@@ -420,3 +420,130 @@ describe('37. a row cut by the page\'s foot, its long name wrapped under the row
     expect(res.records[0]!.indicators.find((i) => i.level3 === '政策宣传活动按期完成率')).toMatchObject({ level2: '时效指标', target: '≥90%', actual: '97%', weight: '3', score: '3' });
   });
 });
+
+describe('38. level names wrapped one line a row, a label wrapped around two values (Writer from .docx, no rules, Sichuan form)', () => {
+  test('数 / 量指标 and 可 / 持续 / 影响指标 name their groups; 数 read into the header goes back down; both units read', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_level_names_wrapped.pdf'));
+    const [a, b] = res.records;
+    expect(a!.indicators.slice(0, 6).map((i) => i.level2)).toEqual(Array(6).fill('数量指标'));
+    expect(a!.indicators.map((i) => i.level2).filter((l) => l === null)).toEqual([]);
+    expect(b!.indicators.find((i) => i.level3 === '宣传活动场次')).toMatchObject({ level1: '产出指标', level2: '数量指标' });
+    expect(b!.indicators.find((i) => i.level3 === '人才队伍稳定性')).toMatchObject({ level1: '效益指标', level2: '可持续影响指标' });
+    expect([b!.department, b!.implementing_unit]).toEqual(['成都市郫都区公安局', '郫都区交通警察大队']);
+  });
+});
+
+describe('39. two figures of a fund row in one cell, another cell of the row empty (Calc, a frame only, Sichuan form)', () => {
+  test('the row\'s six figures are read in order, one a column', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_two_figures_in_a_cell.pdf'));
+    const f = res.records[0]!.funds;
+    expect([f.total.initial_budget, f.total.full_year_budget, f.total.executed, f.total.execution_rate]).toEqual(['10.0', '10.0', '10.0', '100.00']);
+    expect([f.fiscal_appropriation?.initial_budget, f.fiscal_appropriation?.full_year_budget, f.fiscal_appropriation?.executed]).toEqual(['10.0', '10.0', '10.0']);
+  });
+});
+
+describe('40. whole scores in a column that also prints 2.5, rows stacked at the pitch of wrapped text (Writer from .docx, a frame only)', () => {
+  test('a whole score with no line under it is a row of its own: two rows whose names touch stay two rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_integer_scores_tight_rows.pdf'));
+    const ind = res.records[2]!.indicators;
+    expect(ind.find((i) => i.level3 === '政策解读办结时限')).toMatchObject({ target: '≤2小时', actual: '1小时', weight: '3', score: '3' });
+    expect(ind.find((i) => i.level3 === '专利交付时间')).toMatchObject({ target: '2022年10月31日前完成验收', actual: '2022年10月完成', weight: '1', score: '1' });
+  });
+});
+
+describe('41. fund labels run together down their column, a header label wrapped above its row (Writer from HTML, no rules, national form)', () => {
+  test('each row of figures takes its label in order; the 偏差原因分析及改进措施 column is found', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_fund_labels_run_together.pdf'));
+    const [a, , c, d] = res.records;
+    expect(c!.funds.total).toMatchObject({ initial_budget: '171300.00', executed: '156895.88', execution_rate: '91.59', score: '9.16' });
+    expect(d!.funds.total).toMatchObject({ initial_budget: '17.99', full_year_budget: '17.17', executed: '16.09', score: '9.37' });
+    expect(res.records.flatMap((r) => r.repairs.map((x) => x.code))).toContain('fund_labels_in_order');
+    expect(res.records.flatMap((r) => r.issues.map((x) => x.code))).not.toContain('unknown_template');
+    expect(a!.indicators.find((i) => i.level3 === '编制政策解读数量')?.deviation_reason).toBe('因供应商交付延迟，使部分工作延至下一年度实施，将建立定期调度机制，及时跟踪项目进展。');
+  });
+});
+
+describe('42. a running header close over the table, wrapped rests of a fund row (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('the header is no row; the year line leaves the name; 100. / 00% is one rate; 质 / 量指 / 标 names its group', async () => {
+    const x = await extractPages('writer_docx_outer_running_header_close.pdf', 'all');
+    expect(x.rows.filter((r) => r.page! > 1 && r.cells.some((c) => c.text.includes('自评结果')))).toEqual([]);
+    const res = await run(path.join(PAGES, 'writer_docx_outer_running_header_close.pdf'));
+    const [a, b] = res.records;
+    expect(a!.indicators.slice(0, 4).map((i) => i.level2)).toEqual(['数量指标', '质量指标', '质量指标', '质量指标']);
+    expect(b!.project_name).toBe('大邑县旅游公共服务运维经费');
+    expect(b!.funds.total).toMatchObject({ execution_rate: '100.00', deviation_reason: '按计划完成支出' });
+  });
+});
+
+describe('43. a running header printed below the top tenth of the page (Writer from HTML, a frame only, B5 landscape)', () => {
+  test('it is set aside on every page after the first, never joined to a cell', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_running_header_low.pdf'));
+    expect(res.records[1]!.indicators.find((i) => i.level3 === '参加质量安全检查人员满意度')?.target).toBe('≥100(%)');
+    expect(res.records.flatMap((r) => r.indicators.map((i) => `${i.level3}${i.target}${i.actual}`)).filter((t) => t.includes('自评'))).toEqual([]);
+  });
+});
+
+describe('44. the total score cut by a page break after its point (Chromium, all rules)', () => {
+  test('100. at the foot and 00 at the next page\'s top are the total score 100.00', async () => {
+    const res = await run(path.join(PAGES, 'chromium_all_total_cut_at_point.pdf'));
+    expect([res.records[0]!.total_weight, res.records[0]!.total_score]).toEqual(['100', '100.00']);
+    expect(res.records[0]!.issues.map((d) => d.code)).not.toContain('truncated_table');
+  });
+});
+
+describe('45. a level 1 and a level 2 name read line by line into one cell (Chromium, rules between rows)', () => {
+  test('满意度服务对象满意度指指标 is 满意度指标 and 服务对象满意度指标', async () => {
+    const res = await run(path.join(PAGES, 'chromium_horizontal_level_names_interleaved.pdf'));
+    const last = res.records[0]!.indicators.slice(-6);
+    expect(last.map((i) => [i.level1, i.level2])).toEqual(Array(6).fill(['满意度指标', '服务对象满意度指标']));
+  });
+});
+
+describe('46. fund column labels wrapped onto lines read as rows of their own (Writer from .docx, no rules, Sichuan form)', () => {
+  test('预算执 / 行率 is the 预算执行率 column', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_fund_header_wrapped.pdf'));
+    expect(res.records.map((r) => r.funds.total.execution_rate)).toEqual(['100.00', '90.71']);
+  });
+});
+
+describe('47. the goal labels read into one cell over their rows, a name\'s line inside a level name (Writer from HTML, rules between rows, Sichuan form)', () => {
+  test('each goal row gets its label; 社会效益指便利度标 is 社会效益指标 and the end of 承租户办事便利度', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_goal_labels_one_cell.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected?.startsWith('1.推进信息系统及APP的升级改造')).toBe(true);
+    expect(r.goal_actual?.startsWith('1.已推进信息系统及APP的升级改造')).toBe(true);
+    expect(r.indicators.find((i) => i.level3 === '承租户办事便利度')).toMatchObject({ level1: '效益指标', level2: '社会效益指标', weight: '5', score: '5' });
+  });
+});
+
+describe('48. the total row\'s figures on the grade\'s row, its label lost (Writer from HTML, a frame only)', () => {
+  test('评分等级 | 优 | 100 | 99.90 gives the totals and the grade; the table is not called truncated', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_total_on_grade_row.pdf'));
+    const r = res.records[0]!;
+    expect([r.total_weight, r.total_score, r.grade]).toEqual(['100', '99.90', '优']);
+    expect(r.repairs.map((d) => d.code)).toContain('total_on_field_row');
+    expect(r.issues.map((d) => d.code)).not.toContain('truncated_table');
+  });
+});
+
+describe('49. a group label on its first row over rows at the page\'s foot, the total beside 评价结论 (Chromium, a frame only, Sichuan form)', () => {
+  test('the rows under 数量指标 keep it, not the next page\'s group; 合计 | 100 | 94.3 on the 评价结论 row gives the totals', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_group_label_at_top_p6-8.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(0, 10).map((i) => i.level2)).toEqual(Array(10).fill('数量指标'));
+    expect(r.indicators[10]?.level2).toBe('社会效益指标');
+    expect([r.total_weight, r.total_score]).toEqual(['100', '94.3']);
+    expect(r.evaluation_conclusion?.startsWith('经自评')).toBe(true);
+  });
+});
+
+describe('50. centred cells in rows without padding (Writer from .docx, no rules)', () => {
+  test('the table is read as centred: each wrapped name and target stays in its row', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_centred_tight_rows.pdf'));
+    const ind = res.records[0]!.indicators;
+    expect(ind.find((i) => i.level3 === '数据准确率')).toMatchObject({ target: '≥85%', actual: '85%', weight: '2' });
+    expect(ind.find((i) => i.level3 === '项目完成时间')).toMatchObject({ target: '2023年6月30日前完成使用', actual: '按时完成', weight: '1' });
+    expect(ind.find((i) => i.level3 === '资金拨付及时率')).toMatchObject({ target: '≥100%', actual: '100%', weight: '3' });
+    expect(ind.filter((i) => i.target === null || i.actual === null)).toEqual([]);
+  });
+});

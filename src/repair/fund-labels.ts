@@ -1,0 +1,65 @@
+/**
+ * Fund row labels printed out of line with their figures. A layer without rules may wrap a
+ * narrow label column's text across the rows (年度资金 over 总额, the second line read as a row of
+ * its own) or run several labels together in one cell (年度资金总额：其中：本 | 年财政拨（元） |
+ * 款上年结转资金其他资金). When some row of figures has no label of its own, the label column of
+ * the whole block is read as one text: where it spells, in order, exactly as many fund row labels
+ * of the template as the block has rows of figures (a unit in brackets, or other text between
+ * them, skipped), each row of figures takes its label in that order (`fund_labels_in_order`).
+ * The rows stay as many.
+ */
+import { labelKey } from '../domain/labels.js';
+import type { FundRowKey } from '../domain/template.js';
+import type { Vocabulary } from '../domain/vocabulary.js';
+import { report, type StageContext } from '../stage.js';
+import type { Row } from '../types.js';
+import { blank, readAmount } from './text.js';
+import { gluedFundRow } from './funds.js';
+
+/** A figure at the end of a label cell (总额2975.79: the row's first figure read into it). */
+const FIGURE_AFTER = /(?<=[^\d\s,.+-])\s*([+-]?\d[\d,]*(?:\.\d+)?%?)$/;
+/** A unit in brackets (（元）, (万元)) printed inside the label column by the block's side label. */
+const UNIT = /[（(]\s*万?元\s*[）)]/g;
+
+/** Given the rows of a funds block (its header excluded), returns them with labels read in order. */
+export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+  const placeholders = v.template.placeholders;
+  const isValue = (t: string): boolean => t !== '' && (readAmount(t, placeholders).value !== null || placeholders.includes(t.trim()));
+  // The cells before a row's first figure; a row of figures has two or more.
+  const firstValue = rows.map((r) => r.cells.findIndex((c) => isValue(c.text)));
+  const figureRows = rows.flatMap((r, i) => (r.cells.filter((c) => isValue(c.text)).length >= 2 ? [i] : []));
+  if (figureRows.length < 2) return [...rows];
+  const labelCells = (i: number): number[] => rows[i]!.cells.flatMap((c, n) => (c.text !== '' && (firstValue[i]! < 0 || n < firstValue[i]!) && !/^[\d.,%]+$/.test(c.text.trim()) ? [n] : []));
+  // A row's own label: a cell that reads as one, its first figure or points glued to it or not.
+  const labelOf = (text: string): string => text.replace(FIGURE_AFTER, '').replace(/^[（(]\d+分[）)]/, '');
+  const ownLabel = (i: number): boolean => labelCells(i).filter((n) => v.fundRow(labelOf(rows[i]!.cells[n]!.text)) !== undefined || gluedFundRow(rows[i]!.cells[n]!.text, v) !== undefined).length === 1;
+  if (figureRows.every(ownLabel)) return [...rows];
+
+  const text = rows.flatMap((_, i) => labelCells(i).map((n) => labelKey(rows[i]!.cells[n]!.text))).join('').replace(UNIT, '');
+  const labels = v.template.funds.rows.flatMap((r) => r.labels.map((l) => ({ key: r.key, label: labelKey(l) }))).sort((a, b) => b.label.length - a.label.length);
+  const found: Array<{ key: FundRowKey; label: string }> = [];
+  for (let p = 0; p < text.length; ) {
+    const hit = labels.find((l) => text.startsWith(l.label, p));
+    if (!hit) {
+      p++;
+      continue;
+    }
+    found.push(hit);
+    p += hit.label.length;
+  }
+  const keys = new Set(found.map((f) => f.key));
+  if (found.length !== figureRows.length || keys.size !== found.length) return [...rows];
+
+  const out = rows.map((r) => ({ ...r, cells: [...r.cells] }));
+  rows.forEach((_, i) => {
+    for (const n of labelCells(i)) out[i]!.cells[n] = blank(rows[i]!.cells[n]!);
+  });
+  figureRows.forEach((i, k) => {
+    const at = labelCells(i).at(-1) ?? Math.max(0, firstValue[i]! - 1);
+    // A figure the label cell held (总额2975.79) stays after the label, for the funds reader.
+    const figure = FIGURE_AFTER.exec(rows[i]!.cells[at]!.text)?.[1];
+    out[i]!.cells[at] = { ...rows[i]!.cells[at]!, text: figure ? `${found[k]!.label} ${figure}` : found[k]!.label, rowSpan: 1 };
+  });
+  report(ctx, 'fund_labels_in_order', `the fund row labels were printed out of line with their figures: read in order as ${found.map((f) => f.label).join(', ')}`, { row: rows[figureRows[0]!] }, { actual: figureRows.map((i) => labelCells(i).map((n) => rows[i]!.cells[n]!.text).join('')).join(' | '), expected: found.map((f) => f.label).join(' | ') });
+  return out;
+}
