@@ -192,23 +192,33 @@ function nameAroundLine(text: string, v: Vocabulary): { name: string; line: stri
 }
 
 /**
- * Two level names wrapped side by side and read line by line into one cell: the level 1's first
- * line, the level 2's, then the level 1's second (满意度 + 服务对象满意度指 + 指标), the level 2's
- * last line there too or left to the next cell.
+ * Two level names wrapped side by side and read line by line into one cell: the level 1's lines
+ * and the level 2's taken in turns (满意度 + 服务对象满意度指 + 指标; 满意 + 服务 + 度指 + 对象 + 标 +
+ * 满意度指标), the level 2's last line there too or left to the next cell. Each name's characters
+ * keep their order, and the text begins with the level 1.
  */
 function interleavedLevels(text: string, v: Vocabulary): { level1: string; level2: string } | undefined {
   const t = labelKey(text);
   for (const [l2, l1] of Object.entries(v.template.indicators.framework)) {
     const a = labelKey(l1), b = labelKey(l2);
-    if (t.length < a.length + 2 || t.length > a.length + b.length) continue;
-    for (let i = 1; i < a.length; i++) {
-      for (let j = 1; j < b.length; j++) {
-        const lines = a.slice(0, i) + b.slice(0, j) + a.slice(i);
-        if (t === lines || t === lines + b.slice(j)) return { level1: l1, level2: l2 };
-      }
-    }
+    if (t.length < a.length + 2 || t.length > a.length + b.length || !t.startsWith(a[0]!)) continue;
+    if (interleaves(t, a, b.slice(0, t.length - a.length))) return { level1: l1, level2: l2 };
   }
   return undefined;
+}
+
+/** Whether `t` is `a` and `b` taken in turns, a run of each at a time, both whole and in order. */
+function interleaves(t: string, a: string, b: string): boolean {
+  // ok[i][j]: t's first i + j characters are a's first i and b's first j.
+  const ok: boolean[][] = Array.from({ length: a.length + 1 }, () => new Array<boolean>(b.length + 1).fill(false));
+  ok[0]![0] = true;
+  for (let i = 0; i <= a.length; i++) {
+    for (let j = 0; j <= b.length; j++) {
+      if (i > 0 && ok[i - 1]![j] && a[i - 1] === t[i + j - 1]) ok[i]![j] = true;
+      if (j > 0 && ok[i]![j - 1] && b[j - 1] === t[i + j - 1]) ok[i]![j] = true;
+    }
+  }
+  return ok[a.length]![b.length]!;
 }
 
 /**
@@ -369,7 +379,7 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     for (let i = 0; i < Math.min(end, cells.length); i++) {
       let t = i < labelEnd ? withoutSection(cells[i]!.text, v) : cells[i]!.text;
       if (t === '') continue;
-      const cut = i < labelEnd && i + 1 === l3At ? nameAroundLine(t, v) : undefined;
+      const cut = i < labelEnd && i + 1 === l3At && !gluedLevels(t, v) ? nameAroundLine(t, v) : undefined;
       if (cut && ir.values.level3) {
         // The 三级指标's last line read into the level name beside it (社会效益指 + 便利度 + 标).
         report(ctx, 'wrapped_cell_joined', `the line "${cut.line}" inside the label "${t}" ends the 三级指标 beside it`, { row, cell: cells[i] }, { actual: t, expected: `${cut.name} | ${ir.values.level3}${cut.line}` });

@@ -491,11 +491,17 @@ describe('44. the total score cut by a page break after its point (Chromium, all
   });
 });
 
-describe('45. a level 1 and a level 2 name read line by line into one cell (Chromium, rules between rows)', () => {
+describe('45. a level 1 and a level 2 name read line by line into one cell (Chromium, rules between rows; Writer from .docx, all rules)', () => {
   test('满意度服务对象满意度指指标 is 满意度指标 and 服务对象满意度指标', async () => {
     const res = await run(path.join(PAGES, 'chromium_horizontal_level_names_interleaved.pdf'));
     const last = res.records[0]!.indicators.slice(-6);
     expect(last.map((i) => [i.level1, i.level2])).toEqual(Array(6).fill(['满意度指标', '服务对象满意度指标']));
+  });
+  test('so is 满意服务度指对象标满意度指标, the lines of the two names taken in turns', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_level_names_taken_in_turns.pdf'));
+    const ind = res.records[0]!.indicators;
+    expect(ind.find((i) => i.level3 === '专题对接会社会影响力')?.level2).toBe('社会效益指标');
+    expect(ind.slice(-6).map((i) => [i.level1, i.level2])).toEqual(Array(6).fill(['满意度指标', '服务对象满意度指标']));
   });
 });
 
