@@ -21,8 +21,12 @@ const FIGURE_AFTER = /(?<=[^\d\s,.+-])\s*([+-]?\d[\d,]*(?:\.\d+)?%?)$/;
 /** A unit in brackets (（元）, (万元)) printed inside the label column by the block's side label. */
 const UNIT = /[（(]\s*万?元\s*[）)]/g;
 
-/** Given the rows of a funds block (its header excluded), returns them with labels read in order. */
-export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+/**
+ * Given the rows of a funds block (its header excluded), returns them with labels read in order.
+ * The header's cells before its column labels count first (the side label and the first rows'
+ * labels read up into it: 预算执行情况(10分)总额其中：财政资金).
+ */
+export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: StageContext, header?: Row): Row[] {
   const placeholders = v.template.placeholders;
   const isValue = (t: string): boolean => t !== '' && (readAmount(t, placeholders).value !== null || placeholders.includes(t.trim()));
   // The cells before a row's first figure; a row of figures has two or more.
@@ -35,7 +39,9 @@ export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: 
   const ownLabel = (i: number): boolean => labelCells(i).filter((n) => v.fundRow(labelOf(rows[i]!.cells[n]!.text)) !== undefined || gluedFundRow(rows[i]!.cells[n]!.text, v) !== undefined).length === 1;
   if (figureRows.every(ownLabel)) return [...rows];
 
-  const text = rows.flatMap((_, i) => labelCells(i).map((n) => labelKey(rows[i]!.cells[n]!.text))).join('').replace(UNIT, '');
+  const firstCol = header ? header.cells.findIndex((c) => v.fundCol(c.text) !== undefined) : -1;
+  const above = header && firstCol > 0 ? header.cells.slice(0, firstCol).map((c) => labelKey(c.text)).join('') : '';
+  const text = (above + rows.flatMap((_, i) => labelCells(i).map((n) => labelKey(rows[i]!.cells[n]!.text))).join('')).replace(UNIT, '');
   const labels = v.template.funds.rows.flatMap((r) => r.labels.map((l) => ({ key: r.key, label: labelKey(l) }))).sort((a, b) => b.label.length - a.label.length);
   const found: Array<{ key: FundRowKey; label: string }> = [];
   for (let p = 0; p < text.length; ) {

@@ -48,7 +48,8 @@ function bestGap(cells: readonly Cell[], start: number, offsets: readonly number
 
 /**
  * A fund row label read into one cell with a neighbour's text: the row's first figure (总额50.00: a
- * borderless table whose label column has no header to anchor it) or a piece of the side label
+ * borderless table whose label column has no header to anchor it; or between the lines of the
+ * label wrapped beside it: 年度资金总10.8额：) or a piece of the side label
  * printed down the block (总额预算执行情况(10分), 预总额, 行情况单位资金(10分)). Returns the label's row, the label and the
  * figure, if any.
  */
@@ -58,6 +59,12 @@ export function gluedFundRow(text: string, v: Vocabulary): { key: FundRowKey; la
   if (fig) {
     const key = v.fundRow(fig[1]!);
     if (key) return { key, label: fig[1]!.trim(), figure: fig[2]! };
+  }
+  // The figure between the lines of a label wrapped beside it (年度资金总 10.8 额：).
+  const inside = /^([^\d]+?)\s*([+-]?\d[\d,]*(?:\.\d+)?%?)\s*([^\d]+)$/s.exec(t);
+  if (inside) {
+    const key = v.fundRow(inside[1]! + inside[3]!);
+    if (key) return { key, label: (inside[1]! + inside[3]!).trim(), figure: inside[2]! };
   }
   const headers = v.template.funds.headers.map(labelKey);
   const side = (s: string): boolean => {

@@ -181,7 +181,7 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
   let separators = 0;
   let wrapped = 0;
   if (sec.funds >= 0) {
-    const res = readFunds(rows[sec.funds]!, readFundLabelsInOrder(rows.slice(sec.funds + 1, sec.fundsEnd), v, ctx), v, ctx);
+    const res = readFunds(rows[sec.funds]!, readFundLabelsInOrder(rows.slice(sec.funds + 1, sec.fundsEnd), v, ctx, rows[sec.funds]), v, ctx);
     draft.funds = res.funds;
     separators += res.separators;
     wrapped += res.wrapped;

@@ -419,7 +419,16 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       } else texts.push(i);
     }
     const nv = valueKeys.length;
-    if (texts.length >= nv) {
+    // Texts right of the labels all under their headers (a text column may be empty: 定性 has no
+    // unit) read as they stand; what is left of them in a label column is garbage.
+    const underHeaders = new Set(valueKeys.map((key) => (key === 'level3' ? l3At : at(key))));
+    const onGrid = ir.values.level3 !== null && texts.filter((i) => i >= l3At).every((i) => underHeaders.has(i));
+    if (onGrid && texts.length <= nv) {
+      for (const g of texts.filter((i) => i < l3At)) {
+        ir.garbage = cells[g]!.text;
+        report(ctx, 'garbage_label', `label cell holds "${cells[g]!.text}", which is not a label of the form; ignored`, { row, cell: cells[g] }, { actual: cells[g]!.text });
+      }
+    } else if (texts.length >= nv) {
       // As many texts as text columns: they are those columns, wherever they were printed.
       const picked = texts.slice(-nv);
       const moved = picked.some((i, j) => i !== (valueKeys[j] === 'level3' ? l3At : at(valueKeys[j]!)));

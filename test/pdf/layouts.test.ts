@@ -553,3 +553,28 @@ describe('50. centred cells in rows without padding (Writer from .docx, no rules
     expect(ind.filter((i) => i.target === null || i.actual === null)).toEqual([]);
   });
 });
+
+describe('51. a fund row\'s first figure read between the lines of its label (Chromium, rules between rows, national form)', () => {
+  test('年度资金总10.8额： is the row 年度资金总额 with 10.8 as its first figure', async () => {
+    const res = await run(path.join(PAGES, 'chromium_horizontal_figure_inside_fund_label_p1.pdf'));
+    const f = res.records[0]!.funds;
+    expect(f.total).toMatchObject({ initial_budget: '10.8', full_year_budget: '10.8', executed: '10.2', execution_rate: '94.44', score: '9.44' });
+    expect([f.carryover?.initial_budget, f.other?.initial_budget]).toEqual(['0.0', '0.0']);
+  });
+});
+
+describe('52. garbage in a label cell of a row whose text columns stand under their headers, one of them empty (Calc, rules between rows)', () => {
+  test('the row reads by position: 使用及时率 | 定性 | 2023年12月31日前完成 | (no unit) | 已完成', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_labels_of_a_page_in_one_cell.pdf'));
+    expect(res.records[0]!.indicators.find((i) => i.level3 === '使用及时率')).toMatchObject({ level2: '时效指标', target: '定性2023年12月31日前完成', actual: '已完成', weight: '5', score: '5' });
+  });
+});
+
+describe('53. fund row labels read up into the funds header (Writer from HTML, rules between rows, Sichuan form)', () => {
+  test('the labels in the header\'s first cell count first: 总额 and 其中：财政资金 get their figures', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_fund_labels_in_header.pdf'));
+    const f = res.records[1]!.funds;
+    expect(f.total).toMatchObject({ initial_budget: '100.41', full_year_budget: '90.00', executed: '85.07', execution_rate: '94.52', score: '9.45' });
+    expect(f.fiscal_appropriation).toMatchObject({ initial_budget: '100.41', executed: '85.07' });
+  });
+});
