@@ -28,7 +28,9 @@ const UNIT = /[（(]\s*万?元\s*[）)]/g;
  */
 export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: StageContext, header?: Row): Row[] {
   const placeholders = v.template.placeholders;
-  const isValue = (t: string): boolean => t !== '' && (readAmount(t, placeholders).value !== null || placeholders.includes(t.trim()));
+  const isFigure = (t: string): boolean => readAmount(t, placeholders).value !== null || placeholders.includes(t);
+  // A cell of figures: one, or several a layer drew in one cell (2,903 2,903).
+  const isValue = (t: string): boolean => t.trim() !== '' && t.trim().split(/\s+/).every(isFigure);
   // The cells before a row's first figure; a row of figures has two or more.
   const firstValue = rows.map((r) => r.cells.findIndex((c) => isValue(c.text)));
   const figureRows = rows.flatMap((r, i) => (r.cells.filter((c) => isValue(c.text)).length >= 2 ? [i] : []));
@@ -39,7 +41,9 @@ export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: 
   const ownLabel = (i: number): boolean => labelCells(i).filter((n) => v.fundRow(labelOf(rows[i]!.cells[n]!.text)) !== undefined || gluedFundRow(rows[i]!.cells[n]!.text, v) !== undefined).length === 1;
   if (figureRows.every(ownLabel)) return [...rows];
 
-  const firstCol = header ? header.cells.findIndex((c) => v.fundCol(c.text) !== undefined) : -1;
+  // (A header cell that is a fund row's label alone, 年度资金总额 over its figures, the funds reader
+  // reads as such.)
+  const firstCol = header && !header.cells.some((c) => v.fundRow(c.text) !== undefined) ? header.cells.findIndex((c) => v.fundCol(c.text) !== undefined) : -1;
   const above = header && firstCol > 0 ? header.cells.slice(0, firstCol).map((c) => labelKey(c.text)).join('') : '';
   const text = (above + rows.flatMap((_, i) => labelCells(i).map((n) => labelKey(rows[i]!.cells[n]!.text))).join('')).replace(UNIT, '');
   const labels = v.template.funds.rows.flatMap((r) => r.labels.map((l) => ({ key: r.key, label: labelKey(l) }))).sort((a, b) => b.label.length - a.label.length);
