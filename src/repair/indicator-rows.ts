@@ -170,6 +170,16 @@ function gluedLevels(text: string, v: Vocabulary): { level1: string; level2: str
   return both ? { level1: both[0], level2: both[1] } : interleavedLevels(text, v);
 }
 
+/** A level-2 name followed by other text that is no level name (数量指标展品数量): the two. */
+function nameBeforeText(text: string, v: Vocabulary): { name: string; rest: string } | undefined {
+  const t = text.trim();
+  for (const name of Object.keys(v.template.indicators.framework)) {
+    const rest = t.startsWith(name) ? t.slice(name.length).trim() : '';
+    if (rest.length >= 2 && !v.level1(rest) && !v.level2(rest) && !v.isFragment(rest) && !v.isSection(rest)) return { name, rest };
+  }
+  return undefined;
+}
+
 /**
  * A level name with a line of the next column's text read inside it, between its own two lines
  * (社会效益指 + 便利度 + 标): the name and that line.
@@ -407,6 +417,14 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
         if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
           report(ctx, 'level2_in_level1_column', `level-2 name ${l2} printed in the level-1 column`, { row, cell: cells[i] });
         }
+      } else if (i < labelEnd && ir.values.level3 === null && nameBeforeText(t, v)) {
+        // A level-2 name and the 三级指标 beside it read as one cell (数量指标展品数量), the 三级指标
+        // column empty.
+        const { name, rest } = nameBeforeText(t, v)!;
+        ir.printedLevel2 = name;
+        ir.values.level3 = rest;
+        ir.cells.level3 = cells[i]!;
+        report(ctx, 'label_in_wrong_column', `三级指标 "${rest}" printed in the cell of the level name ${name}`, { row, cell: cells[i] }, { actual: t, expected: `${name} | ${rest}` });
       } else if (i < labelEnd && (v.isSection(t) || v.isSectionPiece(t) || v.isFragment(t))) {
         // A piece of a merged label (绩效指标, 可持续影响指标) that a page break split: no value; the
         // start of a level name stands for it (its end is on the next page, in a row of its own).

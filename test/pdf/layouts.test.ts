@@ -578,3 +578,10 @@ describe('53. fund row labels read up into the funds header (Writer from HTML, r
     expect(f.fiscal_appropriation).toMatchObject({ initial_budget: '100.41', executed: '85.07' });
   });
 });
+
+describe('54. a level-2 name and the 三级指标 beside it read as one cell (Writer from .docx, no rules, national form)', () => {
+  test('数量指标展品数量 is the level 2 数量指标 and the indicator 展品数量', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_level_name_before_name.pdf'));
+    expect(res.records[1]!.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '展品数量', target: '≥13700份', actual: '部分完成', weight: '4', score: '3' });
+  });
+});
