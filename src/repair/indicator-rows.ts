@@ -22,6 +22,7 @@ const isFigure = (text: string): boolean => isNumber(compactFigure(text));
 import { report, type StageContext } from '../stage.js';
 import type { Cell, MergeRole, Row } from '../types.js';
 import { hasFieldLabel, isIgnoredRow, isIndicatorHeader } from './sections.js';
+import { labelsIn } from './stacked-fields.js';
 import { acrossOverlap, compactFigure, isPageNumberRow, mostOverlapped, readAmount } from './text.js';
 
 export interface LabelMark {
@@ -95,8 +96,8 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
       continue;
     }
     // A field's label merged over this row and the ones below (评价结论 set beside 合计 by a
-    // borderless layer) is no cell of it.
-    if (c.rowSpan > 1 && v.field(c.text) !== undefined) {
+    // borderless layer, or 评价结论存在问题, two labels run together) is no cell of it.
+    if (c.rowSpan > 1 && (v.field(c.text) !== undefined || labelsIn(c.text, v) !== null)) {
       fragments++;
       continue;
     }

@@ -15,7 +15,7 @@ import type { Row } from '../types.js';
 import { blank } from './text.js';
 
 /** The field labels a text is made of, in order, and what follows them; null unless two or more. */
-function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest: string } | null {
+export function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest: string } | null {
   let k = labelKey(text);
   const labels: string[] = [];
   while (k !== '') {

@@ -585,3 +585,11 @@ describe('54. a level-2 name and the 三级指标 beside it read as one cell (Wr
     expect(res.records[1]!.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '展品数量', target: '≥13700份', actual: '部分完成', weight: '4', score: '3' });
   });
 });
+
+describe('55. two field labels run together beside the 合计 row (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('评价结论存在问题 beside 合计 | 100 | 94.59 leaves it the total row', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_labels_beside_total.pdf'));
+    expect(res.records.map((r) => [r.total_weight, r.total_score])).toEqual([['100', '99.31'], ['100', '94.59'], ['100', '97.1']]);
+    expect(res.records[1]!.issues.map((d) => d.code)).not.toContain('truncated_table');
+  });
+});
