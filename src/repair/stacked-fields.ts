@@ -2,8 +2,9 @@
  * Rows of text fields printed without padding under one another (评价结论, 存在问题, 改进措施), which
  * a layer without rules read as one row: the label cell holds the labels one after another, a
  * signature line perhaps after them (评价结论存在问题改进措施项目负责人：…), and one other cell holds one
- * paragraph per label. Each label gets its row back with its paragraph (`stacked_fields_split`);
- * the signature line becomes a row of its own, which the readers skip. Labels read into one cell
+ * paragraph per label (or, where a paragraph break was lost, as many sentences). Each label gets
+ * its row back with its paragraph (`stacked_fields_split`); the signature line, and signature
+ * cells beside the row (填报人：…), become a row of their own, which the readers skip. Labels read into one cell
  * merged over as many rows as they name, a section's side label among them (项目年度目标项目基本情况
  * 年度目标完成情况 over the two goal rows), go one to each row. Anything else (labels and
  * paragraphs that do not pair one to one) is left as it is.
@@ -34,11 +35,12 @@ export function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest:
 export function splitStackedFields(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const out = rows.map((r) => r);
   return out.flatMap((row, r) => {
-    const filled = row.cells.flatMap((c, i) => (c.text === '' ? [] : [i]));
+    // (Signature lines beside them, 填报人：…, stay on a row of their own.)
+    const filled = row.cells.flatMap((c, i) => (c.text === '' || v.isIgnored(c.text) ? [] : [i]));
     if (filled.length !== 2) return [row];
     const [li, vi] = filled as [number, number];
     const found = labelsIn(row.cells[li]!.text, v);
-    const paragraphs = row.cells[vi]!.text.split('\n');
+    const paragraphs = found ? paragraphsFor(row.cells[vi]!.text, found.labels.length) : [];
     if (found && !found.rest && spreadOverRows(out, r, li, found.labels)) {
       report(ctx, 'stacked_fields_split', `${found.labels.length} field labels read into one cell merged over their rows: split into ${found.labels.join(', ')}`, { row, cell: row.cells[li] }, { actual: row.cells[li]!.text, expected: found.labels.join(' | ') });
       return [out[r]!];
@@ -47,9 +49,10 @@ export function splitStackedFields(rows: readonly Row[], v: Vocabulary, ctx: Sta
     report(ctx, 'stacked_fields_split', `${found.labels.length} field rows printed without padding were read as one: split into ${found.labels.join(', ')}`, { row, cell: row.cells[li] }, { actual: row.cells[li]!.text, expected: found.labels.join(' | ') });
     const made = found.labels.map((label, n): Row => ({
       ...row,
-      cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: label } : i === vi ? { ...blank(c), text: paragraphs[n]! } : c)),
+      cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: label } : i === vi ? { ...blank(c), text: paragraphs[n]! } : blank(c))),
     }));
-    if (found.rest) made.push({ ...row, cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: found.rest } : blank(c))) });
+    const signed = row.cells.some((c, i) => i !== li && i !== vi && c.text !== '');
+    if (found.rest || signed) made.push({ ...row, cells: row.cells.map((c, i) => (i === li ? { ...blank(c), text: found.rest } : i === vi ? blank(c) : c)) });
     return made;
   });
 }
@@ -68,4 +71,15 @@ function spreadOverRows(rows: Row[], r: number, li: number, labels: readonly str
     rows[r + 1 + n] = { ...b, cells: b.cells.map((c, i) => (i === li ? { ...blank(c), text: labels[n + 1]! } : c)) };
   });
   return true;
+}
+
+/**
+ * A value cell's paragraphs, one per label: as printed, or, where a paragraph break was lost (two
+ * fields' texts run together), its sentences when they are exactly as many as the labels.
+ */
+function paragraphsFor(text: string, count: number): string[] {
+  const paragraphs = text.split('\n');
+  if (paragraphs.length >= count) return paragraphs;
+  const sentences = paragraphs.flatMap((p) => p.split(/(?<=。)(?=.)/u));
+  return sentences.length === count ? sentences : paragraphs;
 }

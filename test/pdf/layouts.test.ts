@@ -593,3 +593,14 @@ describe('55. two field labels run together beside the 合计 row (Writer from .
     expect(res.records[1]!.issues.map((d) => d.code)).not.toContain('truncated_table');
   });
 });
+
+describe('56. stacked text fields with a signature cell beside them and a paragraph break lost (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('each of 评价结论, 存在问题, 改进措施 gets its sentence, and the grade is read from the conclusion', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_stacked_fields_signed_p3.pdf'));
+    const r = res.records[0]!;
+    expect(r.evaluation_conclusion).toBe('该项目绩效目标设置较为明确，资金使用规范，项目实施基本达到预期效果，自评得分93.87分，绩效评价等级为“优”。');
+    expect(r.problems?.startsWith('来沪人员对项目政策知晓度不高')).toBe(true);
+    expect(r.improvements?.startsWith('加大政策宣传力度')).toBe(true);
+    expect([r.grade, r.grade_source]).toEqual(['优', 'conclusion']);
+  });
+});
