@@ -288,12 +288,13 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
     for (const l of set) if (l.startsWith(t)) return true;
     return false;
   };
-  // A run that a label was joined into (the value touching it): cut after the label.
+  // A run that a label was joined into (the value touching it): cut after the label. A label
+  // with a colon after it begins a sentence of a paragraph (改进措施：今后将…), not a cell.
   const cutLabel = (r: TextRun): TextRun[] => {
     if (r.angle !== 0 || isLabelStart(r)) return [r];
     const chars = Array.from(r.text);
     for (let k = chars.length - 1; k > 0; k--) {
-      if (!set.has(norm(chars.slice(0, k).join('')))) continue;
+      if (!set.has(norm(chars.slice(0, k).join(''))) || /^[：:]/.test(chars[k]!)) continue;
       const edges = charEdges(r);
       return [{ ...r, text: chars.slice(0, k).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[k], r.bbox[3]] },
         { ...r, text: chars.slice(k).join('').trimStart(), bbox: [edges[k], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
@@ -538,6 +539,9 @@ const PLACEHOLDER = /^[-—–/－]$/;
 const CUT_AT_POINT = /^\d+\.$/;
 // A line's start that line breaking would not leave at the end of the line above: a character
 // with the closing mark after it, or an opening mark.
+const HAN = /^\p{Script=Han}$/u;
+/** The room (in ems) short of a column's edge a line of Han characters may end and still be full. */
+const HAN_FIT_EM = 0.95;
 const BREAKS_BACK = /^(?:[^\s，。、；：！？）》」』”’,.;:!?)]{1}[，。、；：！？）》」』”’,;:!?)]|[（《「『“‘(])/u;
 const isNumberPiece = (p: Piece): boolean => {
   const t = normalizeCjk(lineText(p));
@@ -646,10 +650,6 @@ function sectionRows(
   });
   // A wrapped line stops short of the edge by less than a character or two (line-breaking rules).
   const isFull = (p: Piece): boolean => p.bbox[2] >= (p.spans ? spanRight[p.col] : colRight[p.col]) - 1.5 * p.fontSize;
-  // A line stops a character shorter where the next one may not begin with what followed: a
-  // closing mark takes the character before it along (低于预 / 算，导致), an opening one moves down.
-  const fillsBefore = (upper: Piece, lower: Piece): boolean =>
-    isFull(upper) || (BREAKS_BACK.test(textOf(lower)) && upper.bbox[2] >= (upper.spans ? spanRight[upper.col] : colRight[upper.col]) - 2.5 * upper.fontSize);
   const follows = (a: Piece | Block, b: Piece | Block, fontSize: number): boolean => {
     const lastA = 'pieces' in a ? a.pieces[a.pieces.length - 1] : a;
     const firstB = 'pieces' in b ? b.pieces[0] : b;
@@ -658,6 +658,24 @@ function sectionRows(
     if (ruleBetween(hRules, lastA.bbox[3] - 0.5, firstB.bbox[1] + 0.5, Math.max(lastA.bbox[0], firstB.bbox[0]), Math.min(lastA.bbox[2], firstB.bbox[2]))) return false;
     return firstB.bbox[0] < lastA.bbox[2] && firstB.bbox[2] > lastA.bbox[0];
   };
+  // Between two Han characters a line may break anywhere: a line that ends on one wrapped only
+  // where the next line's first character (a full em) would not have fitted after it. The edge is
+  // the one the column's lines reach where another line follows them (a last line of some text
+  // that runs out of its column, under the table, reaches further).
+  const edgeOf = (p: Piece): number => (p.spans ? spanRight[p.col] : colRight[p.col]);
+  const wrapEdge = byCol.map((ps) => {
+    let m = -Infinity;
+    for (let i = 0; i + 1 < ps.length; i++) if (!ps[i].spans && follows(ps[i], ps[i + 1], ps[i + 1].fontSize)) m = Math.max(m, ps[i].bbox[2]);
+    return m;
+  });
+  const hanEdge = (p: Piece): number => (p.spans || !Number.isFinite(wrapEdge[p.col]) ? edgeOf(p) : wrapEdge[p.col]);
+  const freeHanBreak = (upper: Piece, lower: Piece): boolean => HAN.test(lastChar(textOf(upper))) && HAN.test(firstChar(textOf(lower))) && !BREAKS_BACK.test(textOf(lower));
+  // A line stops a character shorter where the next one may not begin with what followed: a
+  // closing mark takes the character before it along (低于预 / 算，导致), an opening one moves down.
+  const fillsBefore = (upper: Piece, lower: Piece): boolean =>
+    freeHanBreak(upper, lower)
+      ? upper.bbox[2] > hanEdge(upper) - HAN_FIT_EM * upper.fontSize
+      : isFull(upper) || (BREAKS_BACK.test(textOf(lower)) && upper.bbox[2] >= edgeOf(upper) - 2.5 * upper.fontSize);
 
   // The most decimals a number of each column shows (a number with fewer may have wrapped).
   const decimals = byCol.map((ps) => Math.max(0, ...ps.map((p) => /\.(\d+)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? 0)));
@@ -761,7 +779,13 @@ function sectionRows(
   // so that a section whose own few votes come from blocks joined across rows does not.
   const align = alignmentOf(mode.pageVotes ?? own);
   const tolOf = (a: Block, b: Block): number => 0.3 * Math.min(a.fontSize, b.fontSize);
-  const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : centre(b.bbox));
+  // In a centred section that runs to the page's foot, the cells of the last row that the page
+  // break cuts sit at the top of the row's part on this page: they begin on the line of its
+  // one-line cells and are aligned by that line.
+  const wholeLines = blocks.filter(isWhole).map((b) => centre(b.bbox));
+  const footLine = align === 'middle' && sec.end === lines.length && wholeLines.length ? Math.max(...wholeLines) : null;
+  const cutByBreak = (b: Block): boolean => footLine !== null && b.pieces.length > 1 && Math.abs(centre(b.pieces[0].bbox) - footLine) < 0.3 * b.fontSize;
+  const key = (b: Block): number => (align === 'top' ? b.bbox[1] : align === 'bottom' ? b.bbox[3] : cutByBreak(b) ? centre(b.pieces[0].bbox) : centre(b.bbox));
   // A block cut where its lines line up with other columns' cells was cut as if cells sat at the
   // top of their rows: where its lines fall into those rows under an alignment, it is cut so.
   if (evidenced.size) {
@@ -777,8 +801,9 @@ function sectionRows(
     }
   }
   splitAtRows(blocks, isWhole, key, tolOf, align);
-  if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol);
+  if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol, cutByBreak);
   else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
+  const lastRowCut = blocks.some(cutByBreak);
 
   // Rows: clusters of aligned blocks, after folding paragraphs that align with nothing into the
   // block above them (a cell with line breaks).
@@ -864,7 +889,7 @@ function sectionRows(
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
     // A last label that fits no rows may be centred on a group the page break cut, whose rows
     // it does not cover: the rows at the foot are then no group left open.
-    if (own.length && !placeLabels(rows, own, c, align, isData, { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], atFoot: sec.end === lines.length }).lastFits) misfit.add(c);
+    if (own.length && !placeLabels(rows, own, c, align, isData, { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], atFoot: sec.end === lines.length, lastRowCut }).lastFits) misfit.add(c);
   }
   // Too few rows to tell the label columns: every column left of the data may be one.
   const mayLabel = (sec.labelCols ?? (most >= 3 ? labelCols : perCol.map((_, c) => c).filter((c) => c < dataCol))).filter((c) => !misfit.has(c));
@@ -1096,9 +1121,10 @@ function splitAgainstAlignment(blocks: Block[], isWhole: (b: Block) => boolean, 
  * In a section whose cells are centred vertically: whole one-line cells of two other columns
  * lined up with a line of a block that is not centred on it show a row the block runs into. The block
  * keeps the lines centred on that line in one cell (the row's) and the lines above and below
- * become cells of their own.
+ * become cells of their own. A cell of the last row that the page break cuts (`cutByBreak`) is
+ * left whole.
  */
-function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColumn: (c: number) => boolean): void {
+function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColumn: (c: number) => boolean, cutByBreak: (b: Block) => boolean): void {
   const singles = blocks.filter(isWhole);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
@@ -1107,7 +1133,7 @@ function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColum
     const tol = 0.3 * b.fontSize;
     if (singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(b.bbox)) < tol)) continue;
     const k = b.pieces.findIndex((p) => linedUp(singles, b.col, p) >= 2);
-    if (k < 0) continue;
+    if (k < 0 || cutByBreak(b)) continue;
     const j = Math.min(k, n - 1 - k);
     const parts = [b.pieces.slice(0, k - j), b.pieces.slice(k - j, k + j + 1), b.pieces.slice(k + j + 1)].filter((ps) => ps.length > 0);
     if (parts.length < 2) continue;
@@ -1311,6 +1337,8 @@ interface PageBreaks {
   continues: boolean;
   open: OpenGroup | undefined;
   atFoot: boolean;
+  /** The page's last row is cut by the break (its cells sit at the top of their part). */
+  lastRowCut?: boolean;
 }
 
 type RowSlots = readonly LogicalRow[];
@@ -1363,6 +1391,8 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
         for (let j = near; j < n && free(j); j++) {
           let err = Infinity;
           for (const a of aligns) {
+            // A group that takes in the row the break cuts is cut too: its label is at its top.
+            if (at.lastRowCut && k === labels.length - 1 && j === n - 1 && a !== 'top') continue;
             const d = Math.abs(groupPoint(i, j, a) - point(b, a));
             if (d < tol) err = Math.min(err, d / tol + (a === align || cutHere(j, a) ? 0 : 0.5));
           }
@@ -1810,14 +1840,25 @@ function clearestGap(lines: readonly TextLine[], a: number, b: number): number |
 function gapBounds(lines: readonly TextLine[], s: PdfSettings): number[] {
   const mids: number[] = [];
   const spans: Array<[number, number]> = [];
-  for (const l of lines) {
-    const chunks = splitChunks(l, s);
+  const chunksOf = lines.map((l) => splitChunks(l, s).map((c): [number, number] => [c[0].bbox[0], c[c.length - 1].bbox[2]]));
+  lines.forEach((l, li) => {
+    const chunks = chunksOf[li];
+    // Chunks of lines beside this one (a cell centred beside a wrapped neighbour sits between
+    // its lines): one standing inside a gap of this line is a cell of its own, between two gaps.
+    const beside = lines.flatMap((m, mi) => (mi !== li && Math.min(l.bbox[3], m.bbox[3]) - Math.max(l.bbox[1], m.bbox[1]) > 0.3 * (l.bbox[3] - l.bbox[1]) ? chunksOf[mi] : []));
     for (let i = 1; i < chunks.length; i++) {
-      const a = chunks[i - 1][chunks[i - 1].length - 1].bbox[2], b = chunks[i][0].bbox[0];
-      mids.push((a + b) / 2);
+      const a = chunks[i - 1][1], b = chunks[i][0];
+      const inner = beside.filter(([x0, x1]) => x0 > a + 1 && x1 < b - 1).sort((p, q) => p[0] - q[0]);
+      let from = a;
+      for (const [x0, x1] of inner) {
+        if (x0 <= from) continue;
+        mids.push((from + x0) / 2);
+        from = x1;
+      }
+      mids.push((from + b) / 2);
     }
-    for (const c of chunks) spans.push([c[0].bbox[0], c[c.length - 1].bbox[2]]);
-  }
+    for (const c of chunks) spans.push(c);
+  });
   // Also white space that no chunk of any line crosses: a cell beside its wrapped neighbour is
   // on lines of its own (vertically centred), so no one line shows the gap between them. A gap
   // of a line that falls into such a gutter is that gutter's boundary.

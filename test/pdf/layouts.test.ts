@@ -604,3 +604,34 @@ describe('56. stacked text fields with a signature cell beside them and a paragr
     expect([r.grade, r.grade_source]).toEqual(['优', 'conclusion']);
   });
 });
+
+describe('57. names wrapped in a column a few characters wide, cells centred, no padding (Writer from HTML, no rules, Shanghai form)', async () => {
+  const x = await extractPages('writer_html_none_narrow_names_centred_p1-2.pdf', 'all');
+  const page2 = x.rows.filter((r) => r.page === 2);
+  test('a line one character short of the column is no wrapped line: each name stays on the row it is centred on', () => {
+    expect(texts(rowWith(x, '=2.00(项)')!).filter((t) => t !== '')).toEqual(['编制政策解读数量', '=2.00(项)', '2项', '1.00', '1.00']);
+    expect(texts(rowWith(x, '约90次')!).filter((t) => t !== '')).toContain('窗口服务场次');
+    expect(texts(rowWith(x, '≥18篇')!).filter((t) => t !== '')).toContain('编制宣传材料数量');
+  });
+  test('the lines above the page\'s first row are the rest of the row the page break cut (APP注 / 册用户数)', () => {
+    expect(texts(page2[0]!).filter((t) => t !== '')).toEqual(['册用户数']);
+  });
+});
+
+describe('58. the last row of a page cut by the page break, cells centred (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('its cells sit at the top of its part and stay one row: 制度建设完善程度 | 定性 | 形成长效机制 | 基本达成 | 10 | 4.41', async () => {
+    const x = await extractPages('writer_html_outer_row_cut_at_foot_centred.pdf', 'all');
+    expect(texts(rowWith(x, '制度建设完善程度')!).filter((t) => t !== '').slice(0, 6)).toEqual(['制度建设完善程度', '定性', '形成长效机制', '基本达成', '10', '4.41']);
+  });
+  test('the group the row ends stays its group: a label beside a group the break cuts is at its top', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_row_cut_at_foot_centred.pdf'));
+    expect(res.records[0]!.indicators.find((i) => i.level3 === '制度建设完善程度')).toMatchObject({ level2: '可持续影响指标', target: '定性形成长效机制', actual: '基本达成', weight: '10', score: '4.41' });
+  });
+});
+
+describe('59. a label centred between its row\'s lines, wrapped, in a gap of the row\'s own line (Writer from HTML, no rules, Sichuan form)', () => {
+  test('主管部门 | its value | 实施单位（盖章） | its value: four cells, though the goals below run across them', async () => {
+    const x = await extractPages('writer_html_none_unit_label_beside_wrapped_goals_p1.pdf', 'all');
+    expect(texts(rowWith(x, '主管部门')!).filter((t) => t !== '')).toEqual(['主管部门', '成都市郫都区科学技术局', '实施单位（盖章）', '郫都区科技创新服务中心']);
+  });
+});
