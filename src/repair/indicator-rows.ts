@@ -141,10 +141,10 @@ function underHeader(head: Cell | undefined, cells: readonly Cell[]): number | u
   return i < 0 ? undefined : i;
 }
 
-/** The one level name a piece of a label cut by a page break starts (服务对象满 → 服务对象满意度指标). */
+/** The one level name a piece of a label cut by a page break starts (服务对象满 → 服务对象满意度指标; 数 → 数量指标). */
 function completeLevel(text: string, v: Vocabulary): { level1?: string; level2?: string } {
   const k = labelKey(text);
-  if (k.length < 2) return {};
+  if (!k) return {};
   const names2 = Object.keys(v.template.indicators.framework).filter((n) => v.level2(n) && n.length > k.length && n.startsWith(k));
   const names1 = [...new Set(Object.values(v.template.indicators.framework))].filter((n) => n.length > k.length && n.startsWith(k));
   if (names2.length === 1 && names1.length === 0) return { level2: names2[0]! };

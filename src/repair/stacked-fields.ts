@@ -1,7 +1,8 @@
 /**
  * Rows of text fields printed without padding under one another (评价结论, 存在问题, 改进措施), which
  * a layer without rules read as one row: the label cell holds the labels one after another, a
- * signature line perhaps after them (评价结论存在问题改进措施项目负责人：…), and one other cell holds one
+ * signature line perhaps after them (评价结论存在问题改进措施项目负责人：…; one label is enough
+ * where a signature line follows it: 改进措施项目负责人：…), and one other cell holds one
  * paragraph per label (or, where a paragraph break was lost, as many sentences). Each label gets
  * its row back with its paragraph (`stacked_fields_split`); the signature line, and signature
  * cells beside the row (填报人：…), become a row of their own, which the readers skip. Labels read into one cell
@@ -15,7 +16,10 @@ import { report, type StageContext } from '../stage.js';
 import type { Row } from '../types.js';
 import { blank } from './text.js';
 
-/** The field labels a text is made of, in order, and what follows them; null unless two or more. */
+/**
+ * The field labels a text is made of, in order, and what follows them; null unless two or more,
+ * or one with a signature line after it (改进措施项目负责人：…).
+ */
 export function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest: string } | null {
   let k = labelKey(text);
   const labels: string[] = [];
@@ -27,7 +31,7 @@ export function labelsIn(text: string, v: Vocabulary): { labels: string[]; rest:
     if (v.field(k.slice(0, len)) !== undefined) labels.push(k.slice(0, len));
     k = k.slice(len);
   }
-  if (labels.length < 2 || (k !== '' && !v.isIgnored(k))) return null;
+  if (labels.length === 0 || (k !== '' && !v.isIgnored(k)) || (labels.length === 1 && k === '')) return null;
   return { labels, rest: k };
 }
 

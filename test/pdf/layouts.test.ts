@@ -635,3 +635,11 @@ describe('59. a label centred between its row\'s lines, wrapped, in a gap of the
     expect(texts(rowWith(x, '主管部门')!).filter((t) => t !== '')).toEqual(['主管部门', '成都市郫都区科学技术局', '实施单位（盖章）', '郫都区科技创新服务中心']);
   });
 });
+
+describe('60. level names a page break cuts after one character (Writer from .docx, all rules, Sichuan form)', () => {
+  test('产 / 出指标 and 数 / 量指标 over the page break: the group\'s four rows are 数量指标', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_level_names_cut_one_character_p5-8.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年动物疫病防控运行维护')!;
+    expect(r.indicators.slice(0, 5).map((i) => [i.level1, i.level2])).toEqual([...Array(4).fill(['产出指标', '数量指标']), ['产出指标', '时效指标']]);
+  });
+});
