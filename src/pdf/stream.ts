@@ -852,10 +852,10 @@ function sectionRows(
 
   const newRow = (bbox: BBox): LogicalRow => ({ top: bbox[1], bottom: bbox[3], cols: Array.from({ length: ncols }, () => []), merge: new Array(ncols).fill(undefined) });
   const rows: LogicalRow[] = [];
-  if (headerPieces.length) {
-    const hr = newRow(unionBox(headerPieces.map((p) => p.bbox)));
-    for (const p of headerPieces) hr.cols[p.col].push(p);
-    rows.push(hr);
+  const headerRow = headerPieces.length ? newRow(unionBox(headerPieces.map((p) => p.bbox))) : null;
+  if (headerRow) {
+    for (const p of headerPieces) headerRow.cols[p.col].push(p);
+    rows.push(headerRow);
   }
   const loose: Block[] = [];
   for (const c of clusters) {
@@ -873,7 +873,11 @@ function sectionRows(
   // its data rows. Other blocks that align with no row but overlap some: a cell of the row they
   // lie in.
   const dataCol = perCol.findIndex((n, c) => n > 0 && !labelCol(c));
-  const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0;
+  // A row under the data that holds a named cell label (合计, 评价结论) is a total or field row,
+  // in no group.
+  const named = (r: LogicalRow): boolean => r !== headerRow && r.cols.some((ps) => ps.some(whole));
+  const firstData = rows.find((r) => dataCol >= 0 && r.cols[dataCol].length > 0 && !named(r))?.top ?? Infinity;
+  const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0 && !(named(r) && r.top > firstData);
   const misfit = new Set<number>();
   for (const c of labelCols) {
     // A label on the line of a row that has no cell in the data column (a grade or total row:
@@ -881,7 +885,10 @@ function sectionRows(
     for (let i = labels.length - 1; i >= 0; i--) {
       const b = labels[i];
       if (b.col !== c || b.pieces.length !== 1) continue;
-      const r = rows.find((x) => !isData(x) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < 0.3 * b.fontSize)));
+      // So is a named cell label (评价结论) on the first line of any row.
+      const named = b.pieces.every(whole);
+      const tol = 0.3 * b.fontSize;
+      const r = rows.find((x) => (named ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < tol)));
       if (!r) continue;
       r.cols[c].push(...b.pieces);
       labels.splice(i, 1);
@@ -1042,9 +1049,26 @@ const pointOf = (b: BBox, a: Align): number => (a === 'top' ? b[1] : a === 'bott
  */
 function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[] | null {
   const over = rowsOf.filter((r) => centre(r) > b.bbox[1] - 0.5 && centre(r) < b.bbox[3] + 0.5);
-  const n = b.pieces.length, k = over.length;
-  if (k < 2 || n < k) return null;
+  const k = over.length;
+  if (k < 2 || b.pieces.length < k) return null;
   const tol = 0.3 * b.fontSize;
+  // Lines above the section's first row (the rest of a cell the page break cut, at the top of a
+  // page) are a part of their own when the rows take the lines below them only.
+  let lead = 0;
+  while (over[0] === rowsOf[0] && lead < b.pieces.length - k && b.pieces[lead].bbox[3] <= over[0][1] + tol) lead++;
+  for (let from = 0; from <= lead; from++) {
+    const made = splitRunsAtRows({ ...b, pieces: b.pieces.slice(from) }, over, align, tol);
+    if (!made) continue;
+    if (from === 0) return made;
+    const head = b.pieces.slice(0, from);
+    return [{ col: b.col, pieces: head, bbox: unionBox(head.map((p) => p.bbox)), fontSize: Math.max(...head.map((p) => p.fontSize)) }, ...made];
+  }
+  return null;
+}
+
+/** `splitOneAtRows` for lines that all belong to the rows `over`. */
+function splitRunsAtRows(b: Block, over: readonly BBox[], align: Align, tol: number): Block[] | null {
+  const n = b.pieces.length, k = over.length;
   const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((x) => x !== align)];
   // One alignment for every run first; failing that, each run aligned its own way (a row cut by

@@ -643,3 +643,14 @@ describe('60. level names a page break cuts after one character (Writer from .do
     expect(r.indicators.slice(0, 5).map((i) => [i.level1, i.level2])).toEqual([...Array(4).fill(['产出指标', '数量指标']), ['产出指标', '时效指标']]);
   });
 });
+
+describe('61. field labels under the indicators, in the level-1 column (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('评价结论 is its row\'s cell, and neither it nor 合计 is taken into the last groups', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_field_labels_in_level_column.pdf'));
+    const r = res.records[0]!;
+    const level2 = new Map(r.indicators.map((i) => [i.level3, i.level2]));
+    expect(['社区工作者参与率', '受助人员获得感', '会员满意度', '群众满意度'].map((t) => level2.get(t))).toEqual(['社会效益指标', '社会效益指标', '服务对象满意度指标', '服务对象满意度指标']);
+    expect([r.total_weight, r.total_score]).toEqual(['100', '97.95']);
+    expect(r.evaluation_conclusion?.startsWith('经自评')).toBe(true);
+  });
+});
