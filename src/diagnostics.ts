@@ -59,6 +59,7 @@ export const CODES = {
   values_joined: { stage: 'repair', severity: 'info', meaning: 'two figures of neighbouring cells shared one cell beside an empty one and were read apart' },
   label_value_joined: { stage: 'repair', severity: 'info', meaning: 'a label and its value shared one cell' },
   total_on_field_row: { stage: 'repair', severity: 'info', meaning: "the total row's figures were printed on a field's row (评分等级, its total label lost; or 评价结论 beside 合计): read as the totals" },
+  group_labels_above: { stage: 'repair', severity: 'info', meaning: "level names read as a row of their own above a group's first row (the top of a group a page break cuts) were given to that group" },
   title_line_joined: { stage: 'repair', severity: 'info', meaning: "the table's year or unit line shared a cell with a field's value and was set apart" },
   fund_labels_in_order: { stage: 'repair', severity: 'info', meaning: 'the fund row labels were printed out of line with their figures (wrapped or run together): read from the label column in order, one per row of figures' },
   fund_header_merged: { stage: 'repair', severity: 'info', meaning: 'the funds header row also held the 年度资金总额 row' },

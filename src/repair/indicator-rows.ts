@@ -258,6 +258,8 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
   const hl3 = h.level3 ?? 2;
   const fundsWeight = Number(v.template.funds.weight);
   const totalWeight = Number(v.template.total.weight);
+  // Level names read as a row of their own, for the next indicator row.
+  let pending: { row: Row; level1: string | undefined; level2: string | undefined } | undefined;
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n]!;
     const cells = row.cells;
@@ -322,7 +324,11 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
     }
     if (w < 0 && cells.every((c, i) => c.text === '' || i < (h.level3 ?? hl3))) {
       // Text in the label columns only, no figures: a merged label (绩效指标(90分), a level name)
-      // whose text a page break split; its rows are the neighbours'.
+      // whose text a page break split; its rows are the neighbours'. Whole level names on such a
+      // row (a group's labels at the top of the part a page break cuts, read as a row of their
+      // own) name the group the next row begins, where that row prints none.
+      const names = cells.filter((c) => c.text !== '' && (v.level1(c.text) || v.level2(c.text)));
+      pending = names.length ? { row, level1: names.map((c) => v.level1(c.text)).find((x) => x), level2: names.map((c) => v.level2(c.text)).find((x) => x) } : undefined;
       continue;
     }
     if (w < 0) {
@@ -468,6 +474,12 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       ir.cells.level3 = cells[i]!;
       report(ctx, 'label_in_wrong_column', `三级指标 "${cells[i]!.text}" printed in a label column`, { row, cell: cells[i] });
     }
+    if (pending && ir.printedLevel1 === undefined && ir.printedLevel2 === undefined && (pending.level1 || pending.level2)) {
+      if (pending.level1) ir.printedLevel1 = pending.level1;
+      if (pending.level2) ir.printedLevel2 = pending.level2;
+      report(ctx, 'group_labels_above', `the level names on the row above (${[pending.level1, pending.level2].filter(Boolean).join(', ')}) begin this row's group`, { row: pending.row }, { actual: [pending.level1, pending.level2].filter(Boolean).join(' | ') });
+    }
+    pending = undefined;
     out.rows.push(ir);
   }
   return out;

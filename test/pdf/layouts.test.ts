@@ -654,3 +654,18 @@ describe('61. field labels under the indicators, in the level-1 column (Writer f
     expect(r.evaluation_conclusion?.startsWith('经自评')).toBe(true);
   });
 });
+
+describe('62. a group\'s labels read as a row of their own above the part a page break cuts, and a cell\'s rest atop the next page (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('产出指标 | 数量指标 alone on a row name the group the next row begins', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_group_labels_above_cut_group_p5-7.pdf'));
+    const r = res.records.find((x) => x.project_name === '杨浦区河道综合整治专项')!;
+    expect(r.indicators.slice(0, 5).map((i) => i.level2)).toEqual(['数量指标', '数量指标', '数量指标', '数量指标', '质量指标']);
+    expect(r.repairs.map((d) => d.code)).toContain('group_labels_above');
+  });
+  test('the rest of a target the break cut (≥95.0 / 0(%)) stays apart from the next rows\' targets, stacked at one pitch', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_group_labels_above_cut_group_p5-7.pdf'));
+    const r = res.records.find((x) => x.project_name === '杨浦区河道综合整治专项')!;
+    const target = new Map(r.indicators.map((i) => [i.level3, i.target]));
+    expect(['水质检测完成及时率', '河道采购单价', '用户获得感', '群众投诉下降率'].map((t) => target.get(t))).toEqual(['≥95.00(%)', '≤500(元)', '全年稳定运行', '≥90(%)']);
+  });
+});
