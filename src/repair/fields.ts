@@ -35,6 +35,30 @@ function paragraphs(text: string): string {
   return text.replace(/([。；;！!])[ \t\u3000]+/g, '$1\n').replace(/([。；;！!])(?=(?:\d{1,2}|[一二三四五六七八九十]{1,2})[、.．]|[（(]\d{1,2}[）)])/g, '$1\n');
 }
 
+/**
+ * A field label a text begins with (2.项目实施内容及过程概述根据…), the longest, and the text after
+ * it. A numbered one may be the first line of a label a narrow cell wrapped (2.项目实施内 | 容及过
+ * 程概述): then `tail` is the label's rest, printed elsewhere in the row.
+ */
+function labelBefore(text: string, v: Vocabulary): { key: FieldKey; label: string; rest: string; tail: string } | undefined {
+  const numbered = /^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]\s*/.exec(text);
+  const t = numbered ? text.slice(numbered[0].length) : text;
+  for (let len = Math.min(16, t.length - 1); len >= 4; len--) {
+    const key = v.field(t.slice(0, len));
+    if (key) return { key, label: t.slice(0, len), rest: t.slice(len).replace(/^[\s：:]+/, ''), tail: '' };
+  }
+  if (!numbered) return undefined;
+  for (let len = Math.min(16, t.length - 1); len >= 4; len--) {
+    const head = t.slice(0, len);
+    const full = TEXT_LABELS(v).find((l) => l.length > len && l.startsWith(head));
+    if (full) return { key: v.field(full)!, label: full, rest: t.slice(len), tail: full.slice(len) };
+  }
+  return undefined;
+}
+
+/** The labels of the template's text fields. */
+const TEXT_LABELS = (v: Vocabulary): string[] => [...TEXT_FIELDS].flatMap((k) => (v.template.fields[k] ?? []).map(labelKey));
+
 /** Splits "实施单位 上海市…" or "项目名称：…" into the label's field and the value. */
 function splitJoined(text: string, v: Vocabulary): { key: FieldKey; label: string; value: string } | undefined {
   const m = /^(\S{2,8}?)[\s：:]+(.+)$/s.exec(text);
@@ -214,6 +238,10 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
   };
   let pending: Column[] | null = null;
   let pendingFilled = false;
+  // The rest of a wrapped label whose first line began a row's text (述 of 2.项目实施内容及过程概).
+  let labelTail = '';
+  // The field whose text began on a row with its label and wraps on over the rows below.
+  let wrapsOn: FieldKey | null = null;
   let nameLabelRow = -1;
   let html = false;
   /** A label and its value in one cell ("实施单位 上海市…"). */
@@ -238,6 +266,7 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
   rows.forEach((row, r) => {
     if (skip(r) || isIgnoredRow(row, v)) {
       pending = null;
+      wrapsOn = null;
       // A field's label merged over the last row of a block and the rows below (评价结论 set
       // beside 合计 by a borderless layer) still names the value below.
       if (skip(r)) {
@@ -285,10 +314,12 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       if (onlyLabels) {
         // A row of labels: their values follow in the rows below, each under its label.
         pending = labels.map(({ cell, at }) => ({ key: v.field(cell.text)!, at, cell }));
+        wrapsOn = null;
         pendingFilled = false;
         return;
       }
       pending = null;
+      wrapsOn = null;
       const used = new Set<number>();
       cells.forEach(({ cell }, n) => {
         const key = v.field(cell.text);
@@ -311,11 +342,36 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       return;
     }
     if (pending) {
-      const values = cells.filter(({ cell }) => !isLabel(cell.text, v) && !isLabelFragment(cell.text, v));
+      // A row whose first cell begins with another text field's label, its value run on after it
+      // (2.项目实施内容及过程概述根据年初计划… under the goals), is that field's row.
+      const first = cells[0] ? labelBefore(cells[0].cell.text, v) : undefined;
+      if (first && TEXT_FIELDS.has(first.key) && !pending.some((c) => c.key === first.key) && !parts[first.key]) {
+        const joinedValue = [first.rest, ...cells.slice(1).map(({ cell }) => cell.text)].join('');
+        const tailHere = first.tail !== '' && joinedValue.includes(first.tail);
+        const value = tailHere ? joinedValue.replace(first.tail, '') : joinedValue;
+        add(first.key, value, row, cells[0]!.cell);
+        report(ctx, 'label_value_joined', `"${first.label}" and its value shared one cell`, { row, cell: cells[0]!.cell, field: first.key }, { actual: cells[0]!.cell.text, expected: value });
+        // Its text goes on in the rows below; the label's rest may stand alone on one of them.
+        pending = [{ key: first.key, at: cells[0]!.at, cell: cells[0]!.cell }];
+        pendingFilled = true;
+        labelTail = tailHere ? '' : first.tail;
+        wrapsOn = first.key;
+        return;
+      }
+      const values = cells.filter(({ cell }) => {
+        if (labelTail !== '' && labelKey(cell.text) === labelTail) {
+          labelTail = '';
+          return false;
+        }
+        return !isLabel(cell.text, v) && !isLabelFragment(cell.text, v);
+      });
       values.forEach(({ cell, at }, n) => {
         const col = columnOf(pending!, cell, at, n, values.length);
         if (pendingFilled && !TEXT_FIELDS.has(col.key)) return;
-        add(col.key, cell.text, row, cell);
+        const last = parts[col.key]?.[parts[col.key]!.length - 1];
+        // The lines of a cell that ran over rows without rules (one paragraph) go on its last part.
+        if (col.key === wrapsOn && last) last.value += cell.text;
+        else add(col.key, cell.text, row, cell);
       });
       if (values.length) pendingFilled = true;
       return;

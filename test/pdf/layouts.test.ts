@@ -669,3 +669,19 @@ describe('62. a group\'s labels read as a row of their own above the part a page
     expect(['水质检测完成及时率', '河道采购单价', '用户获得感', '群众投诉下降率'].map((t) => target.get(t))).toEqual(['≥95.00(%)', '≤500(元)', '全年稳定运行', '≥90(%)']);
   });
 });
+
+describe('63. the row 2.项目实施内容及过程概述 under the goal paragraphs, its label run into its text (Writer from HTML, Sichuan form)', () => {
+  test('no rules: the label and the text\'s first line in one cell, the rest in the next: the summary, not more goal', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_summary_label_before_text.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected?.endsWith('居民就业率达到≥95%。')).toBe(true);
+    expect(r.goal_actual?.endsWith('居民就业率96.78%。')).toBe(true);
+    expect(r.implementation_summary).toBe('根据年初计划，项目分三个阶段实施：前期调研、组织实施和总结验收，各阶段任务均按期完成。');
+  });
+  test('a frame only: the label wrapped, its first line run into the text (2.项目实施内容及过程概 | 述)', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_summary_label_wrapped_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected?.endsWith('确保执法检查规范性定性形成长效机制。')).toBe(true);
+    expect(r.implementation_summary).toBe('项目于2023年4月启动，通过政府采购确定服务单位，按合同约定组织实施，2023年12月完成验收。');
+  });
+});
