@@ -29,6 +29,8 @@ const PAGE_NUMBER = [
 const MARGIN_BAND = 0.1;
 /** Share of the page height at the top and at the bottom where a running header or footer printed smaller than the text may be. */
 const RUNNING_BAND = 0.15;
+/** Characters from which a repeated line in the margin band is running text even with the table close under it. */
+const RUNNING_TEXT_MIN_CHARS = 10;
 /** Degrees from upright (or from a quarter turn, vertical writing) that still count as upright. */
 const UPRIGHT_TOLERANCE_DEG = 3;
 
@@ -90,7 +92,10 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     let kind: Furniture['kind'] | null = clear && inNumberBand && isPageNumber(text) ? 'page_number' : null;
     // Below the top tenth (or above the bottom one) only a line smaller than the text is one.
     const smaller = line.fontSize < 0.95 * bodySize;
-    if (!kind && repeated && ((clear && inNumberBand && line.fontSize <= 1.05 * bodySize) || smaller)) kind = 'running_text';
+    // In the page's margin band a long line an earlier page printed there is one too, with the
+    // table run on close under it (a repeated header row is several cells; a label is short).
+    const longText = norm.length >= RUNNING_TEXT_MIN_CHARS;
+    if (!kind && repeated && ((inNumberBand && line.fontSize <= 1.05 * bodySize && (clear || longText)) || smaller)) kind = 'running_text';
     if (!kind) return;
     for (const r of line.runs) drop.add(r);
     furniture.push({ kind, text: normalizeCjk(text), bbox: line.bbox });

@@ -685,3 +685,12 @@ describe('63. the row 2.项目实施内容及过程概述 under the goal paragra
     expect(r.implementation_summary).toBe('项目于2023年4月启动，通过政府采购确定服务单位，按合同约定组织实施，2023年12月完成验收。');
   });
 });
+
+describe('64. a running header of body size with the repeated table header close under it (Calc, a frame only, Shanghai form)', () => {
+  test('it is set aside on the page that repeats it, and the goal above the break ends where it is printed', async () => {
+    const x = await extractPages('calc_outer_running_header_close_above_table.pdf', 'all');
+    expect(x.rows.filter((r) => r.page === 2).some((r) => r.cells.some((c) => c.text.includes('自评结果')))).toBe(false);
+    const res = await run(path.join(PAGES, 'calc_outer_running_header_close_above_table.pdf'));
+    expect(res.records[0]!.goal_expected?.endsWith('确保服务对象满意率≥100%。')).toBe(true);
+  });
+});
