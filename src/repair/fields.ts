@@ -263,6 +263,45 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
     }
   };
 
+  type Placed = { cell: Cell; at: number };
+  /** A row's values under the labels of the row above (`pending`), each in its column. */
+  const fillPending = (cells: readonly Placed[], row: Row): void => {
+    const values = cells.filter(({ cell }) => {
+      if (labelTail !== '' && labelKey(cell.text) === labelTail) {
+        labelTail = '';
+        return false;
+      }
+      return !isLabel(cell.text, v) && !isLabelFragment(cell.text, v);
+    });
+    values.forEach(({ cell, at }, n) => {
+      const col = columnOf(pending!, cell, at, n, values.length);
+      if (pendingFilled && !TEXT_FIELDS.has(col.key)) return;
+      const last = parts[col.key]?.[parts[col.key]!.length - 1];
+      // The lines of a cell that ran over rows without rules (one paragraph) go on its last part.
+      if (col.key === wrapsOn && last) last.value += cell.text;
+      else add(col.key, cell.text, row, cell);
+    });
+    if (values.length) pendingFilled = true;
+  };
+  /** A text field begun by its label at the start of `first`, its text after it and in `rest`. */
+  const startField = (found: NonNullable<ReturnType<typeof labelBefore>>, first: Placed, rest: readonly Placed[], row: Row): void => {
+    const afterLabel = first.cell.text.split('\n');
+    const head = labelBefore(afterLabel[0]!, v)?.rest ?? '';
+    const joinedValue = [[head, ...afterLabel.slice(1)].join(''), ...rest.map(({ cell }) => cell.text)].join('');
+    const tailHere = found.tail !== '' && joinedValue.includes(found.tail);
+    // Else the label's rest may begin the text (概 | 述: its first line run in, the last below).
+    let lead = 0;
+    while (!tailHere && lead < found.tail.length - 1 && joinedValue[lead] === found.tail[lead]) lead++;
+    const value = tailHere ? joinedValue.replace(found.tail, '') : joinedValue.slice(lead);
+    if (value !== '') add(found.key, value, row, first.cell);
+    report(ctx, 'label_value_joined', `"${found.label}" and its value shared one cell`, { row, cell: first.cell, field: found.key }, { actual: first.cell.text, expected: value });
+    // Its text goes on in the rows below; the label's rest may stand alone on one of them.
+    pending = [{ key: found.key, at: first.at, cell: first.cell }];
+    pendingFilled = value !== '';
+    labelTail = tailHere ? '' : found.tail.slice(lead);
+    wrapsOn = found.key;
+  };
+
   rows.forEach((row, r) => {
     if (skip(r) || isIgnoredRow(row, v)) {
       pending = null;
@@ -342,38 +381,38 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       return;
     }
     if (pending) {
+      const open = pending;
+      const starts = (t: string): ReturnType<typeof labelBefore> => {
+        const found = labelBefore(t, v) ?? (v.field(t) !== undefined ? { key: v.field(t)!, label: labelKey(t), rest: '', tail: '' } : undefined);
+        return found && TEXT_FIELDS.has(found.key) && !open.some((c) => c.key === found.key) && !parts[found.key] ? found : undefined;
+      };
       // A row whose first cell begins with another text field's label, its value run on after it
-      // (2.项目实施内容及过程概述根据年初计划… under the goals), is that field's row.
-      const first = cells[0] ? labelBefore(cells[0].cell.text, v) : undefined;
-      if (first && TEXT_FIELDS.has(first.key) && !pending.some((c) => c.key === first.key) && !parts[first.key]) {
-        const joinedValue = [first.rest, ...cells.slice(1).map(({ cell }) => cell.text)].join('');
-        const tailHere = first.tail !== '' && joinedValue.includes(first.tail);
-        const value = tailHere ? joinedValue.replace(first.tail, '') : joinedValue;
-        add(first.key, value, row, cells[0]!.cell);
-        report(ctx, 'label_value_joined', `"${first.label}" and its value shared one cell`, { row, cell: cells[0]!.cell, field: first.key }, { actual: cells[0]!.cell.text, expected: value });
-        // Its text goes on in the rows below; the label's rest may stand alone on one of them.
-        pending = [{ key: first.key, at: cells[0]!.at, cell: cells[0]!.cell }];
-        pendingFilled = true;
-        labelTail = tailHere ? '' : first.tail;
-        wrapsOn = first.key;
+      // (2.项目实施内容及过程概述根据年初计划… under the goals), is that field's row. So is the rest
+      // of a row from a line of a value cell that begins with one (the goal's last line and the
+      // label below it read as one cell).
+      let at = -1;
+      let line = 0;
+      for (let n = 0; n < cells.length && at < 0; n++) {
+        const lines = cells[n]!.cell.text.split('\n');
+        const k = lines.findIndex((l, i) => (i > 0 || n === 0) && starts(l) !== undefined);
+        if (k >= 0) [at, line] = [n, k];
+      }
+      if (at < 0) {
+        fillPending(cells, row);
         return;
       }
-      const values = cells.filter(({ cell }) => {
-        if (labelTail !== '' && labelKey(cell.text) === labelTail) {
-          labelTail = '';
-          return false;
-        }
-        return !isLabel(cell.text, v) && !isLabelFragment(cell.text, v);
-      });
-      values.forEach(({ cell, at }, n) => {
-        const col = columnOf(pending!, cell, at, n, values.length);
-        if (pendingFilled && !TEXT_FIELDS.has(col.key)) return;
-        const last = parts[col.key]?.[parts[col.key]!.length - 1];
-        // The lines of a cell that ran over rows without rules (one paragraph) go on its last part.
-        if (col.key === wrapsOn && last) last.value += cell.text;
-        else add(col.key, cell.text, row, cell);
-      });
-      if (values.length) pendingFilled = true;
+      const lines = cells[at]!.cell.text.split('\n');
+      const before = lines.slice(0, line).join('\n');
+      const labelCell = { cell: { ...cells[at]!.cell, text: lines.slice(line).join('\n') }, at: cells[at]!.at };
+      const kept = before ? [{ cell: { ...cells[at]!.cell, text: before }, at: cells[at]!.at }] : [];
+      const found = starts(lines[line]!)!;
+      // A row that begins with the label is the field's row. Where the label follows other
+      // lines of its cell (the row above read into it) and text follows it there, the field's
+      // text is in that cell and the cells beside it go on the fields above; a label alone has
+      // its text in the next cells.
+      const inCell = line > 0 && (found.rest !== '' || lines.length > line + 1);
+      fillPending(inCell ? [...cells.slice(0, at), ...kept, ...cells.slice(at + 1)] : [...cells.slice(0, at), ...kept], row);
+      startField(found, labelCell, inCell ? [] : cells.slice(at + 1), row);
       return;
     }
     for (const { cell } of cells) joined(cell, row);

@@ -694,3 +694,21 @@ describe('64. a running header of body size with the repeated table header close
     expect(res.records[0]!.goal_expected?.endsWith('确保服务对象满意率≥100%。')).toBe(true);
   });
 });
+
+describe('65. the label 2.项目实施内容及过程概述 read into the last line of a goal cell, its text in the next column (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('the goals end where they end, and the summary is the text beside the label, without the label\'s pieces', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_summary_label_under_goal_line.pdf'));
+    const [a, , c] = res.records;
+    expect(a!.goal_expected?.endsWith('实现用户服务“一网通办”。')).toBe(true);
+    expect(a!.goal_actual?.endsWith('工作已按计划完成。')).toBe(true);
+    expect(a!.implementation_summary?.startsWith('根据年初计划，项目分三个阶段实施')).toBe(true);
+    expect(c!.implementation_summary?.startsWith('项目于2023年5月启动')).toBe(true);
+  });
+  test('no rules (Writer from .docx): the summary row read into the goal cell, label and text, the other goal beside it', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_summary_under_goal_in_one_cell.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toBe('全年计划按时完成2023年西昌市社区警务补贴各项工作，确保培训人次≥607人次，促进区域GDP增长达到定性持续改善。');
+    expect(r.goal_actual).toBe('培训人次为627人次，促进区域GDP增长为已完成。');
+    expect(r.implementation_summary).toBe('根据年初计划，项目分三个阶段实施：前期调研、组织实施和总结验收，各阶段任务均按期完成。');
+  });
+});
