@@ -330,7 +330,11 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
         const value = around.value === '' ? [] : [{ cell: { ...a.cell, text: around.value }, at: a.at }];
         const label = { cell: { ...a.cell, text: around.label }, at: a.at };
         const own = around.own ? [{ cell: { ...b!.cell, text: around.own }, at: b!.at }] : [];
-        cells.push(...(around.usedNext ? [...value, label, ...own] : [label, ...value]));
+        // Enclosed whole by the label's lines, it is still the label before it's where that label
+        // has no value and a value follows (主管部门 | 实施单位 + its value + （盖章） | the unit).
+        const prev = cells[cells.length - 1];
+        const before = !around.usedNext && prev !== undefined && v.field(prev.cell.text) !== undefined && b !== undefined && !isLabel(b.cell.text, v);
+        cells.push(...(around.usedNext || before ? [...value, label, ...own] : [label, ...value]));
         report(ctx, 'label_value_joined', `label "${around.label}" was printed around its value`, { row, cell: a.cell }, { actual: a.cell.text, expected: around.value });
         if (around.usedNext) n++;
         continue;

@@ -712,3 +712,10 @@ describe('65. the label 2.项目实施内容及过程概述 read into the last l
     expect(r.implementation_summary).toBe('根据年初计划，项目分三个阶段实施：前期调研、组织实施和总结验收，各阶段任务均按期完成。');
   });
 });
+
+describe('66. 实施单位 / （盖章） wrapped around the department beside it in one cell (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('主管部门 | 实施单位 + the department + （盖章） | the unit: the department is 主管部门\'s, the unit after the label its own', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_unit_label_around_department.pdf'));
+    expect(res.records.slice(2).map((r) => [r.department, r.implementing_unit])).toEqual([['蒲江县卫生健康局', '蒲江县妇幼保健院'], ['江油市商务局', '江油市投资促进中心']]);
+  });
+});
