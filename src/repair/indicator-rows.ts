@@ -349,6 +349,13 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
         const sameGrid = cutByPage && cells.length === prev.row.cells.length;
         cells.forEach((c, i) => {
           if (c.text === '') return;
+          // Digits under the weight or score a narrow cell wrapped (1 / 5, 6 / .9) complete it.
+          const figure = sameGrid ? undefined : columnByBox(c, prev.cells, ['weight', 'score'] as const);
+          const t = c.text.trim();
+          if (figure && prev[figure] !== null && /^\.?\d+$/.test(t) && columnByBox(c, prev.cells, [...keys, figure]) === figure) {
+            prev[figure] = prev[figure] + t;
+            return;
+          }
           const key = sameGrid ? byIndex(i) : (columnByBox(c, prev.cells, keys) ?? byIndex(i));
           if (!key) return;
           prev.values[key] = (prev.values[key] ?? '') + c.text;

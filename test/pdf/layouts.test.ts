@@ -719,3 +719,12 @@ describe('66. 实施单位 / （盖章） wrapped around the department beside i
     expect(res.records.slice(2).map((r) => [r.department, r.implementing_unit])).toEqual([['蒲江县卫生健康局', '蒲江县妇幼保健院'], ['江油市商务局', '江油市投资促进中心']]);
   });
 });
+
+describe('67. a score wrapped in a narrow cell, its last digit on the next page (Writer from .docx, all rules, Sichuan form)', () => {
+  test('1 at page 1\'s foot and 5 on page 2 are the score 15, not a digit of 完成值, and the table is not flagged', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_score_wrapped_over_page_break.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.find((i) => i.level3 === '项目预算控制率')).toMatchObject({ actual: '2.68%', weight: '15', score: '15' });
+    expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
+  });
+});
