@@ -168,8 +168,8 @@ function spreadFigures(cells: readonly Cell[], from: number, count: number, plac
 /**
  * The rest of a fund row that a narrow cell wrapped onto a line read as a row of its own (100. over
  * 00%, 按计划完 over 成支出): a row with no label, on the grid of the row above, whose every piece
- * completes the cell above it (digits after a number cut at its point, a % after a number, text
- * under text). It is joined to that row (`wrapped_cell_joined`).
+ * completes the cell above it (digits after a number cut at its point, the rest of one cut among its
+ * digits with its point: 120996 over 6.6; a % after a number, text under text). It is joined to that row (`wrapped_cell_joined`).
  */
 function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const out: Row[] = [];
@@ -179,7 +179,7 @@ function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageContext): 
     const filled = row.cells.flatMap((c, n) => (c.text === '' ? [] : [n]));
     const completes = (n: number): boolean => {
       const up = prev!.cells[n]!.text.trim(), t = row.cells[n]!.text.trim();
-      return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/\d$/.test(up) && t === '%') || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t));
+      return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+$/.test(up) && /^\d*\.\d+%?$/.test(t)) || (/\d$/.test(up) && t === '%') || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t));
     };
     if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && prev.cells.some((c) => v.fundRow(c.text) !== undefined) && filled.every(completes)) {
       out[out.length - 1] = { ...prev, cells: prev.cells.map((c, n) => (row.cells[n]!.text === '' ? c : { ...c, text: c.text + row.cells[n]!.text })) };

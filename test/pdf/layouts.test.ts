@@ -728,3 +728,13 @@ describe('67. a score wrapped in a narrow cell, its last digit on the next page 
     expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
   });
 });
+
+describe('68. fund figures a narrow cell cut among their digits (Calc, no rules, national form)', () => {
+  test('120996 over 6.6 is 1209966.6, and 100 over % the rate 100', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_fund_figures_cut_among_digits.pdf'));
+    const f = res.records[0]!.funds;
+    expect(f.total).toMatchObject({ initial_budget: '1129872.1', full_year_budget: '1209966.6', executed: '1209966.6', execution_rate: '100' });
+    expect(f.fiscal_appropriation).toMatchObject({ full_year_budget: '1209966.6' });
+    expect(res.records[0]!.issues.map((d) => d.code)).not.toContain('rate_mismatch');
+  });
+});
