@@ -537,11 +537,11 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
 const PLACEHOLDER = /^[-—–/－]$/;
 /** A number a narrow cell cut right after its point (100. over 00): a number still. */
 const CUT_AT_POINT = /^\d+\.$/;
-// A line's start that line breaking would not leave at the end of the line above: a character
-// with the closing mark after it, or an opening mark.
 const HAN = /^\p{Script=Han}$/u;
 /** The room (in ems) short of a column's edge a line of Han characters may end and still be full. */
 const HAN_FIT_EM = 0.95;
+// A line's start that line breaking would not leave at the end of the line above: a character
+// with the closing mark after it, or an opening mark.
 const BREAKS_BACK = /^(?:[^\s，。、；：！？）》」』”’,.;:!?)]{1}[，。、；：！？）》」』”’,;:!?)]|[（《「『“‘(])/u;
 const isNumberPiece = (p: Piece): boolean => {
   const t = normalizeCjk(lineText(p));
@@ -886,9 +886,9 @@ function sectionRows(
       const b = labels[i];
       if (b.col !== c || b.pieces.length !== 1) continue;
       // So is a named cell label (评价结论) on the first line of any row.
-      const named = b.pieces.every(whole);
+      const ownCell = b.pieces.every(whole);
       const tol = 0.3 * b.fontSize;
-      const r = rows.find((x) => (named ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < tol)));
+      const r = rows.find((x) => (ownCell ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < tol)));
       if (!r) continue;
       r.cols[c].push(...b.pieces);
       labels.splice(i, 1);

@@ -50,14 +50,16 @@ function labelBefore(text: string, v: Vocabulary): { key: FieldKey; label: strin
   if (!numbered) return undefined;
   for (let len = Math.min(16, t.length - 1); len >= 4; len--) {
     const head = t.slice(0, len);
-    const full = TEXT_LABELS(v).find((l) => l.length > len && l.startsWith(head));
+    const full = textLabels(v).find((l) => l.length > len && l.startsWith(head));
     if (full) return { key: v.field(full)!, label: full, rest: t.slice(len), tail: full.slice(len) };
   }
   return undefined;
 }
 
 /** The labels of the template's text fields. */
-const TEXT_LABELS = (v: Vocabulary): string[] => [...TEXT_FIELDS].flatMap((k) => (v.template.fields[k] ?? []).map(labelKey));
+function textLabels(v: Vocabulary): string[] {
+  return [...TEXT_FIELDS].flatMap((k) => (v.template.fields[k] ?? []).map(labelKey));
+}
 
 /** Splits "实施单位 上海市…" or "项目名称：…" into the label's field and the value. */
 function splitJoined(text: string, v: Vocabulary): { key: FieldKey; label: string; value: string } | undefined {
@@ -285,9 +287,7 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
   };
   /** A text field begun by its label at the start of `first`, its text after it and in `rest`. */
   const startField = (found: NonNullable<ReturnType<typeof labelBefore>>, first: Placed, rest: readonly Placed[], row: Row): void => {
-    const afterLabel = first.cell.text.split('\n');
-    const head = labelBefore(afterLabel[0]!, v)?.rest ?? '';
-    const joinedValue = [[head, ...afterLabel.slice(1)].join(''), ...rest.map(({ cell }) => cell.text)].join('');
+    const joinedValue = [[found.rest, ...first.cell.text.split('\n').slice(1)].join(''), ...rest.map(({ cell }) => cell.text)].join('');
     const tailHere = found.tail !== '' && joinedValue.includes(found.tail);
     // Else the label's rest may begin the text (概 | 述: its first line run in, the last below).
     let lead = 0;
@@ -330,8 +330,8 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
         const value = around.value === '' ? [] : [{ cell: { ...a.cell, text: around.value }, at: a.at }];
         const label = { cell: { ...a.cell, text: around.label }, at: a.at };
         const own = around.own ? [{ cell: { ...b!.cell, text: around.own }, at: b!.at }] : [];
-        // Enclosed whole by the label's lines, it is still the label before it's where that label
-        // has no value and a value follows (主管部门 | 实施单位 + its value + （盖章） | the unit).
+        // Enclosed whole by the label's lines, it is the value of the label before it where that
+        // label has none and a value follows (主管部门 | 实施单位 + the department + （盖章） | the unit).
         const prev = cells[cells.length - 1];
         const before = !around.usedNext && prev !== undefined && v.field(prev.cell.text) !== undefined && b !== undefined && !isLabel(b.cell.text, v);
         cells.push(...(around.usedNext || before ? [...value, label, ...own] : [label, ...value]));
