@@ -25,7 +25,7 @@ const PAGE_NUMBER = [
   /^page\d{1,4}(?:of\d{1,4})?$/iu,
 ];
 
-/** Share of the page height at the top and at the bottom where page numbers are printed. */
+/** Share of the page height at the top and at the bottom where a running header or footer of the text's size is printed. */
 const MARGIN_BAND = 0.1;
 /** Share of the page height at the top and at the bottom where a running header or footer printed smaller than the text may be. */
 const RUNNING_BAND = 0.15;
@@ -53,10 +53,11 @@ export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bot
 
 /**
  * Given the runs of a page and its height (reading frame), returns the content runs and the
- * furniture. A page number must sit in the top or bottom tenth of the page with clear space
- * (one line) between it and the text beside it. So must a running header or footer: a line no
- * larger than the page's text that an earlier page printed at the same place (`memory`, which
- * this call extends with the page's margin lines), unless it is printed smaller than the text.
+ * furniture. A page number must sit in the top or bottom band of the page (15 %), alone: with
+ * clear space (one line) between it and any text above, under or beside it. A running header or
+ * footer needs that space on the table's side only: a line no larger than the page's text that an
+ * earlier page printed at the same place (`memory`, which this call extends with the page's margin
+ * lines), unless it is printed smaller than the text.
  */
 export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory): { content: TextRun[]; furniture: Furniture[] } {
   const furniture: Furniture[] = [];
@@ -84,12 +85,17 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     const gap = line.fontSize;
     const above = lines[i - 1], below = lines[i + 1];
     const clear = !(inBottom && above && top - above.bbox[3] < gap) && !(inTop && below && below.bbox[1] - bottom < gap);
+    // A page number stands alone: no other line at its height, half a line off (a cell's wrapped
+    // digits 10. / 00), nor right above or under it (the last digit of 1 / 0 / 0 at a page's top).
+    const besideIt = lines.some((o) => o !== line && o.bbox[1] < bottom && o.bbox[3] > top);
+    const alone = clear && !besideIt && !(above && top - above.bbox[3] < gap) && !(below && below.bbox[1] - bottom < gap);
     // A title is printed larger than the text; a running header or footer is not, and it is one
     // piece of text (a table's header row repeated on each page is several cells). Printed smaller
     // than the text, it needs no clear space beside it (a table run on close under it).
     const oneText = line.runs.every((r, k) => k === 0 || r.bbox[0] - line.runs[k - 1].bbox[2] < line.fontSize);
     const repeated = oneText && norm.length > 0 && !!memory?.some((m) => m.band === band && m.text === norm && Math.abs(m.top - top) < line.fontSize);
-    let kind: Furniture['kind'] | null = clear && inNumberBand && isPageNumber(text) ? 'page_number' : null;
+    // Alone, it may stand a little higher (a footer in a wide margin): anywhere in the band.
+    let kind: Furniture['kind'] | null = alone && isPageNumber(text) ? 'page_number' : null;
     // Below the top tenth (or above the bottom one) only a line smaller than the text is one.
     const smaller = line.fontSize < 0.95 * bodySize;
     // In the page's margin band a long line an earlier page printed there is one too, with the
