@@ -686,7 +686,9 @@ function sectionRows(
   const all = byCol.flat();
   const textOf = (p: Piece): string => normalizeCjk(lineText(p));
   const dotRest = (upper: Piece, lower: Piece): boolean => /^\d+$/.test(textOf(upper)) && /^\.\d+%?$/.test(textOf(lower));
-  const wrapsSurely = (upper: Piece, lower: Piece): boolean => numberWraps(upper, lower, decimals[lower.col]) || dotRest(upper, lower);
+  // A number that ends at its point (9. over 07) is cut there, whatever its column prints.
+  const pointRest = (upper: Piece, lower: Piece): boolean => CUT_AT_POINT.test(textOf(upper)) && /^\d+%?$/.test(textOf(lower));
+  const wrapsSurely = (upper: Piece, lower: Piece): boolean => numberWraps(upper, lower, decimals[lower.col]) || dotRest(upper, lower) || pointRest(upper, lower);
   const rests = new Set<Piece>();
   // Pieces right under a line that fills their cell: they may continue it.
   const mayContinue = new Set<Piece>();
@@ -721,8 +723,20 @@ function sectionRows(
       otherRests.add(ps[i]);
     }
   }
+  // A number of three lines or more a cell centred on its row (1 / 0 / 0 beside 合计 | 100): its
+  // middle lines stand beside the row's figures, but its first and last lines stand alone.
+  const stacked = new Set<Piece>();
+  const alone = (p: Piece): boolean => !besideLine(p, () => true, mayContinue);
+  for (const ps of byCol) {
+    for (let i = 0; i < ps.length; i++) {
+      let j = i;
+      while (j + 1 < ps.length && /^[\d.]{1,3}%?$/.test(textOf(ps[j + 1])) && /^[\d.]{1,3}$/.test(textOf(ps[j])) && mayContinue.has(ps[j + 1])) j++;
+      if (j - i >= 2 && alone(ps[i]) && alone(ps[j])) for (let k = i + 1; k <= j; k++) stacked.add(ps[k]);
+      i = j;
+    }
+  }
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
-    decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, otherRests));
+    stacked.has(lower) || decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, otherRests));
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
   const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.5 * p.fontSize);
@@ -773,7 +787,7 @@ function sectionRows(
   const mayBeCut = (p: Piece): boolean => isFull(p) && isNumberPiece(p) && Math.max(0, decimalsOf(p)) < decimals[p.col] && pieceOfCut.has(p);
   const isWhole = (b: Block): boolean => inDataCol(b.col) && b.pieces.length === 1 && !mayBeCut(b.pieces[0]) && onRowLine(b);
   const evidenced = splitByRowEvidence(blocks, isWhole);
-  const own = alignmentVotes(blocks);
+  const own = alignmentVotes(blocks, inDataCol);
   if (mode.votesOnly) return { votes: own };
   // A document aligns its cells one way: the page's votes (this section's among them) decide,
   // so that a section whose own few votes come from blocks joined across rows does not.
@@ -1295,16 +1309,24 @@ function alignmentOf(votes: AlignVotes): Align {
   return 'middle';
 }
 
-/** Votes of a section's blocks for each vertical alignment (see `alignmentOf`). */
-function alignmentVotes(blocks: readonly Block[]): AlignVotes {
+/**
+ * Votes of a section's blocks for each vertical alignment (see `alignmentOf`). A block of a data
+ * column that overlaps two blocks of another column runs over two rows (cells without padding,
+ * their lines at one pitch, read as one): it is no evidence. (A label column's block is centred,
+ * or set at the top or foot, over the rows of its group.)
+ */
+function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => boolean): AlignVotes {
   const votes: AlignVotes = { middle: 0, top: 0, bottom: 0 };
   const sorted = [...blocks].sort((a, b) => a.bbox[1] - b.bbox[1]);
+  const overTwo = (a: Block, col: number, tol: number): boolean =>
+    inDataCol(a.col) && a.pieces.length > 1 && sorted.filter((c) => c.col === col && c.bbox[1] < a.bbox[3] - tol && c.bbox[3] > a.bbox[1] + tol).length >= 2;
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i];
     for (let j = i + 1; j < sorted.length && sorted[j].bbox[1] < a.bbox[3]; j++) {
       const b = sorted[j];
       if (a.col === b.col || (a.pieces.length === 1 && b.pieces.length === 1)) continue;
       const tol = 0.3 * Math.min(a.fontSize, b.fontSize);
+      if (overTwo(a, b.col, tol) || overTwo(b, a.col, tol)) continue;
       const dt = Math.abs(a.bbox[1] - b.bbox[1]), db = Math.abs(a.bbox[3] - b.bbox[3]), dm = Math.abs(centre(a.bbox) - centre(b.bbox));
       if (dm < tol && dt >= tol) votes.middle++;
       if (dt < tol && dm >= tol) votes.top++;
@@ -1743,7 +1765,8 @@ function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [
       if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5) || (a > end && edge(a))) bounds.push((end + a) / 2);
       if (b > end) end = b;
     }
-    if (end < left - 1) bounds.push((end + left) / 2);
+    // (A point's gap is one: a label column beside the first column's header, wrapped to fill it.)
+    if (end < left - 0.5) bounds.push((end + left) / 2);
   }
   return bounds;
 }
