@@ -4,7 +4,8 @@
  * their header rows and row labels (at most one label it does not know in each, the start of one
  * of its labels split by a page break counting as known); among those that fit, each label of the
  * table the template knows counts for it and each label only another template knows counts
- * against it; ties go to the template listed first. When none fits, the table is read with the
+ * against it (a fund row label's lines a narrow cell wrapped onto two rows, 年度 over 资金总额, are
+ * one label where the template reads them so); ties go to the template listed first. When none fits, the table is read with the
  * union of every template's labels and the labels no template knows are named
  * (`unknown_template`), so that a user can write the template.
  */
@@ -13,7 +14,7 @@ import type { TemplateSet, Vocabulary } from '../domain/vocabulary.js';
 import { isNumber } from '../domain/values.js';
 import type { Row } from '../types.js';
 import { readFundLabelsInOrder } from './fund-labels.js';
-import { gluedFundRow } from './funds.js';
+import { gluedFundRow, joinFundRests } from './funds.js';
 import { findSections } from './sections.js';
 
 export interface TemplateChoice {
@@ -90,7 +91,8 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
     // The labels of the fund rows: rows with figures (a row of a label's pieces cut by a page break has none).
     // (Labels run together down their column count as read in order, as the funds reader reads them.)
     const quiet = { file: '', report: (): void => undefined };
-    const rowLabels = readFundLabelsInOrder(rows.slice(s.funds + 1, s.fundsEnd), v, quiet)
+    // (So do a label's lines a narrow cell wrapped onto a row of their own: 年度 over 资金总额.)
+    const rowLabels = joinFundRests(readFundLabelsInOrder(rows.slice(s.funds + 1, s.fundsEnd), v, quiet), v, quiet)
       .filter((r) => r.cells.some((c) => isNumber(c.text.replace(/%$/, ''))))
       .map((r) => {
         // A line of the side label wrapped one piece a row (预算 / 执行 / 情况 / (10 / 分)) stands left of the row's label.
@@ -105,12 +107,20 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
   return true;
 }
 
+/** The rows with the lines of fund rows a narrow cell wrapped (年度 over 资金总额) joined as a template reads them. */
+function withFundRestsJoined(rows: readonly Row[], v: Vocabulary): readonly Row[] {
+  const s = findSections(rows, v);
+  if (s.funds < 0) return rows;
+  const quiet = { file: '', report: (): void => undefined };
+  return [...rows.slice(0, s.funds + 1), ...joinFundRests(rows.slice(s.funds + 1, s.fundsEnd), v, quiet), ...rows.slice(s.fundsEnd)];
+}
+
 /** Picks the template for a table. */
 export function detectTemplate(rows: readonly Row[], set: TemplateSet): TemplateChoice {
-  const candidates = labelCandidates(rows);
   let best: { v: Vocabulary; score: number } | undefined;
   for (const v of set.templates) {
     if (!fits(rows, v)) continue;
+    const candidates = labelCandidates(withFundRestsJoined(rows, v));
     let score = 0;
     for (const k of candidates) {
       if (v.knows(k)) score++;

@@ -12,7 +12,7 @@ import { labelKey } from '../domain/labels.js';
 import type { FundRowKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
-import type { Row } from '../types.js';
+import type { Cell, Row } from '../types.js';
 import { blank, readAmount } from './text.js';
 import { gluedFundRow } from './funds.js';
 
@@ -45,16 +45,27 @@ export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: 
   // reads as such.)
   const firstCol = header && !header.cells.some((c) => v.fundRow(c.text) !== undefined) ? header.cells.findIndex((c) => v.fundCol(c.text) !== undefined) : -1;
   const above = header && firstCol > 0 ? header.cells.slice(0, firstCol).map((c) => labelKey(c.text)).join('') : '';
-  const text = (above + rows.flatMap((_, i) => labelCells(i).map((n) => labelKey(rows[i]!.cells[n]!.text))).join('')).replace(UNIT, '');
+  // Each label cell's text, with the cell it was read from (the header's count as none).
+  const pieces = rows.flatMap((r, i) => labelCells(i).map((n) => ({ text: labelKey(r.cells[n]!.text), cell: r.cells[n]! })));
+  const text = (above + pieces.map((x) => x.text).join('')).replace(UNIT, '');
+  // The cell a label was read from: the one that holds its first character (units removed).
+  const sourceAt = (p: number): Cell | undefined => {
+    let at = above.replace(UNIT, '').length;
+    for (const x of pieces) {
+      at += x.text.replace(UNIT, '').length;
+      if (p < at) return x.cell;
+    }
+    return undefined;
+  };
   const labels = v.template.funds.rows.flatMap((r) => r.labels.map((l) => ({ key: r.key, label: labelKey(l) }))).sort((a, b) => b.label.length - a.label.length);
-  const found: Array<{ key: FundRowKey; label: string }> = [];
+  const found: Array<{ key: FundRowKey; label: string; from: Cell | undefined }> = [];
   for (let p = 0; p < text.length; ) {
     const hit = labels.find((l) => text.startsWith(l.label, p));
     if (!hit) {
       p++;
       continue;
     }
-    found.push(hit);
+    found.push({ ...hit, from: sourceAt(p) });
     p += hit.label.length;
   }
   const keys = new Set(found.map((f) => f.key));
@@ -65,7 +76,15 @@ export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: 
     for (const n of labelCells(i)) out[i]!.cells[n] = blank(rows[i]!.cells[n]!);
   });
   figureRows.forEach((i, k) => {
-    const at = labelCells(i).at(-1) ?? Math.max(0, firstValue[i]! - 1);
+    const at = labelCells(i).at(-1) ?? (firstValue[i]! > 0 ? firstValue[i]! - 1 : undefined);
+    if (at === undefined) {
+      // A row whose figures begin at its first cell (its label cell left out of the row: a
+      // ruled row whose label cell lost its left rule) gets its label in a cell before them.
+      const src = found[k]!.from ?? rows[i]!.cells[0]!;
+      const { raw: _raw, merge: _merge, ...cell } = src;
+      out[i]!.cells.unshift({ ...cell, text: found[k]!.label, rowSpan: 1, colSpan: 1 });
+      return;
+    }
     // A figure the label cell held (总额2975.79) stays after the label, for the funds reader.
     const figure = FIGURE_AFTER.exec(rows[i]!.cells[at]!.text)?.[1];
     out[i]!.cells[at] = { ...rows[i]!.cells[at]!, text: figure ? `${found[k]!.label} ${figure}` : found[k]!.label, rowSpan: 1 };

@@ -167,22 +167,42 @@ function spreadFigures(cells: readonly Cell[], from: number, count: number, plac
 
 /**
  * The rest of a fund row that a narrow cell wrapped onto a line read as a row of its own (100. over
- * 00%, 按计划完 over 成支出): a row with no label, on the grid of the row above, whose every piece
- * completes the cell above it (digits after a number cut at its point, the rest of one cut among its
- * digits with its point: 120996 over 6.6; a % after a number, text under text). It is joined to that row (`wrapped_cell_joined`).
+ * 00%, 按计划完 over 成支出, 年度 over 资金总额): a row with no label of its own, on the grid of the
+ * row above, whose every piece completes the cell above it, one surely (digits after a number cut at
+ * its point or in a thousands group: 5,005,4 over 17; the rest of one cut among its digits with its
+ * point: 120996 over 6.6; a % after a number, text under text), the others surely or beside such a
+ * one (digits under digits: 1 over 0). It is joined to that row (`wrapped_cell_joined`).
  */
-function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
+export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const out: Row[] = [];
   const isText = (t: string): boolean => !/^[\d.,%/—-]*$/.test(t.trim());
   for (const row of rows) {
     const prev = out[out.length - 1];
     const filled = row.cells.flatMap((c, n) => (c.text === '' ? [] : [n]));
-    const completes = (n: number): boolean => {
-      const up = prev!.cells[n]!.text.trim(), t = row.cells[n]!.text.trim();
-      return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+$/.test(up) && /^\d*\.\d+%?$/.test(t)) || (/\d$/.test(up) && t === '%') || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t));
+    const pair = (n: number): [string, string] => [prev!.cells[n]!.text.trim(), row.cells[n]!.text.trim()];
+    // Sure: digits after a number cut at its point or in a thousands group (5,005,4 over 17), the
+    // rest of one cut among its digits with its point, a % after a number, text under text.
+    const surely = (n: number): boolean => {
+      const [up, t] = pair(n);
+      const group = /,(\d{1,2})$/.exec(up)?.[1], lead = /^(\d+)(?:\.\d+)?%?$/.exec(t)?.[1];
+      return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+$/.test(up) && /^\d*\.\d+%?$/.test(t)) || (/\d$/.test(up) && t === '%') ||
+        (group !== undefined && lead !== undefined && group.length + lead.length === 3) || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t));
     };
-    if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && prev.cells.some((c) => v.fundRow(c.text) !== undefined) && filled.every(completes)) {
-      out[out.length - 1] = { ...prev, cells: prev.cells.map((c, n) => (row.cells[n]!.text === '' ? c : { ...c, text: c.text + row.cells[n]!.text })) };
+    // Digits under digits (1 over 0), a rate's last digit and % under its first ones (93.9 over
+    // 3%): only beside a sure rest.
+    const maybe = (n: number): boolean => {
+      const [up, t] = pair(n);
+      return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%$/.test(t));
+    };
+    // The row above is a fund row: by its label, or by one the two rows' labels make (年度 over 资金总额).
+    // (Its label may carry a piece of the side label: 况总额.)
+    const fundAbove = (): boolean => prev!.cells.some((c, n) => v.fundRow(c.text) !== undefined || (c.text !== '' && (gluedFundRow(c.text, v) !== undefined || v.fundRow(c.text + row.cells[n]!.text) !== undefined)));
+    const completes = (): boolean => filled.some(surely) && filled.every((n) => surely(n) || maybe(n));
+    if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && fundAbove() && completes()) {
+      // A row label stays one: what would spoil it is a piece of the side label beside it ((1 of (10分)).
+      const isLabel = (t: string): boolean => v.fundRow(t) !== undefined || gluedFundRow(t, v) !== undefined;
+      const join = (c: Cell, t: string): Cell => (t === '' || (isLabel(c.text) && !isLabel(c.text + t)) ? c : { ...c, text: c.text + t });
+      out[out.length - 1] = { ...prev, cells: prev.cells.map((c, n) => join(c, row.cells[n]!.text)) };
       report(ctx, 'wrapped_cell_joined', 'the rest of a fund row wrapped onto a line of its own was joined to it', { row }, { actual: filled.map((n) => row.cells[n]!.text).join(' | ') });
       continue;
     }

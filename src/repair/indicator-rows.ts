@@ -102,8 +102,8 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
       continue;
     }
     if (!isFigure(c.text)) {
-      // labelKey leaves nothing of a points label alone.
-      const points = labelKey(c.text) === '';
+      // labelKey leaves nothing of a points label alone; its end a narrow cell wrapped (满意度指标(10 over 分)) is one too.
+      const points = labelKey(c.text) === '' || /^\d*\s*分\s*[)）]$/.test(c.text.trim());
       if (!(points || v.isFragment(c.text)) || v.isTotal(c.text)) return undefined;
       fragments++;
       continue;
@@ -260,6 +260,9 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
   const totalWeight = Number(v.template.total.weight);
   // Level names read as a row of their own, for the next indicator row.
   let pending: { row: Row; level1: string | undefined; level2: string | undefined } | undefined;
+  // The 三级指标 of a later row of a merged level-name cell, read into that cell after the name
+  // (经济效益指标促进区域GDP增长 over two rows, the second row's 三级指标 empty), for that row.
+  let spilled: { rest: string; cell: Cell; rowsLeft: number } | undefined;
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n]!;
     const cells = row.cells;
@@ -349,10 +352,11 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
         const sameGrid = cutByPage && cells.length === prev.row.cells.length;
         cells.forEach((c, i) => {
           if (c.text === '') return;
-          // Digits under the weight or score a narrow cell wrapped (1 / 5, 6 / .9) complete it.
-          const figure = sameGrid ? undefined : columnByBox(c, prev.cells, ['weight', 'score'] as const);
+          // Digits under the weight or score a narrow cell wrapped (1 / 5, 6 / .9, 1 / 2.00) complete it.
+          // (On the next page's grid with as many cells, by its column.)
+          const figure = sameGrid ? (['weight', 'score'] as const).find((f) => h[f] !== undefined && h[f]! + k === i) : columnByBox(c, prev.cells, ['weight', 'score'] as const);
           const t = c.text.trim();
-          if (figure && prev[figure] !== null && /^\.?\d+$/.test(t) && columnByBox(c, prev.cells, [...keys, figure]) === figure) {
+          if (figure && prev[figure] !== null && /^\d*\.?\d+$/.test(t) && /^\d+(?:\.\d+)?$/.test(prev[figure] + t) && (sameGrid || columnByBox(c, prev.cells, [...keys, figure]) === figure)) {
             prev[figure] = prev[figure] + t;
             return;
           }
@@ -431,6 +435,10 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
         if (h.level2 !== undefined && l2At !== undefined && i < Math.min(h.level2, l2At)) {
           report(ctx, 'level2_in_level1_column', `level-2 name ${l2} printed in the level-1 column`, { row, cell: cells[i] });
         }
+      } else if (i < labelEnd && ir.values.level3 !== null && (cells[i]!.rowSpan > 1) && nameBeforeText(t, v)) {
+        const { name, rest } = nameBeforeText(t, v)!;
+        ir.printedLevel2 = name;
+        spilled = { rest, cell: cells[i]!, rowsLeft: cells[i]!.rowSpan - 1 };
       } else if (i < labelEnd && ir.values.level3 === null && nameBeforeText(t, v)) {
         // A level-2 name and the 三级指标 beside it read as one cell (数量指标展品数量), the 三级指标
         // column empty.
@@ -480,6 +488,14 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       ir.values.level3 = cells[i]!.text;
       ir.cells.level3 = cells[i]!;
       report(ctx, 'label_in_wrong_column', `三级指标 "${cells[i]!.text}" printed in a label column`, { row, cell: cells[i] });
+    }
+    if (spilled && spilled.cell.page === row.page && !ir.row.cells.includes(spilled.cell)) {
+      if (ir.values.level3 === null) {
+        ir.values.level3 = spilled.rest;
+        ir.cells.level3 = spilled.cell;
+        report(ctx, 'label_in_wrong_column', `三级指标 "${spilled.rest}" printed in the merged cell of the level name above it`, { row, cell: spilled.cell }, { actual: spilled.cell.text, expected: spilled.rest });
+        spilled = undefined;
+      } else if (--spilled.rowsLeft <= 0) spilled = undefined;
     }
     if (pending && ir.printedLevel1 === undefined && ir.printedLevel2 === undefined && (pending.level1 || pending.level2)) {
       if (pending.level1) ir.printedLevel1 = pending.level1;

@@ -103,8 +103,12 @@ function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
   interface Group { start: number; label: string | null; fromPage?: boolean; merged: boolean }
   const groups: Group[] = [];
   rows.forEach((r, i) => {
-    // Every cell of the level-2 column that is not the continuation of a merged cell opens a group.
-    const starts = i === 0 || (r.level2Cell !== undefined && r.level2Cell.merge !== 'continued') || (!!r.printedLevel2 && !r.level2Cell);
+    // Every cell of the level-2 column that is not the continuation of a merged cell opens a group;
+    // so does another level-2 name printed on a row that a merged cell seems to continue (a name
+    // read into the level-1 cell beside it, 满意度指标服务对象满意度指标: the merge is the layer's guess).
+    const last = groups[groups.length - 1];
+    const renamed = !!r.printedLevel2 && r.level2Cell?.merge === 'continued' && !!last?.label && last.label !== r.printedLevel2;
+    const starts = i === 0 || (r.level2Cell !== undefined && r.level2Cell.merge !== 'continued') || (!!r.printedLevel2 && !r.level2Cell) || renamed;
     if (starts) groups.push({ start: i, label: r.printedLevel2 ?? null, merged: r.level2Cell?.merge === 'start', ...(r.level2Cell?.continuesFromPage !== undefined ? { fromPage: r.level2Cell.continuesFromPage } : {}) });
     else if (r.printedLevel2 && groups.length) groups[groups.length - 1]!.label ??= r.printedLevel2;
   });
@@ -122,7 +126,10 @@ function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
   for (let n = groups.length - 2; n >= 0; n--) {
     const g = groups[n]!, next = groups[n + 1]!;
     if (g.label !== null || firstOnPage(g.start) || next.label === null || underPlainLabel(n)) continue;
-    const opensNext = firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1 && next.fromPage !== false;
+    // (Or the group at the page's foot that the break cuts, unlabelled here, named by its part on the next page.)
+    const nextEnd = groups[n + 2]?.start ?? rows.length;
+    const namedAfterBreak = !next.merged && pageOf(next.start) === pageOf(g.start) && pageOf(nextEnd - 1) > pageOf(next.start) && !rows[next.start]!.printedLevel2;
+    const opensNext = (firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1 && next.fromPage !== false) || namedAfterBreak;
     if (opensNext || fromBelow.has(next)) {
       g.label = next.label;
       fromBelow.add(g);
