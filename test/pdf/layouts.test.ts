@@ -613,8 +613,10 @@ describe('57. names wrapped in a column a few characters wide, cells centred, no
     expect(texts(rowWith(x, '约90次')!).filter((t) => t !== '')).toContain('窗口服务场次');
     expect(texts(rowWith(x, '≥18篇')!).filter((t) => t !== '')).toContain('编制宣传材料数量');
   });
-  test('the lines above the page\'s first row are the rest of the row the page break cut (APP注 / 册用户数)', () => {
-    expect(texts(page2[0]!).filter((t) => t !== '')).toEqual(['册用户数']);
+  test('the lines above the page\'s first row are the rest of the row the page break cut (APP注 / 册用户数), joined to it', () => {
+    // (The page number -1- under page 1's table, in the bottom band a little above its tenth, is set aside.)
+    expect(texts(rowWith(x, 'APP注册用户数')!).filter((t) => t !== '')).toEqual(['APP注册用户数', '=15.00(户)', '15', '2.00', '2.00']);
+    expect(page2.flatMap(texts)).not.toContain('册用户数');
   });
 });
 
@@ -736,5 +738,141 @@ describe('68. fund figures a narrow cell cut among their digits (Calc, no rules,
     expect(f.total).toMatchObject({ initial_budget: '1129872.1', full_year_budget: '1209966.6', executed: '1209966.6', execution_rate: '100' });
     expect(f.fiscal_appropriation).toMatchObject({ full_year_budget: '1209966.6' });
     expect(res.records[0]!.issues.map((d) => d.code)).not.toContain('rate_mismatch');
+  });
+});
+
+/** The codes of the arithmetic checks that a clean table must not raise. */
+const ARITH = ['total_mismatch', 'weight_sum_not_100', 'missing_total_score', 'rate_mismatch', 'exec_score_mismatch', 'funds_sum_mismatch', 'score_exceeds_weight'];
+const arithmetic = (r: { issues: ReadonlyArray<{ code: string }> }): string[] => r.issues.map((d) => d.code).filter((c) => ARITH.includes(c));
+
+describe('69. the last digits of a weight a narrow ruled cell wrapped, at the top of a page (Calc, all rules, Shanghai form)', () => {
+  test('10. over 00 in the first row of page 2 is the weight 10.00, not a page number, and the row is its own', async () => {
+    const x = await extractPages('calc_all_weight_digits_at_page_top.pdf', 'all');
+    const row = rowWith(x, '技术培训完成及时率');
+    expect(row && texts(row).filter((t) => t !== '')).toEqual(['技术培训完成及时率', '≥100%', '100%', '10.00', '10.00']);
+    const res = await run(path.join(PAGES, 'calc_all_weight_digits_at_page_top.pdf'));
+    expect(res.records[0]!.indicators.map((i) => i.level3)).toContain('技术培训完成及时率');
+    expect(arithmetic(res.records[0]!)).toEqual([]);
+  });
+});
+
+describe('70. rows stacked without padding under a data cell that wraps (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('a 三级指标 wrapped over two lines, the next row\'s name right under it, does not turn the cells to the bottom: 合计 and the field rows stay rows', async () => {
+    const x = await extractPages('writer_html_outer_stacked_total_and_field_rows.pdf', 'all');
+    const total = x.rows.find((r) => r.page === 1 && texts(r).includes('合计'));
+    expect(total && texts(total).filter((t) => t !== '')).toEqual(['合计', '100', '100']);
+    expect(rowWith(x, '评价结论')).toBeDefined();
+    const res = await run(path.join(PAGES, 'writer_html_outer_stacked_total_and_field_rows.pdf'));
+    expect(res.records.map((r) => [r.total_weight, r.total_score])).toEqual([['100', '100'], ['100', '97.22']]);
+    for (const r of res.records) expect(arithmetic(r)).toEqual([]);
+  });
+  test('a level-2 name read into the level-1 cell (满意度指标服务对象满意度指标) opens its group under the merge above it', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_stacked_total_and_field_rows.pdf'));
+    const last = res.records[0]!.indicators.slice(-2);
+    expect(last.map((i) => [i.level1, i.level2])).toEqual([['满意度指标', '服务对象满意度指标'], ['满意度指标', '服务对象满意度指标']]);
+  });
+});
+
+describe('71. a fund row label cell that lost its left rule at the top of a page (Writer from .docx, all rules, Shanghai form)', () => {
+  test('its figures begin the row: the label read in order goes before them, no figure is overwritten', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_fund_label_cell_without_rule.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年度居住证办理服务补贴')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '94500.00', full_year_budget: '94500.00', executed: '92896.58', weight: '10', execution_rate: '98.30', score: '9.83' });
+    expect(arithmetic(r)).toEqual([]);
+  });
+});
+
+describe('72. fund figures one or two characters wide, wrapped round the row\'s line (Chromium, rules between rows, Sichuan form)', () => {
+  test('1 over 0 and 9. over 07 centred on 总额 are 10 and 9.07; 92. over 96% and 9. over 3 are 92.96% and 9.3', async () => {
+    const x = await extractPages('chromium_horizontal_fund_figures_wrapped_round_row.pdf', 'all');
+    const totals = x.rows.filter((r) => texts(r).includes('总额')).map((r) => texts(r).filter((t) => t !== '' && t !== '总额').slice(0, 6));
+    expect(totals).toEqual([['119.47', '119.47', '108.36', '90.70%', '10', '9.07'], ['1667', '2189', '2035', '92.96%', '10', '9.3']]);
+  });
+});
+
+describe('73. a total weight of three lines in a cell one digit wide, centred on the total row (Chromium, a frame only, Sichuan form)', () => {
+  test('1 / 0 / 0 beside 合计 | 100 is the total weight 100, not a digit of the weight above', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_total_weight_three_lines.pdf'));
+    const r = res.records[0]!;
+    expect([r.total_weight, r.total_score]).toEqual(['100', '100']);
+    expect(r.indicators.at(-1)!.weight).toBe('10');
+    expect(arithmetic(r).filter((c) => c !== 'funds_sum_mismatch')).toEqual([]);
+  });
+});
+
+describe('74. a fund row label wrapped onto two rows with its figures (Chromium, no rules, national form)', () => {
+  test('年度 over 资金总额, 5,005,4 over 17, 1 over 0 and 93.9 over 3% are one row: 5005417, 10, 93.93', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_fund_label_wrapped_thousands_cut.pdf'));
+    const byName = new Map(res.records.map((r) => [r.project_name, r]));
+    expect(byName.get('历下区特种设备安全监察专项经费')!.funds.total).toMatchObject({ initial_budget: '5005417', weight: '10', execution_rate: '93.93', score: '9.39' });
+    expect(byName.get('居住证办理服务建设项目')!.funds.total).toMatchObject({ initial_budget: '687500.2', weight: '10', execution_rate: '100.00' });
+  });
+  test('the table whose label only so reads as the national form\'s (年度资金总额：) is read with that template', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_fund_label_wrapped_thousands_cut.pdf'));
+    const r = res.records.find((x) => x.project_name === '朝阳区交通安全宣传购买服务')!;
+    expect(r.template).toBe('national');
+    expect(r.funds.total).toMatchObject({ initial_budget: '6', weight: '10', execution_rate: '100', score: '10' });
+  });
+  test('the total weight\'s last digit at a page\'s top is no page number, and the total row under the level names\' last pieces (分) | 满意度指标 | 总分) is found', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_fund_label_wrapped_thousands_cut.pdf'));
+    expect(res.records.map((r) => [r.total_weight, r.total_score])).toEqual([['100', '99.39'], ['100', '97.07'], ['100', '100'], ['100', '96.50']]);
+    expect(res.records.map((r) => arithmetic(r).filter((c) => c !== 'exec_score_mismatch'))).toEqual([[], [], [], []]);
+  });
+});
+
+describe('75. the rest of a weight or score on the next page, on the grid of the row it ends (Writer from .docx, rules between rows)', () => {
+  test('1 at page 1\'s foot and 0 on page 2 are the score 10 (national form)', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_score_rest_on_next_page.pdf'));
+    const i = res.records[0]!.indicators.find((x) => x.level3 === '技术培训按期完成率')!;
+    expect([i.weight, i.score]).toEqual(['10', '10']);
+    expect(arithmetic(res.records[0]!)).toEqual([]);
+  });
+  test('1 over 2.00 is the weight 12.00 (Shanghai form)', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_weight_rest_on_next_page.pdf'));
+    const i = res.records[0]!.indicators.find((x) => x.level3 === '户籍人口服务覆盖率')!;
+    expect([i.weight, i.score]).toEqual(['12.00', '12.00']);
+    expect(arithmetic(res.records[0]!)).toEqual([]);
+  });
+});
+
+describe('76. the total fund row wrapped over three rows beside the side label\'s pieces (Writer from .docx, no rules, Sichuan form)', () => {
+  test('况总额 | 9 | 1, (1 | 4 | 0, 0分) | .43: the rate 94.43 and the weight 10, the label kept', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_fund_rest_with_side_label.pdf'));
+    expect(res.records[0]!.funds.total).toMatchObject({ initial_budget: '721.57', execution_rate: '94.43', weight: '10', score: '9.44' });
+    expect(res.records[0]!.issues.filter((d) => d.location.field?.startsWith('funds.total'))).toEqual([]);
+  });
+});
+
+describe('77. a level-2 name merged over two rows with the second row\'s 三级指标 read into it, the group under it cut by the page break (Calc, rules between rows, national form)', () => {
+  test('经济效益指标促进区域GDP增长: the name is the group\'s, 促进区域GDP增长 the second row\'s 三级指标', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_level3_in_merged_label_group_at_foot.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(3, 5).map((i) => [i.level2, i.level3, i.weight])).toEqual([['经济效益指标', '在建工程利用率', '4'], ['经济效益指标', '促进区域GDP增长', '7']]);
+  });
+  test('the unlabelled rows after it at page 1\'s foot take the label their group prints on page 2 (社会效益指标)', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_level3_in_merged_label_group_at_foot.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(5, 9).map((i) => i.level2)).toEqual(['社会效益指标', '社会效益指标', '社会效益指标', '社会效益指标']);
+    expect(rows).toHaveLength(11);
+  });
+});
+
+describe('78. the fund rows\' labels wrapped to fill their column, a point from the first value column\'s header (Writer from HTML, no rules, Shanghai form)', () => {
+  test('the labels and 年初预算数 are two columns: the figures are not read into the labels', async () => {
+    const x = await extractPages('writer_html_none_fund_labels_touching_first_column.pdf', 'all');
+    const row = rowWith(x, '年度资金总额');
+    expect(row && texts(row).filter((t) => t !== '')).toEqual(['年度资金总额', '7.96', '7.96', '7.96', '10.00', '100.00', '10.00']);
+    const res = await run(path.join(PAGES, 'writer_html_none_fund_labels_touching_first_column.pdf'));
+    expect(res.records[0]!.funds.total).toMatchObject({ initial_budget: '7.96', full_year_budget: '7.96', executed: '7.96', weight: '10.00', execution_rate: '100.00', score: '10.00' });
+  });
+});
+
+describe('79. a page number alone a little above the page\'s bottom tenth (Writer from HTML, a frame only, Shanghai form, A4 landscape)', () => {
+  test('第1 | 页 under the table is set aside, not read into the last row\'s cells', async () => {
+    const x = await extractPages('writer_html_outer_page_number_above_bottom_tenth.pdf', 'all');
+    expect(x.rows.flatMap(texts).filter((t) => /第\d+$/.test(t))).toEqual([]);
+    const res = await run(path.join(PAGES, 'writer_html_outer_page_number_above_bottom_tenth.pdf'));
+    const i = res.records[0]!.indicators.find((r) => r.target?.startsWith('2023年10月31日前'))!;
+    expect([i.target, i.actual]).toEqual(['2023年10月31日前', '部分达成指标并具有一定效果']);
   });
 });
