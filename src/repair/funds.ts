@@ -122,13 +122,20 @@ function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at:
 }
 
 /**
- * Two figures of neighbouring cells drawn in one cell with a space between them (315.17 99.03%)
- * beside an empty cell, where the layer put a column's edge on the wrong side of one of them: the
- * two are read apart, into that cell and the empty one.
+ * Two figures of neighbouring cells drawn in one cell with a space between them (315.17 99.03%),
+ * or glued where the row's other figures tell their decimals (753.3870.04%), beside an empty
+ * cell, where the layer put a column's edge on the wrong side of one of them: the two are read
+ * apart, into that cell and the empty one.
  */
 function splitSpacedFigures(cells: readonly Cell[], from: number, placeholders: readonly string[]): { cells: Cell[]; at: number; parts: [string, string] } | undefined {
+  // Glued without a space (753.3870.04%: an amount run over its cell's edge into the rate's), two
+  // figures are told apart by the decimals the row's other figures print.
+  const decimals = cells.slice(from).map((c) => /^\d[\d,]*\.(\d+)%?$/.exec(c.text.trim())?.[1]?.length).filter((d): d is number => d !== undefined);
+  const d = decimals.length >= 2 && decimals.every((x) => x === decimals[0]) ? decimals[0]! : undefined;
+  const glued = (t: string): RegExpExecArray | null => (d === undefined ? null : new RegExp(`^(\\d[\\d,]*\\.\\d{${d}})(\\d[\\d,]*\\.\\d{${d}}%?)$`).exec(t));
   for (let i = from; i < cells.length; i++) {
-    const m = /^(\S+)\s+(\S+)$/.exec(cells[i]!.text.trim());
+    const t = cells[i]!.text.trim();
+    const m = /^(\S+)\s+(\S+)$/.exec(t) ?? glued(t);
     if (!m || readAmount(m[1], placeholders).value === null || readAmount(m[2], placeholders).value === null) continue;
     const to = i > from && cells[i - 1]!.text === '' ? i - 1 : cells[i + 1]?.text === '' ? i + 1 : -1;
     if (to < 0) continue;

@@ -81,6 +81,11 @@ function valueColumns(v: Vocabulary): ValueKey[] {
     .filter((k): k is ValueKey => k !== 'level1' && k !== 'level2' && k !== 'weight' && k !== 'score' && k !== 'deviation_reason');
 }
 
+/** Whether a cell's text begins with a total label run into other text (合计项目实施程序规范…). */
+function totalFirst(text: string, v: Vocabulary): boolean {
+  return v.template.total.labels.some((l) => text.startsWith(l) && text.length > l.length && !/^[\d.\s]/.test(text.slice(l.length)));
+}
+
 /** The numbers of a total row (its weight and the total score), or undefined when it is not one. */
 function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: number }[]; labelled: boolean } | undefined {
   const texts: { cell: Cell; at: number }[] = [];
@@ -91,13 +96,15 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i]!;
     if (c.text === '') continue;
-    if (v.isTotal(c.text)) {
+    if (v.isTotal(c.text) || totalFirst(c.text.trim(), v)) {
       labelled = true;
       continue;
     }
     // A field's label merged over this row and the ones below (评价结论 set beside 合计 by a
-    // borderless layer, or 评价结论存在问题, two labels run together) is no cell of it.
-    if (c.rowSpan > 1 && (v.field(c.text) !== undefined || labelsIn(c.text, v) !== null)) {
+    // borderless layer, or 评价结论存在问题, two labels run together) is no cell of it; nor is one
+    // on the line of a total label run into the field's text (合计项目实施…: stacked rows read as one).
+    const withTotalText = row.cells.some((x) => totalFirst(x.text.trim(), v));
+    if ((c.rowSpan > 1 || withTotalText) && (v.field(c.text) !== undefined || labelsIn(c.text, v) !== null)) {
       fragments++;
       continue;
     }
