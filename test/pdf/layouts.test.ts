@@ -876,3 +876,23 @@ describe('79. a page number alone a little above the page\'s bottom tenth (Write
     expect([i.target, i.actual]).toEqual(['2023年10月31日前', '部分达成指标并具有一定效果']);
   });
 });
+
+describe('80. an amount run over its cell\'s edge into the rate beside it (Writer from HTML, no rules, Sichuan form)', () => {
+  test('753.3870.04% beside an empty 预算执行数 cell is 753.38 and 70.04, told apart by the decimals the row prints', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_fund_amount_glued_to_rate_p1-2.pdf'));
+    const f = res.records[0]!.funds;
+    expect(f.total).toMatchObject({ initial_budget: '1075.57', executed: '753.38', execution_rate: '70.04' });
+    expect(f.fiscal_appropriation).toMatchObject({ executed: '512.15', execution_rate: '61.86' });
+    expect(arithmetic(res.records[0]!)).toEqual([]);
+  });
+});
+
+describe('81. the total row read as one with the field rows under it, its label run into the conclusion (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('评价结论存在问题 | 合计项目实施… | 100 | 99.6 gives the totals, and the table is not flagged', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_total_label_run_into_conclusion_p3-4.pdf'));
+    const r = res.records[0]!;
+    expect([r.total_weight, r.total_score]).toEqual(['100', '99.6']);
+    expect(arithmetic(r)).toEqual([]);
+    expect(r.issues.map((d) => d.code)).not.toContain('truncated_table');
+  });
+});
