@@ -708,6 +708,15 @@ function sectionRows(
   // beside 99.8 / 8: 100 and 99.88).
   const digitsRest = (lower: Piece): boolean => /^\d{1,3}%?$/.test(textOf(lower));
   const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !besideLine(lower, () => true, mayContinue);
+  // A decimal number and digits under it, centred together on a line where other columns' cells
+  // stand, a figure among them (670.1 over 2 round ≤ | 万元 | 15): one cell of two lines, centred
+  // on its row.
+  const centredPair = (upper: Piece, lower: Piece): boolean => {
+    if (decimalsOf(upper) < 1 || !digitsRest(lower)) return false;
+    const y = (centre(upper.bbox) + centre(lower.bbox)) / 2;
+    const on = all.filter((o) => o.col !== upper.col && Math.abs(centre(o.bbox) - y) < 0.3 * lower.fontSize);
+    return on.length >= 2 && on.some(isNumberPiece);
+  };
   const otherRests = new Set(rests);
   for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && decimalRest(ps[i - 1], ps[i])) otherRests.add(ps[i]);
   // A column where two numbers or more wrap that way ("3.0" over "0") prints the decimals they
@@ -752,7 +761,7 @@ function sectionRows(
       // beside 评分等级 under the total row's figures; a paragraph that goes on past a block
       // label centred beside it is one cell still).
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
-      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && fillsBefore(last, p) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p));
+      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && (fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
