@@ -896,3 +896,14 @@ describe('81. the total row read as one with the field rows under it, its label 
     expect(r.issues.map((d) => d.code)).not.toContain('truncated_table');
   });
 });
+
+describe('82. figures of two lines centred round their row\'s line at a page\'s top (Calc, a frame only, Sichuan form)', () => {
+  test('670.1 over 2 and 12.5 over 6 beside ≤ | 万元 | 15 are 670.12 and 12.56, one row, not the rest of the row before the break', async () => {
+    const x = await extractPages('calc_outer_figures_centred_round_row_p5-6.pdf', 'all');
+    const row = rowWith(x, '节约财政资金');
+    expect(row && texts(row).filter((t) => t !== '').slice(2, 9)).toEqual(['节约财政资金', '≤', '670.12', '万元', '689.09', '15', '12.56']);
+    const res = await run(path.join(PAGES, 'calc_outer_figures_centred_round_row_p5-6.pdf'));
+    const ind = res.records[0]!.indicators;
+    expect(ind.slice(1, 3).map((i) => [i.level3, i.target, i.weight, i.score])).toEqual([['核查完成及时率', '≥95%', '30', '30'], ['节约财政资金', '≤670.12万元', '15', '12.56']]);
+  });
+});
