@@ -5,9 +5,9 @@
  * of its labels split by a page break counting as known); among those that fit, each label of the
  * table the template knows counts for it and each label only another template knows counts
  * against it (a fund row label's lines a narrow cell wrapped onto two rows, 年度 over 资金总额, are
- * one label where the template reads them so); ties go to the template listed first. When none fits, the table is read with the
- * union of every template's labels and the labels no template knows are named
- * (`unknown_template`), so that a user can write the template.
+ * one label where the template reads them so); ties go to the template listed first. When none
+ * fits, the table is read with the union of every template's labels and the labels no template
+ * knows are named (`unknown_template`), so that a user can write the template.
  */
 import { labelKey, looksLikeLabel } from '../domain/labels.js';
 import type { TemplateSet, Vocabulary } from '../domain/vocabulary.js';
@@ -24,6 +24,9 @@ export interface TemplateChoice {
   /** Labels of the table that no template knows (only when `known` is false). */
   unknownLabels: string[];
 }
+
+/** A context for readers run only to see what they make of the rows: their reports go nowhere. */
+const QUIET = { file: '', report: (): void => undefined };
 
 /** Longest text that can be a label. */
 const MAX_LABEL = 24;
@@ -90,9 +93,8 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
   if (s.funds >= 0) {
     // The labels of the fund rows: rows with figures (a row of a label's pieces cut by a page break has none).
     // (Labels run together down their column count as read in order, as the funds reader reads them.)
-    const quiet = { file: '', report: (): void => undefined };
     // (So do a label's lines a narrow cell wrapped onto a row of their own: 年度 over 资金总额.)
-    const rowLabels = joinFundRests(readFundLabelsInOrder(rows.slice(s.funds + 1, s.fundsEnd), v, quiet), v, quiet)
+    const rowLabels = joinFundRests(readFundLabelsInOrder(rows.slice(s.funds + 1, s.fundsEnd), v, QUIET), v, QUIET)
       .filter((r) => r.cells.some((c) => isNumber(c.text.replace(/%$/, ''))))
       .map((r) => {
         // A line of the side label wrapped one piece a row (预算 / 执行 / 情况 / (10 / 分)) stands left of the row's label.
@@ -111,8 +113,7 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
 function withFundRestsJoined(rows: readonly Row[], v: Vocabulary): readonly Row[] {
   const s = findSections(rows, v);
   if (s.funds < 0) return rows;
-  const quiet = { file: '', report: (): void => undefined };
-  return [...rows.slice(0, s.funds + 1), ...joinFundRests(rows.slice(s.funds + 1, s.fundsEnd), v, quiet), ...rows.slice(s.fundsEnd)];
+  return [...rows.slice(0, s.funds + 1), ...joinFundRests(rows.slice(s.funds + 1, s.fundsEnd), v, QUIET), ...rows.slice(s.fundsEnd)];
 }
 
 /** Picks the template for a table. */

@@ -5,8 +5,9 @@
  * 款上年结转资金其他资金). When some row of figures has no label of its own, the label column of
  * the whole block is read as one text: where it spells, in order, exactly as many fund row labels
  * of the template as the block has rows of figures (a unit in brackets, or other text between
- * them, skipped), each row of figures takes its label in that order (`fund_labels_in_order`).
- * The rows stay as many.
+ * them, skipped), each row of figures takes its label in that order (`fund_labels_in_order`);
+ * a row whose figures begin at its first cell (its label cell left out of the row, where a ruled
+ * cell lost its left rule at a page's top) gets a cell for it before them. The rows stay as many.
  */
 import { labelKey } from '../domain/labels.js';
 import type { FundRowKey } from '../domain/template.js';

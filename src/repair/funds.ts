@@ -183,6 +183,8 @@ function spreadFigures(cells: readonly Cell[], from: number, count: number, plac
 export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const out: Row[] = [];
   const isText = (t: string): boolean => !/^[\d.,%/—-]*$/.test(t.trim());
+  // A row's label, whole or with a piece of the side label run into it (况总额).
+  const isLabel = (t: string): boolean => v.fundRow(t) !== undefined || gluedFundRow(t, v) !== undefined;
   for (const row of rows) {
     const prev = out[out.length - 1];
     const filled = row.cells.flatMap((c, n) => (c.text === '' ? [] : [n]));
@@ -202,12 +204,10 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
       return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%$/.test(t));
     };
     // The row above is a fund row: by its label, or by one the two rows' labels make (年度 over 资金总额).
-    // (Its label may carry a piece of the side label: 况总额.)
-    const fundAbove = (): boolean => prev!.cells.some((c, n) => v.fundRow(c.text) !== undefined || (c.text !== '' && (gluedFundRow(c.text, v) !== undefined || v.fundRow(c.text + row.cells[n]!.text) !== undefined)));
+    const fundAbove = (): boolean => prev!.cells.some((c, n) => c.text !== '' && (isLabel(c.text) || v.fundRow(c.text + row.cells[n]!.text) !== undefined));
     const completes = (): boolean => filled.some(surely) && filled.every((n) => surely(n) || maybe(n));
     if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && fundAbove() && completes()) {
       // A row label stays one: what would spoil it is a piece of the side label beside it ((1 of (10分)).
-      const isLabel = (t: string): boolean => v.fundRow(t) !== undefined || gluedFundRow(t, v) !== undefined;
       const join = (c: Cell, t: string): Cell => (t === '' || (isLabel(c.text) && !isLabel(c.text + t)) ? c : { ...c, text: c.text + t });
       out[out.length - 1] = { ...prev, cells: prev.cells.map((c, n) => join(c, row.cells[n]!.text)) };
       report(ctx, 'wrapped_cell_joined', 'the rest of a fund row wrapped onto a line of its own was joined to it', { row }, { actual: filled.map((n) => row.cells[n]!.text).join(' | ') });

@@ -93,6 +93,7 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
   // The ends of the last group's level names wrapped onto the total row's line (满意度指 over
   // 标(10分), or its points alone: (10分)) are no cells of it.
   let fragments = 0;
+  const withTotalText = row.cells.some((x) => totalFirst(x.text.trim(), v));
   for (let i = 0; i < row.cells.length; i++) {
     const c = row.cells[i]!;
     if (c.text === '') continue;
@@ -103,7 +104,6 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
     // A field's label merged over this row and the ones below (评价结论 set beside 合计 by a
     // borderless layer, or 评价结论存在问题, two labels run together) is no cell of it; nor is one
     // on the line of a total label run into the field's text (合计项目实施…: stacked rows read as one).
-    const withTotalText = row.cells.some((x) => totalFirst(x.text.trim(), v));
     if ((c.rowSpan > 1 || withTotalText) && (v.field(c.text) !== undefined || labelsIn(c.text, v) !== null)) {
       fragments++;
       continue;
