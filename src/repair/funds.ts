@@ -185,23 +185,37 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
   const isText = (t: string): boolean => !/^[\d.,%/—-]*$/.test(t.trim());
   // A row's label, whole or with a piece of the side label run into it (况总额).
   const isLabel = (t: string): boolean => v.fundRow(t) !== undefined || gluedFundRow(t, v) !== undefined;
+  // The most decimals a column's figures print (a figure printing fewer may be cut: 92.9 over 1
+  // in a column of 94.78).
+  const decimalsOf = (t: string): number | undefined => /^\d[\d,]*\.(\d+)%?$/.exec(t.trim())?.[1]?.length;
+  const colDecimals = (n: number): number | undefined => {
+    const ds = rows.map((r) => decimalsOf(r.cells[n]?.text ?? '')).filter((d): d is number => d !== undefined);
+    return ds.length ? Math.max(...ds) : undefined;
+  };
   for (const row of rows) {
     const prev = out[out.length - 1];
     const filled = row.cells.flatMap((c, n) => (c.text === '' ? [] : [n]));
     const pair = (n: number): [string, string] => [prev!.cells[n]!.text.trim(), row.cells[n]!.text.trim()];
+    // The nearest text above in a column, where the cell right above is empty: a cell merged over
+    // the rows between (a reason beside the fund rows), which the piece goes on.
+    const textAbove = (n: number): number => {
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.cells[n]!.text !== '') return isText(out[k]!.cells[n]!.text) ? k : -1;
+      return -1;
+    };
     // Sure: digits after a number cut at its point or in a thousands group (5,005,4 over 17), the
     // rest of one cut among its digits with its point, a % after a number, text under text.
     const surely = (n: number): boolean => {
       const [up, t] = pair(n);
       const group = /,(\d{1,2})$/.exec(up)?.[1], lead = /^(\d+)(?:\.\d+)?%?$/.exec(t)?.[1];
       return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+$/.test(up) && /^\d*\.\d+%?$/.test(t)) || (/\d$/.test(up) && t === '%') ||
-        (group !== undefined && lead !== undefined && group.length + lead.length === 3) || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t));
+        (group !== undefined && lead !== undefined && group.length + lead.length === 3) || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t)) ||
+        (/^\d+%?$/.test(t) && decimalsOf(up) !== undefined && colDecimals(n) !== undefined && decimalsOf(up + t) === colDecimals(n) && decimalsOf(up)! < colDecimals(n)!);
     };
     // Digits under digits (1 over 0), a rate's last digit and % under its first ones (93.9 over
     // 3%): only beside a sure rest.
     const maybe = (n: number): boolean => {
       const [up, t] = pair(n);
-      return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%$/.test(t));
+      return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%$/.test(t)) || (up === '' && isText(t) && textAbove(n) >= 0);
     };
     // The row above is a fund row: by its label, or by one the two rows' labels make (年度 over 资金总额).
     const fundAbove = (): boolean => prev!.cells.some((c, n) => c.text !== '' && (isLabel(c.text) || v.fundRow(c.text + row.cells[n]!.text) !== undefined));
@@ -209,7 +223,15 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
     if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && fundAbove() && completes()) {
       // A row label stays one: what would spoil it is a piece of the side label beside it ((1 of (10分)).
       const join = (c: Cell, t: string): Cell => (t === '' || (isLabel(c.text) && !isLabel(c.text + t)) ? c : { ...c, text: c.text + t });
-      out[out.length - 1] = { ...prev, cells: prev.cells.map((c, n) => join(c, row.cells[n]!.text)) };
+      // Text under an empty cell goes on the text above it in its column.
+      for (const n of filled) {
+        if (prev.cells[n]!.text !== '' || !isText(row.cells[n]!.text)) continue;
+        const k = textAbove(n);
+        const at = out[k]!;
+        out[k] = { ...at, cells: at.cells.map((c, m) => (m === n ? { ...c, text: c.text + row.cells[n]!.text } : c)) };
+      }
+      const last = out[out.length - 1]!;
+      out[out.length - 1] = { ...last, cells: last.cells.map((c, n) => (prev.cells[n]!.text === '' && isText(row.cells[n]!.text) ? c : join(c, row.cells[n]!.text))) };
       report(ctx, 'wrapped_cell_joined', 'the rest of a fund row wrapped onto a line of its own was joined to it', { row }, { actual: filled.map((n) => row.cells[n]!.text).join(' | ') });
       continue;
     }
