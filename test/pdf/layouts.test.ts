@@ -841,6 +841,11 @@ describe('76. the total fund row wrapped over three rows beside the side label\'
     expect(res.records[0]!.funds.total).toMatchObject({ initial_budget: '721.57', execution_rate: '94.43', weight: '10', score: '9.44' });
     expect(res.records[0]!.issues.filter((d) => d.location.field?.startsWith('funds.total'))).toEqual([]);
   });
+  test('92.9 at page 1\'s foot and 1 on page 2 are the rate 92.91 (the column prints two decimals), the reason\'s rest beside it going on the reason above: no flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_fund_rest_with_side_label.pdf'));
+    expect(res.records[0]!.funds.other).toMatchObject({ executed: '143.59', execution_rate: '92.91' });
+    expect(arithmetic(res.records[0]!)).toEqual([]);
+  });
 });
 
 describe('77. a level-2 name merged over two rows with the second row\'s 三级指标 read into it, the group under it cut by the page break (Calc, rules between rows, national form)', () => {
