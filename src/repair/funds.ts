@@ -177,8 +177,10 @@ function spreadFigures(cells: readonly Cell[], from: number, count: number, plac
  * 00%, 按计划完 over 成支出, 年度 over 资金总额): a row with no label of its own, on the grid of the
  * row above, whose every piece completes the cell above it, one surely (digits after a number cut at
  * its point or in a thousands group: 5,005,4 over 17; the rest of one cut among its digits with its
- * point: 120996 over 6.6; a % after a number, text under text), the others surely or beside such a
- * one (digits under digits: 1 over 0). It is joined to that row (`wrapped_cell_joined`).
+ * point: 120996 over 6.6; a % after a number, text under text; digits that give a figure the
+ * decimals its column prints: 92.9 over 1), the others surely or beside such a one (digits under
+ * digits: 1 over 0; text under an empty cell, which goes on the text above it in its column: a
+ * reason merged over the fund rows). It is joined to that row (`wrapped_cell_joined`).
  */
 export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const out: Row[] = [];
@@ -199,7 +201,12 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
     // The nearest text above in a column, where the cell right above is empty: a cell merged over
     // the rows between (a reason beside the fund rows), which the piece goes on.
     const textAbove = (n: number): number => {
-      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.cells[n]!.text !== '') return isText(out[k]!.cells[n]!.text) ? k : -1;
+      for (let k = out.length - 1; k >= 0; k--) {
+        const cells = out[k]!.cells;
+        // (On the rows' grid only.)
+        if (cells.length !== row.cells.length) return -1;
+        if (cells[n]!.text !== '') return isText(cells[n]!.text) ? k : -1;
+      }
       return -1;
     };
     // Sure: digits after a number cut at its point or in a thousands group (5,005,4 over 17), the
