@@ -32,12 +32,17 @@ export interface FundsResult {
 const TEXT_COLS: ReadonlySet<FundColKey> = new Set(['deviation_reason']);
 const VALUE_LIKE = /^(-|—|[+-]?[\d,]+(\.\d+)?%?)$/;
 
-/** The gap (0–4 cells) after a fund row label that puts the most value-like cells under the columns. */
-function bestGap(cells: readonly Cell[], start: number, offsets: readonly number[]): number {
-  let best = 0;
-  let bestCount = -1;
+/**
+ * The gap (0–4 cells) after a fund row label that puts the most value-like cells (figures and
+ * placeholders) under the columns; on a tie, the gap the total row showed (an empty cell under a
+ * header the rows leave blank, 年度预算数（万元）).
+ */
+function bestGap(cells: readonly Cell[], start: number, offsets: readonly number[], placeholders: readonly string[], preferred: number): number {
+  const valueLike = (t: string): boolean => VALUE_LIKE.test(compactFigure(t)) || placeholders.includes(t.trim());
+  let best = preferred;
+  let bestCount = offsets.filter((o) => valueLike(cells[start + preferred + o]?.text ?? '')).length;
   for (let gap = 0; gap <= 4; gap++) {
-    const count = offsets.filter((o) => VALUE_LIKE.test(compactFigure(cells[start + gap + o]?.text ?? ''))).length;
+    const count = offsets.filter((o) => valueLike(cells[start + gap + o]?.text ?? '')).length;
     if (count > bestCount) {
       best = gap;
       bestCount = count;
@@ -277,6 +282,7 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
   const placeholders = v.template.placeholders;
   // The shift between the header label column and the first value column, as printed.
   let expectedLabelAt = first - 1;
+  let totalGap = 0;
   if (mergedRow) {
     report(ctx, 'fund_header_merged', 'the label of a fund row was printed in the funds header row', { row: header });
   }
@@ -320,7 +326,7 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
     }
     if (funds[key]) continue;
     // Values may start a cell or two after the label (an empty cell printed in between).
-    const gap = bestGap(cells, labelAt + 1, figures.map((c) => c.at - first));
+    const gap = bestGap(cells, labelAt + 1, figures.map((c) => c.at - first), placeholders, totalGap);
     if (gap > 0) report(ctx, 'shifted_cells', `values of fund row ${key} start ${gap} cell(s) after its label`, { row });
     const values: Partial<Record<FundColKey, FundCell>> = {};
     for (const col of cols) {
@@ -340,7 +346,10 @@ export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx:
       values[col.key] = fc;
     }
     funds[key] = values;
-    if (key === totalKey) expectedLabelAt = labelAt;
+    if (key === totalKey) {
+      expectedLabelAt = labelAt;
+      totalGap = gap;
+    }
   }
   return { funds, separators, wrapped };
 }

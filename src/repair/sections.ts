@@ -87,6 +87,11 @@ export function joinHeadersCutByPage(rows: readonly Row[], v: Vocabulary, ctx: S
   return out;
 }
 
+/** A text without the points a side label prints, whole or cut by a wrap ((10分), 情况(10 over 分)). */
+function withoutPoints(text: string): string {
+  return text.replace(/[（(]\s*\d+\s*分\s*[）)]/g, '').replace(/[（(]\s*\d+\s*$/, '').replace(/^\s*\d*\s*分\s*[）)]/, '');
+}
+
 /**
  * A header row whose labels a narrow cell wrapped onto lines that a layer without rules read as
  * rows of their own (预算执 over 行率, 年度预算数 over (万元), 偏差原因分 over 析及改进措施): up to two
@@ -97,7 +102,7 @@ export function joinHeadersCutByPage(rows: readonly Row[], v: Vocabulary, ctx: S
 export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const labelsIn = (r: Row, funds: boolean): number => new Set(r.cells.map((c) => (funds ? v.fundCol(c.text) : v.indicatorCol(c.text))).filter((k) => k !== undefined)).size;
   const piecesOnly = (r: Row | undefined): r is Row =>
-    !!r && r.cells.some((c) => c.text !== '') && r.cells.every((c) => c.text === '' || (!/\d/.test(c.text.replace(/[（(]\s*\d+\s*分\s*[）)]/g, '')) && !v.knows(c.text) && !v.fundRow(c.text)));
+    !!r && r.cells.some((c) => c.text !== '') && r.cells.every((c) => c.text === '' || (!/\d/.test(withoutPoints(c.text)) && !v.knows(c.text) && !v.fundRow(c.text)));
   const out: Row[] = [...rows];
   for (let i = 0; i < out.length; i++) {
     const a = out[i]!;
