@@ -29,7 +29,7 @@ import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from '
 import { compactText, FIGURE, isCjkChar, normalizeCjk } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { charEdges, splitRunAt, type TextRun } from './text-runs.js';
+import { charEdges, isWide, splitRunAt, type TextRun } from './text-runs.js';
 
 /** Columns of the last section of a page, handed to the next page's first lines. */
 export interface StreamCarry {
@@ -362,14 +362,19 @@ function splitGluedNumbers(r: TextRun, x: number): [TextRun, TextRun] | null {
 /**
  * Two paragraphs of neighbouring cells drawn as one run where a line of each nearly touches
  * (Writer: "…发放" then "全年已按计划…" 3 pt apart): cut at the character edge where a line next to
- * it begins a run (the right cell's left edge), the edge nearest the column boundary.
+ * it begins a run (the right cell's left edge), the edge nearest the column boundary. That edge is
+ * near the boundary: a start further off is a centred line's (标 of a wrapped label), not a column's.
  */
 function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[]): [TextRun, TextRun] | null {
-  const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && Math.abs(st - x) < 5 * r.fontSize);
+  const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && Math.abs(st - x) < 1.5 * r.fontSize);
   if (r.angle !== 0 || !near.length) return null;
   const st = near.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
   const edges = charEdges(r);
-  const i = edges.findIndex((e) => Math.abs(e - st) < 0.35 * r.fontSize);
+  // Where every character is a full em the edges are exact, and a cell's edge falls on one: a
+  // line merely crossing where the lines beside begin a cell (a name over a merged value cell)
+  // has its edges off by a fraction of a character.
+  const tol = Array.from(r.text).every(isWide) ? 0.1 : 0.35;
+  const i = edges.findIndex((e) => Math.abs(e - st) < tol * r.fontSize);
   if (i <= 0 || i >= edges.length - 1) return null;
   return cutAt(r, edges, i);
 }
@@ -390,6 +395,26 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
     for (const r of o.runs.slice(1)) out.push(r.bbox[0]);
   }
   return out;
+}
+
+/**
+ * Whether a run's text runs on through boundary b as a paragraph's line: a line right above or
+ * under it, begun where it begins, crosses b inside its text (no space there). Its own space at b
+ * is then a gap within the text (Writer's autospace between Han and Latin: 及 APP 的), not a cell's
+ * edge: a paragraph in a cell merged over those columns.
+ */
+function paragraphThrough(lines: readonly TextLine[], li: number, lo: number, hi: number, r: TextRun, b: number): boolean {
+  const em = r.fontSize;
+  for (const k of [li - 1, li + 1]) {
+    if (k < lo || k >= hi) continue;
+    const dy = centre(lines[k].bbox) - centre(r.bbox);
+    if (Math.abs(dy) < 0.6 * em || Math.abs(dy) > 1.6 * em) continue;
+    for (const o of lines[k].runs) {
+      if (o.angle !== 0 || Math.abs(o.bbox[0] - r.bbox[0]) > 0.5 * em || o.bbox[0] > b - em || o.bbox[2] < b + em) continue;
+      if (/\p{Script=Han}/u.test(o.text) && !splitRunAt(o, b, true)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -452,7 +477,7 @@ function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextR
  * run glued over it where the text shows the cell edge (a space, two numbers, a neighbour's or
  * the column's left edge), and at any gap that separates cells on its own.
  */
-function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map()): Piece[] {
+function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map(), through: (r: TextRun, b: number) => boolean = () => false): Piece[] {
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
   const last = line.runs[line.runs.length - 1];
@@ -468,7 +493,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
       // Glued text is cut at a cell's edge only where it goes over one boundary: a line over
       // more is a merged cell's (a label and its value over the columns right of it).
-      const parts: [TextRun, TextRun] | null = splitRunAt(cur, b, true) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : null);
+      const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : null);
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];
@@ -613,7 +638,7 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
     if (titles.has(li)) continue;
     x0 = Math.min(x0, lines[li].bbox[0]);
     x1 = Math.max(x1, lines[li].bbox[2]);
-    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
+    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, (r, b) => paragraphThrough(lines, li, sec.start, sec.end, r, b))) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   joinSpanningWraps(byCol);
@@ -734,8 +759,19 @@ function sectionRows(
   }
   // A number of three lines or more a cell centred on its row (1 / 0 / 0 beside 合计 | 100): its
   // middle lines stand beside the row's figures, but its first and last lines stand alone.
+  // Beside them may stand a label printed down its column, a character a line (预 / 算 / 执 / 行):
+  // it is no row's cell.
+  const downLabel = new Set<Piece>();
+  for (const ps of byCol) {
+    for (let i = 0; i < ps.length; i++) {
+      let j = i;
+      while (HAN.test(textOf(ps[j])) && j + 1 < ps.length && HAN.test(textOf(ps[j + 1])) && follows(ps[j], ps[j + 1], ps[j + 1].fontSize)) j++;
+      if (j - i >= 2) for (let k = i; k <= j; k++) downLabel.add(ps[k]);
+      i = j;
+    }
+  }
   const stacked = new Set<Piece>();
-  const alone = (p: Piece): boolean => !besideLine(p, () => true, mayContinue);
+  const alone = (p: Piece): boolean => !besideLine(p, (o) => !downLabel.has(o), mayContinue);
   for (const ps of byCol) {
     for (let i = 0; i < ps.length; i++) {
       let j = i;

@@ -296,7 +296,7 @@ function alignItems<T extends { chars: string }>(items: readonly unknown[], ops:
 }
 
 /** Whether a character takes a full em (CJK ideographs, kana, full-width forms and punctuation). */
-function isWide(ch: string): boolean {
+export function isWide(ch: string): boolean {
   const cp = ch.codePointAt(0)!;
   return (cp >= 0x2e80 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || cp >= 0x20000;
 }

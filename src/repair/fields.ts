@@ -204,10 +204,13 @@ interface Column {
   cell: Cell;
 }
 
-/** The column a value cell belongs to: by overlap of boxes (PDF), else by nearest position. */
-function columnOf(cols: readonly Column[], cell: Cell, at: number, n: number, count: number): Column {
+/**
+ * The column a value cell belongs to: by overlap of boxes (PDF), else by nearest position. A part
+ * of a cell's lines (`part`) has its cell's box, which its other lines may widen: by position.
+ */
+function columnOf(cols: readonly Column[], cell: Cell, at: number, n: number, count: number, part = false): Column {
   if (count === cols.length) return cols[n]!;
-  const overlaps = cols.map((c) => overlap(c.cell, cell));
+  const overlaps = cols.map((c) => (part ? undefined : overlap(c.cell, cell)));
   if (overlaps.every((o) => o !== undefined)) {
     let best = 0;
     overlaps.forEach((o, i) => {
@@ -265,7 +268,7 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
     }
   };
 
-  type Placed = { cell: Cell; at: number };
+  type Placed = { cell: Cell; at: number; part?: boolean };
   /** A row's values under the labels of the row above (`pending`), each in its column. */
   const fillPending = (cells: readonly Placed[], row: Row): void => {
     const values = cells.filter(({ cell }) => {
@@ -275,8 +278,8 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       }
       return !isLabel(cell.text, v) && !isLabelFragment(cell.text, v);
     });
-    values.forEach(({ cell, at }, n) => {
-      const col = columnOf(pending!, cell, at, n, values.length);
+    values.forEach(({ cell, at, part }, n) => {
+      const col = columnOf(pending!, cell, at, n, values.length, part);
       if (pendingFilled && !TEXT_FIELDS.has(col.key)) return;
       const last = parts[col.key]?.[parts[col.key]!.length - 1];
       // The lines of a cell that ran over rows without rules (one paragraph) go on its last part.
@@ -408,7 +411,7 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       const lines = cells[at]!.cell.text.split('\n');
       const before = lines.slice(0, line).join('\n');
       const labelCell = { cell: { ...cells[at]!.cell, text: lines.slice(line).join('\n') }, at: cells[at]!.at };
-      const kept = before ? [{ cell: { ...cells[at]!.cell, text: before }, at: cells[at]!.at }] : [];
+      const kept = before ? [{ cell: { ...cells[at]!.cell, text: before }, at: cells[at]!.at, part: true }] : [];
       const found = starts(lines[line]!)!;
       // A row that begins with the label is the field's row. Where the label follows other
       // lines of its cell (the row above read into it) and text follows it there, the field's

@@ -912,3 +912,64 @@ describe('82. figures of two lines centred round their row\'s line at a page\'s 
     expect(ind.slice(1, 3).map((i) => [i.level3, i.target, i.weight, i.score])).toEqual([['核查完成及时率', '≥95%', '30', '30'], ['节约财政资金', '≤670.12万元', '15', '12.56']]);
   });
 });
+
+describe('83. fund rows under a 年度预算数(万元) column they leave empty (Calc, rules between rows, Sichuan form)', () => {
+  test('the sub-rows\' figures go under the columns the total row\'s do, their placeholders counted: 324.65 is 年初预算, not a column later', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_empty_year_budget_column_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '建筑市场信用管理补贴')!;
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '324.65', full_year_budget: '324.65', executed: '297.72', execution_rate: '91.70' });
+    expect(r.funds.unit_funds).toMatchObject({ initial_budget: '67.39', executed: '107.38', execution_rate: '99.40' });
+    expect(arithmetic(r)).toEqual([]);
+  });
+});
+
+describe('84. a rate of three lines centred on its row beside a side label printed a character a line (Chromium, a frame only, Sichuan form)', () => {
+  test('10 / 0.0 / 0% beside 算 | 总额 | 340.00 is the rate 100.00%, one cell: 算 beside its first line is no row\'s cell', async () => {
+    const x = await extractPages('chromium_outer_rate_three_lines_beside_side_label_p4-5.pdf', 'all');
+    const row = rowWith(x, '总额');
+    expect(row && texts(row).filter((t) => t !== '').slice(1)).toEqual(['总额', '340.00', '340.00', '340.00', '100.00%', '10', '10']);
+    const res = await run(path.join(PAGES, 'chromium_outer_rate_three_lines_beside_side_label_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '公共体育场馆运维运行维护')!;
+    expect(r.funds.total.execution_rate).toBe('100.00');
+    expect(arithmetic(r)).toEqual([]);
+  });
+});
+
+describe('85. a merged cell\'s text crossing where the row under begins a cell, and a header wrapped beside the side label\'s pieces (Chromium, a frame only, Sichuan form)', () => {
+  test('a project name run over the 实施单位（盖章） column\'s left edge is one value: the cut would fall inside a character', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_header_wrapped_beside_side_label_p4-5.pdf'));
+    expect(res.records[0]!.project_name).toBe('涪城区网约车平台监管建设项目');
+  });
+  test('年初预 over 算 beside 情况(10 of the side label is 年初预算: the fund columns are all read', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_header_wrapped_beside_side_label_p4-5.pdf'));
+    expect(res.records[0]!.funds.total).toMatchObject({ initial_budget: '85.26', full_year_budget: '85.26', executed: '84.77', execution_rate: '99.43', weight: '10', score: '9.94' });
+  });
+});
+
+describe('86. goals printed as two columns, the left one\'s text run on into the next row\'s label (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('项目年度目标 keeps its text: the lines before 2.项目实施内容 go under their own label, not under the one the cell\'s later lines reach', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_goals_as_columns_summary_run_in_p1-3.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toBe('全年计划按时完成江油市公交线网优化专项各项工作，确保监测设备数量≥52套，问题响应时间目标值为≤3个工作日，确保安全检查按期完成率=100%，确保垃圾分类准确率=100%，确保乘客满意度≥85%。');
+    expect(r.goal_actual).toBe('本年度，监测设备数量为55套，问题响应时间为3个工作日，安全检查按期完成率为100%，垃圾分类准确率为100%，乘客满意度为79.46%。');
+  });
+});
+
+describe('87. a wrapped 三级指标\'s last character beside a level-2 name printed to its column\'s edge (Writer from HTML, a frame only, national form)', () => {
+  test('社会效益指 | 力 is cut at the column\'s edge, not where the centred 标 under it begins: 职业技能培训社会影响力 keeps its 力', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_label_end_beside_wrapped_name_p3-4.pdf'));
+    const rows = res.records[0]!.indicators;
+    const i = rows.find((r) => r.level3?.startsWith('职业技能培训'));
+    expect(i && [i.level2, i.level3, i.target, i.weight]).toEqual(['社会效益指标', '职业技能培训社会影响力', '逐步完善', '4']);
+    expect(rows.find((r) => r.level3 === '退休人员就业率')?.level2).toBe('社会效益指标');
+  });
+});
+
+describe('88. a goal\'s line with a space where a column of the funds grid begins (Writer from .docx, rules between rows, Sichuan form)', () => {
+  test('1、推进信息系统及 APP 的升级改造 is one line of the goal: the space is Writer\'s between Latin and Han, the lines under it run through that edge', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_goal_autospace_at_column_edge_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toBe('1、推进信息系统及APP的升级改造，发放农田份数达到≥60份；\n2、按照“放管服”改革要求优化办事流程，质量抽检按期完成率达到≥85%；\n3、组织开展质量抽检，确保技术培训完成及时率≥90%。');
+    expect(r.goal_actual).toBe('1、已推进信息系统及APP的升级改造，发放农田份数63份；\n2、已按照“放管服”改革要求优化办事流程，质量抽检按期完成率96%；\n3、已组织开展质量抽检，技术培训完成及时率92%。');
+  });
+});
