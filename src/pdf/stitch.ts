@@ -66,12 +66,16 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   const cutCols: number[] = [], contCols: number[] = [];
   cut.cells.forEach((c, i) => { if (c.text !== '') cutCols.push(i); });
   cont.cells.forEach((c, i) => { if (c.text !== '') contCols.push(i); });
-  if (contCols.length === 0 || contCols.length * 2 > cutCols.length) return -1;
+  if (contCols.length === 0) return -1;
   if (!contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)].text !== '' && cut.cells[partner(i)].merge !== 'continued')) return -1;
   if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
+  // A number that ends on its decimal point, digits under it (94. | 71): the row surely goes on,
+  // however many of its cells do, and a whole number beside it is cut too (10 | 0 of 100).
+  const surelyCut = contCols.some((i) => /\d\.$/.test(cut.cells[partner(i)].text.trim()) && /^\d/.test(cont.cells[i].text.trim()));
+  if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
   // nor does a named label of the cut row (总分) go on: it is whole.
-  if (contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()))) return -1;
+  if (!surelyCut && contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()))) return -1;
   if (contCols.some((i) => named.has(compactText(cut.cells[partner(i)].text)))) return -1;
   for (const i of contCols) {
     const a = cut.cells[partner(i)], b = cont.cells[i];

@@ -256,7 +256,8 @@ function text(cells: readonly Cell[], at: number | undefined): string | null {
 }
 
 /** Given the header and the rows after it, reads indicator rows and the total row. */
-export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
+export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
+  const rows = [...given];
   const h = readIndicatorHeader(headerRow, v);
   const out: IndicatorTable = { rows: [], totalWeight: null, totalScore: null, separators: 0, wrapped: 0, end: rows.length };
   const valueKeys = valueColumns(v);
@@ -280,6 +281,20 @@ export function readIndicatorRows(headerRow: Row, rows: readonly Row[], v: Vocab
       continue;
     }
     if (joinNumberRests(row, out.rows, ctx)) continue;
+    // A tall row's figures set at its top, apart from its names (7.00 | 3.23 beside the first line
+    // of a long 偏差原因分析, 项目完成时间 beside its third): a row of nothing but one or two figures
+    // under 分值 and 得分, right above a row with a 三级指标 and those cells empty, is that row's.
+    const figureAt = cells.flatMap((c, i) => (c.text === '' ? [] : [i]));
+    const below = rows[n + 1];
+    if (
+      below && figureAt.length > 0 && figureAt.length <= 2 && figureAt.every((i) => i >= hw && isFigure(cells[i]!.text)) &&
+      below.cells.length === cells.length && (below.cells[hl3]?.text ?? '') !== '' && figureAt.every((i) => below.cells[i]!.text === '') &&
+      !hasFieldLabel(below, v) && !below.cells.some((c) => v.isTotal(c.text))
+    ) {
+      rows[n + 1] = { ...below, cells: below.cells.map((c, i) => (figureAt.includes(i) ? cells[i]! : c)) };
+      report(ctx, 'wrapped_cell_joined', `figures printed above the names of their row were read into it (${below.cells[hl3]!.text})`, { row }, { actual: cells.map((c) => c.text).join(' | '), expected: rows[n + 1]!.cells.map((c) => c.text).join(' | ') });
+      continue;
+    }
     const total = totalRowValues(row, v);
     // A lone number is the total weight (100) unless it sits under 得分 and is not the weights' sum;
     // unlabelled, neither (a digit a narrow weight cell wrapped), it is no total.

@@ -95,9 +95,10 @@ function withoutPoints(text: string): string {
 /**
  * A header row whose labels a narrow cell wrapped onto lines that a layer without rules read as
  * rows of their own (预算执 over 行率, 年度预算数 over (万元), 偏差原因分 over 析及改进措施): up to two
- * rows right above or right under the header, holding no figure and nothing the form names on its
- * own, are joined to it, cell by cell on one grid or else by position, when that makes more of its
- * cells column labels (`wrapped_cell_joined`).
+ * rows right above or three right under the header (预 | 年度预算 over 数(万元) over 行情况 over
+ * 算执行率), holding no figure and nothing the form names on its own, are joined to it, cell by
+ * cell on one grid or else by position, when that makes more of its cells column labels
+ * (`wrapped_cell_joined`).
  */
 export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const labelsIn = (r: Row, funds: boolean): number => new Set(r.cells.map((c) => (funds ? v.fundCol(c.text) : v.indicatorCol(c.text))).filter((k) => k !== undefined)).size;
@@ -111,7 +112,7 @@ export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: Sta
     let best = a, most = labelsIn(a, funds), above = 0, below = 0;
     // Below first, then above, each taking one row more while it qualifies.
     let joined: Row | undefined = a;
-    for (let k = 1; k <= 2 && joined && piecesOnly(out[i + k]) && !isFundsHeader(out[i + k]!, v) && !isIndicatorHeader(out[i + k]!, v); k++) {
+    for (let k = 1; k <= 3 && joined && piecesOnly(out[i + k]) && !isFundsHeader(out[i + k]!, v) && !isIndicatorHeader(out[i + k]!, v); k++) {
       joined = joinOnto(joined, out[i + k]!, false);
       const got = joined ? labelsIn(joined, funds) : -1;
       if (joined && (got > most || (below > 0 && got === most))) [best, most, below] = [joined, got, k];
