@@ -372,9 +372,16 @@ function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[]): [
   const edges = charEdges(r);
   // Where every character is a full em the edges are exact, and a cell's edge falls on one: a
   // line merely crossing where the lines beside begin a cell (a name over a merged value cell)
-  // has its edges off by a fraction of a character.
-  const tol = Array.from(r.text).every(isWide) ? 0.1 : 0.35;
-  const i = edges.findIndex((e) => Math.abs(e - st) < tol * r.fontSize);
+  // has its edges off by a fraction of a character. So are the edges where runs joined into this
+  // one began (its seams), and one of them near the start is where the producer began the next
+  // cell's text: right at the boundary, within the tolerance of an estimated edge; further off
+  // (a paragraph's line drawn in pieces), only exactly there.
+  const wide = Array.from(r.text).every(isWide);
+  const seams = new Set(r.seams?.text === r.text ? r.seams.at.map(([k]) => k) : []);
+  const atBound = Math.abs(st - x) < 0.5 * r.fontSize;
+  const fits = (e: number, k: number): boolean => Math.abs(e - st) < (wide || (seams.has(k) && !atBound) ? 0.1 : 0.35) * r.fontSize;
+  const fitting = edges.flatMap((e, k) => (fits(e, k) ? [k] : []));
+  const i = fitting.find((k) => seams.has(k)) ?? fitting[0] ?? -1;
   if (i <= 0 || i >= edges.length - 1) return null;
   return cutAt(r, edges, i);
 }
@@ -563,6 +570,8 @@ const PLACEHOLDER = /^[-—–/－]$/;
 /** A number a narrow cell cut right after its point (100. over 00): a number still. */
 const CUT_AT_POINT = /^\d+\.$/;
 const HAN = /^\p{Script=Han}$/u;
+/** A line of a label printed down a narrow column: one to three Han characters. */
+const SHORT_HAN = /^\p{Script=Han}{1,3}$/u;
 /** The room (in ems) short of a column's edge a line of Han characters may end and still be full. */
 const HAN_FIT_EM = 0.95;
 // A line's start that line breaking would not leave at the end of the line above: a character
@@ -695,12 +704,28 @@ function sectionRows(
   });
   const hanEdge = (p: Piece): number => (p.spans || !Number.isFinite(wrapEdge[p.col]) ? edgeOf(p) : wrapEdge[p.col]);
   const freeHanBreak = (upper: Piece, lower: Piece): boolean => HAN.test(lastChar(textOf(upper))) && HAN.test(firstChar(textOf(lower))) && !BREAKS_BACK.test(textOf(lower));
+  // A line running on over the columns right of its own continues no text that one column holds
+  // next to a named cell label (成都市…经济和信息化局 at its cell's edge beside 实施单位（盖章）, the
+  // goal's paragraph under it across the table).
+  const labelRightOf = (p: Piece): boolean =>
+    byCol.some((ps, c) => c > p.col && ps.some((o) => o.runs.some((r) => r.wholeCell) && Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.5 * p.fontSize));
+  // A paragraph's line of Han text ends short of its edge by up to the width of what begins the
+  // next line where that cannot be broken: a number or a Latin word with its signs and the mark
+  // after it (≥80%，), text going on after it. (A narrow cell's short lines are no paragraph's:
+  // what they leave room for tells nothing.)
+  const unitFits = (upper: Piece, lower: Piece): boolean => {
+    if (!HAN.test(lastChar(textOf(upper))) || Array.from(textOf(upper)).length < 12) return false;
+    const unit = /^[^\p{Script=Han}\s，。、；：！？）》」』”’]+[，。、；：！？）》」』”’,.;:!?)]?/u.exec(textOf(lower))?.[0];
+    if (!unit || unit.length < 2 || unit.length === textOf(lower).length) return false;
+    const w = Array.from(unit).reduce((acc, ch) => acc + (isWide(ch) ? 1 : 0.55), 0) * lower.fontSize;
+    return upper.bbox[2] + w > edgeOf(upper) - 0.2 * upper.fontSize;
+  };
   // A line stops a character shorter where the next one may not begin with what followed: a
   // closing mark takes the character before it along (低于预 / 算，导致), an opening one moves down.
   const fillsBefore = (upper: Piece, lower: Piece): boolean =>
-    freeHanBreak(upper, lower)
+    !(lower.spans && !upper.spans && labelRightOf(upper)) && (freeHanBreak(upper, lower)
       ? upper.bbox[2] > hanEdge(upper) - HAN_FIT_EM * upper.fontSize
-      : isFull(upper) || (BREAKS_BACK.test(textOf(lower)) && upper.bbox[2] >= edgeOf(upper) - 2.5 * upper.fontSize);
+      : isFull(upper) || (BREAKS_BACK.test(textOf(lower)) && upper.bbox[2] >= edgeOf(upper) - 2.5 * upper.fontSize) || unitFits(upper, lower));
 
   // The most decimals a number of each column shows (a number with fewer may have wrapped).
   const decimals = byCol.map((ps) => Math.max(0, ...ps.map((p) => /\.(\d+)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? 0)));
@@ -759,13 +784,13 @@ function sectionRows(
   }
   // A number of three lines or more a cell centred on its row (1 / 0 / 0 beside 合计 | 100): its
   // middle lines stand beside the row's figures, but its first and last lines stand alone.
-  // Beside them may stand a label printed down its column, a character a line (预 / 算 / 执 / 行):
-  // it is no row's cell.
+  // Beside them may stand a label printed down its narrow column, a character or a few a line
+  // (预 / 算 / 执 / 行; 预算 / 执行 / 情况): it is no row's cell.
   const downLabel = new Set<Piece>();
   for (const ps of byCol) {
     for (let i = 0; i < ps.length; i++) {
       let j = i;
-      while (HAN.test(textOf(ps[j])) && j + 1 < ps.length && HAN.test(textOf(ps[j + 1])) && follows(ps[j], ps[j + 1], ps[j + 1].fontSize)) j++;
+      while (SHORT_HAN.test(textOf(ps[j])) && j + 1 < ps.length && SHORT_HAN.test(textOf(ps[j + 1])) && follows(ps[j], ps[j + 1], ps[j + 1].fontSize)) j++;
       if (j - i >= 2) for (let k = i; k <= j; k++) downLabel.add(ps[k]);
       i = j;
     }
@@ -882,8 +907,14 @@ function sectionRows(
   takeLabels();
   // A one-line block on a line that begins a row (a named cell label beside it) is no paragraph of the one above.
   // Nor is any block a paragraph of a named cell label above it (合计 over the conclusion's text).
+  // Nor does the first text of a page that continues the table take the blocks under it when
+  // nothing stands beside it: it is the rest of the row the break cut (数量 of 编制档案材料 over the
+  // next row's 诊断服务完成 / 及时率), which the rows of the two pages join.
+  const pageTop = Math.min(...blocks.map((b) => b.bbox[1]));
+  const restOfCut = (a: Block): boolean =>
+    sec.breakAbove !== undefined && a.bbox[1] <= pageTop + 0.5 && !blocks.some((o) => o.col !== a.col && o.bbox[1] < a.bbox[3] && o.bbox[3] > a.bbox[1]);
   const foldable = (a: Block, b: Block, fontSize: number): boolean =>
-    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole);
+    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !restOfCut(a);
   let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
@@ -1527,7 +1558,8 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     const { s: i, e: j, cut } = placed[k];
     rows[i].cols[c].push(...b.pieces);
     // Whether the group the page before left open goes on here tells where that group's label is.
-    if (open && k === 0) (rows[i].fromPage ??= [])[c] = cut === true;
+    // (A page that continues the table with no group left open begins its groups afresh.)
+    if (k === 0 && at.continues) (rows[i].fromPage ??= [])[c] = !!open && cut === true;
     if (j > i) {
       rows[i].merge[c] = { role: 'start', span: j - i + 1 };
       for (let r = i + 1; r <= j; r++) rows[r].merge[c] = { role: 'continued', span: 1 };

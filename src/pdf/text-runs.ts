@@ -26,6 +26,11 @@ export interface TextRun {
   cellStart?: boolean;
   /** The run is a cell of its own (one of the caller's cell labels): no wrapped text joins it. */
   wholeCell?: boolean;
+  /**
+   * Where runs joined into this one began (`joinTouchingRuns`): the character index in `text` and
+   * its x. Valid only while `text` is the text they were taken for (a run cut apart drops them).
+   */
+  seams?: { text: string; at: readonly (readonly [number, number])[] };
   /** Set when the text may not be visible: drawn invisible, or painted white (see `separateHidden`). */
   paint?: 'invisible' | 'white';
   /** Luminance of the paint, for white text (0 black … 1 white). */
@@ -306,6 +311,21 @@ export function isWide(ch: string): boolean {
  * wide characters take one em, the others share what is left of the run's width.
  */
 export function charEdges(run: TextRun): number[] {
+  // Where the run is runs joined, each part's start is known: estimate the parts apart.
+  const seams = run.seams?.text === run.text ? run.seams.at : [];
+  if (seams.length > 0) {
+    const chars = Array.from(run.text);
+    const cuts = [[0, run.bbox[0]] as const, ...seams, [chars.length, run.bbox[2]] as const];
+    const edges: number[] = [];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const [i, x0] = cuts[k]!, [j, x1] = cuts[k + 1]!;
+      if (j <= i || x1 < x0) return charEdges({ ...run, seams: undefined });
+      const part = charEdges({ ...run, text: chars.slice(i, j).join(''), bbox: [x0, run.bbox[1], x1, run.bbox[3]], seams: undefined });
+      // A part's start is its seam's x, exact; its end is the next part's start.
+      edges.push(...(k + 2 === cuts.length ? part : part.slice(0, -1)));
+    }
+    return edges;
+  }
   const chars = Array.from(run.text);
   const width = run.bbox[2] - run.bbox[0];
   const wide = chars.filter(isWide).length;
@@ -401,6 +421,9 @@ export function joinTouchingRuns(runs: readonly TextRun[], gapEm = 0.15): TextRu
     });
     if (prev) {
       const joined: TextRun = { ...prev, text: prev.text + r.text, bbox: [prev.bbox[0], Math.min(prev.bbox[1], r.bbox[1]), r.bbox[2], Math.max(prev.bbox[3], r.bbox[3])] };
+      const n = Array.from(prev.text).length;
+      const at = [...(prev.seams?.text === prev.text ? prev.seams.at : []), [n, r.bbox[0]] as const, ...(r.seams?.text === r.text ? r.seams.at.map(([i, x]) => [n + i, x] as const) : [])];
+      joined.seams = { text: joined.text, at };
       if (prev.source !== undefined || r.source !== undefined) joined.source = (prev.source ?? prev.text) + (r.source ?? r.text);
       out[out.indexOf(prev)] = joined;
       open[open.indexOf(prev)] = joined;
