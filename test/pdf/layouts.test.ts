@@ -973,3 +973,101 @@ describe('88. a goal\'s line with a space where a column of the funds grid begin
     expect(r.goal_actual).toBe('1、已推进信息系统及APP的升级改造，发放农田份数63份；\n2、已按照“放管服”改革要求优化办事流程，质量抽检按期完成率96%；\n3、已组织开展质量抽检，技术培训完成及时率92%。');
   });
 });
+
+describe('89. the total row cut by a page break, its figures wrapped in narrow cells (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('10 | 94. at page 2\'s foot and 0 | 71 at page 3\'s top are the total weight 100 and the total score 94.71', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_total_row_cut_by_page_break_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '校园安全管理运行维护')!;
+    expect([r.total_weight, r.total_score]).toEqual(['100', '94.71']);
+  });
+  test('10 / 0.0 / 0% beside 预算 | 总额 and 情况 is the rate 100.00%: a side label printed two characters a line is no row\'s cell', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_total_row_cut_by_page_break_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '校园安全管理运行维护')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '78', full_year_budget: '100', executed: '100', execution_rate: '100.00', weight: '10', score: '10' });
+    expect(arithmetic(r)).toEqual([]);
+  });
+});
+
+describe('90. a rate of three lines beside fund labels printed two characters a line (Chromium, no rules, national form)', () => {
+  test('9 / 1. / 6% beside 年度 | 资金 | 总额 is the rate 91.6%', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_rate_three_lines_beside_two_char_label_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '1230.20', executed: '1175.14', execution_rate: '91.6', score: '9.16' });
+    expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
+  });
+});
+
+describe('91. the funds header wrapped over four lines read as four rows, its data rows on the next page (Writer from .docx, rules between rows, Sichuan form)', () => {
+  test('预 over 算执行率 three rows under the header is 预算执行率: the figures are read under their columns, not shifted one left', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_funds_header_over_four_lines_p4-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '消费券发放平台运维购买服务')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '167.27', full_year_budget: '164.27', executed: '146.27', execution_rate: '89.04', weight: '10', score: '8.9' });
+    expect(arithmetic(r)).toEqual([]);
+  });
+});
+
+describe('92. a tall row\'s figures set at its top, its names lower (Writer from HTML, a frame only, Shanghai form)', () => {
+  test('7.00 | 3.23 on a line of their own above 项目完成时间 are that row\'s 分值 and 得分, not the total row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_figures_above_row_names_p5-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年科普基地建设经费')!;
+    const i = r.indicators.find((x) => x.level3 === '项目完成时间');
+    expect(i && [i.level2, i.target, i.actual, i.weight, i.score]).toEqual(['时效指标', '2023年6月30日前完成验收', '2023年7月完成', '7.00', '3.23']);
+    expect([r.total_weight, r.total_score]).toEqual(['100.00', '92.45']);
+    expect(arithmetic(r)).toEqual([]);
+  });
+});
+
+describe('93. two goals\' lines touching, drawn as two text items 0.7 pt apart (Writer from HTML, no rules, Shanghai form)', () => {
+  test('…合格率目标值 | 查商户户数 199.00(家)… is cut where the second item begins: each goal keeps its own text', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goal_lines_touching_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toBe('全年计划按时完成老字号品牌保护和平台管理购买服务各项工作，检查会展中心户数目标值为≥22.00(家)，检查商户户数目标值为≥160(家)，商业网点合格率目标值为≥80.00(%)，确保群众投诉下降率≥90.00(%)，会员企业满意度达到≥90(%)。保障平台安全稳定运行，建立健全电子商务发展工作台账。');
+    expect(r.goal_actual).toBe('截至2023年12月底，检查会展中心户数22.00(家)，检查商户户数199.00(家)，商业网点合格率为80.00(%)，群众投诉下降率90.00(%)，会员企业满意度为99.00(%)。取得了较好的社会效益。');
+  });
+});
+
+describe('94. a goal\'s line drawn as many text items, one of them beginning near where a line beside begins a run (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('…确保户籍档案归档完整率… is one line of the goal: the item 档 begins 1.6 pt off that start, no cell\'s edge', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_goal_item_seam_near_neighbour_start_p3.pdf'));
+    const r = res.records.find((x) => x.project_name === '社区警务经费')!;
+    expect(r.goal_expected).toBe('全年计划按时完成社区警务经费各项工作，APP注册用户数达到≥248人，确保户籍档案归档完整率≥90%，系统交付时间达到定性2023年9月30日前完成，政策知晓率目标值为≥95%，确保长效管理机制建立情况定性符合合同约定。');
+  });
+});
+
+describe('95. a row label touching the first line of a goal beside it, drawn 1.2 pt apart (Writer from HTML, a frame only, national form)', () => {
+  test('年度总体目标 | 据，由第三方机构独立评估… is cut where the goal\'s item begins: the label stays out of the goal', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_goal_label_touching_goal_line_p1.pdf'));
+    expect(res.records[0]!.goal_expected).toBe('1、完成年度宣传材料的编制工作，确保健身指导规范性无重大安全事故；\n2、组织开展赛事，赛事覆盖率（以年度考核结果为依据，由第三方机构独立评估）目标值为=100%；\n3、落实体质监测的各项保障措施，运动员参与率目标值为≥95%；\n4、完成健身苑点的采购与安装调试，确保参加赛事人员满意度≥85%。');
+  });
+});
+
+describe('96. a level-2 label printed on its group\'s first row, the group\'s last row at page 1\'s foot, the next page opening a group of its own (Chromium, a frame only, national form)', () => {
+  test('检查社区卫生服务中心户数 under 数量指标 keeps it: the group 质量指标 centred on its own rows on page 2 did not begin on page 1', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_top_label_group_before_page_break_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.map((r) => r.level2)).toEqual(['数量指标', '数量指标', '质量指标', '质量指标', '社会效益指标', '社会效益指标', '服务对象满意度指标']);
+  });
+});
+
+describe('97. a target touching the actual value beside it, drawn as two text items 0.1 pt apart (Writer from HTML, no rules, Shanghai form)', () => {
+  test('≤202.33(万 | 199.13(万 is cut where the second item begins, at the column\'s edge: 199.13 keeps its 1', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_target_touching_actual_p1-2.pdf'));
+    const i = res.records[0]!.indicators.find((x) => x.level3 === '运维费用');
+    expect(i && [i.target, i.actual, i.weight, i.score]).toEqual(['≤202.33(万元)', '199.13(万元)', '2', '2.00']);
+  });
+});
+
+describe('98. the basic rows stacked at one pitch, and a 三级指标 cut by the page break (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('the department at its cell\'s edge does not run on into the goal under it, and the goal\'s line ending before ≥80%， goes on: each field its own row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_basic_rows_and_name_cut_by_break_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.department).toBe('成都市双流区经济和信息化局');
+    expect(r.goal_expected).toBe('全年计划按时完成中小企业服务项目各项工作，确保园区登记人数≥1100人，确保诊断服务完成及时率≥80%，确保使用及时率定性2023年12月31日前完成，专题对接会完成及时率目标值为≥85%。保障节能项目安全稳定运行，完成年度档案材料的编制工作。');
+    expect(r.goal_actual).toBe('本年度，园区登记人数为1100人，诊断服务完成及时率为80%，使用及时率按时完成，专题对接会完成及时率为85%。取得了较好的社会效益。');
+  });
+  test('数量 alone at page 2\'s top is the rest of 编制档案材料, not the first line of the next row\'s name', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_basic_rows_and_name_cut_by_break_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(2, 4).map((i) => [i.level2, i.level3, i.target, i.weight])).toEqual([['数量指标', '编制档案材料数量', '=2篇', '7'], ['时效指标', '诊断服务完成及时率', '≥80%', '11']]);
+  });
+});
