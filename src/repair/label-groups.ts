@@ -129,7 +129,10 @@ function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
     // (Or the group at the page's foot that the break cuts, unlabelled here, named by its part on the next page.)
     const nextEnd = groups[n + 2]?.start ?? rows.length;
     const namedAfterBreak = !next.merged && pageOf(next.start) === pageOf(g.start) && pageOf(nextEnd - 1) > pageOf(next.start) && !rows[next.start]!.printedLevel2;
-    const opensNext = (firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1 && next.fromPage !== false) || namedAfterBreak;
+    // (Or empty cells right under a merged label whose cell ends above them: they are no part of
+    // that group, so of the one named below them.)
+    const afterClosed = n > 0 && groups[n - 1]!.merged && groups[n - 1]!.label !== null;
+    const opensNext = (firstOnPage(next.start) && pageOf(next.start) === pageOf(g.start) + 1 && next.fromPage !== false) || namedAfterBreak || afterClosed;
     if (opensNext || fromBelow.has(next)) {
       g.label = next.label;
       fromBelow.add(g);
