@@ -48,12 +48,33 @@ function labelBefore(text: string, v: Vocabulary): { key: FieldKey; label: strin
     if (key) return { key, label: t.slice(0, len), rest: t.slice(len).replace(/^[\s：:]+/, ''), tail: '' };
   }
   if (!numbered) return undefined;
-  for (let len = Math.min(16, t.length - 1); len >= 4; len--) {
+  // (Numbered, three characters are enough: 2.项目实 | 施内容及 | 过程概述.)
+  for (let len = Math.min(16, t.length - 1); len >= 3; len--) {
     const head = t.slice(0, len);
     const full = textLabels(v).find((l) => l.length > len && l.startsWith(head));
     if (full) return { key: v.field(full)!, label: full, rest: t.slice(len), tail: full.slice(len) };
   }
   return undefined;
+}
+
+/**
+ * `text` without the pieces of `tail`, in order, each the longest that follows the one before
+ * and two characters or more; undefined when the tail is not all there.
+ */
+function withoutPieces(text: string, tail: string): string | undefined {
+  let out = text, rest = tail, from = 0;
+  while (rest !== '') {
+    let k = rest.length;
+    while (k >= 2 && out.indexOf(rest.slice(0, k), from) < 0) k--;
+    if (k < 2 && !(k === rest.length && out.indexOf(rest, from) >= 0)) return undefined;
+    const n = Math.max(k, 1);
+    const at = out.indexOf(rest.slice(0, n), from);
+    if (at < 0) return undefined;
+    out = out.slice(0, at) + out.slice(at + n);
+    from = at;
+    rest = rest.slice(n);
+  }
+  return out;
 }
 
 /** The labels of the template's text fields. */
@@ -291,11 +312,13 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
   /** A text field begun by its label at the start of `first`, its text after it and in `rest`. */
   const startField = (found: NonNullable<ReturnType<typeof labelBefore>>, first: Placed, rest: readonly Placed[], row: Row): void => {
     const joinedValue = [[found.rest, ...first.cell.text.split('\n').slice(1)].join(''), ...rest.map(({ cell }) => cell.text)].join('');
-    const tailHere = found.tail !== '' && joinedValue.includes(found.tail);
+    // The label's rest, whole or in its lines between the text's (施内容及 | 过程概述), is no text.
+    const pieced = found.tail !== '' ? withoutPieces(joinedValue, found.tail) : undefined;
+    const tailHere = pieced !== undefined;
     // Else the label's rest may begin the text (概 | 述: its first line run in, the last below).
     let lead = 0;
     while (!tailHere && lead < found.tail.length - 1 && joinedValue[lead] === found.tail[lead]) lead++;
-    const value = tailHere ? joinedValue.replace(found.tail, '') : joinedValue.slice(lead);
+    const value = pieced ?? joinedValue.slice(lead);
     if (value !== '') add(found.key, value, row, first.cell);
     report(ctx, 'label_value_joined', `"${found.label}" and its value shared one cell`, { row, cell: first.cell, field: found.key }, { actual: first.cell.text, expected: value });
     // Its text goes on in the rows below; the label's rest may stand alone on one of them.

@@ -1071,3 +1071,19 @@ describe('98. the basic rows stacked at one pitch, and a 三级指标 cut by the
     expect(rows.slice(2, 4).map((i) => [i.level2, i.level3, i.target, i.weight])).toEqual([['数量指标', '编制档案材料数量', '=2篇', '7'], ['时效指标', '诊断服务完成及时率', '≥80%', '11']]);
   });
 });
+
+describe('99. an empty level-2 cell right under a merged label whose cell ends above it (Calc, a frame only, Shanghai form)', () => {
+  test('政策解读准确率 under 数量指标 (merged over the two rows above) goes with 质量指标 printed under it, whose group the page break cuts', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_empty_row_under_closed_merged_label_p1-2.pdf'));
+    expect(res.records[0]!.indicators.map((i) => i.level2)).toEqual(['数量指标', '数量指标', '质量指标', '质量指标', '质量指标', '质量指标', '社会效益指标', '服务对象满意度指标', '服务对象满意度指标']);
+  });
+});
+
+describe('100. a numbered field label wrapped after three characters beside its value (Chromium, rules between rows, Sichuan form)', () => {
+  test('2.项目实 | 项目于2023年6月启动… is the summary\'s label and value: the goal keeps its own text', async () => {
+    const res = await run(path.join(PAGES, 'chromium_horizontal_summary_label_wrapped_three_chars_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_actual).toBe('经过全年努力，资金拨付及时率为100%，参加体质监测人员满意度81%。');
+    expect(r.implementation_summary).toBe('项目于2023年6月启动，通过政府采购确定服务单位，按合同约定组织实施，2023年12月完成验收。');
+  });
+});
