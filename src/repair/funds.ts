@@ -138,17 +138,35 @@ function splitSpacedFigures(cells: readonly Cell[], from: number, placeholders: 
   const decimals = cells.slice(from).map((c) => /^\d[\d,]*\.(\d+)%?$/.exec(c.text.trim())?.[1]?.length).filter((d): d is number => d !== undefined);
   const d = decimals.length >= 2 && decimals.every((x) => x === decimals[0]) ? decimals[0]! : undefined;
   const glued = (t: string): RegExpExecArray | null => (d === undefined ? null : new RegExp(`^(\\d[\\d,]*\\.\\d{${d}})(\\d[\\d,]*\\.\\d{${d}}%?)$`).exec(t));
+  // Glued where the decimals do not tell (15684.32%: an amount run into the rate beside it), at
+  // the one cut whose rate is the amount over another figure of the row (156 / 185 = 84.32%).
+  const byRate = (t: string, i: number): [string, string] | undefined => {
+    if (!/^\d[\d.]*%$/.test(t)) return undefined;
+    const others = cells.slice(from).flatMap((c, k) => (from + k === i ? [] : [Number(readAmount(c.text, placeholders).value ?? NaN)])).filter((x) => x > 0);
+    let found: [string, string] | undefined;
+    for (let k = 1; k < t.length - 1; k++) {
+      const a = t.slice(0, k), b = t.slice(k);
+      if (!/^\d+(?:\.\d+)?$/.test(a) || !/^(?:0|[1-9]\d*)(?:\.(\d+))?%$/.test(b)) continue;
+      // Within what the rate's last digit may have been rounded or cut by.
+      const step = 10 ** -(b.replace('%', '').split('.')[1]?.length ?? 0);
+      if (!others.some((x) => Math.abs((Number(a) / x) * 100 - Number(b.slice(0, -1))) < step)) continue;
+      if (found) return undefined;
+      found = [a, b];
+    }
+    return found;
+  };
   for (let i = from; i < cells.length; i++) {
     const t = cells[i]!.text.trim();
-    const m = /^(\S+)\s+(\S+)$/.exec(t) ?? glued(t);
-    if (!m || readAmount(m[1], placeholders).value === null || readAmount(m[2], placeholders).value === null) continue;
+    const r = /^(\S+)\s+(\S+)$/.exec(t) ?? glued(t);
+    const m = r ? [r[1]!, r[2]!] : byRate(t, i);
+    if (!m || readAmount(m[0], placeholders).value === null || readAmount(m[1], placeholders).value === null) continue;
     const to = i > from && cells[i - 1]!.text === '' ? i - 1 : cells[i + 1]?.text === '' ? i + 1 : -1;
     if (to < 0) continue;
     const out = [...cells];
     const [a, b] = to < i ? [to, i] : [i, to];
-    out[a] = { ...cells[a]!, text: m[1]! };
-    out[b] = { ...cells[b]!, text: m[2]! };
-    return { cells: out, at: i, parts: [m[1]!, m[2]!] };
+    out[a] = { ...cells[a]!, text: m[0] };
+    out[b] = { ...cells[b]!, text: m[1] };
+    return { cells: out, at: i, parts: [m[0], m[1]] };
   }
   return undefined;
 }

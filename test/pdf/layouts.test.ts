@@ -1087,3 +1087,13 @@ describe('100. a numbered field label wrapped after three characters beside its 
     expect(r.implementation_summary).toBe('项目于2023年6月启动，通过政府采购确定服务单位，按合同约定组织实施，2023年12月完成验收。');
   });
 });
+
+describe('101. a whole amount glued to the rate beside it, the grid without the edge between them (Writer from HTML, no rules, Sichuan form)', () => {
+  test('15684.32% beside an empty 预算执行数 cell is 156 and 84.32%: the one cut whose rate is 156 over the row\'s 185', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_amount_glued_to_rate_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '185', full_year_budget: '185', executed: '156', execution_rate: '84.32', weight: '10', score: '8.43' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ executed: '156', execution_rate: '84.32' });
+    expect(r.issues.map((d) => d.code)).not.toContain('exec_score_mismatch');
+  });
+});
