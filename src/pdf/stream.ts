@@ -805,8 +805,18 @@ function sectionRows(
       i = j;
     }
   }
+  // Whole numbers that narrow cells cut alike (2570 over 0 in 指标值 and 完成值): digits under a
+  // whole number that fills its cell, with no figure beside them but such rests, where the row's
+  // other figures stand centred between the two lines (rows of one line each, stacked at the line
+  // pitch, have theirs on the lines).
+  const centredBetween = (upper: Piece, lower: Piece): boolean => {
+    const lo = centre(upper.bbox) + 0.25 * lower.fontSize, hi = centre(lower.bbox) - 0.25 * lower.fontSize;
+    return all.some((o) => o.col !== lower.col && isNumberPiece(o) && centre(o.bbox) > lo && centre(o.bbox) < hi);
+  };
+  const wholeRests = new Set<Piece>();
+  for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && digitsRest(ps[i]) && /^\d+$/.test(textOf(ps[i - 1])) && centredBetween(ps[i - 1], ps[i])) wholeRests.add(ps[i]);
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
-    stacked.has(lower) || decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && !besideLine(lower, isNumberPiece, otherRests));
+    stacked.has(lower) || decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && (!besideLine(lower, isNumberPiece, otherRests) || (wholeRests.has(lower) && !besideLine(lower, isNumberPiece, wholeRests))));
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
   const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.5 * p.fontSize);

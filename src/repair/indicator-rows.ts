@@ -347,7 +347,10 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
         report(ctx, 'shifted_cells', 'row shifted right past the end of the table: its 得分 cell is missing', { row }, { actual: cells.map((c) => c.text).join(' | ') });
       }
     }
-    if (w < 0 && cells.every((c, i) => c.text === '' || i < (h.level3 ?? hl3))) {
+    // (Right under the header, the rest of a column label it wrapped may stand beside them: 值 of
+    // 指标 / 标 / 值.)
+    const headerRest = (c: Cell, i: number): boolean => out.rows.length === 0 && i >= (h.level3 ?? hl3) && !isFigure(c.text) && v.isFragment(c.text) && (headerRow.cells[i]?.text ?? '') !== '';
+    if (w < 0 && cells.every((c, i) => c.text === '' || i < (h.level3 ?? hl3) || headerRest(c, i))) {
       // Text in the label columns only, no figures: a merged label (绩效指标(90分), a level name)
       // whose text a page break split; its rows are the neighbours'. Whole level names on such a
       // row (a group's labels at the top of the part a page break cuts, read as a row of their

@@ -1097,3 +1097,28 @@ describe('101. a whole amount glued to the rate beside it, the grid without the 
     expect(r.issues.map((d) => d.code)).not.toContain('exec_score_mismatch');
   });
 });
+
+describe('102. whole numbers that narrow cells wrapped alike, the row\'s other figures centred between their lines (Writer from .docx, no rules, Sichuan form)', () => {
+  test('2570 over 0 in 指标值 and in 完成值, ≥ | 份 | 10 | 10 between them, are 25700: one row, not three', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_whole_numbers_wrapped_alike_p1.pdf'));
+    const i = res.records[0]!.indicators[0]!;
+    expect([i.level3, i.target, i.actual, i.weight, i.score]).toEqual(['发放计量器具份数', '≥25700份', '25700份', '10', '10']);
+    expect(res.records[0]!.indicators[1]!.level3).toBe('新增电梯数');
+  });
+});
+
+describe('103. the rest of a wrapped column label under the header, beside a level-1 name (Writer from .docx, no rules, Sichuan form)', () => {
+  test('产出指标 | 值 (of 指标 / 标 / 值) is no indicator row: the first row is 覆盖企业数量 with its own target', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_header_rest_beside_level1_p1.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(0, 3).map((i) => [i.level1, i.level3, i.target])).toEqual([['产出指标', '覆盖企业数量', '=4个'], ['产出指标', '新增平台数', '=4套'], ['产出指标', '专题对接会人次', '=11990人次']]);
+  });
+});
+
+describe('104. rows of whole figures one above the other at the line pitch (Writer from .docx, a frame only, national form)', () => {
+  test('10 | 10 over 10 | 10 are two rows\' weights and scores, not one cut figure: no figure stands between their lines', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_one_line_rows_whole_figures_p1.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(0, 3).map((i) => [i.level3, i.weight, i.score])).toEqual([['确保参与评审会20人次以上的班次数', '10', '10'], ['使用及时率', '10', '10'], ['资金拨付及时率', '5', '4.4']]);
+  });
+});
