@@ -53,6 +53,11 @@ export interface Vocabulary {
   isFragment(text: string): boolean;
   /** Whether a text is a piece of a section label (指 of 绩效指标 printed one character a line). */
   isSectionPiece(text: string): boolean;
+  /**
+   * Whether a text is a side label of a part of the form or a piece of one: a section, a funds
+   * label (预算执行情况) or what a narrow cell wrapped of either (执行, 情况), or its points ((10 / 分)).
+   */
+  isSidePiece(text: string): boolean;
 }
 
 function indexOf<K extends string>(entries: Iterable<readonly [K, readonly string[]]>): Map<string, K> {
@@ -119,6 +124,12 @@ export function vocabularyOf(t: Template): Vocabulary {
     isSectionPiece: (text) => {
       const k = labelKey(text);
       return k !== '' && [...sections].some((l) => l.length > k.length && l.includes(k));
+    },
+    isSidePiece: (text) => {
+      const k = labelKey(text);
+      if (k === '') return false;
+      if (/^（\d*分?$|^\d*分?）$/.test(k)) return true;
+      return sections.has(k) || fundsHeaders.has(k) || [...sections, ...fundsHeaders].some((l) => l.length > k.length && l.includes(k));
     },
     isFragment: (text) => {
       const k = labelKey(text);

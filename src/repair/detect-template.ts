@@ -99,7 +99,7 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
       .map((r) => {
         // A line of the side label wrapped one piece a row (预算 / 执行 / 情况 / (10 / 分)) stands left of the row's label.
         const filled = r.cells.filter((c) => c.text !== '');
-        return filled[0] && v.isSectionPiece(filled[0].text) && filled[1] && !isNumber(filled[1].text.replace(/%$/, '')) ? filled[1] : filled[0];
+        return filled[0] && v.isSidePiece(filled[0].text) && filled[1] && !isNumber(filled[1].text.replace(/%$/, '')) ? filled[1] : filled[0];
       })
       .filter((c): c is NonNullable<typeof c> => c !== undefined)
       // A row label read into one cell with its first figure or a piece of the side label is its label.

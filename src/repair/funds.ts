@@ -71,11 +71,7 @@ export function gluedFundRow(text: string, v: Vocabulary): { key: FundRowKey; la
     const key = v.fundRow(inside[1]! + inside[3]!);
     if (key) return { key, label: (inside[1]! + inside[3]!).trim(), figure: inside[2]! };
   }
-  const headers = v.template.funds.headers.map(labelKey);
-  const side = (s: string): boolean => {
-    const k = labelKey(s);
-    return k !== '' && (v.isSection(s) || v.isSectionPiece(s) || v.isFundsHeader(s) || headers.some((h) => h.length > k.length && h.includes(k)));
-  };
+  const side = (s: string): boolean => v.isSidePiece(s);
   const chars = Array.from(t);
   for (let i = 1; i < chars.length; i++) {
     const head = chars.slice(0, i).join('');

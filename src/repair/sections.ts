@@ -104,29 +104,51 @@ export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: Sta
   const labelsIn = (r: Row, funds: boolean): number => new Set(r.cells.map((c) => (funds ? v.fundCol(c.text) : v.indicatorCol(c.text))).filter((k) => k !== undefined)).size;
   const piecesOnly = (r: Row | undefined): r is Row =>
     !!r && r.cells.some((c) => c.text !== '') && r.cells.every((c) => c.text === '' || (!/\d/.test(withoutPoints(c.text)) && !v.knows(c.text) && !v.fundRow(c.text)));
+  // The section's side label (预算执行情况(10分)) may begin its merged cell on a row of pieces under
+  // the header: it stays where it is, on a row of its own, and the pieces beside it are joined.
+  const isSide = (c: Cell): boolean => c.text !== '' && (v.isFundsHeader(withoutPoints(c.text)) || v.isSection(withoutPoints(c.text)));
+  const pieceOf = (r: Row | undefined): Row | undefined => (r ? { ...r, cells: r.cells.map((c) => (isSide(c) ? { ...c, text: '' } : c)) } : undefined);
+  const sideOf = (r: Row): Row | undefined => (r.cells.some(isSide) ? { ...r, cells: r.cells.map((c) => (isSide(c) ? c : { ...c, text: '' })) } : undefined);
   const out: Row[] = [...rows];
   for (let i = 0; i < out.length; i++) {
     const a = out[i]!;
     const funds = isFundsHeader(a, v);
     if (!funds && !isIndicatorHeader(a, v)) continue;
     let best = a, most = labelsIn(a, funds), above = 0, below = 0;
-    // Below first, then above, each taking one row more while it qualifies.
-    let joined: Row | undefined = a;
-    for (let k = 1; k <= 3 && joined && piecesOnly(out[i + k]) && !isFundsHeader(out[i + k]!, v) && !isIndicatorHeader(out[i + k]!, v); k++) {
-      joined = joinOnto(joined, out[i + k]!, false);
+    const under: Row[] = [];
+    for (let k = 1, p = pieceOf(out[i + k]); k <= 3 && piecesOnly(p) && !isFundsHeader(p, v) && !isIndicatorHeader(p, v); k++, p = pieceOf(out[i + k])) under.push(p);
+    const over: Row[] = [];
+    for (let k = 1; k <= 2 && i - k >= 0 && piecesOnly(out[i - k]) && out[i - k]!.page === a.page; k++) over.push(out[i - k]!);
+    const joinAll = (b: number, t: number): Row | undefined => {
+      let joined: Row | undefined = a;
+      for (let k = 0; k < b && joined; k++) joined = joinOnto(joined, under[k]!, false);
+      for (let k = 0; k < t && joined; k++) joined = joinOnto(joined, over[k]!, true);
+      return joined;
+    };
+    // Below first, then above, each taking one row more while it qualifies; then both at once,
+    // where only pieces above and under together make a label (预 / 算执行 / 率).
+    for (let k = 1; k <= under.length; k++) {
+      const joined = joinAll(k, 0);
       const got = joined ? labelsIn(joined, funds) : -1;
       if (joined && (got > most || (below > 0 && got === most))) [best, most, below] = [joined, got, k];
     }
-    joined = best;
-    for (let k = 1; k <= 2 && joined && i - k >= 0 && piecesOnly(out[i - k]) && out[i - k]!.page === a.page; k++) {
-      joined = joinOnto(joined, out[i - k]!, true);
+    for (let k = 1; k <= over.length; k++) {
+      const joined = joinAll(below, k);
       const got = joined ? labelsIn(joined, funds) : -1;
       if (joined && got > most) [best, most, above] = [joined, got, k];
+    }
+    for (let b = 1; b <= under.length && above + below === 0; b++) {
+      for (let t = 1; t <= over.length; t++) {
+        const joined = joinAll(b, t);
+        const got = joined ? labelsIn(joined, funds) : -1;
+        if (joined && got > most) [best, most, below, above] = [joined, got, b, t];
+      }
     }
     if (above + below === 0) continue;
     const taken = out.slice(i - above, i + below + 1);
     report(ctx, 'wrapped_cell_joined', `a header row whose labels wrapped onto ${above + below} row(s) beside it was joined`, { row: a }, { actual: taken.map((r) => r.cells.map((c) => c.text).join(' | ')).join(' / '), expected: best.cells.map((c) => c.text).join(' | ') });
-    out.splice(i - above, above + below + 1, best);
+    const sides = out.slice(i + 1, i + below + 1).map(sideOf).filter((r): r is Row => r !== undefined);
+    out.splice(i - above, above + below + 1, best, ...sides);
     i -= above;
   }
   return out;
