@@ -71,7 +71,11 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
   // A number that ends on its decimal point, digits under it (94. | 71): the row surely goes on,
   // however many of its cells do, and a whole number beside it is cut too (10 | 0 of 100).
-  const surelyCut = contCols.some((i) => /\d\.$/.test(cut.cells[partner(i)].text.trim()) && /^\d/.test(cont.cells[i].text.trim()));
+  // So does a row whose cells a column a few characters wide wrapped onto lines (1 over 0, 98
+  // over .4) when all the next page's top holds is one line of digits under each (0 | 3 of 100
+  // and 98.43).
+  const surelyCut = contCols.some((i) => /\d\.$/.test(cut.cells[partner(i)].text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
+    contCols.every((i) => wrappedDigits(cut.cells[partner(i)], cont.cells[i]));
   if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
   // nor does a named label of the cut row (总分) go on: it is whole.
@@ -100,6 +104,17 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   });
   next.splice(k, 1);
   return k;
+}
+
+/**
+ * Whether `a` is a number a narrow column wrapped onto lines of at most three characters, and `b`
+ * one line of digits in that column: the rest of it.
+ */
+function wrappedDigits(a: Row['cells'][number], b: Row['cells'][number]): boolean {
+  if (!a.bbox || !b.bbox || !/^\d[\d.]*$/.test(a.text) || !/^\d+$/.test(b.text)) return false;
+  const line = b.bbox[3] - b.bbox[1];
+  const lines = Math.round((a.bbox[3] - a.bbox[1]) / line);
+  return line > 0 && lines >= 2 && a.text.length <= 3 * lines;
 }
 
 /** Index of the cell of `row` in the same column as `cell` (the same left and right edges), or -1. */
