@@ -491,7 +491,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
   for (const r of line.runs) {
     let cur: TextRun | null = r;
     // A line of a paragraph in a cell merged over many columns ("99.69 分，评价等") is one cell.
-    const crossed = bounds.filter((b) => b > r.bbox[0] + 0.5 * r.fontSize && b < r.bbox[2] - 0.5 * r.fontSize).length;
+    const crossed = bounds.filter((b) => b > r.bbox[0] + 0.5 * r.fontSize && b < r.bbox[2] - 0.5 * r.fontSize && !ownLeftEdge(r.bbox, r.fontSize, b)).length;
     if (crossed > 2) {
       runs.push(r);
       continue;
@@ -522,13 +522,54 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
     cur.push(r);
   }
   if (cur.length) groups.push(cur);
-  return groups.map((g) => {
-    const bbox = unionBox(g.map((r) => r.bbox));
-    const fontSize = Math.max(...g.map((r) => r.fontSize));
-    const col = columnOf(bounds, bbox[0] + Math.min(0.5 * fontSize, (bbox[2] - bbox[0]) / 2));
+  const boxes = groups.map((g) => unionBox(g.map((r) => r.bbox)));
+  const sizes = groups.map((g) => Math.max(...g.map((r) => r.fontSize)));
+  const ats = boxes.map((bbox, k) => columnOf(bounds, bbox[0] + Math.min(0.5 * sizes[k]!, (bbox[2] - bbox[0]) / 2)));
+  return groups.map((g, k): Piece => {
+    const bbox = boxes[k]!, fontSize = sizes[k]!, at = ats[k]!;
+    // A text that begins just left of a boundary and ends at the next one (within three quarters
+    // of an em either side) fills the cell right of the first boundary from edge to edge, unless
+    // another text of the line is in that cell. (A name or label does; a number is set right or
+    // centred in its cell, and one beginning there is wider than its column's other lines.)
+    const fills = at + 1 < bounds.length && /\p{Script=Han}/u.test(g.map((r) => r.text).join('')) && ownLeftEdge(bbox, fontSize, bounds[at]) && bbox[2] < bounds[at + 1] + 0.75 * fontSize && !ats.includes(at + 1);
+    const col = fills ? at + 1 : at;
     const spans = col < bounds.length && bbox[2] > bounds[col] + 0.5 * fontSize;
     return { runs: g, bbox, fontSize, line: li, col, spans };
   });
+}
+
+/**
+ * Whether boundary b, inferred from the gaps between texts, is in truth the left edge of a text
+ * that begins just left of it (within three quarters of an em) and runs on two ems or more past it:
+ * a text filling its cell from its very edge (服务对象满意度指 in a narrow level-2 column), not a
+ * text of the column on the left, which begins at that column's own edge or centred in it.
+ */
+function ownLeftEdge(bbox: BBox, fontSize: number, b: number): boolean {
+  return bbox[0] < b && bbox[0] > b - 0.75 * fontSize && bbox[2] > b + 2 * fontSize;
+}
+
+/**
+ * A line centred in its cell and wider than the gaps of the other lines show the column to be (a
+ * date as target, 2022年10月31日前完成) begins left of the boundary they give, in the column on the
+ * left. There it begins right of where every line of that column begins (three at least), and
+ * most of it lies past the boundary, in the column right of it, whose edge it does not pass: it
+ * is that column's.
+ */
+function movePastBound(byCol: Piece[][], bounds: readonly number[]): void {
+  for (let c = 0; c + 1 < bounds.length; c++) {
+    const b = bounds[c]!, next = bounds[c + 1]!;
+    const moved = byCol[c]!.filter((p) => {
+      // (A label and its value, 填报人：某某, is a line of its own, not a cell's.)
+      if (!p.spans || p.bbox[2] > next + 0.5 * p.fontSize || p.runs.some((r) => /[：:]/.test(r.text))) return false;
+      // Begun right of where every line of its column begins, within two ems of the boundary, most
+      // of it past the boundary.
+      const others = byCol[c]!.filter((o) => o !== p && !o.spans);
+      return (p.bbox[0] + p.bbox[2]) / 2 > b && p.bbox[0] > b - 2 * p.fontSize && others.length >= 3 && others.every((o) => o.bbox[0] < p.bbox[0] - p.fontSize);
+    });
+    if (!moved.length) continue;
+    byCol[c] = byCol[c]!.filter((p) => !moved.includes(p));
+    for (const p of moved) byCol[c + 1]!.push({ ...p, col: c + 1, spans: false });
+  }
 }
 
 /**
@@ -582,6 +623,8 @@ const isNumberPiece = (p: Piece): boolean => {
   return FIGURE.test(t) || PLACEHOLDER.test(t);
 };
 const centre = (b: BBox): number => (b[1] + b[3]) / 2;
+/** Whether two pieces of text stand on one line: their middles a quarter of an em apart at most. */
+const onLineOf = (o: Piece, p: Piece): boolean => Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.25 * Math.max(o.fontSize, p.fontSize);
 const decimalsOf = (p: Piece): number => /\.(\d*)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? -1;
 
 /**
@@ -649,6 +692,7 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
     x1 = Math.max(x1, lines[li].bbox[2]);
     for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, (r, b) => paragraphThrough(lines, li, sec.start, sec.end, r, b))) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
+  movePastBound(byCol, bounds);
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   joinSpanningWraps(byCol);
   return { header, byCol, x0, x1 };
@@ -757,7 +801,10 @@ function sectionRows(
   // on their line ("1" over "5": 15), which a row would show, but another number's rest (10 / 0
   // beside 99.8 / 8: 100 and 99.88).
   const digitsRest = (lower: Piece): boolean => /^\d{1,3}%?$/.test(textOf(lower));
-  const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !besideLine(lower, () => true, mayContinue);
+  // (A label the form prints as a cell of its own, a block's side label centred on its rows, may
+  // stand beside them off their line: it is on no row's line.)
+  const sideLabel = (o: Piece, p: Piece): boolean => o.runs.every((r) => r.wholeCell) && !onLineOf(o, p);
+  const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !besideLine(lower, (o) => !sideLabel(o, lower), mayContinue);
   // A decimal number and digits under it, centred together on a line where other columns' cells
   // stand, a figure among them (670.1 over 2 round ≤ | 万元 | 15): one cell of two lines, centred
   // on its row.
@@ -819,7 +866,7 @@ function sectionRows(
     stacked.has(lower) || decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && (!besideLine(lower, isNumberPiece, otherRests) || (wholeRests.has(lower) && !besideLine(lower, isNumberPiece, wholeRests))));
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
-  const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.5 * p.fontSize);
+  const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && onLineOf(o, p));
   // Blocks: wrapped paragraphs of each column.
   const blocks: Block[] = [];
   for (const ps of byCol) {
@@ -1207,8 +1254,13 @@ function splitRunsAtRows(b: Block, over: readonly BBox[], align: Align, tol: num
 
 /** How many other columns hold a one-line cell lined up with a piece (a row seen by the others). */
 function linedUp(singles: readonly Block[], col: number, p: Piece): number {
+  return linedUpAt(singles, col, centre(p.bbox), p.fontSize);
+}
+
+/** How many other columns than `col` hold a one-line cell centred at height y. */
+function linedUpAt(singles: readonly Block[], col: number, y: number, fontSize: number): number {
   const cols = new Set<number>();
-  for (const x of singles) if (x.col !== col && Math.abs(centre(x.bbox) - centre(p.bbox)) < 0.3 * p.fontSize) cols.add(x.col);
+  for (const x of singles) if (x.col !== col && Math.abs(centre(x.bbox) - y) < 0.3 * fontSize) cols.add(x.col);
   return cols.size;
 }
 
@@ -1256,10 +1308,16 @@ function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColum
     if (n < 2 || !inColumn(b.col)) continue;
     const tol = 0.3 * b.fontSize;
     if (singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(b.bbox)) < tol)) continue;
-    const k = b.pieces.findIndex((p) => linedUp(singles, b.col, p) >= 2);
-    if (k < 0 || cutByBreak(b)) continue;
-    const j = Math.min(k, n - 1 - k);
-    const parts = [b.pieces.slice(0, k - j), b.pieces.slice(k - j, k + j + 1), b.pieces.slice(k + j + 1)].filter((ps) => ps.length > 0);
+    if (cutByBreak(b)) continue;
+    // The row's line: one of the block's lines, or halfway between two (a row of two lines).
+    let k = b.pieces.findIndex((p) => linedUp(singles, b.col, p) >= 2), w = 1;
+    if (k < 0) {
+      k = b.pieces.findIndex((p, i) => i < n - 1 && linedUpAt(singles, b.col, (centre(p.bbox) + centre(b.pieces[i + 1]!.bbox)) / 2, p.fontSize) >= 2);
+      w = 2;
+    }
+    if (k < 0) continue;
+    const j = Math.min(k, n - w - k);
+    const parts = [b.pieces.slice(0, k - j), b.pieces.slice(k - j, k + j + w), b.pieces.slice(k + j + w)].filter((ps) => ps.length > 0);
     if (parts.length < 2) continue;
     const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
     blocks.splice(bi, 1, ...made);
