@@ -1122,3 +1122,72 @@ describe('104. rows of whole figures one above the other at the line pitch (Writ
     expect(rows.slice(0, 3).map((i) => [i.level3, i.weight, i.score])).toEqual([['确保参与评审会20人次以上的班次数', '10', '10'], ['使用及时率', '10', '10'], ['资金拨付及时率', '5', '4.4']]);
   });
 });
+
+describe('105. a funds header whose labels wrapped onto lines above and below it, the side label beginning under it (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('预 / 算执行 / 率 and 年度 / 预算数(万 / 元) are the header\'s labels: the table is read as the Sichuan form, rates and target values kept', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_funds_header_wrapped_above_and_below_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.template).toBe('sichuan-2023');
+    expect(r.funds.total).toMatchObject({ executed: '212.42', execution_rate: '92.62', weight: '10', score: '9.26' });
+    expect(r.indicators.slice(0, 3).map((i) => i.target)).toEqual(['=300个', '定性全年稳定运行', '≥90%']);
+  });
+});
+
+describe('106. the total row cut by the page break, its figures wrapped a few characters a line (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('1 over 0 and 98 over .4 at page 2\'s foot, 0 | 3 at page 3\'s top, are the total weight 100 and the total score 98.43', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_total_row_cut_wrapped_digits_p3-5.pdf'));
+    const r = res.records[0]!;
+    expect([r.total_weight, r.total_score]).toEqual(['100', '98.43']);
+    expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
+  });
+});
+
+describe('107. the side label 预算执行情况(10分) wrapped a piece a row beside the fund rows (Writer from .docx, no rules, Sichuan form)', () => {
+  test('执行 | 总额 and 分) | 单位资金 name the fund rows 总额 and 单位资金: the table is read as the Sichuan form, its targets in parts', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_side_label_pieces_beside_fund_rows_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '简阳市医务人员传染病监测预警经费')!;
+    expect(r.template).toBe('sichuan-2023');
+    expect(r.indicators.slice(0, 3).map((i) => i.target)).toEqual(['=11户', '定性2023年10月31日前完成', '定性2023年12月31日前完成']);
+    expect(r.funds.total).toMatchObject({ initial_budget: '41.4', execution_rate: '100.00' });
+  });
+});
+
+describe('108. a page number with the page count close under the table (Writer from HTML, no rules, Shanghai form)', () => {
+  test('第1页 共6页, two thirds of a line under the last row, is set aside: the row keeps its own target and actual value', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_page_number_close_under_table_p1-2.pdf'));
+    const i = res.records[0]!.indicators.find((x) => x.level3 === '安全事故发生率')!;
+    expect([i.target, i.actual, i.weight]).toEqual(['≤100(%)', '达成指标', '9.00']);
+  });
+});
+
+describe('109. a level-2 name filling its narrow cell, the level-3 name begun right after it (Writer from HTML, no rules, Shanghai form)', () => {
+  test('服务对象满意度指 | 服务对象 over 标 | 满意率 are the last row\'s level-2 and level-3 names, beside 满意度指标 and its figures', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_level2_filling_narrow_cell_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年交通运行监测专项经费')!;
+    const last = r.indicators.at(-1)!;
+    expect([last.level1, last.level2, last.level3, last.target, last.actual, last.weight]).toEqual(['满意度指标', '服务对象满意度指标', '服务对象满意率', '≥100%', '100%', '4.00']);
+  });
+});
+
+describe('110. a name the page break cut, its rest stacked on the next row\'s two lines (Writer from HTML, a frame only, Shanghai form)', () => {
+  test('机构独立 / 评估） over 问题响应 / 时间, the figures centred between the last two lines: the rest goes to the row on page 1', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_name_rest_over_two_line_row_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(9, 11).map((i) => [i.level3, i.target])).toEqual([['专题对接会覆盖率（以年度考核结果为依据，由第三方机构独立评估）', '达到≥98%'], ['问题响应时间', '≤15(个工作日)']]);
+  });
+});
+
+describe('111. the total row\'s figures wrapped in narrow cells, the funds side label centred beside their second line (Calc, no rules, Shanghai form)', () => {
+  test('13.9 over 0 and 10.0 over 0, 12.79 | 12.62 | 98.67 | 9.86 between their lines, are one row: 13.90 and 10.00', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_total_figures_wrapped_beside_side_label_p3-4.pdf'));
+    expect(res.records[0]!.funds.total).toMatchObject({ initial_budget: '13.90', full_year_budget: '12.79', executed: '12.62', weight: '10.00', execution_rate: '98.67', score: '9.86' });
+  });
+});
+
+describe('112. a target wider than its column\'s lines show it, centred, begun left of the boundary they give (Chromium, no rules, national form)', () => {
+  test('2022年10月31日前完成 / 验收 is the target of 排水管网交付时间, not part of its name', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_wide_target_left_of_bound_p1-2.pdf'));
+    const i = res.records[1]!.indicators[5]!;
+    expect([i.level2, i.level3, i.target, i.actual, i.weight]).toEqual(['时效指标', '排水管网交付时间', '2022年10月31日前完成验收', '已完成', '5']);
+  });
+});
