@@ -364,8 +364,9 @@ function splitGluedNumbers(r: TextRun, x: number): [TextRun, TextRun] | null {
  * (Writer: "…发放" then "全年已按计划…" 3 pt apart): cut at the character edge where a line next to
  * it begins a run (the right cell's left edge), the edge nearest the column boundary. That edge is
  * near the boundary: a start further off is a centred line's (标 of a wrapped label), not a column's.
+ * `onlySeams`: only where a text item of the run begins, right on the start (0.3 pt).
  */
-function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[]): [TextRun, TextRun] | null {
+function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[], onlySeams = false): [TextRun, TextRun] | null {
   const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && Math.abs(st - x) < 1.5 * r.fontSize);
   if (r.angle !== 0 || !near.length) return null;
   const st = near.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
@@ -380,7 +381,7 @@ function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[]): [
   const seams = new Set(r.seams?.text === r.text ? r.seams.at.map(([k]) => k) : []);
   const atBound = Math.abs(st - x) < 0.5 * r.fontSize;
   const fits = (e: number, k: number): boolean => Math.abs(e - st) < (wide || (seams.has(k) && !atBound) ? 0.1 : 0.35) * r.fontSize;
-  const fitting = edges.flatMap((e, k) => (fits(e, k) ? [k] : []));
+  const fitting = edges.flatMap((e, k) => (onlySeams ? seams.has(k) && Math.abs(e - st) < 0.3 : fits(e, k)) ? [k] : []);
   const i = fitting.find((k) => seams.has(k)) ?? fitting[0] ?? -1;
   if (i <= 0 || i >= edges.length - 1) return null;
   return cutAt(r, edges, i);
@@ -500,7 +501,9 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
       // Glued text is cut at a cell's edge only where it goes over one boundary: a line over
       // more is a merged cell's (a label and its value over the columns right of it).
-      const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : null);
+      // (Over more boundaries, only where the producer began the next text right where a line
+      // beside begins one.)
+      const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : splitAtColumnStart(cur, b, starts, true));
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];
@@ -951,8 +954,14 @@ function sectionRows(
   // Label columns: sparse columns left of the first column with a cell on (nearly) every row.
   // Their blocks name groups of rows (merged cells) and are placed after the rows are known.
   // A page that continues a table uses the label columns its header page showed.
+  // (Named cell labels under a column's other text, 评价结论 under the level-1 names, label their
+  // own rows: they make no column dense. A signature line, 项目负责人：…, is under the table.)
   const perCol = new Array<number>(ncols).fill(0);
-  for (const b of blocks) perCol[b.col]++;
+  const lowestOther = new Array<number>(ncols).fill(-Infinity);
+  const signed = (b: Block): boolean => b.pieces.some((p) => /[：:]/.test(textOf(p)));
+  for (const b of blocks) if (!b.pieces.every(whole) && !signed(b)) lowestOther[b.col] = Math.max(lowestOther[b.col], b.bbox[3]);
+  for (const b of blocks) if (!(b.pieces.every(whole) && b.bbox[1] > lowestOther[b.col])) perCol[b.col]++;
+  perCol.forEach((n, c) => { if (n < 2) perCol[c] = blocks.filter((b) => b.col === c).length; });
   const most = Math.max(0, ...perCol);
   const firstDense = perCol.findIndex((n) => n >= 0.6 * most);
   const labelCols = sec.labelCols ?? perCol.map((_, c) => c).filter((c) => most >= 3 && c < firstDense);
@@ -1898,7 +1907,26 @@ function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [
   const bounds: number[] = [];
   const left = hits[0][0];
   const spans: Array<[number, number, number, boolean]> = [];
-  for (const l of lines) for (const r of l.runs) if (r.bbox[0] < left - 0.5) spans.push([r.bbox[0], Math.min(r.bbox[2], left), r.fontSize, r.cellStart === true]);
+  // A run that joins two texts where two other runs begin, one of them on the line right above or
+  // under it, and no run of those lines goes over (年度总体目 drawn up to the goal whose other lines
+  // begin there), counts as the two.
+  const starts = lines.flatMap((l) => l.runs.map((r) => r.bbox[0]));
+  const edgeBeside = (l: TextLine, x: number): boolean => {
+    const near = lines.filter((m) => m !== l && Math.abs(centre(m.bbox) - centre(l.bbox)) < 1.6 * (l.bbox[3] - l.bbox[1]));
+    return near.some((m) => m.runs.some((o) => Math.abs(o.bbox[0] - x) < 0.5)) && !near.some((m) => m.runs.some((o) => o.bbox[0] < x - 0.5 && o.bbox[2] > x + 0.5));
+  };
+  for (const l of lines) {
+    for (const r of l.runs) {
+      if (r.bbox[0] >= left - 0.5) continue;
+      let from = r.bbox[0];
+      for (const [, x] of r.seams?.text === r.text ? r.seams.at : []) {
+        if (x >= left - 0.5 || x - from < r.fontSize || starts.filter((st) => Math.abs(st - x) < 0.5).length < 2 || !edgeBeside(l, x)) continue;
+        spans.push([from, x - 0.5, r.fontSize, from === r.bbox[0] && r.cellStart === true]);
+        from = x;
+      }
+      spans.push([from, Math.min(r.bbox[2], left), r.fontSize, from === r.bbox[0] && r.cellStart === true]);
+    }
+  }
   if (spans.length) {
     // A run that begins a cell comes first among runs starting where it does.
     spans.sort((a, b) => a[0] - b[0] || Number(b[3]) - Number(a[3]));

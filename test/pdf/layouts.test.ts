@@ -1191,3 +1191,29 @@ describe('112. a target wider than its column\'s lines show it, centred, begun l
     expect([i.level2, i.level3, i.target, i.actual, i.weight]).toEqual(['时效指标', '排水管网交付时间', '2022年10月31日前完成验收', '已完成', '5']);
   });
 });
+
+describe('113. the goals\' side label drawn right up to the goal, wrapped 年度总体目 / 标 (Writer from HTML, no rules, Shanghai form)', () => {
+  test('年度总体目 touching 全年计划… where the goal\'s other lines begin is the label\'s first line, not the goal\'s first words', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goals_label_touching_goal_p3-4.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected!.startsWith('全年计划按时完成重点水文站网运行经费各项工作，确保供水企业登记人数≥610人')).toBe(true);
+  });
+});
+
+describe('114. level-1 names in the column of the conclusion\'s labels (Writer from HTML, no rules, Sichuan form)', () => {
+  test('评价结论, 存在问题 and 改进措施 under 产出指标 and 效益指标 leave the column a label column: each level name goes with the rows it is centred on', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_level_labels_beside_conclusion_labels.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.map((i) => i.level2)).toEqual(['数量指标', '质量指标', '质量指标', '质量指标', '时效指标', '成本指标', '成本指标', '成本指标', '成本指标', '社会效益指标', '社会效益指标', '服务对象满意度指标']);
+    expect(rows[9]!.level1).toBe('效益指标');
+  });
+});
+
+describe('115. the reason column\'s label wrapped, its last line in a column of its own (Writer from .docx, a frame only, national form)', () => {
+  test('偏差原因分析及改进措 | 施 labels the column its first lines are in: the reasons are read', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_reason_label_last_line_apart_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows[0]!.deviation_reason).toMatch(/^因政策调整，部分工作内容取消，使部分工作延至下一年度实施，拟通过APP和公众号加大宣传力度/);
+    expect(rows[1]!.deviation_reason).toBe('');
+  });
+});
