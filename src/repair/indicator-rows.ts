@@ -68,7 +68,10 @@ export type IndicatorHeader = Partial<Record<IndicatorColKey, number>>;
 export function readIndicatorHeader(row: Row, v: Vocabulary): IndicatorHeader {
   const h: IndicatorHeader = {};
   row.cells.forEach((c, i) => {
-    const k = v.indicatorCol(c.text);
+    // A label whose last line a layer without rules put in a column of its own (偏差原因分析及改进措
+    // | 施) is the label of the column its first lines are in.
+    const next = row.cells[i + 1];
+    const k = v.indicatorCol(c.text) ?? (next && c.text !== '' && next.text !== '' && v.indicatorCol(next.text) === undefined ? v.indicatorCol(c.text + next.text) : undefined);
     if (k && h[k] === undefined) h[k] = i;
   });
   return h;
