@@ -979,8 +979,14 @@ function sectionRows(
   const pageTop = Math.min(...blocks.map((b) => b.bbox[1]));
   const restOfCut = (a: Block): boolean =>
     sec.breakAbove !== undefined && a.bbox[1] <= pageTop + 0.5 && !blocks.some((o) => o.col !== a.col && o.bbox[1] < a.bbox[3] && o.bbox[3] > a.bbox[1]);
+  // Nor does a paragraph running on over the columns right of it go on a line beside a named cell
+  // label (the department beside 实施单位（盖章）, the goal across the table under it).
+  const besideLabel = (a: Block, b: Block): boolean => {
+    const last = a.pieces[a.pieces.length - 1]!;
+    return b.pieces[0]!.spans && !last.spans && labelRightOf(last);
+  };
   const foldable = (a: Block, b: Block, fontSize: number): boolean =>
-    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !restOfCut(a);
+    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !restOfCut(a) && !besideLabel(a, b);
   let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
@@ -1953,7 +1959,7 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
   const bounds: number[] = [];
   for (let i = 1; i < hits.length; i++) {
     const a = hits[i - 1][1], b = hits[i][0];
-    bounds.push(splitBetween(lines, hits[i - 1], hits[i]) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
+    bounds.push(splitBetween(lines, hits[i - 1], hits[i], hits[i + 1]?.[0] ?? Infinity) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
   }
   return bounds;
 }
@@ -1964,7 +1970,7 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
  * under neither goes by how its column aligns text (see below). In the clearest stretch between
  * the two sides; null when they interleave.
  */
-function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number]): number | null {
+function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number], nextLabel = Infinity): number | null {
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
   let l = left[1], r = right[0];
   const undecided: Array<readonly [number, number]> = [];
@@ -1972,6 +1978,21 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const placedL: number[] = [], placedR: number[] = [];
   // Left edges of the left side's runs, right edges of the right side's.
   const placedLx0: number[] = [], placedRx1: number[] = [];
+  const overlaps = (x0: number, x1: number, label: readonly [number, number]): boolean => Math.min(x1, label[1]) - Math.max(x0, label[0]) > 0;
+  // Where the runs under the right label alone begin (runs in its column: not going on under the
+  // label after it): a run under the left label that goes on past that is a cell spanning both
+  // columns too (a merged row's text not as wide as the two).
+  // Where two such runs begin (a column's lines flush left), the first such place; else the first
+  // run's start.
+  const rightStarts: number[] = [];
+  for (const line of lines) {
+    for (const run of line.runs) {
+      // (A label and its value, 填报人：某某, is a line of its own, in no column.)
+      if (overlaps(run.bbox[0], run.bbox[2], right) && !overlaps(run.bbox[0], run.bbox[2], left) && run.bbox[2] < nextLabel && !/[：:]/.test(run.text)) rightStarts.push(run.bbox[0]);
+    }
+  }
+  const sharedStart = rightStarts.filter((x) => rightStarts.filter((y) => Math.abs(y - x) < 1).length >= 2);
+  const rightStart = Math.min(...(sharedStart.length ? sharedStart : rightStarts), Infinity);
   for (const line of lines) {
     for (const run of line.runs) {
       const [x0, , x1] = run.bbox;
@@ -1979,6 +2000,7 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       const oL = Math.min(x1, left[1]) - Math.max(x0, left[0]);
       const oR = Math.min(x1, right[1]) - Math.max(x0, right[0]);
       if (oL > 0 && oR > 0) continue; // a cell spanning both columns
+      if (oL > 0 && x1 > rightStart + 0.5 * run.fontSize) continue;
       const c = (x0 + x1) / 2, tol = 0.3 * run.fontSize;
       if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); placedLx0.push(x0); }
       else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); placedRx1.push(x1); }

@@ -266,8 +266,30 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
   return out;
 }
 
+/**
+ * The last line of a column label the page break carried to the next page, read into the first
+ * fund row's cell with its figure (年初预算 at one page's foot, 数1088.38 under it at the next one's
+ * top): joined to the label, the figure left alone (`wrapped_cell_joined`).
+ */
+function joinHeaderRests(header: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): { header: Row; rows: readonly Row[] } {
+  const first = rows.findIndex((r) => r.cells.some((c) => readAmount(c.text, v.template.placeholders).value !== null));
+  const row = rows[first];
+  if (!row || row.cells.length !== header.cells.length || row.page === header.page) return { header, rows };
+  let cells = header.cells, values = row.cells;
+  header.cells.forEach((c, i) => {
+    const m = /^(\p{Script=Han}{1,3})\s*([+-]?\d[\d,]*(?:\.\d+)?%?)$/u.exec(values[i]!.text.trim());
+    if (!m || c.text === '' || v.fundCol(c.text) !== undefined || v.fundCol(c.text + m[1]) === undefined) return;
+    cells = cells.map((x, k) => (k === i ? { ...x, text: x.text + m[1] } : x));
+    values = values.map((x, k) => (k === i ? { ...x, text: m[2]! } : x));
+    report(ctx, 'wrapped_cell_joined', `the rest of the column label ${c.text}${m[1]} on the next page was read with the first fund row's figure`, { row, cell: row.cells[i] }, { actual: row.cells[i]!.text, expected: m[2] });
+  });
+  if (cells === header.cells) return { header, rows };
+  return { header: { ...header, cells }, rows: rows.map((r, k) => (k === first ? { ...r, cells: values } : r)) };
+}
+
 /** Given the funds header row and the rows of the block, reads every fund row the template has. */
-export function readFunds(header: Row, rows: readonly Row[], v: Vocabulary, ctx: StageContext): FundsResult {
+export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabulary, ctx: StageContext): FundsResult {
+  const { header, rows } = joinHeaderRests(headerRow, fundRows, v, ctx);
   const cols: { key: FundColKey; at: number }[] = [];
   let mergedRow: FundRowKey | undefined;
   header.cells.forEach((c, i) => {

@@ -1217,3 +1217,30 @@ describe('115. the reason column\'s label wrapped, its last line in a column of 
     expect(rows[1]!.deviation_reason).toBe('');
   });
 });
+
+describe('116. the goals in two columns under their labels, the summary under them merged over both (Writer from .docx, rules between rows, Sichuan form)', () => {
+  test('项目于2023年6月启动… runs from the expected goal\'s column into the actual one\'s: the boundary between the goals is where the actual goal begins', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_goals_in_columns_under_summary.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toBe('全年计划按时完成涪城区居民防汛防台专项经费各项工作，确保养护人次≥3800人次，年度应急演练开班班次达到≥3期。');
+    expect(r.goal_actual).toBe('截至2023年12月底，养护人次3800人次，年度应急演练开班班次3期。');
+  });
+});
+
+describe('117. the basic rows stacked at the line pitch, the goal across the table right under the department (Writer from HTML, no rules, Sichuan form)', () => {
+  test('西昌市水务局, short in its cell beside 实施单位（盖章）, is the department: neither the name over it nor the goal under it takes it', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_level_labels_beside_conclusion_labels.pdf'));
+    const r = res.records[0]!;
+    expect([r.project_name, r.department, r.implementing_unit]).toEqual(['西昌市水文站网运行专项经费', '西昌市水务局', '西昌市水利工程管理站']);
+    expect(r.goal_expected!.startsWith('通过实施西昌市水文站网运行专项经费，全面落实市委、市政府关于排水管网养护的工作要求。')).toBe(true);
+  });
+});
+
+describe('118. the funds header at a page\'s foot, the last line of a column label read with the first figure on the next page (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('年初预算 over 数1088.38 is the label 年初预算数 and the figure 1088.38', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_funds_label_rest_with_first_figure_p3-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '闵行区农机购置补贴购买服务')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '1088.38', full_year_budget: '1070.00', executed: '990.28', execution_rate: '92.54' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '1088.38' });
+  });
+});
