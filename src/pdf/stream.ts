@@ -562,8 +562,7 @@ function movePastBound(byCol: Piece[][], bounds: readonly number[]): void {
   for (let c = 0; c + 1 < bounds.length; c++) {
     const b = bounds[c]!, next = bounds[c + 1]!;
     const moved = byCol[c]!.filter((p) => {
-      // (A label and its value, 填报人：某某, is a line of its own, not a cell's.)
-      if (!p.spans || p.bbox[2] > next + 0.5 * p.fontSize || p.runs.some((r) => /[：:]/.test(r.text))) return false;
+      if (!p.spans || p.bbox[2] > next + 0.5 * p.fontSize || p.runs.some((r) => labelWithValue(r.text))) return false;
       // Begun right of where every line of its column begins, within two ems of the boundary, most
       // of it past the boundary.
       const others = byCol[c]!.filter((o) => o !== p && !o.spans);
@@ -626,6 +625,12 @@ const isNumberPiece = (p: Piece): boolean => {
   return FIGURE.test(t) || PLACEHOLDER.test(t);
 };
 const centre = (b: BBox): number => (b[1] + b[3]) / 2;
+/**
+ * Whether a text is a label and its value after a colon (填报人：某某, 项目负责人：某某): a line of its
+ * own under the table, in no column, whatever column its position gives it.
+ */
+const labelWithValue = (text: string): boolean => /[：:]/.test(text);
+
 /** Whether two pieces of text stand on one line: their middles a quarter of an em apart at most. */
 const onLineOf = (o: Piece, p: Piece): boolean => Math.abs(centre(o.bbox) - centre(p.bbox)) < 0.25 * Math.max(o.fontSize, p.fontSize);
 const decimalsOf = (p: Piece): number => /\.(\d*)%?$/.exec(normalizeCjk(lineText(p)))?.[1]?.length ?? -1;
@@ -958,7 +963,7 @@ function sectionRows(
   // own rows: they make no column dense. A signature line, 项目负责人：…, is under the table.)
   const perCol = new Array<number>(ncols).fill(0);
   const lowestOther = new Array<number>(ncols).fill(-Infinity);
-  const signed = (b: Block): boolean => b.pieces.some((p) => /[：:]/.test(textOf(p)));
+  const signed = (b: Block): boolean => b.pieces.some((p) => labelWithValue(textOf(p)));
   for (const b of blocks) if (!b.pieces.every(whole) && !signed(b)) lowestOther[b.col] = Math.max(lowestOther[b.col], b.bbox[3]);
   for (const b of blocks) if (!(b.pieces.every(whole) && b.bbox[1] > lowestOther[b.col])) perCol[b.col]++;
   perCol.forEach((n, c) => { if (n < 2) perCol[c] = blocks.filter((b) => b.col === c).length; });
@@ -1987,8 +1992,7 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const rightStarts: number[] = [];
   for (const line of lines) {
     for (const run of line.runs) {
-      // (A label and its value, 填报人：某某, is a line of its own, in no column.)
-      if (overlaps(run.bbox[0], run.bbox[2], right) && !overlaps(run.bbox[0], run.bbox[2], left) && run.bbox[2] < nextLabel && !/[：:]/.test(run.text)) rightStarts.push(run.bbox[0]);
+      if (overlaps(run.bbox[0], run.bbox[2], right) && !overlaps(run.bbox[0], run.bbox[2], left) && run.bbox[2] < nextLabel && !labelWithValue(run.text)) rightStarts.push(run.bbox[0]);
     }
   }
   const sharedStart = rightStarts.filter((x) => rightStarts.filter((y) => Math.abs(y - x) < 1).length >= 2);
