@@ -103,6 +103,14 @@ describe('repairs', () => {
     expect(amb[0]!.message).toContain('培训考核合格率');
   });
 
+  test('level names on a row of their own above their group\'s first row (a page break cut the group) name that group', async () => {
+    const rows = [...INDICATORS.slice(0, 6), ['效益指标', '社会效益指标', '', '', '', '', ''], ['', '', '合同风险控制情况', '有效控制', '达成指标', '10.00', '10.00'], INDICATORS[7]!];
+    const r = await one(table({ indicators: rows }));
+    expect(r.indicators).toHaveLength(8);
+    expect(r.indicators[6]).toMatchObject({ level1: '效益指标', level2: '社会效益指标', level3: '合同风险控制情况' });
+    expect(repairCodes(r)).toContain('group_labels_above');
+  });
+
   test('a grouping the layout settles is not reported as ambiguous', async () => {
     const r = await one(table());
     expect(r.repairs.map((d) => d.code)).not.toContain('ambiguous_label_group');

@@ -195,7 +195,7 @@ async function readPage(
     // Frame → user space → display.
     const frameToDisplay = multiply(display.transform as unknown as Matrix, invert(toFrame));
     const toDisplay = frameRotation === 0 ? (b: BBox) => b : (b: BBox) => transformBox(frameToDisplay, b);
-    const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s);
+    const graphics = operatorListToGraphics(ops.fnArray, ops.argsArray, toFrame, s, frameRotation % 180 === 0 ? display : { width: display.height, height: display.width });
     // Clips (text a producer clipped away) and paints (text drawn invisible, transparent or white).
     const paints = graphics.clipped || graphics.unseen ? itemPaints(text.items, graphics.texts) : undefined;
     const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;

@@ -87,6 +87,7 @@ export function operatorListToGraphics(
   argsArray: ArrayLike<unknown>,
   toFrame: Matrix,
   settings: PdfSettings,
+  frame?: { width: number; height: number },
 ): PageGraphics {
   const rules: Rule[] = [];
   const images: BBox[] = [];
@@ -101,6 +102,10 @@ export function operatorListToGraphics(
   // What decides whether text can be seen: render mode (Tr), fill and stroke colour and alpha.
   let paint = { mode: 0, fill: 0, stroke: 0, fillAlpha: 1, strokeAlpha: 1 };
   const stack: Array<{ ctm: Matrix; clip: BBox | null; paint: typeof paint }> = [];
+  // Where the next text is drawn (text space, under the text matrix): pdf.js reports no text
+  // drawn off the page, so such text must not be matched to its items either.
+  let textMatrix: Matrix | null = null;
+  let lineX = 0, lineY = 0, leading = 0;
   const n = fnArray.length;
   for (let i = 0; i < n; i++) {
     const fn = fnArray[i];
@@ -133,7 +138,38 @@ export function operatorListToGraphics(
       case OPS.eoClip:
         clipNext = true;
         break;
+      case OPS.beginText:
+        textMatrix = null;
+        lineX = lineY = 0;
+        break;
+      case OPS.setTextMatrix: {
+        const m = (argsArray[i] as [ArrayLike<number>])[0];
+        if (m && m.length === 6) textMatrix = Array.from(m) as unknown as Matrix;
+        lineX = lineY = 0;
+        break;
+      }
+      case OPS.setLeading:
+        leading = -Number((argsArray[i] as [number])[0]) || 0;
+        break;
+      case OPS.setLeadingMoveText:
+      case OPS.moveText: {
+        const [x, y] = argsArray[i] as [number, number];
+        if (fn === OPS.setLeadingMoveText) leading = Number(y) || 0;
+        lineX += Number(x) || 0;
+        lineY += Number(y) || 0;
+        break;
+      }
+      case OPS.nextLine:
+        lineY += leading;
+        break;
       case OPS.showText: {
+        if (frame) {
+          // The start of the text, on the page or not (a merged cell's label that the producer
+          // centred over the part of the cell on the next page is drawn below this one).
+          const [ux, uy] = textMatrix ? apply(textMatrix, lineX, lineY) : [lineX, lineY];
+          const [fx, fy] = apply(ctm, ux, uy);
+          if (fy < -1 || fy > frame.height + 1 || fx > frame.width + 1) break;
+        }
         const glyphs = (argsArray[i] as [unknown[]])[0];
         let chars = '';
         for (const g of glyphs) {

@@ -36,6 +36,8 @@ export interface StreamCarry {
   /** The header labels' extents, and the boundaries left of the first label, of the section. */
   hits: Array<[number, number]>;
   leftBounds: number[];
+  /** Boundaries of columns the header gives no label (see `unlabelledColumns`). */
+  unlabelled: number[];
   /** Columns that hold labels of row groups (merged cells), as the section's header page showed. */
   /** Label columns of the section, when its rows showed them (else the next page decides). */
   labelCols?: number[];
@@ -117,7 +119,7 @@ interface Section {
   header: Set<number>;
   hits: Array<[number, number]> | null;
   /** The header of the previous page's last section, which these lines continue. */
-  carried?: { hits: Array<[number, number]>; leftBounds: number[] };
+  carried?: { hits: Array<[number, number]>; leftBounds: number[]; unlabelled: number[] };
   labelCols?: number[];
   /** Set when the section goes on with the previous page's table (with its header repeated or not). */
   breakAbove?: { openGroups?: Record<number, OpenGroup> };
@@ -202,7 +204,7 @@ export function linesToStreamRows(
     if (!open) {
       const carry = hints.carry;
       const carried = sections.length === 0 && titles.size === 0 && carry && sameWidth(carry);
-      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds }, breakAbove: openOf(carry), ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
+      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds, unlabelled: carry.unlabelled }, breakAbove: openOf(carry), ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
     }
   }
 
@@ -212,11 +214,22 @@ export function linesToStreamRows(
     const secLines = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k));
     // A section continued from the page before keeps its columns left of the header labels and
     // places the ones between the labels from this page's text.
-    const left = sec.hits ? leftOfLabels(secLines, sec.hits) : (sec.carried?.leftBounds ?? []);
     const hits = sec.hits ?? sec.carried?.hits ?? null;
-    const bounds = hits ? [...left, ...betweenLabels(secLines, hits)] : gapBounds(secLines, s);
+    const body = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k) && !sec.header.has(sec.start + k));
+    const between = hits ? betweenLabels(secLines, hits) : [];
+    const left = sec.hits ? labelOverText(body, leftOfLabels(secLines, sec.hits), between, sec.hits) : [...(sec.carried?.leftBounds ?? [])];
+    const bounds = hits ? [...left, ...between] : gapBounds(secLines, s);
+    // Columns without a label, found here or (a page that goes on with the table, where the
+    // rows may not show them) on the page before.
+    const unlabelled = hits ? unlabelledColumns(body, bounds, hits) : [];
+    if (sec.carried) {
+      const em = bodyFontSize(secLines);
+      unlabelled.push(...sec.carried.unlabelled.filter((x) => !bounds.some((b) => Math.abs(b - x) < em) && !unlabelled.some((b) => Math.abs(b - x) < em)));
+    }
+    bounds.push(...unlabelled);
+    bounds.sort((x, y) => x - y);
 
-    return { sec, secLines, bounds, left, pieces: sectionPieces(lines, sec, bounds, titles, s) };
+    return { sec, secLines, bounds, left, unlabelled, pieces: sectionPieces(lines, sec, bounds, titles, s) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
   // or taken from the pages before when this one shows no wrap.
@@ -230,13 +243,13 @@ export function linesToStreamRows(
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
   }
   let carryOut: StreamCarry | null = null;
-  for (const { sec, secLines, bounds, left, pieces } of cut) {
+  for (const { sec, secLines, bounds, left, unlabelled, pieces } of cut) {
     const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out, { pageVotes });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
       for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
-      carryOut = { hits, leftBounds: left, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
+      carryOut = { hits, leftBounds: left, unlabelled, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
@@ -318,8 +331,13 @@ function isCellGap(a: TextRun, b: TextRun, s: PdfSettings): boolean {
   const em = Math.max(a.fontSize, b.fontSize);
   if (gap > s.chunkGapEm * em) return true;
   const ca = lastChar(a.text), cb = firstChar(b.text);
-  return gap > CJK_CELL_GAP_EM * em && (isCjkChar(ca) || isCjkChar(cb));
+  // Figures are not words of a sentence: two apart by more than a space are two cells (narrow
+  // number columns wrap "10.00" and "93.75" into pieces side by side, 10 | 93 over .0 | .7).
+  return gap > CJK_CELL_GAP_EM * em && (isCjkChar(ca) || isCjkChar(cb) || (FIGURE_PIECE.test(a.text.trim()) && FIGURE_PIECE.test(b.text.trim())));
 }
+
+/** A figure or a piece of one (a wrapped "93.75" is 93 | .7 | 5), or a placeholder. */
+const FIGURE_PIECE = /^(?:[-—–/]|[-+]?[\d.,]*\d[\d.,]*%?|\.)$/u;
 
 function lastChar(t: string): string {
   const c = Array.from(t.trimEnd());
@@ -1035,6 +1053,7 @@ function sectionRows(
     rows.push(r);
   }
   rows.sort((a, b) => a.top - b.top);
+  joinRowsInside(rows, headerRow);
   splitRowsAtLabels(rows, labels, labelCols);
   // Labels of row groups: each over the rows it is aligned with, the groups of a column tiling
   // its data rows. Other blocks that align with no row but overlap some: a cell of the row they
@@ -1662,6 +1681,33 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
  * their texts) is cut between them, at the gap between lines nearest the middle of the two
  * labels, when each label then stands at the middle or the top of its part.
  */
+/**
+ * Joins into a row the rows that lie wholly within its height, where none has text in a column
+ * where it has some: cells of one row aligned differently (a label centred beside a goal set at
+ * the top of its cell) are one row, whatever the page's alignment says; no row of a table lies
+ * inside another's.
+ */
+function joinRowsInside(rows: LogicalRow[], header: LogicalRow | null): void {
+  // Tallest first: a row inside a row inside another goes with the outermost.
+  const order = [...rows].sort((a, b) => b.bottom - b.top - (a.bottom - a.top));
+  for (const outer of order) {
+    if (outer === header || !rows.includes(outer)) continue;
+    const inside = rows.filter((inner) => {
+      if (inner === outer || inner === header || inner.bottom - inner.top >= outer.bottom - outer.top) return false;
+      const size = Math.max(...inner.cols.flat().map((p) => p.fontSize), 1);
+      return inner.top >= outer.top - 0.2 * size && inner.bottom <= outer.bottom + 0.2 * size;
+    });
+    // All of them or none: together they are the rest of the row's cells. Two named cell labels
+    // (项目年度目标 over 年度目标完成情况) begin two rows.
+    const named = (r: LogicalRow): boolean => r.cols.some((ps) => ps.some((p) => p.runs.some((x) => x.wholeCell)));
+    if (!inside.length || inside.filter(named).length > 1 || inside.some((inner) => inner.cols.some((ps, c) => ps.length > 0 && outer.cols[c]!.length > 0))) continue;
+    for (const inner of inside) {
+      inner.cols.forEach((ps, c) => outer.cols[c]!.push(...ps));
+      rows.splice(rows.indexOf(inner), 1);
+    }
+  }
+}
+
 function splitRowsAtLabels(rows: LogicalRow[], labels: readonly Block[], labelCols: readonly number[]): void {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -1808,7 +1854,11 @@ function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [numbe
       if (piece && hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) fragments++;
       continue;
     }
-    if (!piece) return false;
+    // A piece of one label sits over that label alone: a run over two apart (单位 of 实施 / 单位
+    // just above the funds header, over 分 and 执) is a cell of the row above. (Labels found in
+    // one run, 未完成 | 原因, touch: they are one.)
+    const over = hits.filter(([x0, x1]) => r.bbox[0] < x1 - 0.5 && r.bbox[2] > x0 + 0.5);
+    if (!piece || over.some((h, k) => k > 0 && h[0] - over[k - 1]![1] > 0.5)) return false;
     fragments++;
   }
   return fragments > 0;
@@ -1822,6 +1872,7 @@ function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [numbe
  */
 function anchorHits(line: TextLine, anchors: readonly string[], near: readonly TextLine[]): Array<[number, number]> | null {
   const hits: Array<[number, number]> = [];
+  let wholeRuns = 0;
   for (const r of line.runs) {
     const t = normalizeCjk(r.text);
     const n = Array.from(t).length;
@@ -1837,10 +1888,16 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
         taken.fill(true, at, at + a.length);
         const c0 = Array.from(t.slice(0, at)).length, c1 = c0 + Array.from(a).length;
         hits.push([r.bbox[0] + c0 * perChar, r.bbox[0] + c1 * perChar]);
+        if (t.trim() === a) wholeRuns++;
       }
     }
   }
-  if (hits.length < 2) return null;
+  // With narrow columns most labels wrap: one label and the starts of three or more, each a text
+  // of its own (得分 beside 全年预算 | 全年执行 | 分 | 执), make a header too; a label found inside a
+  // longer text (原因 of 未完成原因分) with the starts of others does not.
+  const whole = hits.length;
+  if (whole === 0 || (whole === 1 && wholeRuns === 0)) return null;
+  let ownStarts = 0, partStarts = 0;
   // A header cell that wrapped leaves the start of its label on this line ("年初预", "一级"):
   // what is left of a run after the whole labels, when it begins a label, is one too.
   for (const r of line.runs) {
@@ -1857,10 +1914,15 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
       const part = chars.slice(i, j).join('').trim();
       // One character starts a label only as a run of its own (a label one character wide).
       const n = Array.from(part).length;
-      if ((n >= 2 || (n === 1 && i === 0 && j === chars.length)) && anchors.some((a) => a.length > part.length && a.startsWith(part))) hits.push([x0, r.bbox[0] + j * perChar]);
+      if ((n >= 2 || (n === 1 && i === 0 && j === chars.length)) && anchors.some((a) => a.length > part.length && a.startsWith(part))) {
+        hits.push([x0, r.bbox[0] + j * perChar]);
+        if (i === 0 && j === chars.length) ownStarts++;
+        else partStarts++;
+      }
       i = j;
     }
   }
+  if (hits.length < 2 || (whole === 1 && (partStarts > 0 || ownStarts < 3))) return null;
   // A header line is mostly labels; a data line that merely mentions one ("宣传活动预算执行率",
   // "偏差原因：…") is not.
   let chars = 0, covered = 0;
@@ -1908,6 +1970,26 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
   }
   hits.sort((a, b) => a[0] - b[0]);
   return hits;
+}
+
+/**
+ * The boundaries left of the first label less the last one where the text left of it is in
+ * truth the label's column: a label centred over a wide cell whose paragraph is set flush left
+ * (预期目标 over goals that begin far left of it) stands midway between where that text begins and
+ * where the next column's text begins, not midway between that boundary and the next column,
+ * and no text of the rows (`lines`: the section less its header) is under it.
+ */
+function labelOverText(lines: readonly TextLine[], left: number[], between: readonly number[], hits: ReadonlyArray<readonly [number, number]>): number[] {
+  if (!left.length || !between.length) return left;
+  const last = left[left.length - 1]!, prev = left.length > 1 ? left[left.length - 2]! : -Infinity;
+  const runs = lines.flatMap((l) => l.runs);
+  const mine = runs.filter((r) => r.bbox[0] > prev && r.bbox[2] < last);
+  const after = runs.filter((r) => r.bbox[0] >= between[0]!);
+  // (The label's own column holds no text of the rows: 年初预算数 over its amounts is no such label.)
+  if (!mine.length || !after.length || runs.some((r) => r.bbox[2] > last && r.bbox[0] < between[0]!)) return left;
+  const start = Math.min(...mine.map((r) => r.bbox[0])), end = Math.min(...after.map((r) => r.bbox[0]));
+  const centre = (hits[0]![0] + hits[0]![1]) / 2, em = bodyFontSize(lines);
+  return Math.abs((start + end) / 2 - centre) < 1.5 * em && Math.abs((last + end) / 2 - centre) > 3 * em ? left.slice(0, -1) : left;
 }
 
 /**
@@ -2017,6 +2099,9 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   // Runs of equal width align both ways: they go by the runs already placed (wholly left of
   // the right side's first run is the left side).
   const sharing = (edge: (x: readonly [number, number]) => number, v: number): number => undecided.filter((u) => Math.abs(edge(u) - v) < 1).length;
+  // Runs of the same width share both edges: where they tell one way only, a run of another
+  // width does (1,407.3 and 0.0 set flush right end together, and begin apart).
+  const aligned = (u: readonly [number, number], side: 0 | 1): boolean => undecided.some((o) => Math.abs(o[side] - u[side]) < 1 && Math.abs(o[1 - side]! - u[1 - side]!) >= 1);
   const [l0, r0] = [l, r];
   for (const u of undecided) {
     const [x0, x1] = u;
@@ -2037,6 +2122,10 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       else r = Math.min(r, x0);
     } else if (flushRight && !flushLeft) l = Math.max(l, x1);
     else if (flushLeft && !flushRight) r = Math.min(r, x0);
+    else if (aligned(u, 1) !== aligned(u, 0)) {
+      if (aligned(u, 1)) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    }
     else if (x1 <= r0 && r0 < right[0]) l = Math.max(l, x1);
     else if (x0 >= l0 && l0 > left[1]) r = Math.min(r, x0);
     else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
@@ -2049,6 +2138,38 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
 }
 
 /**
+ * Boundaries of columns the header gives no label (the fund rows' labels between the side label
+ * and 年初预算 where the form has no 年度预算数 cell): white space at least an em and a half wide
+ * between names and figures that no text of the rows crosses, with no boundary yet right of where
+ * the names begin, between
+ * the first label and the last; the boundary goes in its widest stretch beside the labels, not
+ * under one.
+ */
+function unlabelledColumns(body: readonly TextLine[], bounds: readonly number[], hits: ReadonlyArray<readonly [number, number]>): number[] {
+  const spans = body.flatMap((l) => l.runs).map((r): [number, number, string] => [r.bbox[0], r.bbox[2], r.text]).sort((a, b) => a[0] - b[0]);
+  if (spans.length < 2) return [];
+  const size = bodyFontSize(body);
+  const out: number[] = [];
+  let [from, end, last] = spans[0]!;
+  for (const [a, b, text] of spans.slice(1)) {
+    // Only names left of the gap and figures right of it: a column of row labels (其中：财政资金)
+    // beside the first column of amounts.
+    // (Names of two rows or more: a grade centred in a merged cell is none.)
+    const column = (x0: number, x1: number): boolean => x1 <= end + 0.5 && !bounds.some((x) => x > x0 && x < a);
+    const names = /\p{Script=Han}/u.test(last) && FIGURE_PIECE.test(text.trim()) && spans.filter(([x0, x1, t]) => /\p{Script=Han}/u.test(t) && column(x0, x1)).length >= 2;
+    if (names && a - end >= 1.5 * size && end > hits[0]![0] && a < hits[hits.length - 1]![1] && column(from, end)) {
+      // The gap less the labels over it: its widest free stretch.
+      let free: Array<[number, number]> = [[end, a]];
+      for (const [h0, h1] of hits) free = free.flatMap(([f0, f1]): Array<[number, number]> => (h1 <= f0 || h0 >= f1 ? [[f0, f1]] : [...(h0 > f0 ? [[f0, h0] as [number, number]] : []), ...(h1 < f1 ? [[h1, f1] as [number, number]] : [])]));
+      const best = free.sort((p, q) => q[1] - q[0] - (p[1] - p[0]))[0];
+      if (best && best[1] - best[0] >= size) out.push((best[0] + best[1]) / 2);
+    }
+    if (b > end) [from, end, last] = [a, b, text];
+  }
+  return out;
+}
+
+/**
  * Middle of the stretch of (a, b) that the fewest lines cross with text (the widest stretch
  * among those), or null when it is narrower than 1 pt.
  */
@@ -2058,9 +2179,10 @@ function clearestGap(lines: readonly TextLine[], a: number, b: number): number |
   const cover = new Array<number>(n).fill(0);
   for (const l of lines) {
     const hit = new Uint8Array(n);
-    for (const r of l.runs) {
-      if (r.bbox[2] <= a || r.bbox[0] >= b) continue;
-      const i0 = Math.max(0, Math.floor((r.bbox[0] - a) / step)), i1 = Math.min(n - 1, Math.ceil((r.bbox[2] - a) / step) - 1);
+    // A space in a run is not text: pdf.js joins two cells' texts with one ("5. 因人员变动").
+    for (const [x0, x1] of l.runs.flatMap(inkSpans)) {
+      if (x1 <= a || x0 >= b) continue;
+      const i0 = Math.max(0, Math.floor((x0 - a) / step)), i1 = Math.min(n - 1, Math.ceil((x1 - a) / step) - 1);
       for (let i = i0; i <= i1; i++) hit[i] = 1;
     }
     for (let i = 0; i < n; i++) cover[i] += hit[i];
@@ -2076,6 +2198,19 @@ function clearestGap(lines: readonly TextLine[], a: number, b: number): number |
   }
   if (!best || (best[1] - best[0]) * step < 1) return null;
   return a + ((best[0] + best[1]) / 2) * step;
+}
+
+/**
+ * The stretches of a run that its text covers, apart where a space follows a figure cut at its
+ * point: a narrow number column wraps 5.00 into 5. over 00, and pdf.js joins the 5. with a space
+ * to the next cell's text (5. 因人员变动). A space in a sentence (得分 99.61 分) is text.
+ */
+function inkSpans(r: TextRun): Array<[number, number]> {
+  const cut = /^(?:\d+\.)\s+(?=\S)/u.exec(r.text.trimStart());
+  if (!cut || r.text !== r.text.trimStart()) return [[r.bbox[0], r.bbox[2]]];
+  const edges = charEdges(r);
+  const n = Array.from(cut[0]).length, figure = Array.from(cut[0].trimEnd()).length;
+  return [[edges[0]!, edges[figure]!], [edges[n]!, r.bbox[2]]];
 }
 
 /**

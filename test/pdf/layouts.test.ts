@@ -658,11 +658,13 @@ describe('61. field labels under the indicators, in the level-1 column (Writer f
 });
 
 describe('62. a group\'s labels read as a row of their own above the part a page break cuts, and a cell\'s rest atop the next page (Writer from .docx, a frame only, Shanghai form)', () => {
-  test('产出指标 | 数量指标 alone on a row name the group the next row begins', async () => {
+  test('产出指标 | 数量指标 on their own line name the group the next row begins', async () => {
+    // (Read as a row of their own, the form reader repairs it (group_labels_above); the labels'
+    // line lies within the first row's height, which now takes them.)
     const res = await run(path.join(PAGES, 'writer_docx_outer_group_labels_above_cut_group_p5-7.pdf'));
     const r = res.records.find((x) => x.project_name === '杨浦区河道综合整治专项')!;
-    expect(r.indicators.slice(0, 5).map((i) => i.level2)).toEqual(['数量指标', '数量指标', '数量指标', '数量指标', '质量指标']);
-    expect(r.repairs.map((d) => d.code)).toContain('group_labels_above');
+    expect(r.indicators.slice(0, 5).map((i) => [i.level1, i.level2])).toEqual([['产出指标', '数量指标'], ['产出指标', '数量指标'], ['产出指标', '数量指标'], ['产出指标', '数量指标'], ['产出指标', '质量指标']]);
+    expect(r.indicators[0]).toMatchObject({ level3: '服务居民人数', target: '=962.00(人次)', actual: '963.00(人次)' });
   });
   test('the rest of a target the break cut (≥95.0 / 0(%)) stays apart from the next rows\' targets, stacked at one pitch', async () => {
     const res = await run(path.join(PAGES, 'writer_docx_outer_group_labels_above_cut_group_p5-7.pdf'));
@@ -1242,5 +1244,68 @@ describe('118. the funds header at a page\'s foot, the last line of a column lab
     const r = res.records.find((x) => x.project_name === '闵行区农机购置补贴购买服务')!;
     expect(r.funds.total).toMatchObject({ initial_budget: '1088.38', full_year_budget: '1070.00', executed: '990.28', execution_rate: '92.54' });
     expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '1088.38' });
+  });
+});
+
+describe('119. the funds header at a page\'s foot with its labels wrapped a character a line, the fund rows on the next page with two narrow columns\' figures wrapped side by side (Writer from .docx, rules between rows, Shanghai form)', () => {
+  test('年 / 初 / 预 / 算 / 数 beside 得分 is the header; 10 | 93 over .0 | .7 over 0 | 5 are 10.00 and 93.75', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_funds_header_wrapped_narrow_figures_side_by_side_p7-8.pdf'));
+    const r = res.records.find((x) => x.project_name === '老年人健康体检经费')!;
+    expect(r.implementing_unit).toBe('上海市健康促进中心');
+    expect(r.funds.total).toMatchObject({ initial_budget: '8.40', full_year_budget: '8.00', executed: '7.50', weight: '10.00', execution_rate: '93.75', score: '9.37' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ full_year_budget: '8.00', executed: '7.50', execution_rate: '93.75' });
+  });
+});
+
+describe('120. a score cut at its point (5. over 00) that pdf.js joins with a space to the reason beside it (Writer from .docx, rules between rows, Shanghai form)', () => {
+  test('5. 因人员变动，工作衔 is the score 5.00 and the reason, across the page break', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_figure_piece_spaced_to_reason_p9-11.pdf'));
+    const r = res.records.find((x) => x.project_name === '科技成果转化服务运行维护')!;
+    const ind = r.indicators.find((i) => i.level3 === '编制统计报表数量')!;
+    expect(ind).toMatchObject({ target: '≥64.00(份)', actual: '基本达成', weight: '6.00', score: '5.00' });
+    expect(ind.deviation_reason).toMatch(/^因人员变动，工作衔接存在一定滞后/);
+    expect(r.indicators.filter((i) => i.level3 === null || i.level3 === '报表数量')).toHaveLength(0);
+  });
+});
+
+describe('121. fund row labels in a column the header gives no label, a label wrapped beside its first figure (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('其中：财政资 / 金 beside 100 is the row 其中：财政资金 and its figures', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_fund_row_labels_without_header_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '100', full_year_budget: '100', executed: '97', execution_rate: '87.00' });
+  });
+});
+
+describe('122. a merged cell\'s label drawn off the page (centred over the part of the cell on the next page) before the header\'s labels (Calc, all rules, Sichuan form)', () => {
+  test('the header label 指 / 标 / 性 / 质 keeps its first characters: targets are 定性定期开展', async () => {
+    const res = await run(path.join(PAGES, 'calc_all_side_label_drawn_off_page.pdf'));
+    const ind = res.records[0]!.indicators.find((i) => i.level3 === '执法检查规范性')!;
+    expect(ind.target).toBe('定性定期开展');
+  });
+});
+
+describe('123. goal labels centred over goals set flush left far from them; amounts set flush right, wider and narrower (Calc, a frame only, national form)', () => {
+  test('预期目标 heads the goals that begin left of it; 1,407.3 and 0.0 are 年初预算数', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_goal_label_centred_over_flush_left_goals.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toMatch(/^1\.加强服务大厅的日常监管，确保窗口服务场次≥3（次）；/);
+    expect(r.goal_actual).toMatch(/^1\.已加强服务大厅的日常监管，窗口服务场次3次；/);
+    expect(r.funds.total).toMatchObject({ initial_budget: '1407.3', full_year_budget: '1180.0', executed: '802.1' });
+    expect(r.funds.other).toMatchObject({ initial_budget: '0.0', full_year_budget: '0.0', executed: '0.0' });
+  });
+});
+
+describe('124. a goal label centred beside its goal, the goal set at the top of its cell (Calc, no rules, Sichuan form, landscape)', () => {
+  test('项目年度目标 and the goal beside it are one row', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_goal_label_centred_beside_top_goal.pdf'));
+    expect(res.records[0]!.goal_expected).toMatch(/^通过实施双流区全民健身设施建设专项经费，保障健身苑点安全稳定运行。/);
+    expect(res.records[0]!.goal_actual).toMatch(/^经过全年努力，健身指导场次实际完成56场次；/);
+  });
+});
+
+describe('125. a rate printed a character a line that the page break cuts, in a column the header gives no label on the first page (Writer from .docx, no rules, Sichuan form)', () => {
+  test('9 / 2 / . / 9 at the foot and 1 at the next top are 92.91', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_rate_digits_stacked_over_page_break_p1-2.pdf'));
+    expect(res.records[0]!.funds.other).toMatchObject({ initial_budget: '154.55', executed: '143.59', execution_rate: '92.91' });
   });
 });
