@@ -81,6 +81,9 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // nor does a named label of the cut row (总分) go on: it is whole.
   if (!surelyCut && contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()))) return -1;
   if (contCols.some((i) => named.has(compactText(cut.cells[partner(i)].text)))) return -1;
+  // Nor does a placeholder (/ or —): it is the whole of its cell, and a row under it with text in
+  // its column is another row (财政专户管理资金 | / | / under 其中：财政资金 | … | / | /).
+  if (contCols.some((i) => /^[-—–/－]$/.test(cut.cells[partner(i)].text.trim()))) return -1;
   for (const i of contCols) {
     const a = cut.cells[partner(i)], b = cont.cells[i];
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;

@@ -38,6 +38,8 @@ export interface StreamCarry {
   leftBounds: number[];
   /** Boundaries of columns the header gives no label (see `unlabelledColumns`). */
   unlabelled: number[];
+  /** Every boundary of the section's columns on that page. */
+  bounds: number[];
   /** Columns that hold labels of row groups (merged cells), as the section's header page showed. */
   /** Label columns of the section, when its rows showed them (else the next page decides). */
   labelCols?: number[];
@@ -119,7 +121,7 @@ interface Section {
   header: Set<number>;
   hits: Array<[number, number]> | null;
   /** The header of the previous page's last section, which these lines continue. */
-  carried?: { hits: Array<[number, number]>; leftBounds: number[]; unlabelled: number[] };
+  carried?: { hits: Array<[number, number]>; leftBounds: number[]; unlabelled: number[]; bounds: number[] };
   labelCols?: number[];
   /** Set when the section goes on with the previous page's table (with its header repeated or not). */
   breakAbove?: { openGroups?: Record<number, OpenGroup> };
@@ -204,7 +206,7 @@ export function linesToStreamRows(
     if (!open) {
       const carry = hints.carry;
       const carried = sections.length === 0 && titles.size === 0 && carry && sameWidth(carry);
-      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds, unlabelled: carry.unlabelled }, breakAbove: openOf(carry), ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
+      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds, unlabelled: carry.unlabelled, bounds: carry.bounds }, breakAbove: openOf(carry), ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
     }
   }
 
@@ -216,7 +218,7 @@ export function linesToStreamRows(
     // places the ones between the labels from this page's text.
     const hits = sec.hits ?? sec.carried?.hits ?? null;
     const body = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k) && !sec.header.has(sec.start + k));
-    const between = hits ? betweenLabels(secLines, hits) : [];
+    const between = hits ? betweenLabels(secLines, hits, sec.carried?.bounds) : [];
     const left = sec.hits ? labelOverText(body, leftOfLabels(secLines, sec.hits), between, sec.hits) : [...(sec.carried?.leftBounds ?? [])];
     const bounds = hits ? [...left, ...between] : gapBounds(secLines, s);
     // Columns without a label, found here or (a page that goes on with the table, where the
@@ -249,7 +251,7 @@ export function linesToStreamRows(
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
       for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
-      carryOut = { hits, leftBounds: left, unlabelled, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
+      carryOut = { hits, leftBounds: left, unlabelled, bounds, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
@@ -292,7 +294,7 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
   if (!labels.length) return lines;
   const set = new Set(labels.map(compactText));
   const norm = compactText;
-  const isLabel = (r: TextRun): boolean => set.has(norm(r.text));
+  const isWhole = (r: TextRun): boolean => set.has(norm(r.text));
   // A run that is a label whole (项目资金（万元）), or the first line of one wrapped (项目资金（万),
   // is not cut after a shorter label (项目资金).
   const isLabelStart = (r: TextRun): boolean => {
@@ -314,8 +316,17 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
     }
     return [r];
   };
-  return lines.map((l) => {
+  // A label that is also the first line of a longer one whose rest stands right under it
+  // (实施单位 over （盖章）) is that longer label's first line, not a cell of its own.
+  const restUnder = (li: number, r: TextRun): boolean => {
+    for (let k = li + 1; k < lines.length && lines[k]!.bbox[1] - r.bbox[3] < r.fontSize; k++) {
+      if (lines[k]!.runs.some((o) => Math.abs(o.bbox[0] - r.bbox[0]) < 1 && set.has(norm(r.text + o.text)))) return true;
+    }
+    return false;
+  };
+  return lines.map((l, li) => {
     const split = l.runs.flatMap(cutLabel);
+    const isLabel = (r: TextRun): boolean => isWhole(r) && !restUnder(li, r);
     if (!split.some(isLabel)) return l;
     const runs = split.map((r, i) => {
       const starts = i > 0 && !r.cellStart && (isLabel(r) || isLabel(split[i - 1]));
@@ -2042,11 +2053,14 @@ function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [
  * belong to (`splitBetween`), else in the white stretch that the fewest lines cross, else
  * midway between the labels.
  */
-function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>): number[] {
+function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [number, number]>, before: readonly number[] = []): number[] {
   const bounds: number[] = [];
   for (let i = 1; i < hits.length; i++) {
     const a = hits[i - 1][1], b = hits[i][0];
-    bounds.push(splitBetween(lines, hits[i - 1], hits[i], hits[i + 1]?.[0] ?? Infinity) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
+    // The boundary the page before found between the two labels (a page that goes on with the
+    // table may show too little to place it: the rests of names the break cut).
+    const prior = before.find((x) => x > hits[i - 1][0] && x < hits[i][1]);
+    bounds.push(splitBetween(lines, hits[i - 1], hits[i], hits[i + 1]?.[0] ?? Infinity, prior) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
   }
   return bounds;
 }
@@ -2057,7 +2071,7 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
  * under neither goes by how its column aligns text (see below). In the clearest stretch between
  * the two sides; null when they interleave.
  */
-function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number], nextLabel = Infinity): number | null {
+function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number], nextLabel = Infinity, prior?: number): number | null {
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
   let l = left[1], r = right[0];
   const undecided: Array<readonly [number, number]> = [];
@@ -2093,9 +2107,11 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       else undecided.push([x0, x1]);
     }
   }
-  // Runs under neither label: text flush left in a column starts right of its boundary (the
-  // right label's column), text flush right ends left of it (the left label's); alignment is
-  // seen in runs of other lines sharing the same edge. Else the nearer label's centre.
+  // Runs under neither label: on a page that goes on with the table, those wholly on one side of
+  // the boundary the page before found (`prior`) are on that side. Else text flush left in a
+  // column starts right of its boundary (the right label's column), text flush right ends left of
+  // it (the left label's); alignment is seen in runs of other lines sharing the same edge. Else
+  // the nearer label's centre.
   // Runs of equal width align both ways: they go by the runs already placed (wholly left of
   // the right side's first run is the left side).
   const sharing = (edge: (x: readonly [number, number]) => number, v: number): number => undecided.filter((u) => Math.abs(edge(u) - v) < 1).length;
@@ -2114,7 +2130,11 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     const sharedEdge = (edges: readonly number[], v: number): boolean => edges.some((e) => Math.abs(e - v) >= 1 && edges.filter((f) => Math.abs(f - e) < 1).length >= 2);
     const rightOfOther = flushRight && sharedEdge(placedRx1, x1) && !placedRx1.some((e) => Math.abs(e - x1) < 1);
     const leftOfOther = flushLeft && sharedEdge(placedLx0, x0) && !placedLx0.some((e) => Math.abs(e - x0) < 1);
-    if (withL !== withR) {
+    if (prior !== undefined && (x0 >= prior - 0.5 || x1 <= prior + 0.5)) {
+      // Wholly on one side of the boundary the page before found.
+      if (x0 >= prior - 0.5) r = Math.min(r, x0);
+      else l = Math.max(l, x1);
+    } else if (withL !== withR) {
       if (withL) l = Math.max(l, x1);
       else r = Math.min(r, x0);
     } else if (rightOfOther !== leftOfOther) {

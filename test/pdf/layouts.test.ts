@@ -1309,3 +1309,29 @@ describe('125. a rate printed a character a line that the page break cuts, in a 
     expect(res.records[0]!.funds.other).toMatchObject({ initial_budget: '154.55', executed: '143.59', execution_rate: '92.91' });
   });
 });
+
+describe('126. the total row at a page\'s top under the rests of the last indicator\'s names (指标 | 度), columns the page before placed (Writer from .docx, no rules, national form)', () => {
+  test('the rests go to the last row, the total row is the total: 100 and 100.00, no flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_total_under_name_rests_at_page_top_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '旧住房成套改造专项经费')!;
+    expect([r.total_weight, r.total_score, r.check.status]).toEqual(['100', '100.00', 'ok']);
+    expect(r.indicators[r.indicators.length - 1]).toMatchObject({ level2: '服务对象满意度指标', level3: '参加质量安全检查人员满意度', weight: '10', score: '10' });
+  });
+});
+
+describe('127. a fund row of placeholders at a page\'s top under a row whose last cells are placeholders (Calc, rules between rows, Sichuan form)', () => {
+  test('财政专户管理资金 | / | / is a row of its own: 其中：财政资金 keeps its figures', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_fund_row_of_placeholders_at_page_top_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '邛崃市邛崃市技能大师工作室建设补贴')!;
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '3474', full_year_budget: '3858', executed: '3672', execution_rate: '95.18' });
+    expect(r.funds.fiscal_special_account).toMatchObject({ initial_budget: null, executed: null });
+  });
+});
+
+describe('128. 实施单位（盖章） wrapped as 实施单位 over （盖章） beside a department wrapped on the same two lines (Chromium, a frame only, Sichuan form)', () => {
+  test('实施单位 is the first line of 实施单位（盖章）, no cell of its own: the department and the unit are whole', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_unit_label_wrapped_beside_wrapped_department_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '职业技能培训补贴及就业指导讲座运行维护')!;
+    expect([r.department, r.implementing_unit]).toEqual(['德阳市旌阳区人力资源和社会保障局', '旌阳区人才交流中心']);
+  });
+});
