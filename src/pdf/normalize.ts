@@ -120,5 +120,8 @@ export function compactText(text: string): string {
   return normalizeCjk(text).replace(/\s+/g, '');
 }
 
+/** A placeholder printed for no value (-, —, /): a complete cell on its own. */
+export const PLACEHOLDER = /^[-—–/－]$/;
+
 /** A number as a table cell prints it: optional sign, thousands separators, decimals, %. */
 export const FIGURE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/u;

@@ -14,7 +14,7 @@
  * number under a whole number.
  */
 import type { Row } from '../types.js';
-import { compactText, FIGURE } from './normalize.js';
+import { compactText, FIGURE, PLACEHOLDER } from './normalize.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
@@ -83,7 +83,7 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (contCols.some((i) => named.has(compactText(cut.cells[partner(i)].text)))) return -1;
   // Nor does a placeholder (/ or —): it is the whole of its cell, and a row under it with text in
   // its column is another row (财政专户管理资金 | / | / under 其中：财政资金 | … | / | /).
-  if (contCols.some((i) => /^[-—–/－]$/.test(cut.cells[partner(i)].text.trim()))) return -1;
+  if (contCols.some((i) => PLACEHOLDER.test(cut.cells[partner(i)].text.trim()))) return -1;
   for (const i of contCols) {
     const a = cut.cells[partner(i)], b = cont.cells[i];
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;

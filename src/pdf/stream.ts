@@ -26,7 +26,7 @@
 import type { BBox, Cell, Row } from '../types.js';
 import { unionBox } from './geometry.js';
 import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from './lines.js';
-import { compactText, FIGURE, isCjkChar, normalizeCjk } from './normalize.js';
+import { compactText, FIGURE, isCjkChar, normalizeCjk, PLACEHOLDER } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
 import { charEdges, isWide, splitRunAt, type TextRun } from './text-runs.js';
@@ -637,8 +637,6 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
   return out;
 }
 
-/** A whole number, or a placeholder printed for none (-, —, /): a complete cell on its own. */
-const PLACEHOLDER = /^[-—–/－]$/;
 /** A number a narrow cell cut right after its point (100. over 00): a number still. */
 const CUT_AT_POINT = /^\d+\.$/;
 const HAN = /^\p{Script=Han}$/u;
