@@ -839,12 +839,15 @@ function sectionRows(
   // (A label the form prints as a cell of its own, a block's side label centred on its rows, may
   // stand beside them off their line: it is on no row's line.)
   const sideLabel = (o: Piece, p: Piece): boolean => o.runs.every((r) => r.wholeCell) && !onLineOf(o, p);
-  const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !besideLine(lower, (o) => !sideLabel(o, lower), mayContinue);
+  // (A number that shows two decimals or more, as many as its column prints, is whole: 5.00 over
+  // the total row's 100, rows stacked at the line pitch.)
+  const complete = (upper: Piece): boolean => decimalsOf(upper) >= 2 && decimalsOf(upper) >= decimals[upper.col]!;
+  const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !complete(upper) && !besideLine(lower, (o) => !sideLabel(o, lower), mayContinue);
   // A decimal number and digits under it, centred together on a line where other columns' cells
   // stand, a figure among them (670.1 over 2 round ≤ | 万元 | 15): one cell of two lines, centred
   // on its row.
   const centredPair = (upper: Piece, lower: Piece): boolean => {
-    if (decimalsOf(upper) < 1 || !digitsRest(lower)) return false;
+    if (decimalsOf(upper) < 1 || complete(upper) || !digitsRest(lower)) return false;
     const y = (centre(upper.bbox) + centre(lower.bbox)) / 2;
     const on = all.filter((o) => o.col !== upper.col && Math.abs(centre(o.bbox) - y) < 0.3 * lower.fontSize);
     return on.length >= 2 && on.some(isNumberPiece);

@@ -1335,3 +1335,12 @@ describe('128. 实施单位（盖章） wrapped as 实施单位 over （盖章�
     expect([r.department, r.implementing_unit]).toEqual(['德阳市旌阳区人力资源和社会保障局', '旌阳区人才交流中心']);
   });
 });
+
+describe('129. the total row\'s 100 right under the last indicator\'s 5.00, rows stacked at the line pitch (Writer from HTML, no rules, Shanghai form)', () => {
+  test('5.00 over 100 are two rows\' cells: the weight 5.00 and the total weight 100; the file is read', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_total_weight_stacked_under_last_weight.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators[r.indicators.length - 1]).toMatchObject({ level3: '教师满意度', weight: '5.00', score: '5.00' });
+    expect(r.total_weight).toBe('100');
+  });
+});
