@@ -79,7 +79,9 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
   // nor does a named label of the cut row (总分) go on: it is whole.
-  if (!surelyCut && contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()))) return -1;
+  // (A number without the % its rest ends on is cut: 95.1 over 4%.)
+  const restOfRate = (a: string, b: string): boolean => /^\d+(?:\.\d*)?$/.test(a) && /^\d+%$/.test(b);
+  if (!surelyCut && contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()) && !restOfRate(cut.cells[partner(i)].text.trim(), cont.cells[i].text.trim()))) return -1;
   if (contCols.some((i) => named.has(compactText(cut.cells[partner(i)].text)))) return -1;
   // Nor does a placeholder (/ or —): it is the whole of its cell, and a row under it with text in
   // its column is another row (财政专户管理资金 | / | / under 其中：财政资金 | … | / | /).

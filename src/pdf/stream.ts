@@ -40,7 +40,6 @@ export interface StreamCarry {
   unlabelled: number[];
   /** Every boundary of the section's columns on that page. */
   bounds: number[];
-  /** Columns that hold labels of row groups (merged cells), as the section's header page showed. */
   /** Label columns of the section, when its rows showed them (else the next page decides). */
   labelCols?: number[];
   /** Row groups left open at the foot of the page, by label column (see OpenGroup). */
@@ -173,6 +172,8 @@ export function linesToStreamRows(
       return wanted.length ? anchorHits(at, wanted, near) : null;
     };
     let found = hitsAt(li);
+    // The first line that shows labels is the header's whatever line it hands the anchor to.
+    const firstHit = li;
     if (found) {
       // The anchor line is the one of the header's lines that holds the most labels (the first
       // may hold only the tops of wrapped labels).
@@ -185,14 +186,35 @@ export function linesToStreamRows(
     const line = lines[li];
     const hits = found;
     if (hits) {
-      const header = new Set<number>([li]);
-      let first = li, last = li;
+      const header = new Set<number>();
+      for (let k = firstHit; k <= li; k++) header.add(k);
+      let first = firstHit, last = li;
       // Lines overlapping the anchor line, and the lines of labels that wrapped above or below
       // it (every run over the labels a piece of a label: "年初预" over "算数").
-      const wrapped = (k: number, next: number): boolean =>
-        Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize && isLabelFragmentLine(lines[k], hits, wanted);
-      for (let k = li - 1; k > covered && !titles.has(k) && (lines[k].bbox[3] > line.bbox[1] + 0.5 || wrapped(k, k + 1)); k--) { header.add(k); first = k; }
-      for (let k = li + 1; k < lines.length && (lines[k].bbox[1] < line.bbox[3] - 0.5 || wrapped(k, k - 1)); k++) { header.add(k); last = k; }
+      // Lines that hold only pieces of labels left of the labels (年度 of 年度 / 预算 / 数(万 / 元),
+      // a column the header gives no anchor) are the header's when a line of label pieces lies beyond them.
+      const wrapped = (k: number, next: number): 'label' | 'beside' | 'other' =>
+        Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize ? labelFragments(lines[k], hits, wanted) : 'other';
+      let pending: number[] = [];
+      for (let k = firstHit - 1; k > covered && !titles.has(k); k--) {
+        const kind = lines[k].bbox[3] > line.bbox[1] + 0.5 ? 'label' : wrapped(k, k + 1);
+        if (kind === 'other') break;
+        pending.push(k);
+        if (kind === 'beside') continue;
+        for (const j of pending) header.add(j);
+        first = k;
+        pending = [];
+      }
+      pending = [];
+      for (let k = li + 1; k < lines.length; k++) {
+        const kind = lines[k].bbox[1] < line.bbox[3] - 0.5 ? 'label' : wrapped(k, k - 1);
+        if (kind === 'other') break;
+        pending.push(k);
+        if (kind === 'beside') continue;
+        for (const j of pending) header.add(j);
+        last = k;
+        pending = [];
+      }
       // The header may take the last lines of the open section (labels wrapped above it).
       const prev = open as Section | null;
       if (prev && prev.start >= first) sections.splice(sections.indexOf(prev), 1);
@@ -235,18 +257,22 @@ export function linesToStreamRows(
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
   // or taken from the pages before when this one shows no wrap.
-  const seen = linePitchEm(cut.flatMap((c) => [...c.pieces.byCol, ...groupByCol(c.pieces.header, c.bounds.length + 1)]));
+  const gaps = columnGapsEm(cut.flatMap((c) => [...c.pieces.byCol, ...groupByCol(c.pieces.header, c.bounds.length + 1)]));
+  const seen = linePitchEm(gaps);
   const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined ? seen : Math.min(seen, hints.pitchEm);
   const pitch = pitchEm * bodyFontSize(lines);
+  // Rows that add some space between their lines: lines of a column at the pitch are one cell's.
+  const paddingEm = seen === null ? null : rowPaddingEm(gaps, seen);
+  const padding = paddingEm === null ? null : paddingEm * bodyFontSize(lines);
   // How cells are aligned vertically, from every section of the page and the pages before.
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
   for (const { sec, bounds, pieces } of cut) {
-    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
+    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
   }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, unlabelled, pieces } of cut) {
-    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, toDisplay, hints.hRules ?? [], out, { pageVotes });
+    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
@@ -681,13 +707,11 @@ function ruleBetween(rules: readonly Rule[], y0: number, y1: number, x0: number,
 }
 
 /**
- * The pitch of wrapped text, in em: the smallest distance between the centres of two lines of
- * one column that overlap horizontally. Rows are never closer than the lines of a wrapped cell
- * (a row adds its padding), so the smallest pitch is a wrap's whenever the text wraps at all.
- * Null when no column has two such lines.
+ * The distances in em between the centres of each two lines of one column that follow one
+ * another and overlap horizontally, in one font size.
  */
-function linePitchEm(byCol: readonly Piece[][]): number | null {
-  let best: number | null = null;
+function columnGapsEm(byCol: readonly Piece[][]): number[] {
+  const gaps: number[] = [];
   for (const ps of byCol) {
     const sorted = [...ps].sort((a, b) => centre(a.bbox) - centre(b.bbox));
     for (let i = 1; i < sorted.length; i++) {
@@ -696,16 +720,38 @@ function linePitchEm(byCol: readonly Piece[][]): number | null {
       for (let k = i - 1; k >= 0; k--) {
         const a = sorted[k];
         if (a.bbox[2] <= b.bbox[0] || a.bbox[0] >= b.bbox[2]) continue;
-        if (Math.abs(a.fontSize - b.fontSize) < 0.5) {
-          const em = Math.max(a.fontSize, b.fontSize);
-          const p = (centre(b.bbox) - centre(a.bbox)) / em;
-          if (p > 0.8 && (best === null || p < best)) best = p;
-        }
+        if (Math.abs(a.fontSize - b.fontSize) < 0.5) gaps.push((centre(b.bbox) - centre(a.bbox)) / Math.max(a.fontSize, b.fontSize));
         break;
       }
     }
   }
-  return best;
+  return gaps;
+}
+
+/**
+ * The pitch of wrapped text, in em: the smallest distance between two lines of one column. Rows
+ * are never closer than the lines of a wrapped cell (a row adds its padding), so the smallest
+ * pitch is a wrap's whenever the text wraps at all. Null when no column has two such lines.
+ */
+function linePitchEm(gaps: readonly number[]): number | null {
+  const over = gaps.filter((g) => g > 0.8);
+  return over.length ? Math.min(...over) : null;
+}
+
+/**
+ * What rows add between their lines (cell padding and rules), in em, where it is clear: two lines
+ * of one column in two rows are at least the pitch and that apart, whatever the cells' alignment,
+ * and the tallest cells of two rows show it exactly. The smallest excess over the pitch that two
+ * gaps show alike, a tenth of an em or more (less may be a font's own offset) and under a third
+ * of the pitch (a one-line cell centred beside two lines is half a pitch off); null when none.
+ */
+function rowPaddingEm(gaps: readonly number[], pitchEm: number): number | null {
+  const excess = gaps.map((g) => g - pitchEm).filter((d) => d > 0.03).sort((a, b) => a - b);
+  for (let i = 0; i + 1 < excess.length; i++) {
+    if (excess[i] > 0.3 * pitchEm) break;
+    if (excess[i + 1] - excess[i] < 0.02) return excess[i] >= 0.1 ? excess[i] : null;
+  }
+  return null;
 }
 
 interface SectionPieces {
@@ -740,6 +786,7 @@ function sectionRows(
   bounds: readonly number[],
   { header: headerPieces, byCol, x0, x1 }: SectionPieces,
   pitch: number,
+  padding: number | null,
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
@@ -767,7 +814,7 @@ function sectionRows(
     const lastA = 'pieces' in a ? a.pieces[a.pieces.length - 1] : a;
     const firstB = 'pieces' in b ? b.pieces[0] : b;
     const p = centre(firstB.bbox) - centre(lastA.bbox);
-    if (p < 0.5 * fontSize || p > pitch + pitchTol) return false;
+    if (p < 0.5 * fontSize || p > pitch + (padding === null ? pitchTol : padding / 2)) return false;
     if (ruleBetween(hRules, lastA.bbox[3] - 0.5, firstB.bbox[1] + 0.5, Math.max(lastA.bbox[0], firstB.bbox[0]), Math.min(lastA.bbox[2], firstB.bbox[2]))) return false;
     return firstB.bbox[0] < lastA.bbox[2] && firstB.bbox[2] > lastA.bbox[0];
   };
@@ -917,7 +964,9 @@ function sectionRows(
       // beside 评分等级 under the total row's figures; a paragraph that goes on past a block
       // label centred beside it is one cell still).
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
-      const joins = cur && last && !whole(last) && !whole(p) && !endsOnLabel && follows(last, p, p.fontSize) && (fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p));
+      // In rows that add space between their lines, a line at the pitch under another is its cell's.
+      // (A named label beside it is on its line by chance: a side label centred on its rows.)
+      const joins = cur && last && !whole(last) && !whole(p) && (padding !== null || !endsOnLabel) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
@@ -1855,25 +1904,24 @@ const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
  * Whether a line is the rest of header labels that wrapped: every run over the labels' span is
  * part of a label (runs left of the first label, a block label's column, do not count).
  */
-function isLabelFragmentLine(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): boolean {
-  let fragments = 0;
+function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): 'label' | 'beside' | 'other' {
+  let fragments = 0, pieces = 0, runs = 0;
   for (const r of line.runs) {
     const t = compactText(r.text);
     if (t === '') continue;
+    runs++;
     const piece = anchors.some((a) => a.includes(t));
+    if (piece) pieces++;
     // Left of the labels: a row label's column, a piece of a label only if it is one.
-    if (r.bbox[2] <= hits[0][0] + 0.5) {
-      if (piece && hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0)) fragments++;
-      continue;
-    }
+    if (r.bbox[2] <= hits[0][0] + 0.5) continue;
     // A piece of one label sits over that label alone: a run over two apart (单位 of 实施 / 单位
     // just above the funds header, over 分 and 执) is a cell of the row above. (Labels found in
     // one run, 未完成 | 原因, touch: they are one.)
     const over = hits.filter(([x0, x1]) => r.bbox[0] < x1 - 0.5 && r.bbox[2] > x0 + 0.5);
-    if (!piece || over.some((h, k) => k > 0 && h[0] - over[k - 1]![1] > 0.5)) return false;
+    if (!piece || over.some((h, k) => k > 0 && h[0] - over[k - 1]![1] > 0.5)) return 'other';
     fragments++;
   }
-  return fragments > 0;
+  return fragments > 0 ? 'label' : runs > 0 && pieces === runs ? 'beside' : 'other';
 }
 
 /**

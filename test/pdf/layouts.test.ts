@@ -1344,3 +1344,45 @@ describe('129. the total row\'s 100 right under the last indicator\'s 5.00, rows
     expect(r.total_weight).toBe('100');
   });
 });
+
+describe('130. rows that add a little padding between their lines, weights wrapped a digit a line (Writer from .docx, a frame only, national form)', () => {
+  test('lines of a column at the line pitch are one cell: 编制宣传材料 / 数量 and 1 / 5 are one row, 15; the figures add up', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_rows_padded_weights_wrapped_a_digit_a_line.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '编制宣传材料数量', target: '≥34（项）', actual: '41项', weight: '15', score: '15' });
+    expect(r.indicators).toHaveLength(8);
+    expect([r.total_weight, r.total_score, r.check.status]).toEqual(['100', '92.48', 'ok']);
+  });
+});
+
+describe('131. an indicator header whose first line holds labels and whose next line holds more (Chromium, a frame only, national form)', () => {
+  test('绩效 | 一级 | 二级 | 三级指标 … over 指标 | 指标 | 指标 | 值 is one header: the indicators are read', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_indicator_header_labels_wrapped_under_first_line_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '水文站网运行运行维护')!;
+    expect(r.goal_expected).toMatch(/用户满意度达到≥95%。$/);
+    expect(r.indicators).toHaveLength(5);
+    expect(r.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '检查河道户数', target: '≥70（户）', weight: '18', score: '18' });
+    expect([r.total_weight, r.total_score, r.check.status]).toEqual(['100', '99.1', 'ok']);
+  });
+});
+
+describe('132. a rate cut by the page break before its % (Writer from .docx, all rules, Sichuan form)', () => {
+  test('95.1 at the foot and 4% at the next top are 95.14; the reason beside it goes on too', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_rate_cut_before_percent_at_page_break_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年学生资助经费')!;
+    expect(r.funds.total).toMatchObject({ executed: '1018.01', execution_rate: '95.14', weight: '10', score: '9.51' });
+    expect(r.funds.total.deviation_reason).toMatch(/^户籍人口统计口径调整，使部分工作延至下一年度实施/);
+  });
+});
+
+describe('133. guards: an amount\'s rest on the line of a side label centred on the fund rows; a row label printed down its column above the funds header (Writer from .docx, Shanghai and Sichuan forms)', () => {
+  test('30.0 over 0 beside 项目资金（万元） is 30.00', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_amount_rest_on_side_label_line_p1.pdf'));
+    expect(res.records[0]!.funds.total).toMatchObject({ initial_budget: '34.36', full_year_budget: '30.00', executed: '30.00', weight: '10.00' });
+  });
+  test('年度 / 预算 / 数(万 / 元) beside the header\'s lines: 预 / 算 / 执 / 行 / 率 stays whole, the figures in their columns', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_funds_header_row_label_stacked_p5-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年中小企业服务购买服务')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '780.00', full_year_budget: '780.00', executed: '350.23', execution_rate: '44.90' });
+  });
+});
