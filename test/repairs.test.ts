@@ -111,6 +111,28 @@ describe('repairs', () => {
     expect(repairCodes(r)).toContain('group_labels_above');
   });
 
+  test('fund row labels run together down their column, out of line with their figures (Writer from HTML without rules)', async () => {
+    const funds = [
+      ['', '', '年度资金总额其中：当', '124.00', '84.00', '81.39', '10.00', '96.89', '9.68'],
+      ['', '', '年财政拨款上年结转', '120.00', '80.00', '77.39', '-', '96.73', '-'],
+      ['', '', '资金其他资金', '4.00', '4.00', '4.00', '-', '100.00', '-'],
+      ['', '', '', '0.00', '0.00', '0.00', '-', '0.00', '-'],
+    ];
+    const r = await one(table({ funds }));
+    expect(r.funds.total).toMatchObject({ initial_budget: '124.00', executed: '81.39', score: '9.68' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '120.00', executed: '77.39' });
+    expect(r.funds.carryover).toMatchObject({ initial_budget: '4.00', executed: '4.00' });
+    expect(r.funds.other).toMatchObject({ initial_budget: '0.00', executed: '0.00' });
+    expect(repairCodes(r)).toContain('fund_labels_in_order');
+  });
+
+  test('a side label\'s points read into the first fund row\'s label ((10分)年度资金总额)', async () => {
+    const funds = [['', '', '(10分)年度资金总额', '124.00', '84.00', '81.39', '10.00', '96.89', '9.68'], ...FUNDS.slice(1)];
+    const r = await one(table({ funds }));
+    expect(r.funds.total).toMatchObject({ initial_budget: '124.00', executed: '81.39', execution_rate: '96.89', score: '9.68' });
+    expect(r.check.status).toBe('ok');
+  });
+
   test('a grouping the layout settles is not reported as ambiguous', async () => {
     const r = await one(table());
     expect(r.repairs.map((d) => d.code)).not.toContain('ambiguous_label_group');

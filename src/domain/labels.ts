@@ -6,8 +6,9 @@
 
 /**
  * Normalises a label for comparison: no spaces, ASCII parentheses and colons folded to full
- * width, a trailing colon dropped (年度资金总额：), points dropped (产出指标(50分), 预算执行情况(10分))
- * and a leading enumeration dropped (2.项目实施内容及过程概述).
+ * width, a trailing colon dropped (年度资金总额：), points dropped (产出指标(50分), 预算执行情况(10分),
+ * and a side label's points read into the first row's label: (10分)总额) and a leading enumeration
+ * dropped (2.项目实施内容及过程概述).
  */
 export function labelKey(text: string): string {
   return text
@@ -16,6 +17,7 @@ export function labelKey(text: string): string {
     .replace(/\)/g, '）')
     .replace(/:/g, '：')
     .replace(/（\d+(?:\.\d+)?分）$/, '')
+    .replace(/^（\d+(?:\.\d+)?分）(?=\p{Script=Han})/u, '')
     .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]/, '')
     .replace(/：$/, '');
 }

