@@ -190,7 +190,6 @@ export function linesToStreamRows(
     if (hits) {
       const header = new Set<number>();
       for (let k = firstHit; k <= li; k++) header.add(k);
-      let first = firstHit, last = li;
       // Lines overlapping the anchor line, and the lines of labels that wrapped above or below
       // it (every run over the labels a piece of a label: "年初预" over "算数").
       // Lines that hold only pieces of labels left of the labels (年度 of 年度 / 预算 / 数(万 / 元),
@@ -206,26 +205,23 @@ export function linesToStreamRows(
         if (!overlaps) return wrapped(k, next);
         return labelFragments(lines[k], hits, wanted, side) === 'other' ? 'other' : 'label';
       };
-      let pending: number[] = [];
-      for (let k = firstHit - 1; k > covered && !titles.has(k); k--) {
-        const kind = onLine(k, lines[k].bbox[3] > line.bbox[1] + 0.5, k + 1);
-        if (kind === 'other') break;
-        pending.push(k);
-        if (kind === 'beside') continue;
-        for (const j of pending) header.add(j);
-        first = k;
-        pending = [];
-      }
-      pending = [];
-      for (let k = li + 1; k < lines.length; k++) {
-        const kind = onLine(k, lines[k].bbox[1] < line.bbox[3] - 0.5, k - 1);
-        if (kind === 'other') break;
-        pending.push(k);
-        if (kind === 'beside') continue;
-        for (const j of pending) header.add(j);
-        last = k;
-        pending = [];
-      }
+      // From `from`, line by line in `step`'s direction: the last line the header takes.
+      const extend = (from: number, step: 1 | -1, stop: (k: number) => boolean): number => {
+        let end = from - step, pending: number[] = [];
+        for (let k = from; !stop(k); k += step) {
+          const overlaps = step < 0 ? lines[k].bbox[3] > line.bbox[1] + 0.5 : lines[k].bbox[1] < line.bbox[3] - 0.5;
+          const kind = onLine(k, overlaps, k - step);
+          if (kind === 'other') break;
+          pending.push(k);
+          if (kind === 'beside') continue;
+          for (const j of pending) header.add(j);
+          end = k;
+          pending = [];
+        }
+        return end;
+      };
+      const first = extend(firstHit - 1, -1, (k) => k <= covered || titles.has(k));
+      const last = extend(li + 1, 1, (k) => k >= lines.length);
       // The header may take the last lines of the open section (labels wrapped above it).
       const prev = open as Section | null;
       if (prev && prev.start >= first) sections.splice(sections.indexOf(prev), 1);
