@@ -158,6 +158,11 @@ describe('sichuan-2023', () => {
     expect(r.repairs.find((d) => d.code === 'grade_from_conclusion')).toMatchObject({ severity: 'info', expected: '优', location: { field: 'grade' } });
   });
 
+  test('a label a page break cut inside its note (实施单位（盖 of 实施单位（盖章）) still names its field', async () => {
+    const r = await one(sichuan((s) => s.replace('实施单位（盖章）', '实施单位（盖')));
+    expect(r.implementing_unit).toBe('金堂县职业中学');
+  });
+
   test('rates are rounded half-up: a truncated rate is flagged', async () => {
     const r = await one(sichuan((s) => s.replace('85.86%', '85.85%')));
     expect(r.issues.map((d) => d.code)).toContain('rate_mismatch');

@@ -19,7 +19,9 @@ export function labelKey(text: string): string {
     .replace(/（\d+(?:\.\d+)?分）$/, '')
     .replace(/^（\d+(?:\.\d+)?分）(?=\p{Script=Han})/u, '')
     .replace(/^(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.．、]/, '')
-    .replace(/：$/, '');
+    .replace(/：$/, '')
+    // A label a page break cut inside its note (实施单位（盖 of 实施单位（盖章）) reads as the label.
+    .replace(/(?<=\p{Script=Han})（[^（）]{0,3}$/u, '');
 }
 
 /** Whether a text reads like a label: short, Chinese, no figures, no sentence punctuation. */

@@ -57,6 +57,18 @@ function labelBefore(text: string, v: Vocabulary): { key: FieldKey; label: strin
   return undefined;
 }
 
+/** The field label of a text that is a field label and a section label side by side, if it is one. */
+function besideSection(text: string, v: Vocabulary): string | undefined {
+  const k = labelKey(text);
+  if (v.field(k) !== undefined) return undefined;
+  for (let i = 2; i + 2 <= k.length; i++) {
+    const [a, b] = [k.slice(0, i), k.slice(i)];
+    if (v.field(a) !== undefined && v.isSection(b)) return a;
+    if (v.isSection(a) && v.field(b) !== undefined) return b;
+  }
+  return undefined;
+}
+
 /**
  * `text` without the pieces of `tail`, in order, each the longest that follows the one before
  * and two characters or more; undefined when the tail is not all there.
@@ -363,6 +375,14 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
         cells.push(...(around.usedNext || before ? [...value, label, ...own] : [label, ...value]));
         report(ctx, 'label_value_joined', `label "${around.label}" was printed around its value`, { row, cell: a.cell }, { actual: a.cell.text, expected: around.value });
         if (around.usedNext) n++;
+        continue;
+      }
+      // A field's label and the section label centred beside its rows read as one cell
+      // (项目年度目标项目基本情况): the field's label.
+      const own = besideSection(a.cell.text, v);
+      if (own) {
+        cells.push({ cell: { ...a.cell, text: own }, at: a.at });
+        report(ctx, 'section_label_joined', `section label read into the label "${own}"`, { row, cell: a.cell }, { actual: a.cell.text, expected: own });
         continue;
       }
       const both = b ? a.cell.text + b.cell.text : '';
