@@ -141,7 +141,7 @@ export function linesToStreamRows(
   hints: StreamHints = {},
 ): StreamResult {
   const wanted = [...new Set((anchors ?? []).map((a) => normalizeCjk(a)).filter((a) => a.length > 0))].sort((x, y) => y.length - x.length);
-  lines = markCellLabels(lines, hints.cellLabels ?? []);
+  lines = splitGluedLabelStarts(markCellLabels(lines, hints.cellLabels ?? []), wanted);
   const body = bodyFontSize(lines);
   const isTitle = (l: TextLine): boolean => l.fontSize >= 1.25 * body && l.runs.length > 0 && splitChunks(l, s).length === 1;
   const sections: Section[] = [];
@@ -277,13 +277,15 @@ export function linesToStreamRows(
   const padding = paddingEm === null ? null : paddingEm * bodyFontSize(lines);
   // How cells are aligned vertically, from every section of the page and the pages before.
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
+  const labelSet = new Set((hints.cellLabels ?? []).map(compactText));
+  const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
   for (const { sec, bounds, pieces } of cut) {
     const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
   }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, unlabelled, pieces } of cut) {
-    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes });
+    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
@@ -328,6 +330,47 @@ function splitChunks(line: TextLine, s: PdfSettings): TextRun[][] {
  * Lines whose runs next to a cell label (a text that is a cell of its own) begin cells: labels
  * and values of rows without padding nearly touch ("项目资金(元)其中:当年财政拨款").
  */
+/**
+ * Lines with a header label's wrapped start cut off the text it was glued to (绩效指标(90一级指
+ * over 标: a side label and the start of 一级指标 in one run), where the runs right under the start
+ * complete the label. The start, two characters or more, is placed by character widths.
+ */
+function splitGluedLabelStarts(lines: readonly TextLine[], anchors: readonly string[]): readonly TextLine[] {
+  const begins = (t: string): boolean => anchors.some((a) => a.startsWith(t));
+  const completed = (li: number, start: TextRun): boolean => {
+    let text = compactText(start.text), bottom = start.bbox[3];
+    for (let k = li + 1; k < lines.length && lines[k]!.bbox[1] - bottom < start.fontSize; k++) {
+      const under = lines[k]!.runs.filter((o) => o.bbox[0] < start.bbox[2] && o.bbox[2] > start.bbox[0]);
+      if (under.length === 0) continue;
+      const o = under[0]!;
+      if (under.length > 1 || o.bbox[0] < start.bbox[0] - 0.5 * o.fontSize || o.bbox[2] > start.bbox[2] + 0.5 * o.fontSize) return false;
+      text += compactText(o.text);
+      bottom = o.bbox[3];
+      if (anchors.includes(text)) return true;
+      if (!begins(text)) return false;
+    }
+    return false;
+  };
+  return lines.map((l, li) => {
+    let changed = false;
+    const runs = l.runs.flatMap((r): TextRun[] => {
+      if (r.angle !== 0 || begins(compactText(r.text))) return [r];
+      const chars = Array.from(r.text);
+      const edges = charEdges(r);
+      for (let i = 1; i + 2 <= chars.length; i++) {
+        const tail = compactText(chars.slice(i).join(''));
+        if (Array.from(tail).length < 2 || anchors.includes(tail) || !begins(tail)) continue;
+        const start: TextRun = { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i]!, r.bbox[1], r.bbox[2], r.bbox[3]], seams: undefined, cellStart: true };
+        if (!completed(li, start)) return [r];
+        changed = true;
+        return [{ ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i]!, r.bbox[3]], seams: undefined }, start];
+      }
+      return [r];
+    });
+    return changed ? { ...l, runs } : l;
+  });
+}
+
 function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): readonly TextLine[] {
   if (!labels.length) return lines;
   const set = new Set(labels.map(compactText));
@@ -473,20 +516,27 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
 }
 
 /**
- * Whether a run's text runs on through boundary b as a paragraph's line: a line right above or
- * under it, begun where it begins, crosses b inside its text (no space there). Its own space at b
- * is then a gap within the text (Writer's autospace between Han and Latin: 及 APP 的), not a cell's
- * edge: a paragraph in a cell merged over those columns.
+ * Whether a run's text runs on through boundary b as a paragraph's line: a line of its paragraph
+ * above or under it (begun where it begins, a line pitch from the next, up to three lines off: the
+ * line next to a paragraph's last may be a short one that ends the one before) crosses b inside
+ * its text (no space there). Its own space or gap at b is then a gap within the text (Writer's
+ * autospace between Han and Latin: 及 APP 的, 视导 100 人次), not a cell's edge: a paragraph in a
+ * cell merged over those columns.
  */
 function paragraphThrough(lines: readonly TextLine[], li: number, lo: number, hi: number, r: TextRun, b: number): boolean {
   const em = r.fontSize;
-  for (const k of [li - 1, li + 1]) {
-    if (k < lo || k >= hi) continue;
-    const dy = centre(lines[k].bbox) - centre(r.bbox);
-    if (Math.abs(dy) < 0.6 * em || Math.abs(dy) > 1.6 * em) continue;
-    for (const o of lines[k].runs) {
-      if (o.angle !== 0 || Math.abs(o.bbox[0] - r.bbox[0]) > 0.5 * em || o.bbox[0] > b - em || o.bbox[2] < b + em) continue;
-      if (/\p{Script=Han}/u.test(o.text) && !splitRunAt(o, b, true)) return true;
+  for (const step of [-1, 1]) {
+    let y = centre(r.bbox);
+    for (let k = li + step, n = 0; k >= lo && k < hi && n < 3; k += step) {
+      const dy = Math.abs(centre(lines[k].bbox) - y);
+      // (A line between, a cell centred beside the paragraph's lines, is passed over.)
+      if (dy < 0.6 * em) continue;
+      if (dy > 1.6 * em) break;
+      const o = lines[k].runs.find((x) => x.angle === 0 && Math.abs(x.bbox[0] - r.bbox[0]) <= 0.5 * em);
+      if (!o) break;
+      if (o.bbox[0] <= b - em && o.bbox[2] >= b + em && /\p{Script=Han}/u.test(o.text) && !splitRunAt(o, b, true)) return true;
+      y = centre(lines[k].bbox);
+      n++;
     }
   }
   return false;
@@ -551,9 +601,10 @@ function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextR
 /**
  * Cuts a line into pieces: at a column boundary that falls into a gap between runs, or inside a
  * run glued over it where the text shows the cell edge (a space, two numbers, a neighbour's or
- * the column's left edge), and at any gap that separates cells on its own.
+ * the column's left edge), and at any gap that separates cells on its own. `through`: whether a
+ * run's paragraph runs on through a boundary; `edgeAt`: whether other lines begin a text at x.
  */
-function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map(), through: (r: TextRun, b: number) => boolean = () => false): Piece[] {
+function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map(), through: (r: TextRun, b: number) => boolean = () => false, edgeAt: (x: number) => boolean = () => true): Piece[] {
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
   const last = line.runs[line.runs.length - 1];
@@ -584,7 +635,15 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
     const prev = cur[cur.length - 1];
     if (prev) {
       const slack = 0.5 * Math.max(prev.fontSize, r.fontSize);
-      const atBound = r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack);
+      // (Texts that touch part at a column's own left edge where cells have no padding: 经济效益指 | 金,
+      // a level-2 label and the last character of the level-3 name beside it.)
+      // (Not at the space a producer puts between Han and Latin text, where the line is a paragraph's
+      // running through the boundary: 视导 | 100 | 人次; unless other lines begin a text there, a
+      // cell's edge: APP | 检定 and 优 | 96%, two paragraphs side by side.)
+      const autospace = r.bbox[0] - prev.bbox[2] < 0.5 * r.fontSize && !starts.some((x) => Math.abs(x - r.bbox[0]) < 0.5) && !edgeAt(r.bbox[0]) &&
+        (/\p{Script=Han}$/u.test(prev.text) ? /^[A-Za-z0-9]/.test(r.text) : /[A-Za-z0-9%]$/.test(prev.text) && /^\p{Script=Han}/u.test(r.text));
+      const atBound = (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && through(cur[0]!, b)))) ||
+        [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize);
       if (atBound || isCellGap(prev, r, s)) {
         groups.push(cur);
         cur = [];
@@ -784,11 +843,15 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
   const byCol: Piece[][] = Array.from({ length: bounds.length + 1 }, () => []);
   let x0 = Infinity, x1 = -Infinity;
   const aligned = alignedStarts(lines.slice(sec.start, sec.end), bounds);
+  // Where each line of the section begins its runs: a column's left edge where two other lines do.
+  const runStarts = lines.map((l, k) => (k >= sec.start && k < sec.end ? l.runs.map((r) => r.bbox[0]) : []));
   for (let li = sec.start; li < sec.end; li++) {
     if (titles.has(li)) continue;
     x0 = Math.min(x0, lines[li].bbox[0]);
     x1 = Math.max(x1, lines[li].bbox[2]);
-    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, (r, b) => paragraphThrough(lines, li, sec.start, sec.end, r, b))) (sec.header.has(li) ? header : byCol[p.col]).push(p);
+    const edgeAt = (x: number): boolean => runStarts.filter((xs, k) => k !== li && xs.some((v) => Math.abs(v - x) < 0.5)).length >= 2;
+    const through = (r: TextRun, b: number): boolean => paragraphThrough(lines, li, sec.start, sec.end, r, b);
+    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, through, edgeAt)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   movePastBound(byCol, bounds);
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
@@ -807,7 +870,7 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-  mode: { votesOnly?: boolean; pageVotes?: AlignVotes } = {},
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean } = {},
 ): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
   if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
@@ -1018,7 +1081,10 @@ function sectionRows(
   const mayBeCut = (p: Piece): boolean => isFull(p) && isNumberPiece(p) && Math.max(0, decimalsOf(p)) < decimals[p.col] && pieceOfCut.has(p);
   const isWhole = (b: Block): boolean => inDataCol(b.col) && b.pieces.length === 1 && !mayBeCut(b.pieces[0]) && onRowLine(b);
   const evidenced = splitByRowEvidence(blocks, isWhole);
-  const own = alignmentVotes(blocks, inDataCol);
+  // The row a page break cuts at the section's foot sets its cells at the top of its part whatever
+  // their alignment (Writer, Chromium): its blocks cast no vote.
+  const lastFigures = sec.end === lines.length ? Math.max(...blocks.filter((b) => inDataCol(b.col) && b.pieces.length === 1 && isNumberPiece(b.pieces[0]!)).map((b) => b.bbox[1])) : Infinity;
+  const own = alignmentVotes(blocks, inDataCol, (b) => Math.abs(b.bbox[1] - lastFigures) < 0.3 * b.fontSize);
   if (mode.votesOnly) return { votes: own };
   // A document aligns its cells one way: the page's votes (this section's among them) decide,
   // so that a section whose own few votes come from blocks joined across rows does not.
@@ -1068,8 +1134,11 @@ function sectionRows(
   const labelCols = sec.labelCols ?? perCol.map((_, c) => c).filter((c) => most >= 3 && c < firstDense);
   const labelCol = (c: number): boolean => labelCols.includes(c);
   const labels: Block[] = [];
+  // (A signature line under the table, 项目负责人：… | 财务负责人：…, below every other text, is a
+  // row of its own, no label.)
+  const underAll = (b: Block): boolean => !blocks.some((o) => o !== b && !signed(o) && o.bbox[3] > b.bbox[1] + 0.5);
   const takeLabels = (): void => {
-    for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col)) labels.push(...blocks.splice(i, 1));
+    for (let i = blocks.length - 1; i >= 0; i--) if (labelCol(blocks[i].col) && !(signed(blocks[i]) && underAll(blocks[i]))) labels.push(...blocks.splice(i, 1));
   };
   takeLabels();
   // A one-line block on a line that begins a row (a named cell label beside it) is no paragraph of the one above.
@@ -1089,6 +1158,33 @@ function sectionRows(
   const foldable = (a: Block, b: Block, fontSize: number): boolean =>
     follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !restOfCut(a) && !besideLabel(a, b);
   let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
+  // Lines stacked at one pitch over several rows (cells without padding) are cut anew at the rows.
+  // Rows are seen in one-line cells lined up across columns, and in named cell labels (项目名称,
+  // 主管部门, 项目年度目标: the goals' lines may run on at one pitch through three rows). This comes
+  // before the label columns are extended (a stack folded off its rows looks like a label over them)
+  // and again after.
+  const stackable = (a: Block, b: Block): boolean => follows(a, b, b.fontSize) && !a.pieces.some(whole) && !b.pieces.some(whole);
+  // (A label wrapped in its cell, 年度目标完成情 / 况, is one too.)
+  const namedCell = (b: Block): boolean => b.pieces.every(whole) || (mode.cellLabel?.(b.pieces.map(textOf).join('')) ?? false);
+  // (The label columns' blocks are taken apart: the named labels may be theirs.)
+  const withLabels = [...blocks, ...labels];
+  const namedCol = Math.min(...withLabels.filter(namedCell).map((b) => b.col));
+  const namedRows = withLabels.filter(namedCell).map((b) => b.bbox);
+  const recut = (): void => {
+    const wholeClusters = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
+    const wholeRows = wholeClusters.map((c) => unionBox(c.map((b) => b.bbox)));
+    // (Named labels beside rows of figures are theirs, or side labels over them: 项目资金（元）.)
+    const figureRows = wholeClusters.filter((c) => c.filter((b) => isNumberPiece(b.pieces[0]!)).length >= 2).map((c) => unionBox(c.map((b) => b.bbox)));
+    const byFigures = (r: BBox): boolean => figureRows.some((w) => w[1] < r[3] && w[3] > r[1]);
+    const fieldRows = namedRows.filter((r) => !byFigures(r));
+    const cut = [
+      splitAtNamedLabels(blocks.filter((b) => !byFigures(b.bbox)), blocks, withLabels, namedCell, align),
+      align === 'middle' && recutStacks(blocks, fieldRows, align, stackable, (c) => c > namedCol, 1),
+      align === 'middle' && recutStacks(blocks, wholeRows, align, stackable, (c) => c >= firstDense, 2),
+    ];
+    if (cut.some(Boolean)) clusters = clusterBlocks(blocks, key, tolOf);
+  };
+  recut();
   if (!sec.labelCols && most >= 3) {
     // The label columns go on while the next column holds a block centred over several rows.
     let extended = false;
@@ -1110,6 +1206,7 @@ function sectionRows(
     if (extended) {
       takeLabels();
       clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
+      recut();
     }
   }
 
@@ -1320,8 +1417,20 @@ function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[
   // page) are a part of their own when the rows take the lines below them only.
   let lead = 0;
   while (over[0] === rowsOf[0] && lead < b.pieces.length - k && b.pieces[lead].bbox[3] <= over[0][1] + tol) lead++;
-  for (let from = 0; from <= lead; from++) {
-    const made = splitRunsAtRows({ ...b, pieces: b.pieces.slice(from) }, over, align, tol);
+  // One alignment for every run first; failing that, each run aligned its own way (a row cut by
+  // the page's foot, or one whose cells wrap unlike the rest), the others at a cost. Lines above
+  // are set apart for the section's own alignment first (就业率 over 参加展 / 会人员 / 满意度 and
+  // 会员企 / 业满意 / 度, centred), then as before, the fewest first.
+  const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((x) => x !== align)];
+  const leads = Array.from({ length: lead }, (_, i) => i + 1);
+  const tries: Array<readonly [Align | 'any', number]> = [
+    ...aligns.map((a) => [a, 0] as const),
+    ...leads.map((from) => [align, from] as const),
+    ['any', 0],
+    ...leads.flatMap((from) => [...aligns.slice(1), 'any' as const].map((a) => [a, from] as const)),
+  ];
+  for (const [a, from] of tries) {
+    const made = splitRunsAtRows({ ...b, pieces: b.pieces.slice(from) }, over, aligns, a, tol);
     if (!made) continue;
     if (from === 0) return made;
     const head = b.pieces.slice(0, from);
@@ -1330,43 +1439,101 @@ function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[
   return null;
 }
 
-/** `splitOneAtRows` for lines that all belong to the rows `over`. */
-function splitRunsAtRows(b: Block, over: readonly BBox[], align: Align, tol: number): Block[] | null {
+/**
+ * A column's lines stacked at one pitch over several rows (cells without padding) that the folds
+ * left with a cell off its row: the fold gives a line between two rows to the cell above. The
+ * whole stack (`minChain` blocks or more that follow one another) is cut anew so that every row's
+ * lines are aligned with it (APP 注册 / 用户数 | 编制政 / 策解读 / 数量, not APP 注册 / 用户数 /
+ * 编制政 | 策解读). Returns whether a stack was cut.
+ */
+function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follows: (a: Block, b: Block) => boolean, inColumn: (c: number) => boolean, minChain: number): boolean {
+  // Rows seen in several columns are one.
+  const rowsOf: BBox[] = [];
+  for (const r of [...rows].sort((a, b) => centre(a) - centre(b))) {
+    const last = rowsOf[rowsOf.length - 1];
+    if (last && Math.abs(centre(last) - centre(r)) < 0.3 * (r[3] - r[1])) rowsOf[rowsOf.length - 1] = unionBox([last, r]);
+    else rowsOf.push(r);
+  }
+  if (rowsOf.length < 2) return false;
+  const fits = (b: Block): boolean => rowsOf.some((r) => Math.abs(pointOf(r, align) - pointOf(b.bbox, align)) < 0.3 * b.fontSize) &&
+    rowsOf.filter((r) => centre(r) > b.bbox[1] && centre(r) < b.bbox[3]).length <= 1;
+  let cut = false;
+  for (const col of new Set(blocks.map((b) => b.col))) {
+    if (!inColumn(col)) continue;
+    const list = blocks.filter((b) => b.col === col).sort((a, b) => a.bbox[1] - b.bbox[1]);
+    for (let i = 0; i < list.length; ) {
+      let j = i + 1;
+      while (j < list.length && follows(list[j - 1]!, list[j]!)) j++;
+      const chain = list.slice(i, j);
+      i = j;
+      if (chain.length < minChain || chain.every(fits)) continue;
+      const pieces = chain.flatMap((b) => b.pieces);
+      const stack: Block = { col, pieces, bbox: unionBox(pieces.map((p) => p.bbox)), fontSize: Math.max(...pieces.map((p) => p.fontSize)) };
+      const over = rowsOf.filter((r) => centre(r) > stack.bbox[1] && centre(r) < stack.bbox[3]);
+      const made = over.length >= 2 && pieces.length >= over.length ? splitRunsAtRows(stack, over, [align], align, 0.3 * stack.fontSize) : null;
+      if (!made) continue;
+      blocks.splice(blocks.indexOf(chain[0]!), 1, ...made);
+      for (const b of chain.slice(1)) blocks.splice(blocks.indexOf(b), 1);
+      cut = true;
+    }
+  }
+  return cut;
+}
+
+/**
+ * A block whose lines run on beside two cells or more of a column of named labels (项目年度目标 |
+ * 年度目标完成情况: rows without padding set the two goals' lines at one pitch) is cut so that each
+ * part is aligned with one of the cells. `candidates`: the blocks of `blocks` that may be cut; `all`:
+ * the section's blocks, label columns' among them. Returns whether a block was cut.
+ */
+function splitAtNamedLabels(candidates: readonly Block[], blocks: Block[], all: readonly Block[], named: (b: Block) => boolean, align: Align): boolean {
+  let cut = false;
+  for (const c of new Set(all.filter(named).map((b) => b.col))) {
+    const cells = all.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
+    for (const b of candidates) {
+      if (b.col <= c || b.pieces.length < 2 || named(b) || !blocks.includes(b)) continue;
+      const over = cells.filter((l) => l.bbox[1] >= b.bbox[1] - 0.5 && l.bbox[3] <= b.bbox[3] + 0.5);
+      if (over.length < 2 || !over.some(named)) continue;
+      const made = splitRunsAtRows(b, over.map((l) => l.bbox), [align], align, 0.3 * b.fontSize);
+      if (!made) continue;
+      blocks.splice(blocks.indexOf(b), 1, ...made);
+      cut = true;
+    }
+  }
+  return cut;
+}
+
+/** `splitOneAtRows` for lines that all belong to the rows `over`, with alignment `a`. */
+function splitRunsAtRows(b: Block, over: readonly BBox[], aligns: readonly Align[], a: Align | 'any', tol: number): Block[] | null {
   const n = b.pieces.length, k = over.length;
   const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
-  const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((x) => x !== align)];
-  // One alignment for every run first; failing that, each run aligned its own way (a row cut by
-  // the page's foot, or one whose cells wrap unlike the rest), the others at a cost.
-  const misfit = (box: BBox, row: BBox, a: Align | 'any'): number => {
+  const misfit = (box: BBox, row: BBox): number => {
     if (a !== 'any') return Math.abs(pointOf(box, a) - pointOf(row, a));
     return Math.min(...aligns.map((x, i) => Math.abs(pointOf(box, x) - pointOf(row, x)) + (i ? 0.5 * tol : 0)));
   };
-  for (const a of [...aligns, 'any' as const]) {
-    // f[r][j]: least misalignment of lines [0, j) cut into the runs of rows [0, r).
-    const f: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
-    const from: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(-1));
-    f[0][0] = 0;
-    for (let r = 1; r <= k; r++) {
-      for (let j = r; j <= n - (k - r); j++) {
-        for (let i = r - 1; i < j; i++) {
-          if (!Number.isFinite(f[r - 1][i])) continue;
-          const d = misfit(boxOf(i, j), over[r - 1], a);
-          if (d >= tol) continue;
-          if (f[r - 1][i] + d < f[r][j]) { f[r][j] = f[r - 1][i] + d; from[r][j] = i; }
-        }
+  // f[r][j]: least misalignment of lines [0, j) cut into the runs of rows [0, r).
+  const f: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(-1));
+  f[0][0] = 0;
+  for (let r = 1; r <= k; r++) {
+    for (let j = r; j <= n - (k - r); j++) {
+      for (let i = r - 1; i < j; i++) {
+        if (!Number.isFinite(f[r - 1][i])) continue;
+        const d = misfit(boxOf(i, j), over[r - 1]);
+        if (d >= tol) continue;
+        if (f[r - 1][i] + d < f[r][j]) { f[r][j] = f[r - 1][i] + d; from[r][j] = i; }
       }
     }
-    if (!Number.isFinite(f[k][n])) continue;
-    const cuts: number[] = [n];
-    for (let r = k, j = n; r > 0; r--) { j = from[r][j]; cuts.unshift(j); }
-    const made: Block[] = [];
-    for (let r = 0; r < k; r++) {
-      const ps = b.pieces.slice(cuts[r], cuts[r + 1]);
-      made.push({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) });
-    }
-    return made;
   }
-  return null;
+  if (!Number.isFinite(f[k][n])) return null;
+  const cuts: number[] = [n];
+  for (let r = k, j = n; r > 0; r--) { j = from[r][j]; cuts.unshift(j); }
+  const made: Block[] = [];
+  for (let r = 0; r < k; r++) {
+    const ps = b.pieces.slice(cuts[r], cuts[r + 1]);
+    made.push({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) });
+  }
+  return made;
 }
 
 /** How many other columns hold a one-line cell lined up with a piece (a row seen by the others). */
@@ -1574,9 +1741,9 @@ function alignmentOf(votes: AlignVotes): Align {
  * Votes of a section's blocks for each vertical alignment (see `alignmentOf`). A block of a data
  * column that overlaps two blocks of another column runs over two rows (cells without padding,
  * their lines at one pitch, read as one): it is no evidence. (A label column's block is centred,
- * or set at the top or foot, over the rows of its group.)
+ * or set at the top or foot, over the rows of its group.) Nor is a pair of `mute` blocks.
  */
-function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => boolean): AlignVotes {
+function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => boolean, mute: (b: Block) => boolean = () => false): AlignVotes {
   const votes: AlignVotes = { middle: 0, top: 0, bottom: 0 };
   const sorted = [...blocks].sort((a, b) => a.bbox[1] - b.bbox[1]);
   const overTwo = (a: Block, col: number, tol: number): boolean =>
@@ -1585,7 +1752,7 @@ function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => bool
     const a = sorted[i];
     for (let j = i + 1; j < sorted.length && sorted[j].bbox[1] < a.bbox[3]; j++) {
       const b = sorted[j];
-      if (a.col === b.col || (a.pieces.length === 1 && b.pieces.length === 1)) continue;
+      if (a.col === b.col || (a.pieces.length === 1 && b.pieces.length === 1) || (mute(a) && mute(b))) continue;
       const tol = 0.3 * Math.min(a.fontSize, b.fontSize);
       if (overTwo(a, b.col, tol) || overTwo(b, a.col, tol)) continue;
       const dt = Math.abs(a.bbox[1] - b.bbox[1]), db = Math.abs(a.bbox[3] - b.bbox[3]), dm = Math.abs(centre(a.bbox) - centre(b.bbox));
@@ -2155,8 +2322,11 @@ function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [
       if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5) || (a > end && edge(a))) bounds.push((end + a) / 2);
       if (b > end) end = b;
     }
-    // (A point's gap is one: a label column beside the first column's header, wrapped to fill it.)
+    // (A point's gap is one: a label column beside the first column's header, wrapped to fill it.
+    // So is none where the first label's start was cut off the text it was glued to.)
+    const glued = lines.some((l) => l.runs.some((r, k) => k > 0 && r.cellStart === true && Math.abs(r.bbox[0] - left) < 0.5 && Math.abs(l.runs[k - 1]!.bbox[2] - left) < 0.5));
     if (end < left - 0.5) bounds.push((end + left) / 2);
+    else if (glued) bounds.push(left - 0.25);
   }
   return bounds;
 }

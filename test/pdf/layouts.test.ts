@@ -1431,3 +1431,82 @@ describe('138. the funds side label wrapped beside the header, first of its labe
     expect(r.funds.fiscal_appropriation).toMatchObject({ full_year_budget: '670.18', executed: '670.18', execution_rate: '100.00' });
   });
 });
+
+describe('139. a label\'s wrapped start glued to the side label before it, texts touching at a column\'s edge (Writer from HTML, rules between rows, Sichuan form)', () => {
+  test('绩效指标(90一级指 over 标 is the side label and 一级指标; 经济效益指 | 金 part where the level-3 names begin: every indicator in its group', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_indicator_label_start_glued_to_side_label_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators).toHaveLength(11);
+    expect(r.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '覆盖运输企业数量', weight: '7', score: '7' });
+    expect(r.indicators[5]).toMatchObject({ level1: '效益指标', level2: '经济效益指标', level3: '节约财政资金', target: '≤32.49万元', actual: '28.82万元' });
+    expect(r.indicators[6]).toMatchObject({ level2: '经济效益指标', target: '定性建立健全' });
+    expect(r.indicators[10]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '用户满意度' });
+  });
+});
+
+describe('140. the rest of a name the page break cut, above a page of centred rows without padding (Writer from HTML, no rules, Shanghai form)', () => {
+  test('就业率 at the page\'s top is the rest of 消费者就业率; 参加展 / 会人员 / 满意度 and 会员企 / 业满意 / 度 are centred on their rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_name_rest_above_centred_rows_p1-3.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(-3).map((x) => [x.level3, x.weight])).toEqual([['消费者就业率', '3.00'], ['参加展会人员满意度', '7.00'], ['会员企业满意度', '4.00']]);
+    expect(r.indicators.at(-1)).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标' });
+  });
+});
+
+describe('141. rows without padding, their lines at one pitch (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('the level-3 names are cut anew so each is centred on its row; the two goals\' lines, stacked, are cut at their labels; 实施单位（盖 / 章） cut by the page break still labels the unit', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_rows_stacked_at_pitch_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '顺庆区观众重大科技基础设施运维专项')!;
+    expect(r.implementing_unit).toBe('顺庆区生产力促进中心');
+    expect(r.goal_expected).toMatch(/^通过实施顺庆区观众重大科技基础设施运维专项.*参加评审会人员满意度≥90%。$/s);
+    expect(r.goal_actual).toMatch(/^经过全年努力.*各项绩效指标基本完成。$/s);
+    expect(r.indicators.slice(0, 5).map((x) => x.level3)).toEqual(['APP注册用户数', '编制政策解读数量', '评审会人次', '编制档案材料数量', '科普活动规范性']);
+    expect(r.indicators[4]).toMatchObject({ level1: '产出指标', level2: '质量指标', target: '定性按规范执行', actual: '已建立', weight: '7' });
+  });
+});
+
+describe('142. the rows of the fields and goals without padding, their lines at one pitch (Writer from HTML, no rules, Sichuan form)', () => {
+  test('the value lines are cut anew at the named labels\' rows (项目名称, 主管部门, 项目年度目标, 年度目标完成情况), the section label beside them apart', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_field_rows_stacked_at_pitch_p1.pdf'));
+    const r = res.records[0]!;
+    expect([r.project_name, r.department, r.implementing_unit]).toEqual(['住房租赁平台运维运行维护', '德阳市旌阳区住房和城乡建设局', '德阳市旌阳区住房和城乡建设局']);
+    expect(r.goal_expected).toBe('全年计划按时完成住房租赁平台运维运行维护各项工作，确保确保参与政策宣传20人次以上的班次数=38班次，确保服务承租户人数≥2029人次，确保项目验收合格率≥95%，质量安全检查按期完成率达到≥90%。');
+    expect(r.goal_actual).toBe('项目按计划实施，确保参与政策宣传20人次以上的班次数38班次，服务承租户人数2029人次，项目验收合格率为100%，质量安全检查按期完成率为90.62%。');
+  });
+});
+
+describe('143. two goals\' paragraphs stacked at one pitch, the last line after a short one (Writer from HTML, no rules, Sichuan form)', () => {
+  test('each goal keeps its lines; 抽检共开展 10 次，覆盖用户 686 人次。 is one line of the second, not two cells', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goals_stacked_last_line_after_short_one.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toMatch(/^通过实施2023年计量器具检定专项经费.*会员满意度达到=100%。\n服务本市经济社会发展大局.*确保参与检定10人次以上。$/s);
+    expect(r.goal_actual).toMatch(/^经过全年努力.*取得了较好的社会效益。\n抽检共开展10次，覆盖用户686人次。$/s);
+  });
+});
+
+describe('144. a goal\'s line cut by the producer\'s space between Han and digits where a column boundary falls (Writer from HTML, no rules, Sichuan form)', () => {
+  test('确保参与教学视导 | 100 | 人次以上。 is one line of the goal, under the goal\'s label', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goal_line_autospace_at_column_edge_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '郫都区民办学校规范管理经费')!;
+    expect(r.goal_expected).toMatch(/^通过实施郫都区民办学校规范管理经费.*\n全面落实市委、市政府关于民办学校规范管理的工作要求，加强幼儿园的日常监管，确保参与教学视导100人次以上。$/s);
+  });
+});
+
+describe('145. a page whose only multi-line cells in line with others are the row the page break cuts (Writer from HTML, no rules, Sichuan form)', () => {
+  test('that row, set at the top of its part, casts no vote: the page reads as centred, and the fields and goals stacked at one pitch are cut at their labels', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_cut_row_at_foot_sets_its_cells_at_top_p1.pdf'));
+    const r = res.records[0]!;
+    expect([r.project_name, r.department, r.implementing_unit]).toEqual(['2023年互联网医院平台运维专项经费', '德阳市旌阳区卫生健康局', '旌阳区中医医院']);
+    expect(r.goal_expected).toMatch(/^1\.完成信息系统的采购与安装调试，监测点数量达到≥3600件；\n2\..*签约居民获得感目标值为定性符合合同约定。$/s);
+    expect(r.goal_actual).toMatch(/^1\.已完成信息系统的采购与安装调试，监测点数量3863件；\n2\..*签约居民获得感符合合同约定。$/s);
+  });
+});
+
+describe('146. a signature line under field rows without padding, its texts in the label columns (Writer from HTML, no rules, Sichuan form)', () => {
+  test('项目负责人：曹志刚 财务负责人：高伟英 is a row of its own: the total row keeps its label, each field its text', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_signature_line_under_stacked_field_rows_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年社会体育指导员培训及培训工作经费')!;
+    expect([r.total_weight, r.total_score, r.check.status]).toEqual(['100', '99.76', 'ok']);
+    expect([r.problems, r.improvements]).toEqual(['会员对项目政策知晓度不高，宣传力度不够。', '加强项目全过程绩效监控，及时纠正偏差；健全项目管理制度，强化资金使用监管。']);
+  });
+});
