@@ -640,8 +640,9 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Not at the space a producer puts between Han and Latin text, where the line is a paragraph's
       // running through the boundary: 视导 | 100 | 人次; unless other lines begin a text there, a
       // cell's edge: APP | 检定 and 优 | 96%, two paragraphs side by side.)
-      const autospace = r.bbox[0] - prev.bbox[2] < 0.5 * r.fontSize && !starts.some((x) => Math.abs(x - r.bbox[0]) < 0.5) && !edgeAt(r.bbox[0]) &&
-        (/\p{Script=Han}$/u.test(prev.text) ? /^[A-Za-z0-9]/.test(r.text) : /[A-Za-z0-9%]$/.test(prev.text) && /^\p{Script=Han}/u.test(r.text));
+      const autospace = r.bbox[0] - prev.bbox[2] < 0.5 * r.fontSize &&
+        (/\p{Script=Han}$/u.test(prev.text) ? /^[A-Za-z0-9]/.test(r.text) : /[A-Za-z0-9%]$/.test(prev.text) && /^\p{Script=Han}/u.test(r.text)) &&
+        !starts.some((x) => Math.abs(x - r.bbox[0]) < 0.5) && !edgeAt(r.bbox[0]);
       const atBound = (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && through(cur[0]!, b)))) ||
         [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize);
       if (atBound || isCellGap(prev, r, s)) {
