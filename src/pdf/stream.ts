@@ -511,6 +511,13 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
     const o = lines[k];
     if (Math.abs((o.bbox[1] + o.bbox[3]) / 2 - y) > 1.6 * size) continue;
     for (const r of o.runs.slice(1)) out.push(r.bbox[0]);
+    // A neighbour glued across the edge too shows it where one of its texts began right where a
+    // line near it begins a text after another (two goal paragraphs side by side, touching on
+    // two lines running).
+    const seams = o.runs.flatMap((r) => (r.seams?.text === r.text ? r.seams.at.map(([, x]) => x) : []));
+    if (!seams.length) continue;
+    const near = lines.slice(lo, hi).filter((m) => m !== o && Math.abs(centre(m.bbox) - centre(o.bbox)) < 3.2 * size);
+    for (const x of seams) if (near.some((m) => m.runs.slice(1).some((q) => Math.abs(q.bbox[0] - x) < 0.5))) out.push(x);
   }
   return out;
 }

@@ -1510,3 +1510,12 @@ describe('146. a signature line under field rows without padding, its texts in t
     expect([r.problems, r.improvements]).toEqual(['会员对项目政策知晓度不高，宣传力度不够。', '加强项目全过程绩效监控，及时纠正偏差；健全项目管理制度，强化资金使用监管。']);
   });
 });
+
+describe('147. two goal paragraphs side by side, touching on the lines where both run (Writer from HTML, no rules, national form)', () => {
+  test('each line is cut where the second paragraph\'s text begins, seen where the lines beside begin it: each goal keeps its own lines', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goal_paragraphs_touching_on_every_line_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '西湖区社区养老服务经费')!;
+    expect(r.goal_expected).toBe('全年计划按时完成西湖区社区养老服务经费各项工作，上门服务场次目标值为=49场次，登记窗口合格率目标值为≥85%，确保会员满意度=100%。');
+    expect(r.goal_actual).toBe('上门服务场次49场次，登记窗口合格率为85.19%，会员满意度为已完成。');
+  });
+});
