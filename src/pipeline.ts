@@ -129,14 +129,33 @@ export function streamCellLabels(templates: readonly Template[]): string[] {
 /** The cell labels of the shipped templates. */
 export const STREAM_CELL_LABELS: readonly string[] = streamCellLabels(TEMPLATES);
 
+/**
+ * Names of row groups and rows that labels beside the rows print whole: every template's level-1
+ * and level-2 names and fund rows. On a borderless page, a label that is one is not the first
+ * line of a label wrapped over the rows below.
+ */
+export function streamGroupNames(templates: readonly Template[]): string[] {
+  return [
+    ...new Set(
+      templates.flatMap((t) => [
+        ...Object.keys(t.indicators.framework),
+        ...Object.values(t.indicators.framework),
+        ...t.funds.rows.flatMap((r) => r.labels),
+      ]).flatMap(widthVariants),
+    ),
+  ];
+}
+/** The group names of the shipped templates. */
+export const STREAM_GROUP_NAMES: readonly string[] = streamGroupNames(TEMPLATES);
+
 /** What the PDF layer is told about the form on pages without ruling lines. */
-export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS } as const;
+export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS, groupNames: STREAM_GROUP_NAMES } as const;
 
 /** The hints for a run's templates: the shipped ones' unless templates were added. */
-export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[] } {
+export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[]; groupNames: readonly string[] } {
   if (added.length === 0) return STREAM_HINTS;
   const all = [...TEMPLATES, ...added];
-  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all) };
+  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all), groupNames: streamGroupNames(all) };
 }
 
 export function sha256(bytes: Uint8Array): string {

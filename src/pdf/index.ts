@@ -59,6 +59,8 @@ export interface PdfOptions {
   anchors?: readonly string[];
   /** Texts that are a cell of their own (row labels): on pages without ruling lines, what follows one begins a cell. */
   cellLabels?: readonly string[];
+  /** Names that row labels print whole (row groups, rows): on pages without ruling lines, one is no wrapped label's first line. */
+  groupNames?: readonly string[];
   signal?: AbortSignal;
   /** Overrides of the geometry tolerances. */
   settings?: Partial<PdfSettings>;
@@ -210,7 +212,7 @@ async function readPage(
     const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
     let layout: PageLayout = tooComplex
       ? { rules: [], tables: [], rows: [], mode: 'none', carry: null, pitchEm: stream.pitchEm, ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}) }
-      : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}) });
+      : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}), ...(opts.groupNames ? { groupNames: opts.groupNames } : {}) });
     const diagnostics: Diagnostic[] = hiddenDiagnostics(visible.hidden, visible.textLayer, p, opts.file, toDisplay);
     if (tooComplex) diagnostics.push(diagnostic('page_too_complex', `page ${p} holds ${tooComplex}: it was not read`, { file: opts.file, page: p }));
     const hasText = runs.length > 0;
@@ -222,7 +224,7 @@ async function readPage(
     let shownBy = toDisplay;
     // (A page too complex to lay out is not drawn for OCR either: it is no scan, and drawing it costs as much.)
     if (opts.ocr && !tooComplex && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
-      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}) });
+      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}), ...(opts.groupNames ? { groupNames: opts.groupNames } : {}) });
       if ('layout' in scanned) {
         ({ layout, runs } = scanned);
         graphics.rules = scanned.rules;

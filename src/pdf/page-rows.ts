@@ -42,7 +42,7 @@ export function pageToLayout(
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
-  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes; cellLabels?: readonly string[] } = {},
+  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes; cellLabels?: readonly string[]; groupNames?: readonly string[] } = {},
 ): PageLayout {
   // Runs touching on a line are one word for the question whether text crosses a rule.
   const rules = bridgeRuleGaps(mergeRules(rawRules, s), joinTouchingRuns(runs));
@@ -100,6 +100,7 @@ export function pageToLayout(
         ...(stream.pitchEm !== undefined ? { pitchEm: stream.pitchEm } : {}),
         ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}),
         ...(stream.cellLabels ? { cellLabels: stream.cellLabels } : {}),
+        ...(stream.groupNames ? { groupNames: stream.groupNames } : {}),
       });
       alignVotes = res.alignVotes;
       for (const row of res.rows) pending.push({ top: row.top, row: row.row });

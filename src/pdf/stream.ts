@@ -73,6 +73,8 @@ export interface StreamHints {
   alignVotes?: AlignVotes;
   /** Texts that are a cell of their own (labels such as 项目名称): what follows them begins a cell. */
   cellLabels?: readonly string[];
+  /** Names that row labels print whole (row groups, rows): such a label is no wrapped label's first line. */
+  groupNames?: readonly string[];
 }
 
 export interface StreamResult {
@@ -279,13 +281,16 @@ export function linesToStreamRows(
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
   const labelSet = new Set((hints.cellLabels ?? []).map(compactText));
   const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
+  const nameSet = new Set((hints.groupNames ?? []).map(compactText));
+  // (A level-1 name may carry its points: 产出指标(50分).)
+  const groupName = (text: string): boolean => nameSet.has(compactText(text).replace(/[(（][^()（）]*[)）]$/u, ''));
   for (const { sec, bounds, pieces } of cut) {
     const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
   }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, unlabelled, pieces } of cut) {
-    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel });
+    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel, groupName });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
@@ -497,6 +502,41 @@ function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[], on
   return cutAt(r, edges, i);
 }
 
+/** The seams of a run within a third of an em of x (half an em between two Han characters). */
+function seamsNear(r: TextRun, x: number): (readonly [number, number])[] {
+  if (r.angle !== 0 || r.seams?.text !== r.text) return [];
+  const chars = Array.from(r.text);
+  const han = (k: number): boolean => /\p{Script=Han}/u.test(chars[k - 1]!) && /\p{Script=Han}/u.test(chars[k]!);
+  return r.seams.at.filter(([k, sx]) => k > 0 && k < chars.length && Math.abs(sx - x) < (han(k) ? 0.5 : 0.3) * r.fontSize);
+}
+/**
+ * Whether a run crossing boundaries is cells' texts the producer drew apart: a text of it begins
+ * near every boundary it crosses, and one of them right where a line beside begins a text after
+ * another (Writer and Calc draw a paragraph's line in pieces too: pieces near the boundaries may
+ * be chance).
+ */
+function seamsConfirmed(r: TextRun, bounds: readonly number[], starts: readonly number[]): boolean {
+  const crossedBy = bounds.filter((x) => crossesAt(r, x));
+  return crossedBy.every((x) => seamsNear(r, x).length > 0) &&
+    crossedBy.some((x) => seamsNear(r, x).some(([, sx]) => starts.some((st) => Math.abs(st - sx) < 0.5)));
+}
+/** Whether boundary x falls inside run r, half an em from its ends. */
+const crossesAt = (r: TextRun, x: number): boolean => x > r.bbox[0] + 0.5 * r.fontSize && x < r.bbox[2] - 0.5 * r.fontSize;
+
+/**
+ * A run joined from texts the producer drew apart, one of which begins right at a column boundary
+ * (效益指标(30 | 社会效益指 | 政策宣传社会影: three cells without padding, each text touching the
+ * next): cut there, where the run crosses two boundaries or more and `seamsConfirmed`. Where the
+ * script changes, only closer to the boundary (a third of an em, else half).
+ */
+function splitAtSeam(r: TextRun, b: number): [TextRun, TextRun] | null {
+  const at = seamsNear(r, b);
+  if (!at.length) return null;
+  const edges = charEdges(r);
+  const [k] = at.reduce((p, q) => (Math.abs(q[1] - b) < Math.abs(p[1] - b) ? q : p));
+  return cutAt(r, edges, k);
+}
+
 /**
  * The left edges at which the lines next to a line (a line pitch above or below) begin a run after
  * another run: the left edges of the cells beside, which a run of the line glued across goes over.
@@ -596,13 +636,18 @@ function splitAtAlignedStart(r: TextRun, b: number, aligned: ReadonlyMap<number,
   return cutAt(r, edges, i);
 }
 
-/** A run cut before its i-th character: the right part begins a cell. */
+/** A run cut before its i-th character: the right part begins a cell. Each part keeps its seams. */
 function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextRun] {
   const chars = Array.from(r.text);
-  return [
-    { ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]] },
-    { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true },
-  ];
+  const left: TextRun = { ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]], seams: undefined };
+  const right: TextRun = { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true, seams: undefined };
+  const seams = r.seams?.text === r.text ? r.seams.at : [];
+  const leftAt = seams.filter(([k]) => k > 0 && k < Array.from(left.text).length);
+  const skip = chars.length - i - Array.from(right.text).length;
+  const rightAt = seams.filter(([k]) => k - i - skip > 0 && k - i - skip < Array.from(right.text).length).map(([k, x]) => [k - i - skip, x] as const);
+  if (leftAt.length) left.seams = { text: left.text, at: leftAt };
+  if (rightAt.length) right.seams = { text: right.text, at: rightAt };
+  return [left, right];
 }
 
 /**
@@ -628,8 +673,10 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // Glued text is cut at a cell's edge only where it goes over one boundary: a line over
       // more is a merged cell's (a label and its value over the columns right of it).
       // (Over more boundaries, only where the producer began the next text right where a line
-      // beside begins one.)
-      const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ?? (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : splitAtColumnStart(cur, b, starts, true));
+      // beside begins one, or began a text at each boundary: `seamsConfirmed`.)
+      const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ??
+        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null);
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];
@@ -650,7 +697,10 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       const autospace = r.bbox[0] - prev.bbox[2] < 0.5 * r.fontSize &&
         (/\p{Script=Han}$/u.test(prev.text) ? /^[A-Za-z0-9]/.test(r.text) : /[A-Za-z0-9%]$/.test(prev.text) && /^\p{Script=Han}/u.test(r.text)) &&
         !starts.some((x) => Math.abs(x - r.bbox[0]) < 0.5) && !edgeAt(r.bbox[0]);
-      const atBound = (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && through(cur[0]!, b)))) ||
+      // (Texts that touch right at a boundary, set on baselines apart, are two cells' texts centred
+      // apart: 服务对象满 | 用户满意度.)
+      const apart = Math.abs(centre(r.bbox) - centre(prev.bbox)) > 0.1 * r.fontSize && bounds.some((b) => Math.abs(b - r.bbox[0]) < 0.15 * r.fontSize && Math.abs(b - prev.bbox[2]) < 0.15 * r.fontSize);
+      const atBound = apart || (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && through(cur[0]!, b)))) ||
         [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize);
       if (atBound || isCellGap(prev, r, s)) {
         groups.push(cur);
@@ -878,7 +928,7 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean } = {},
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean } = {},
 ): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
   if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
@@ -1265,7 +1315,7 @@ function sectionRows(
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
     // A last label that fits no rows may be centred on a group the page break cut, whose rows
     // it does not cover: the rows at the foot are then no group left open.
-    if (own.length && !placeLabels(rows, own, c, align, isData, { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], atFoot: sec.end === lines.length, lastRowCut }).lastFits) misfit.add(c);
+    if (own.length && !placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], atFoot: sec.end === lines.length, lastRowCut }).lastFits) misfit.add(c);
   }
   // Too few rows to tell the label columns: every column left of the data may be one.
   const mayLabel = (sec.labelCols ?? (most >= 3 ? labelCols : perCol.map((_, c) => c).filter((c) => c < dataCol))).filter((c) => !misfit.has(c));
@@ -1289,6 +1339,15 @@ function sectionRows(
   };
   const oneRowEach = banded !== null && banded.every((r) => r.cols.every((ps, c) => ps.filter(isNumberPiece).length <= 1 && (r.merge[c]?.role !== 'start' || oneParagraph(ps))));
   const final = banded && banded.length >= 3 && (banded.length >= rows.length / 3 || oneRowEach) ? banded : rows;
+  // What the labels told of a group the page before left open holds for the band their row is in.
+  if (final !== rows && align === 'top') {
+    for (const r of rows) {
+      if (!r.fromPage) continue;
+      const y = (r.top + r.bottom) / 2;
+      const band = final.find((x) => x.top <= y && x.bottom >= y);
+      if (band) r.fromPage.forEach((v, c) => { if (v !== undefined) (band.fromPage ??= [])[c] = v; });
+    }
+  }
 
   for (const r of final) {
     const cells: Cell[] = [];
@@ -1836,6 +1895,19 @@ function nearestOverlap(rows: RowSlots, b: Block): number {
 }
 
 /**
+ * Whether block b is the next line of block a's text: right under it, at the line pitch, in the
+ * same font, the narrower one's extent within the wider one's (lines centred or set left alike).
+ */
+function stackedLines(a: Block, b: Block): boolean {
+  const size = Math.max(a.fontSize, b.fontSize);
+  if (Math.abs(a.fontSize - b.fontSize) > 0.1 * size) return false;
+  const gap = b.bbox[1] - a.bbox[3];
+  if (gap < -0.2 * size || gap > 0.6 * size) return false;
+  const [narrow, wide] = a.bbox[2] - a.bbox[0] <= b.bbox[2] - b.bbox[0] ? [a, b] : [b, a];
+  return narrow.bbox[0] >= wide.bbox[0] - 0.5 * size && narrow.bbox[2] <= wide.bbox[2] + 0.5 * size;
+}
+
+/**
  * Places the labels of one column over groups of rows, as merged cells. Each label is aligned
  * with its group as the section aligns cells (centred on it, or on its first or last row), and
  * the groups of a column follow one another over the data rows: the placement is the one with
@@ -1844,7 +1916,7 @@ function nearestOverlap(rows: RowSlots, b: Block): number {
  * may belong to a group begun and labelled on the page before; at the foot of a page, the rows
  * below the last label to a group labelled on the next page (at a lesser cost).
  */
-function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, at: PageBreaks): { lastFits: boolean } {
+function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, groupName: (text: string) => boolean, at: PageBreaks): { lastFits: boolean } {
   const { open } = at;
   const n = rows.length;
   if (n === 0) return { lastFits: false };
@@ -1863,9 +1935,21 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // The last group at a page's foot may go on over the break: Writer and Chromium print the text
   // of a cell a break cuts at the top of its first part, whatever the cell's alignment.
   const lastData = n - 1 - [...rows].reverse().findIndex(isData);
-  const cands: Cand[][] = labels.map((b, k) => {
+  // The lines of one label stacked at one pitch, each beside a row of one line (社会效益 / 指标
+  // where cells have no padding), may have been taken for labels of their own: two labels in a
+  // row, one right under the other, may be one, where together they print a name the form gives
+  // its groups and the first alone does not.
+  const units: { first: number; last: number; block: Block }[] = labels.map((b, k) => ({ first: k, last: k, block: b }));
+  const text = (x: Block): string => x.pieces.map((p) => normalizeCjk(lineText(p))).join('');
+  for (let k = 0; k + 1 < labels.length; k++) {
+    const a = labels[k]!, b = labels[k + 1]!;
+    if (!stackedLines(a, b) || groupName(text(a)) || !groupName(text(a) + text(b))) continue;
+    units.push({ first: k, last: k + 1, block: { ...a, pieces: [...a.pieces, ...b.pieces], bbox: unionBox([a.bbox, b.bbox]) } });
+  }
+  const cands: Cand[][] = units.map(({ block: b, first, last }) => {
     const near = nearestOverlap(rows, b);
-    const cutHere = (j: number, a: Align): boolean => at.atFoot && k === labels.length - 1 && a === 'top' && j >= lastData && (j === n - 1 || !free(j + 1));
+    const isLast = last === labels.length - 1;
+    const cutHere = (j: number, a: Align): boolean => at.atFoot && isData(rows[n - 1]) && isLast && a === 'top' && j >= lastData && (j === n - 1 || !free(j + 1));
     const tol = 0.5 * b.fontSize;
     const out: Cand[] = [];
     if (free(near)) {
@@ -1874,12 +1958,15 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
           let err = Infinity;
           for (const a of aligns) {
             // A group that takes in the row the break cuts is cut too: its label is at its top.
-            if (at.lastRowCut && k === labels.length - 1 && j === n - 1 && a !== 'top') continue;
+            if (at.lastRowCut && isLast && j === n - 1 && a !== 'top') continue;
             const d = Math.abs(groupPoint(i, j, a) - point(b, a));
             if (d < tol) err = Math.min(err, d / tol + (a === align || cutHere(j, a) ? 0 : 0.5));
           }
-          // A group at the page's top takes in the group the page before left open.
-          if (Number.isFinite(err) && !(open && i <= firstData)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });
+          // A group at the page's top takes in the group the page before left open, unless the
+          // section sets its cells at the top and the label stands at the top of the page's first
+          // row: there a group begins (a cut cell's label is printed in its first part).
+          const opens = align === 'top' && i === firstData && Math.abs(rows[i].top - b.bbox[1]) < tol;
+          if (Number.isFinite(err) && !(open && i <= firstData && !opens)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });
         }
       }
     }
@@ -1895,6 +1982,9 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
         if (d < 2 * tol) out.push({ s: 0, e: j, err: d / (2 * tol) + 0.25 + 0.01 * j, cut: true });
       }
     }
+    // (Two labels taken as one cost what each would, and a little more: they are one only where
+    // that places them much better.)
+    if (last > first) return out.map((x) => ({ ...x, err: 2 * x.err + 0.2 }));
     if (!out.length) {
       // The row it overlaps has a cell in this column already (a group's label printed high in
       // its first row, just under the header): the nearest row free there, below first.
@@ -1911,11 +2001,11 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // open group's label is on this page.
   const above = (s: number): number => (at.continues && !open ? 0 : dataIn(0, s - 1));
   const below = (e: number): number => (at.atFoot ? 0.25 : 1) * dataIn(e + 1, n - 1);
-  const chosen = leastCostPath(cands, above, below, dataIn);
+  const chosen = leastCostPath(cands, units, labels.length, above, below, dataIn);
   // No consistent placement (labels out of order): each on the row it overlaps.
-  const placed = chosen ?? labels.map((b) => ({ s: nearestOverlap(rows, b), e: -1, cut: false }));
-  labels.forEach((b, k) => {
-    const { s: i, e: j, cut } = placed[k];
+  const placed = chosen ?? labels.map((b, k) => ({ s: nearestOverlap(rows, b), e: -1, cut: false, unit: k }));
+  placed.forEach(({ s: i, e: j, cut, unit }, k) => {
+    const b = units[unit]!.block;
     rows[i].cols[c].push(...b.pieces);
     // Whether the group the page before left open goes on here tells where that group's label is.
     // (A page that continues the table with no group left open begins its groups afresh.)
@@ -2007,39 +2097,50 @@ const MISFIT = 5;
 /**
  * The candidate of each label (groups of rows s..e, in order, not overlapping) with the least
  * total of their misalignments and of the data rows left to no label (a dynamic programme over
- * the labels, top to bottom); null when no choice keeps them in order.
+ * the labels, top to bottom); null when no choice keeps them in order. A unit is one label or
+ * two taken as one (`first`..`last`); the units chosen cover every label once.
  */
 function leastCostPath<C extends { s: number; e: number; err: number }>(
   cands: readonly C[][],
+  units: readonly { first: number; last: number }[],
+  nLabels: number,
   above: (s: number) => number,
   below: (e: number) => number,
   dataIn: (a: number, b: number) => number,
-): C[] | null {
-  // best[k][x]: least cost of labels 0..k with label k on candidate x.
+): (C & { unit: number })[] | null {
+  // best[u][x]: least cost of labels 0..last(u) with unit u (one label, or two taken as one) on
+  // candidate x. Units are listed so that one ending before another's first label comes first.
+  const order = units.map((_, u) => u).sort((p, q) => units[p]!.last - units[q]!.last);
   const best: number[][] = cands.map((cs) => cs.map(() => Infinity));
-  const from: number[][] = cands.map((cs) => cs.map(() => -1));
-  cands[0].forEach((x, xi) => { best[0][xi] = x.err + above(x.s); });
-  for (let k = 1; k < cands.length; k++) {
-    cands[k].forEach((x, xi) => {
-      cands[k - 1].forEach((y, yi) => {
-        if (y.e >= x.s || !Number.isFinite(best[k - 1][yi])) return;
-        const cost = best[k - 1][yi] + x.err + dataIn(y.e + 1, x.s - 1);
-        if (cost < best[k][xi]) { best[k][xi] = cost; from[k][xi] = yi; }
+  const from: [number, number][][] = cands.map((cs) => cs.map((): [number, number] => [-1, -1]));
+  for (const u of order) {
+    const { first } = units[u]!;
+    cands[u]!.forEach((x, xi) => {
+      if (first === 0) {
+        best[u]![xi] = x.err + above(x.s);
+        return;
+      }
+      units.forEach((v, vu) => {
+        if (v.last !== first - 1) return;
+        cands[vu]!.forEach((y, yi) => {
+          if (y.e >= x.s || !Number.isFinite(best[vu]![yi]!)) return;
+          const cost = best[vu]![yi]! + x.err + dataIn(y.e + 1, x.s - 1);
+          if (cost < best[u]![xi]!) { best[u]![xi] = cost; from[u]![xi] = [vu, yi]; }
+        });
       });
     });
   }
-  const last = cands.length - 1;
-  let xi = -1, bestCost = Infinity;
-  cands[last].forEach((x, i) => {
-    const cost = best[last][i] + below(x.e);
-    if (cost < bestCost) { bestCost = cost; xi = i; }
+  let end: [number, number] = [-1, -1], bestCost = Infinity;
+  units.forEach((v, u) => {
+    if (v.last !== nLabels - 1) return;
+    cands[u]!.forEach((x, xi) => {
+      const cost = best[u]![xi]! + below(x.e);
+      if (cost < bestCost) { bestCost = cost; end = [u, xi]; }
+    });
   });
-  if (xi < 0) return null;
-  const chosen: C[] = new Array(cands.length);
-  for (let k = last; k >= 0; k--) {
-    chosen[k] = cands[k][xi];
-    xi = from[k][xi];
-  }
+  if (end[0] < 0) return null;
+  const chosen: (C & { unit: number })[] = [];
+  for (let [u, xi] = end; u >= 0; [u, xi] = from[u]![xi]!) chosen.unshift({ ...cands[u]![xi]!, unit: u });
   return chosen;
 }
 

@@ -103,8 +103,16 @@ export function textItemsToRuns(
     const size = sy;
     let pts: Array<[number, number]>;
     const o: [number, number] = [t[4], t[5]];
+    // Spaces at an item's ends (Writer ends a figure with one: "187.18 ") are no ink: the run's
+    // box is its text's, so that it does not reach into the next cell. A space is taken as a
+    // quarter em, the least a font gives it.
+    const chars = Array.from(item.str);
+    let [lead, trail] = vertical ? [0, 0] : edgeSpaces(chars);
+    if (item.width <= (lead + trail) * SPACE_EM * sy) lead = trail = 0;
     if (!vertical) {
-      const w = item.width;
+      const w = item.width - (lead + trail) * SPACE_EM * sy;
+      o[0] += dx * lead * SPACE_EM * sy;
+      o[1] += dy * lead * SPACE_EM * sy;
       pts = [
         [o[0] + ux * size * desc, o[1] + uy * size * desc],
         [o[0] + ux * size * asc, o[1] + uy * size * asc],
@@ -134,7 +142,7 @@ export function textItemsToRuns(
       const cx = (bbox[0] + bbox[2]) / 2, cy = (bbox[1] + bbox[3]) / 2;
       if (cx < clip[0] - 1 || cx > clip[2] + 1 || cy < clip[1] - 1 || cy > clip[3] + 1) continue;
     }
-    const run: TextRun = { text: item.str, bbox, fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle };
+    const run: TextRun = { text: lead || trail ? chars.slice(lead, chars.length - trail).join('') : item.str, bbox, fontSize: Math.round(Math.hypot(m[2], m[3]) * 100) / 100, angle };
     if (tags.includes('Span')) {
       const shown = resolveSharedGlyphs(item.str);
       if (shown !== item.str) {
@@ -150,6 +158,18 @@ export function textItemsToRuns(
     }
   }
   return runs;
+}
+
+/** Width of a space taken off a run's box, in ems: the least a font gives one. */
+const SPACE_EM = 0.25;
+
+/** How many spaces (ASCII or no-break) an item's text begins and ends with. */
+function edgeSpaces(chars: readonly string[]): [number, number] {
+  const space = (ch: string | undefined): boolean => ch === ' ' || ch === '\u00a0';
+  let lead = 0, trail = 0;
+  while (lead < chars.length && space(chars[lead])) lead++;
+  while (trail < chars.length - lead && space(chars[chars.length - 1 - trail])) trail++;
+  return [lead, trail];
 }
 
 /**

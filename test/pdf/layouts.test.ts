@@ -1519,3 +1519,54 @@ describe('147. two goal paragraphs side by side, touching on the lines where bot
     expect(r.goal_actual).toBe('上门服务场次49场次，登记窗口合格率为85.19%，会员满意度为已完成。');
   });
 });
+
+const levels = (x: { level1: string | null; level2: string | null }): string => `${x.level1 ?? ''}/${x.level2 ?? ''}`;
+
+describe('148. a group label\'s two lines each beside a row of one line (Writer from HTML, a frame only, national form)', () => {
+  test('社会效益 / 指标 is one label over its four rows, not two labels of a row each: 时效指标 keeps its six rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_group_label_lines_beside_one_line_rows_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '交通运行监测运维经费')!;
+    expect(r.indicators.slice(15, 24).map(levels)).toEqual([
+      '产出指标/质量指标', ...Array<string>(6).fill('产出指标/时效指标'), '效益指标/社会效益指标', '效益指标/社会效益指标',
+    ]);
+  });
+});
+
+describe('149. a group label read as two labels at a continued page\'s top, the total row at the foot (Writer from .docx, no rules, national form)', () => {
+  test('服务 / 对象 / 满意 and 度指 / 标 are one label centred on its five rows; the group ending at the total row is no group the break cuts', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_group_label_lines_apart_total_at_foot.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(17, 24).map(levels)).toEqual([
+      '效益指标/可持续影响指标', '效益指标/可持续影响指标', ...Array<string>(5).fill('满意度指标/服务对象满意度指标'),
+    ]);
+    expect(r.check.status).toBe('ok');
+  });
+});
+
+describe('150. a page with no group label between a group the break cuts and the next page\'s (Chromium, rules between rows, cells set at the top, Sichuan form)', () => {
+  test('the page\'s rows go on with 时效指标, whose label stands at the top of its first part; 成本指标 begins at the next page\'s top', async () => {
+    const res = await run(path.join(PAGES, 'chromium_horizontal_top_page_without_group_labels_p8-11.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年科技创新券补贴')!;
+    expect(r.indicators.slice(11, 22).map(levels)).toEqual([...Array<string>(10).fill('产出指标/时效指标'), '产出指标/成本指标']);
+  });
+});
+
+describe('151. three cells of a row in one text, each touching the next (Writer from HTML, rules between rows, national form)', () => {
+  test('效益指标(30 | 社会效益指 | 政策宣传社会影 is cut where the producer began each text, and 服务对象满 | 用户满意度, set on baselines apart, at the boundary they touch', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_three_cells_in_one_text_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '青山湖区住房租赁平台运维专项')!;
+    expect(r.indicators.slice(12, 18).map((x) => `${levels(x)}/${x.level3 ?? ''}`)).toEqual([
+      '产出指标/成本指标/住宅小区采购单价', '效益指标/社会效益指标/政策宣传社会影响力', '效益指标/社会效益指标/引导高校毕业生到基层工作人数',
+      '效益指标/社会效益指标/居民就业率', '满意度指标/服务对象满意度指标/用户满意度', '满意度指标/服务对象满意度指标/群众满意度',
+    ]);
+  });
+});
+
+describe('152. figures drawn with a space after them, up to the next column\'s text (Writer from HTML, rules between rows, Sichuan form)', () => {
+  test('187.18 is the amount executed, 93.59 % the rate: the space is no ink', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_figure_with_trailing_space_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '互联网医院平台运维购买服务')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '200.00', full_year_budget: '200.00', executed: '187.18', execution_rate: '93.59' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ executed: '161.95', execution_rate: '93.02' });
+  });
+});
