@@ -636,6 +636,17 @@ function splitAtAlignedStart(r: TextRun, b: number, aligned: ReadonlyMap<number,
   return cutAt(r, edges, i);
 }
 
+/**
+ * A run glued over two boundaries or more (a label filling its cell, then the next cell's text)
+ * where the producer began a text right on a column's own left edge (`alignedStarts`): cut there.
+ */
+function splitAtAlignedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, number>): [TextRun, TextRun] | null {
+  const x = aligned.get(b);
+  if (x === undefined || r.angle !== 0 || r.seams?.text !== r.text) return null;
+  const seam = r.seams.at.find(([k, sx]) => k >= 2 && k <= Array.from(r.text).length - 2 && Math.abs(sx - x) < 0.3);
+  return seam ? cutAt(r, charEdges(r), seam[0]) : null;
+}
+
 /** A run cut before its i-th character: the right part begins a cell. Each part keeps its seams. */
 function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextRun] {
   const chars = Array.from(r.text);
@@ -673,10 +684,12 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // Glued text is cut at a cell's edge only where it goes over one boundary: a line over
       // more is a merged cell's (a label and its value over the columns right of it).
       // (Over more boundaries, only where the producer began the next text right where a line
-      // beside begins one, or began a text at each boundary: `seamsConfirmed`.)
+      // beside begins one, or began a text at each boundary (`seamsConfirmed`), or right on a
+      // column's own left edge, the text not being the last of its line: `splitAtAlignedSeam`.)
       const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ??
         (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : splitAtColumnStart(cur, b, starts, true)) ??
-        (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null);
+        (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
+        (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null);
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];

@@ -1570,3 +1570,14 @@ describe('152. figures drawn with a space after them, up to the next column\'s t
     expect(r.funds.fiscal_appropriation).toMatchObject({ executed: '161.95', execution_rate: '93.02' });
   });
 });
+
+describe('153. a level-2 label filling its cell glued to the next cell\'s line (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('服务对象满意 | 意率 is cut where the producer began 意率, right on the level-3 column\'s edge: 服务对象满意率 keeps its 意率, its group its label', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_level2_label_glued_to_level3_wrap_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '商业网点规划经费')!;
+    expect(r.indicators.slice(28, 32).map((x) => `${levels(x)}/${x.level3 ?? ''}`)).toEqual([
+      '满意度指标/服务对象满意度指标/服务对象满意率', '满意度指标/服务对象满意度指标/用户满意度',
+      '满意度指标/服务对象满意度指标/会员满意度', '满意度指标/服务对象满意度指标/企业满意度',
+    ]);
+  });
+});
