@@ -241,6 +241,9 @@ export function linesToStreamRows(
     }
   }
 
+  const nameSet = new Set((hints.groupNames ?? []).map(compactText));
+  // (A level-1 name may carry its points: 产出指标(50分).)
+  const groupName = (text: string): boolean => nameSet.has(compactText(text).replace(/[(（][^()（）]*[)）]$/u, ''));
   const out: Array<{ top: number; row: Row }> = [];
   for (const li of titles) out.push({ top: lines[li].bbox[1], row: freeRow(page, lines[li], toDisplay) });
   const cut = sections.map((sec) => {
@@ -264,7 +267,7 @@ export function linesToStreamRows(
     bounds.push(...unlabelled);
     bounds.sort((x, y) => x - y);
 
-    return { sec, secLines, bounds, left, unlabelled, pieces: sectionPieces(lines, sec, bounds, titles, s) };
+    return { sec, secLines, bounds, left, unlabelled, pieces: sectionPieces(lines, sec, bounds, titles, s, groupName) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
   // or taken from the pages before when this one shows no wrap.
@@ -281,9 +284,6 @@ export function linesToStreamRows(
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
   const labelSet = new Set((hints.cellLabels ?? []).map(compactText));
   const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
-  const nameSet = new Set((hints.groupNames ?? []).map(compactText));
-  // (A level-1 name may carry its points: 产出指标(50分).)
-  const groupName = (text: string): boolean => nameSet.has(compactText(text).replace(/[(（][^()（）]*[)）]$/u, ''));
   for (const { sec, bounds, pieces } of cut) {
     const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
@@ -612,7 +612,7 @@ function alignedStarts(lines: readonly TextLine[], bounds: readonly number[]): M
     // so does one beside an edge that four lines or more begin at.
     const touching = runs.filter((r) => r.bbox[0] < best - r.fontSize && (
       (r.bbox[2] > best - 0.3 * r.fontSize && r.bbox[2] < best + 0.1 * r.fontSize) ||
-      (r.bbox[2] > best + r.fontSize && charEdges(r).some((e) => Math.abs(e - best) < 0.1 * r.fontSize))));
+      (r.bbox[2] > best + 0.5 * r.fontSize && charEdges(r).some((e) => Math.abs(e - best) < 0.1 * r.fontSize))));
     if ((bestN >= 3 && touching.length >= 2) || (bestN >= 4 && touching.length === 1)) out.set(b, best);
   }
   return out;
@@ -647,6 +647,57 @@ function splitAtAlignedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, 
   return seam ? cutAt(r, charEdges(r), seam[0]) : null;
 }
 
+/**
+ * A run joined over a boundary from two texts of Han characters with white between them, where
+ * the second begins right on the column's own left edge (`alignedStarts`): a label filling its
+ * narrow cell and the next cell's text, however short (可持续影响指 | 限, the last line of a
+ * wrapped name). A line of one paragraph drawn in pieces leaves no white between them: each piece
+ * begins where the one before ends. The white is exact only for Han text (an em a character).
+ */
+function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, number>): [TextRun, TextRun] | null {
+  const x = aligned.get(b);
+  if (x === undefined || r.angle !== 0 || r.seams?.text !== r.text) return null;
+  const chars = Array.from(r.text);
+  const cuts = [[0, r.bbox[0]] as const, ...r.seams.at];
+  for (let j = 1; j < cuts.length; j++) {
+    const [k, sx] = cuts[j]!, [i, x0] = cuts[j - 1]!;
+    if (Math.abs(sx - x) >= 0.3 || k < 2 || k >= chars.length) continue;
+    const before = chars.slice(i, k);
+    if (!before.every((ch) => /\p{Script=Han}/u.test(ch)) || !/\p{Script=Han}/u.test(chars[k]!)) continue;
+    if (sx - (x0 + before.length * r.fontSize) >= 0.05 * r.fontSize) return cutAt(r, charEdges(r), k);
+  }
+  return null;
+}
+
+/**
+ * A cut whose left part is a name the form gives its row groups (社会效益指标 | 申请人就, the line's
+ * last text): a label filling its cell, glued to the next cell's line. (A line's last text may be a
+ * paragraph of a cell merged to the table's end, which a column's edge falls in by chance.)
+ */
+function namedStart(parts: [TextRun, TextRun] | null, named: (text: string) => boolean): [TextRun, TextRun] | null {
+  return parts && named(parts[0].text) ? parts : null;
+}
+
+/**
+ * A run with a space after a name the form gives its row groups (满意度指标(10分) | 服务对象满, a
+ * level-1 label touching the first line of the level-2 label beside it), the space within an em
+ * and a half of the boundary: cut at that space. The header labels show where the boundary is
+ * only roughly; the name shows where its cell ends.
+ */
+function splitAfterName(r: TextRun, b: number, named: (text: string) => boolean): [TextRun, TextRun] | null {
+  if (r.angle !== 0) return null;
+  const chars = Array.from(r.text);
+  const edges = charEdges(r);
+  for (let i = 1; i < chars.length - 1; i++) {
+    if (chars[i] !== ' ' && chars[i] !== '\u3000') continue;
+    if (Math.abs((edges[i]! + edges[i + 1]!) / 2 - b) > 1.5 * r.fontSize || !named(chars.slice(0, i).join('').trim())) continue;
+    const right = chars.slice(i + 1).join('').trimStart();
+    if (right === '') return null;
+    return [{ ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i]!, r.bbox[3]], seams: undefined }, { ...r, text: right, bbox: [edges[i + 1]!, r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true, seams: undefined }];
+  }
+  return null;
+}
+
 /** A run cut before its i-th character: the right part begins a cell. Each part keeps its seams. */
 function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextRun] {
   const chars = Array.from(r.text);
@@ -667,7 +718,7 @@ function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextR
  * the column's left edge), and at any gap that separates cells on its own. `through`: whether a
  * run's paragraph runs on through a boundary; `edgeAt`: whether other lines begin a text at x.
  */
-function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map(), through: (r: TextRun, b: number) => boolean = () => false, edgeAt: (x: number) => boolean = () => true): Piece[] {
+function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map(), through: (r: TextRun, b: number) => boolean = () => false, edgeAt: (x: number) => boolean = () => true, named: (text: string) => boolean = () => false): Piece[] {
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
   const last = line.runs[line.runs.length - 1];
@@ -686,8 +737,11 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Over more boundaries, only where the producer began the next text right where a line
       // beside begins one, or began a text at each boundary (`seamsConfirmed`), or right on a
       // column's own left edge, the text not being the last of its line: `splitAtAlignedSeam`.)
+      // (Over one, also on that edge where the line's last text begins with a group's name
+      // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), and at a space
+      // after a group's name near the boundary (`splitAfterName`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ??
-        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : null) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null);
       if (!parts) continue;
@@ -909,7 +963,7 @@ interface SectionPieces {
 }
 
 /** Cuts the lines of a section into pieces: the header row's, and each column's (top to bottom). */
-function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonly number[], titles: ReadonlySet<number>, s: PdfSettings): SectionPieces {
+function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonly number[], titles: ReadonlySet<number>, s: PdfSettings, named: (text: string) => boolean = () => false): SectionPieces {
   const header: Piece[] = [];
   const byCol: Piece[][] = Array.from({ length: bounds.length + 1 }, () => []);
   let x0 = Infinity, x1 = -Infinity;
@@ -922,7 +976,7 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
     x1 = Math.max(x1, lines[li].bbox[2]);
     const edgeAt = (x: number): boolean => runStarts.filter((xs, k) => k !== li && xs.some((v) => Math.abs(v - x) < 0.5)).length >= 2;
     const through = (r: TextRun, b: number): boolean => paragraphThrough(lines, li, sec.start, sec.end, r, b);
-    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, through, edgeAt)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
+    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, through, edgeAt, named)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   movePastBound(byCol, bounds);
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
@@ -1083,7 +1137,7 @@ function sectionRows(
   for (const ps of byCol) {
     for (let i = 0; i < ps.length; i++) {
       let j = i;
-      while (j + 1 < ps.length && /^[\d.]{1,3}%?$/.test(textOf(ps[j + 1])) && /^[\d.]{1,3}$/.test(textOf(ps[j])) && mayContinue.has(ps[j + 1])) j++;
+      while (j + 1 < ps.length && /^(?:[\d.]{1,3}%?|%)$/.test(textOf(ps[j + 1])) && /^[\d.]{1,3}$/.test(textOf(ps[j])) && mayContinue.has(ps[j + 1])) j++;
       if (j - i >= 2 && alone(ps[i]) && alone(ps[j])) for (let k = i + 1; k <= j; k++) stacked.add(ps[k]);
       i = j;
     }
@@ -1945,6 +1999,10 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // puts them at the top of their group): the other alignments are allowed at a small cost.
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
   const gap = open ? rowGap(rows) : 0;
+  // Rows taller than their texts by amounts that differ from row to row (Calc keeps the heights the
+  // sheet sets): the white between the rows' texts varies by more than two ems.
+  const gaps = rows.slice(1).map((r, k) => r.top - rows[k]!.bottom).filter((g) => g > 0);
+  const slack = gaps.length >= 2 && Math.max(...gaps) - Math.min(...gaps) > 2 * (labels[0]?.fontSize ?? 10);
   // The last group at a page's foot may go on over the break: Writer and Chromium print the text
   // of a cell a break cuts at the top of its first part, whatever the cell's alignment.
   const lastData = n - 1 - [...rows].reverse().findIndex(isData);
@@ -1972,7 +2030,9 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
           for (const a of aligns) {
             // A group that takes in the row the break cuts is cut too: its label is at its top.
             if (at.lastRowCut && isLast && j === n - 1 && a !== 'top') continue;
-            const d = Math.abs(groupPoint(i, j, a) - point(b, a));
+            // (Groups of three or five rows whose row heights the texts do not show: `offCentredRows`.
+            // The sum over more rows gathers the error of each row's middle.)
+            const d = slack && a === 'middle' && align === 'middle' && j > i && j - i <= 4 ? Math.min(Math.abs(groupPoint(i, j, a) - point(b, a)), offCentredRows(rows, i, j, point(b, a))) : Math.abs(groupPoint(i, j, a) - point(b, a));
             if (d < tol) err = Math.min(err, d / tol + (a === align || cutHere(j, a) ? 0 : 0.5));
           }
           // A group at the page's top takes in the group the page before left open, unless the
@@ -2029,6 +2089,35 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     }
   });
   return { lastFits: chosen !== null && chosen[chosen.length - 1].err < MISFIT };
+}
+
+/**
+ * How far y is from the middle of an odd number of rows i..j, each of whose cells are centred in
+ * it, so that each row reaches as far above its texts' middle as below: the boundary between two
+ * rows is then as far from the one's middle as from the other's, and each boundary follows from
+ * the one above. The group's middle is c_i − c_i+1 + … + c_j, whatever the first boundary.
+ * Producers give rows more height than their text needs (Calc keeps the heights the sheet sets),
+ * so the texts' extents do not show the rows': the middles do. Infinity for an even number of
+ * rows (the middle moves with the first boundary), or where no boundaries keep every row's text
+ * inside it (a row's text set otherwise).
+ */
+function offCentredRows(rows: RowSlots, i: number, j: number, y: number): number {
+  const mid = (k: number): number => (rows[k]!.top + rows[k]!.bottom) / 2;
+  // Boundary k (above row k) is sign * b + off, b being the boundary above row i.
+  let lo = i > 0 ? rows[i - 1]!.bottom : -Infinity, hi = rows[i]!.top;
+  let sign = 1, off = 0;
+  for (let k = i; k <= j; k++) {
+    // The boundary under row k: 2 * mid(k) − the boundary above it.
+    [sign, off] = [-sign, 2 * mid(k) - off];
+    const floor = rows[k]!.bottom, ceil = k + 1 < rows.length ? rows[k + 1]!.top : Infinity;
+    // floor ≤ sign * b + off ≤ ceil
+    const a = (floor - off) / sign, c = (ceil - off) / sign;
+    lo = Math.max(lo, Math.min(a, c));
+    hi = Math.min(hi, Math.max(a, c));
+  }
+  if (lo > hi + 0.5) return Infinity;
+  // The middle: (b + sign * b + off) / 2.
+  return sign === -1 ? Math.abs(off / 2 - y) : Infinity;
 }
 
 /**
@@ -2465,7 +2554,7 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
     // The boundary the page before found between the two labels (a page that goes on with the
     // table may show too little to place it: the rests of names the break cut).
     const prior = before.find((x) => x > hits[i - 1][0] && x < hits[i][1]);
-    bounds.push(splitBetween(lines, hits[i - 1], hits[i], hits[i + 1]?.[0] ?? Infinity, prior) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
+    bounds.push(splitBetween(lines, hits[i - 1], hits[i], hits[i + 1]?.[0] ?? Infinity, prior, hits[i - 2]?.[1] ?? -Infinity) ?? (b > a ? (clearestGap(lines, a, b) ?? (a + b) / 2) : (a + b) / 2));
   }
   return bounds;
 }
@@ -2476,10 +2565,19 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
  * under neither goes by how its column aligns text (see below). In the clearest stretch between
  * the two sides; null when they interleave.
  */
-function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number], nextLabel = Infinity, prior?: number): number | null {
+function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number], nextLabel = Infinity, prior?: number, prevLabel = -Infinity): number | null {
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
   let l = left[1], r = right[0];
   const undecided: Array<readonly [number, number]> = [];
+  // The line of each undecided run, and where each line's runs placed on either side end (left)
+  // and begin (right).
+  const undecidedLine: TextLine[] = [], undecidedHan: boolean[] = [];
+  const placedOn = new Map<TextLine, { l: number[]; r: number[] }>();
+  const onLine = (line: TextLine): { l: number[]; r: number[] } => {
+    let v = placedOn.get(line);
+    if (!v) placedOn.set(line, (v = { l: [], r: [] }));
+    return v;
+  };
   // Right edges of the runs on the left label's side, left edges of those on the right's.
   const placedL: number[] = [], placedR: number[] = [];
   // Left edges of the left side's runs, right edges of the right side's.
@@ -2498,6 +2596,23 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   }
   const sharedStart = rightStarts.filter((x) => rightStarts.filter((y) => Math.abs(y - x) < 1).length >= 2);
   const rightStart = Math.min(...(sharedStart.length ? sharedStart : rightStarts), Infinity);
+  // Runs centred under each label, over it and not the other.
+  // (The labels themselves are no evidence.)
+  const spans = lines.flatMap((line) => line.runs)
+    .filter((run) => !(Math.abs(run.bbox[0] - left[0]) < 0.5 && Math.abs(run.bbox[2] - left[1]) < 0.5) && !(Math.abs(run.bbox[0] - right[0]) < 0.5 && Math.abs(run.bbox[2] - right[1]) < 0.5))
+    .map((run) => ({ x0: run.bbox[0], x1: run.bbox[2], tol: 0.3 * run.fontSize }));
+  const centredUnder = (label: readonly [number, number], other: readonly [number, number]): Array<readonly [number, number]> => spans
+    .filter((u) => overlaps(u.x0, u.x1, label) && !overlaps(u.x0, u.x1, other) && Math.abs((u.x0 + u.x1) / 2 - (label[0] + label[1]) / 2) < u.tol)
+    .map((u) => [u.x0, u.x1] as const);
+  const centredL = centredUnder(left, right), centredR = centredUnder(right, left);
+  // Runs over one label only, not centred under it, that reach into runs centred under the other:
+  // where they are fewer than those runs (or as many), they are cells merged over both columns;
+  // else the centred runs are (a level-2 name wider than its column over the level-3 names).
+  const overOnly = (label: readonly [number, number], other: readonly [number, number]): typeof spans => spans.filter((u) => overlaps(u.x0, u.x1, label) && !overlaps(u.x0, u.x1, other) && Math.abs((u.x0 + u.x1) / 2 - (label[0] + label[1]) / 2) >= u.tol);
+  const ovL = overOnly(left, right).filter((u) => centredR.some(([y0]) => u.x1 > y0 + 0.5));
+  const ovR = overOnly(right, left).filter((u) => centredL.some(([, y1]) => u.x0 < y1 - 0.5));
+  const skipL = ovL.length > 0 && ovL.length <= centredR.filter(([y0]) => ovL.some((u) => u.x1 > y0 + 0.5)).length;
+  const skipR = ovR.length > 0 && ovR.length <= centredL.filter(([, y1]) => ovR.some((u) => u.x0 < y1 - 0.5)).length;
   for (const line of lines) {
     for (const run of line.runs) {
       const [x0, , x1] = run.bbox;
@@ -2507,13 +2622,19 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       if (oL > 0 && oR > 0) continue; // a cell spanning both columns
       if (oL > 0 && x1 > rightStart + 0.5 * run.fontSize) continue;
       const c = (x0 + x1) / 2, tol = 0.3 * run.fontSize;
-      if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); placedLx0.push(x0); }
-      else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); placedRx1.push(x1); }
-      else undecided.push([x0, x1]);
+      // A run over one label, not centred under it, reaching into a run centred under the other: a
+      // cell merged over both columns and more (合计 centred over the level columns and the
+      // target's, into a date target centred in its own column).
+      if (skipL && oL > 0 && Math.abs(c - lc) >= tol && centredR.some(([y0]) => x1 > y0 + 0.5)) continue;
+      if (skipR && oR > 0 && Math.abs(c - rc) >= tol && centredL.some(([, y1]) => x0 < y1 - 0.5)) continue;
+      if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); placedLx0.push(x0); onLine(line).l.push(x1); }
+      else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); placedRx1.push(x1); onLine(line).r.push(x0); }
+      else { undecided.push([x0, x1]); undecidedLine.push(line); undecidedHan.push(/\p{Script=Han}/u.test(run.text)); }
     }
   }
-  // Runs under neither label: on a page that goes on with the table, those wholly on one side of
-  // the boundary the page before found (`prior`) are on that side. Else text flush left in a
+  // Runs under neither label: a piece of a line one side's text begins, an em and more from the
+  // other side's text on that line, is on the first side. On a page that goes on with the table,
+  // those wholly on one side of the boundary the page before found (`prior`) are on that side. Else text flush left in a
   // column starts right of its boundary (the right label's column), text flush right ends left of
   // it (the left label's); alignment is seen in runs of other lines sharing the same edge. Else
   // the nearer label's centre.
@@ -2524,9 +2645,18 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   // width does (1,407.3 and 0.0 set flush right end together, and begin apart).
   const aligned = (u: readonly [number, number], side: 0 | 1): boolean => undecided.some((o) => Math.abs(o[side] - u[side]) < 1 && Math.abs(o[1 - side]! - u[1 - side]!) >= 1);
   const [l0, r0] = [l, r];
-  for (const u of undecided) {
+  const em = bodyFontSize(lines);
+  for (const [k, u] of undecided.entries()) {
     const [x0, x1] = u;
     const c = (x0 + x1) / 2;
+    // A line of a cell has no white an em wide: a run an em or more before a run of its line placed
+    // on the right, right after one placed on the left, is the left cell's (确保参与成果路演 30 人次 |
+    // =8 班次), and the other way round.
+    const mine = placedOn.get(undecidedLine[k]!);
+    // (It goes on from a text of the side it joins, as close as a space between Han and Latin text:
+    // a piece of that cell's line.)
+    const beforeR = !!mine?.r.some((x) => x >= x1 + em) && !!mine?.l.some((x) => x <= x0 + 0.5 && x >= x0 - 0.35 * em);
+    const afterL = !!mine?.l.some((x) => x <= x0 - em) && !!mine?.r.some((x) => x >= x1 - 0.5 && x <= x1 + 0.35 * em);
     // Lined up with the runs placed under a label: that label's column.
     const withL = placedL.some((e) => Math.abs(e - x1) < 1), withR = placedR.some((e) => Math.abs(e - x0) < 1);
     const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
@@ -2535,7 +2665,10 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     const sharedEdge = (edges: readonly number[], v: number): boolean => edges.some((e) => Math.abs(e - v) >= 1 && edges.filter((f) => Math.abs(f - e) < 1).length >= 2);
     const rightOfOther = flushRight && sharedEdge(placedRx1, x1) && !placedRx1.some((e) => Math.abs(e - x1) < 1);
     const leftOfOther = flushLeft && sharedEdge(placedLx0, x0) && !placedLx0.some((e) => Math.abs(e - x0) < 1);
-    if (prior !== undefined && (x0 >= prior - 0.5 || x1 <= prior + 0.5)) {
+    if (beforeR !== afterL) {
+      if (beforeR) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    } else if (prior !== undefined && (x0 >= prior - 0.5 || x1 <= prior + 0.5)) {
       // Wholly on one side of the boundary the page before found.
       if (x0 >= prior - 0.5) r = Math.min(r, x0);
       else l = Math.max(l, x1);
@@ -2553,6 +2686,12 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     }
     else if (x1 <= r0 && r0 < right[0]) l = Math.max(l, x1);
     else if (x0 >= l0 && l0 > left[1]) r = Math.min(r, x0);
+    // A name only one label's cell can hold, that label centred in it (`fitsCentred`; figures may
+    // overflow a cell too narrow for them).
+    else if (undecidedHan[k] && fitsCentred(lc, x0, x1, prevLabel, em) !== fitsCentred(rc, x0, x1, nextLabel, em)) {
+      if (fitsCentred(lc, x0, x1, prevLabel, em)) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    }
     else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
     else r = Math.min(r, x0);
   }
@@ -2560,6 +2699,16 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   // Cells that touch (text filling its cell up to the next one's) meet at the boundary.
   if (r - l < 1) return (l + r) / 2;
   return clearestGap(lines, l, r) ?? (l + r) / 2;
+}
+
+/**
+ * Whether a column whose header label is centred at `c` can hold text spanning [x0, x1] without
+ * reaching past the neighbouring label's text (`other`, on the far side of the text's mirror
+ * image): a header is centred in its cell, so the cell reaches as far on one side as on the other.
+ */
+function fitsCentred(c: number, x0: number, x1: number, other: number, em: number): boolean {
+  if (!Number.isFinite(other)) return true;
+  return other > c ? 2 * c - x0 <= other + 0.5 * em : 2 * c - x1 >= other - 0.5 * em;
 }
 
 /**

@@ -258,6 +258,25 @@ function text(cells: readonly Cell[], at: number | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/**
+ * The texts that follow the labels of a repeated header row (三级指标 | 率: the last line of a
+ * name a page break cut, under the header the next page repeats), or null when the row is no
+ * header with such texts.
+ */
+function headerRests(row: Row, v: Vocabulary): string[] | null {
+  const labels = v.template.indicators.columns.flatMap((c) => c.labels).map((l) => l.replace(/\s+/g, '')).sort((a, b) => b.length - a.length);
+  let found = false;
+  const heads: string[] = [], rests: string[] = [];
+  for (const c of row.cells) {
+    const t = c.text.replace(/\s+/g, '');
+    const l = v.indicatorCol(c.text) === undefined ? labels.find((x) => t.length > x.length && t.startsWith(x)) : undefined;
+    heads.push(l ?? c.text);
+    rests.push(l ? t.slice(l.length) : '');
+    if (l) found = true;
+  }
+  return found && isIndicatorHeader({ ...row, cells: row.cells.map((c, i) => ({ ...c, text: heads[i]! })) }, v) ? rests : null;
+}
+
 /** Given the header and the rows after it, reads indicator rows and the total row. */
 export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
   const rows = [...given];
@@ -281,6 +300,15 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
     if (isPageNumberRow(cells.map((c) => c.text).filter((t) => t !== ''))) continue;
     if (isIndicatorHeader(row, v)) {
       report(ctx, 'repeated_header', 'a repeated indicator header row was dropped', { row });
+      continue;
+    }
+    const rests = headerRests(row, v);
+    if (rests) {
+      // The rest of the row a page break cut, read into the header the next page repeats: that
+      // rest is read on as a row of its own, the header dropped.
+      report(ctx, 'repeated_header', `a repeated indicator header row was dropped; what followed its labels (${rests.filter(Boolean).join(' | ')}) was kept`, { row });
+      rows[n] = { ...row, cells: cells.map((c, i) => ({ ...c, text: rests[i] ?? '' })) };
+      n--;
       continue;
     }
     if (joinNumberRests(row, out.rows, ctx)) continue;

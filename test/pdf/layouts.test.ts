@@ -1581,3 +1581,97 @@ describe('153. a level-2 label filling its cell glued to the next cell\'s line (
     ]);
   });
 });
+
+describe('154. a table\'s header and one row at a page\'s foot, the rest on the next page (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('新增专利数 begins the 三级指标 column: 二级指标 is centred in its cell, which cannot reach that far; the next page keeps the boundary', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_header_one_row_centred_labels_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '科技人才计划补贴')!;
+    expect(r.indicators.map((x) => `${levels(x)}/${x.level3 ?? ''}`).slice(0, 5)).toEqual([
+      '产出指标/数量指标/新增专利数', '产出指标/数量指标/确保参与技术交流20人次以上的班次数', '产出指标/数量指标/完成评审会次数',
+      '产出指标/质量指标/项目验收合格率', '产出指标/质量指标/科研设备质量',
+    ]);
+    expect([r.total_weight, r.total_score]).toEqual(['100', '100']);
+  });
+});
+
+describe('155. a level-2 label filling its narrow cell, touching the last character of a wrapped level-3 name on its line (Writer from HTML)', () => {
+  test('可持续影响指 | 限 (a frame only): the two texts are a hair apart, so two cells; 数字资源使用年限 is one name, its own row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_level2_touching_one_char_tail_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '2022年文物保护修缮及讲座补贴')!;
+    expect(r.indicators.slice(13, 17).map((x) => `${levels(x)}/${x.level3 ?? ''}`)).toEqual([
+      '效益指标/社会效益指标/读者参与率', '效益指标/社会效益指标/市民办事便利度', '效益指标/可持续影响指标/数字资源使用年限', '效益指标/可持续影响指标/文化配送常态化开展',
+    ]);
+  });
+  test('服务对象满意度 | 度 (no rules): 参加政策宣讲人员满意度 is one name, its own row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_level2_touching_one_char_tail_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '2022年社区工作者能力建设工作经费')!;
+    expect(r.indicators.slice(-4).map((x) => `${x.level2 ?? ''}/${x.level3 ?? ''}`)).toEqual([
+      '服务对象满意度指标/会员满意度', '服务对象满意度指标/参加政策宣讲人员满意度', '服务对象满意度指标/用户满意度', '服务对象满意度指标/参加上门服务人员满意度',
+    ]);
+  });
+});
+
+describe('156. the total row\'s label centred over several columns, reaching into a date target centred in its own (Writer from HTML, a frame only, Shanghai form)', () => {
+  test('合计 does not move the 三级指标 boundary past the target\'s start: 2023 年 6 月 30 日前完成验收 stays whole', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_total_label_over_date_target_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '市级既有多层住宅加装电梯运行维护')!;
+    expect(r.indicators.slice(1, 3).map((x) => [x.level3, x.target])).toEqual([
+      ['现场巡查完成率', '≥85(%)'], ['在建工程交付时间', '2023年6月30日前完成验收'],
+    ]);
+  });
+});
+
+describe('157. a level-3 name whose line ends in figures after a space, an em and more before the target (Writer from HTML, no rules, national form)', () => {
+  test('确保参与成果路演 30 人次 keeps its figures: a line of a cell has no white an em wide, =8 班次 is the next cell', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_name_autospace_before_figures_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '2022年AI算力平台建设运行维护')!;
+    expect([r.indicators[1]!.level3, r.indicators[1]!.target]).toEqual(['确保参与成果路演30人次以上的班次数', '=8班次']);
+  });
+});
+
+describe('158. a rate a narrow cell wrapped over three lines (Chromium, no rules, national form)', () => {
+  test('10 / 0 / % is 100 %, the rows\' score 10', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_rate_wrapped_three_lines_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '金水区生态环境执法专项经费')!;
+    expect([r.funds.total?.execution_rate, r.funds.total?.score, r.funds.fiscal_appropriation?.execution_rate]).toEqual(['100', '10', '100']);
+    expect(r.check.status).toBe('ok');
+  });
+});
+
+describe('159. a group label centred on three rows much taller than their texts (Calc, a frame only, Sichuan form)', () => {
+  test('社会效益指标 is centred on 户籍人口服务覆盖率 … 考生获得感, as the rows\' middles tell where their edges are', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_group_of_three_rows_tall_rows_p1-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '彭州市校园安全管理建设项目')!;
+    expect(r.indicators.slice(-4).map((x) => `${levels(x)}/${x.level3 ?? ''}`)).toEqual([
+      '效益指标/社会效益指标/户籍人口服务覆盖率', '效益指标/社会效益指标/受助学生参与率', '效益指标/社会效益指标/考生获得感', '满意度指标/服务对象满意度指标/家长满意度',
+    ]);
+  });
+});
+
+describe('160. the last character of a row\'s name carried under the header the next page repeats (Writer from HTML, no rules, Shanghai form)', () => {
+  test('三级指标 | 率 is the header, dropped, and 率 the end of 问题整改到位率', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_cut_row_rest_under_repeated_header_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年社会保险经办服务经费')!;
+    expect(r.indicators.slice(0, 3).map((x) => x.level3)).toEqual(['检查用人单位户数', '问题整改到位率', '鉴定题库合格率']);
+    expect([...r.issues, ...r.repairs].some((d) => d.code === 'repeated_header' && d.message.includes('(率)'))).toBe(true);
+  });
+});
+
+describe('161. a level-2 label filling its cell in one text with the level-3 name\'s first line, the line\'s last text (Writer from HTML, rules between rows, Shanghai form)', () => {
+  test('社会效益指标 | 申请人就 is cut where the name the form gives the group ends, on the column\'s own edge', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_level2_glued_one_item_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年度社区警务购买服务')!;
+    expect(r.indicators.slice(5, 7).map((x) => `${levels(x)}/${x.level3 ?? ''}`)).toEqual(['效益指标/社会效益指标/申请人就业率', '效益指标/社会效益指标/户籍人口就业率']);
+  });
+});
+
+describe('162. a level-1 label with its points touching the first line of the level-2 label beside it (Calc, no rules, national form)', () => {
+  test('满意度指标(10分) | 服务对象满 is cut at the space after the name: 服务对象满意度指标 heads its four rows', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_level1_label_touching_level2_line_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年商业网点规划及展会专项经费')!;
+    expect(r.indicators.slice(-5).map((x) => `${levels(x)}/${x.level3 ?? ''}`)).toEqual([
+      '效益指标/社会效益指标/调研走访社会影响力', '满意度指标/服务对象满意度指标/参加业务培训人员满意度', '满意度指标/服务对象满意度指标/参加调研走访人员满意度',
+      '满意度指标/服务对象满意度指标/会员满意度', '满意度指标/服务对象满意度指标/群众满意度',
+    ]);
+  });
+});
