@@ -206,7 +206,8 @@ async function readPage(
     const visible = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
     // Page numbers and slanted text (watermarks, seal rings) are never table cells.
     const split = splitFurniture(visible.runs, frameHeight, s, margins);
-    const { furniture } = split;
+    let { furniture } = split;
+    let ocrFurniture: typeof furniture = [];
     let runs = split.content;
     // A page past PAGE_LIMITS (a 1000 × 1000 grid) is not laid out: it would hold the worker for minutes.
     const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
@@ -227,6 +228,7 @@ async function readPage(
       const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}), ...(opts.groupNames ? { groupNames: opts.groupNames } : {}) });
       if ('layout' in scanned) {
         ({ layout, runs } = scanned);
+        ocrFurniture = scanned.furniture;
         graphics.rules = scanned.rules;
         shownBy = scanned.toDisplay;
         ocrInfo = scanned.info;
@@ -241,9 +243,10 @@ async function readPage(
       );
     }
     // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
-    if (furniture.length && !ocrInfo?.read) {
+    if (ocrInfo?.read) furniture = ocrFurniture;
+    if (furniture.length) {
       const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : f.kind === 'running_text' ? `running header/footer "${f.text.slice(0, 20)}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
-      diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: toDisplay(furniture[0].bbox) }));
+      diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: (ocrInfo?.read ? shownBy : toDisplay)(furniture[0].bbox) }));
     }
     if (layout.mode === 'stream') {
       diagnostics.push(diagnostic('stream_table', `page ${p} has no ruling lines: columns were inferred from text alignment`, { file: opts.file, page: p }));

@@ -8,6 +8,7 @@
  */
 import type { OcrPage } from '../ocr/page.js';
 import type { BBox, Cell, CellOcr, Row } from '../types.js';
+import { splitFurniture, type Furniture } from './furniture.js';
 import { boxOfPoints } from './geometry.js';
 import { pageToLayout, type PageLayout } from './page-rows.js';
 import { normalizeCjk } from './normalize.js';
@@ -53,6 +54,8 @@ export interface ScannedLayout {
   runs: TextRun[];
   rules: Rule[];
   toDisplay: (b: BBox) => BBox;
+  /** Page numbers and slanted text the OCR read, set aside. */
+  furniture: Furniture[];
 }
 
 /** Given the OCR of a page, maps a box of the straightened image (pt) to the page as displayed. */
@@ -79,15 +82,21 @@ export function scannedPageLayout(
 ): ScannedLayout {
   const k = 72 / ocr.dpi;
   const rules: Rule[] = ocr.rules.map((r) => ({ orient: r.orient, pos: r.pos * k, start: r.start * k, end: r.end * k }));
-  const runs: TextRun[] = ocr.lines.map((l) => {
+  const read: TextRun[] = ocr.lines.map((l) => {
     const bbox: BBox = [l.box[0] * k, l.box[1] * k, l.box[2] * k, l.box[3] * k];
     // A detected box holds the glyphs with a margin of about a tenth of their height each side.
     return { text: l.text, bbox, fontSize: Math.round((bbox[3] - bbox[1]) * 0.8 * 100) / 100, angle: 0 };
   });
+  // Page numbers read from the image are no table's text, as on a page with a text layer (a page
+  // that holds only a seal and its footer is drawn for OCR).
+  const { content, furniture } = splitFurniture(read, ocr.height * k, s);
+  const kept = new Set(content);
+  const lines = ocr.lines.filter((_, i) => kept.has(read[i]!));
+  const runs = read.filter((r) => kept.has(r));
   const toDisplay = straightenedToDisplay(ocr);
   const layout = pageToLayout(page, runs, rules, s, anchors, toDisplay, stream);
-  annotateCells(layout.rows, ocr, runs.map((r) => toDisplay(r.bbox)));
-  return { layout, runs, rules, toDisplay };
+  annotateCells(layout.rows, { ...ocr, lines }, runs.map((r) => toDisplay(r.bbox)));
+  return { layout, runs, rules, toDisplay, furniture };
 }
 
 /**

@@ -1675,3 +1675,12 @@ describe('162. a level-1 label with its points touching the first line of the le
     ]);
   });
 });
+
+describe('163. the total row\'s weight and score each wrapped by a narrow cell, their rests on a line of their own (Chromium, a frame only, Sichuan form)', () => {
+  test('10 / 0 beside 8 / 8 are 100 and 88: a line of nothing but such digits is no row', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_total_figures_wrapped_together_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === 'AI算力平台建设专项')!;
+    expect([r.total_weight, r.total_score]).toEqual(['100', '88']);
+    expect(r.check.status).toBe('ok');
+  });
+});
