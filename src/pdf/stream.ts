@@ -1152,10 +1152,10 @@ function sectionRows(
   };
   const wholeRests = new Set<Piece>();
   for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && digitsRest(ps[i]) && /^\d+$/.test(textOf(ps[i - 1])) && centredBetween(ps[i - 1], ps[i])) wholeRests.add(ps[i]);
-  // Digits under whole numbers that fill their cells, alone on their line with nothing but other
-  // such digits (10 / 0 beside 8 / 8 on the total row: 100 and 88; 10 / 0.00 beside 9 / 4.03):
-  // rests all, as no row is figures alone.
-  const underWhole = new Set(byCol.flatMap((ps) => ps.filter((p, i) => i > 0 && mayContinue.has(p) && /^\d{1,3}(?:\.\d+)?%?$/.test(textOf(p)) && /^\d+$/.test(textOf(ps[i - 1]!)))));
+  // Digits under numbers cut short that fill their cells, alone on their line with nothing but
+  // other such digits (10 / 0 beside 8 / 8 on the total row: 100 and 88; 10 / 0.0 / 0 beside 9 /
+  // 4. / 03: 100.00 and 94.03): rests all, as no row is figures alone.
+  const underWhole = new Set(byCol.flatMap((ps) => ps.filter((p, i) => i > 0 && mayContinue.has(p) && /^[\d.]{1,4}%?$/.test(textOf(p)) && /\d/.test(textOf(p)) && /^\d[\d.]*$/.test(textOf(ps[i - 1]!)) && !complete(ps[i - 1]!))));
   const jointRests = new Set<Piece>();
   for (const p of underWhole) {
     const mates = all.filter((o) => o !== p && onLineOf(o, p));

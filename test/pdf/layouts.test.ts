@@ -1676,11 +1676,17 @@ describe('162. a level-1 label with its points touching the first line of the le
   });
 });
 
-describe('163. the total row\'s weight and score each wrapped by a narrow cell, their rests on a line of their own (Chromium, a frame only, Sichuan form)', () => {
+describe('163. the total row\'s weight and score each wrapped by a narrow cell, their rests on lines of their own (Chromium, a frame only)', () => {
   test('10 / 0 beside 8 / 8 are 100 and 88: a line of nothing but such digits is no row', async () => {
     const res = await run(path.join(PAGES, 'chromium_outer_total_figures_wrapped_together_p1-2.pdf'));
     const r = res.records.find((x) => x.project_name === 'AI算力平台建设专项')!;
     expect([r.total_weight, r.total_score]).toEqual(['100', '88']);
+    expect(r.check.status).toBe('ok');
+  });
+  test('10 / 0.0 / 0 beside 9 / 4. / 03 (three lines each) are 100.00 and 94.03', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_total_figures_wrapped_three_lines_p8-11.pdf'));
+    const r = res.records.find((x) => x.project_name === '徐汇区观众AI算力平台建设购买服务')!;
+    expect([r.total_weight, r.total_score]).toEqual(['100.00', '94.03']);
     expect(r.check.status).toBe('ok');
   });
 });
