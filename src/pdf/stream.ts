@@ -396,6 +396,10 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
     const chars = Array.from(r.text);
     for (let k = chars.length - 1; k > 0; k--) {
       if (!set.has(norm(chars.slice(0, k).join(''))) || /^[：:]/.test(chars[k]!)) continue;
+      // (A label that is the start of a longer one, followed by a sentence, is a sentence's first
+      // words: 项目资金支付进度较慢，预算执行率有待提高。 under 存在问题, not 项目资金 and its value.)
+      const head = norm(chars.slice(0, k).join(''));
+      if (/[，。；]/.test(chars.slice(k).join('')) && [...set].some((x) => x.length > head.length && x.startsWith(head))) continue;
       const edges = charEdges(r);
       return [{ ...r, text: chars.slice(0, k).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[k], r.bbox[3]] },
         { ...r, text: chars.slice(k).join('').trimStart(), bbox: [edges[k], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];

@@ -1690,3 +1690,11 @@ describe('163. the total row\'s weight and score each wrapped by a narrow cell, 
     expect(r.check.status).toBe('ok');
   });
 });
+
+describe('164. a conclusion row\'s text that begins with the words of a label (Chromium, a frame only, Sichuan form)', () => {
+  test('项目资金支付进度较慢，预算执行率有待提高。 is 存在问题\'s text whole: 项目资金 there begins a sentence, no label', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_problems_beginning_with_a_label.pdf'));
+    const r = res.records.find((x) => x.project_name === '郫都区交通安全宣传补贴')!;
+    expect(r.problems).toBe('项目资金支付进度较慢，预算执行率有待提高。');
+  });
+});
