@@ -1336,7 +1336,7 @@ function sectionRows(
     };
     // Some column right of them keeps data: a section whose every column is labels has no rows.
     for (let c = labelCols.length ? Math.max(...labelCols) + 1 : 0; c < ncols; c++) {
-      if (!clusters.some((cl) => cl.length === 1 && cl[0].col === c && overlapsOthers(cl[0], clusters) && !cutAtFoot(cl[0]))) break;
+      if (!clusters.some((cl) => cl.length === 1 && cl[0].col === c && (overlapsOthers(cl[0], clusters) || wedged(cl[0], clusters)) && !cutAtFoot(cl[0]))) break;
       if (!blocks.some((b) => b.col > c)) break;
       labelCols.push(c);
       extended = true;
@@ -1942,6 +1942,21 @@ function clusterBlocks(blocks: readonly Block[], key: (b: Block) => number, tolO
 /** Whether a block overlaps vertically a cluster of at least two other blocks. */
 function overlapsOthers(b: Block, clusters: readonly Block[][]): boolean {
   return overlapped(b, clusters).length > 0;
+}
+
+/**
+ * Whether a block fills the white between two rows (clusters of at least two blocks) and touches
+ * both: a label centred on the two, half a line pitch off the rows' lines (a one-line label of a
+ * two-row group in a table whose rows are one line apart). A row of its own keeps the rows' pitch.
+ */
+function wedged(b: Block, clusters: readonly Block[][]): boolean {
+  const boxes = clusters.filter((c) => c.length >= 2 && !c.includes(b)).map((c) => unionBox(c.map((x) => x.bbox)));
+  const tol = 0.3 * b.fontSize;
+  const above = boxes.filter((x) => x[3] <= b.bbox[1] + 0.5).map((x) => b.bbox[1] - x[3]);
+  const below = boxes.filter((x) => x[1] >= b.bbox[3] - 0.5).map((x) => x[1] - b.bbox[3]);
+  if (!above.length || !below.length) return false;
+  const up = Math.min(...above), down = Math.min(...below);
+  return up < tol && down < tol && Math.abs(up - down) < tol;
 }
 
 /** The clusters of at least two other blocks that a block overlaps vertically. */

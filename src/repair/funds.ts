@@ -323,6 +323,8 @@ export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabular
     report(ctx, 'fund_header_merged', 'the label of a fund row was printed in the funds header row', { row: header });
   }
   const figures = cols.filter((c) => !TEXT_COLS.has(c.key));
+  // The fund rows in the order read.
+  const order: FundRowKey[] = [];
 
   for (const row of joinFundRests(rows, v, ctx)) {
     let cells = row.cells;
@@ -382,10 +384,34 @@ export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabular
       values[col.key] = fc;
     }
     funds[key] = values;
+    order.push(key);
     if (key === totalKey) {
       expectedLabelAt = labelAt;
       totalGap = gap;
     }
   }
+  mergeTextDown(funds, order, totalKey, cols.filter((c) => TEXT_COLS.has(c.key)).map((c) => c.key), ctx);
   return { funds, separators, wrapped };
+}
+
+/**
+ * A text column read on the total row only (原因) whose cell is merged down the fund rows: its
+ * wrapped lines fall beside the rows below the total, and the first may fall below the total row
+ * when the cell centres its text. The pieces on the rows after the total, in order, are the rest of
+ * the total's text (`wrapped_cell_joined`); no other row reads that column.
+ */
+function mergeTextDown(funds: FundsRead, order: readonly FundRowKey[], totalKey: FundRowKey, keys: readonly FundColKey[], ctx: StageContext): void {
+  const total = funds[totalKey];
+  const from = order.indexOf(totalKey);
+  if (!total || from < 0) return;
+  for (const key of keys) {
+    const pieces = order.slice(from + 1).map((k) => funds[k]?.[key]).filter((fc): fc is FundCell => fc?.value != null);
+    if (pieces.length === 0) continue;
+    const head = total[key];
+    const all = head?.value != null ? [head, ...pieces] : pieces;
+    const text = all.map((fc) => fc.value!).reduce((a, b) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b));
+    report(ctx, 'wrapped_cell_joined', `the ${key} text beside the fund rows below the total was read as the rest of the total's cell`, { row: all[0]!.row, cell: all[0]!.cell }, { actual: all.map((fc) => fc.value).join(' | '), expected: text });
+    total[key] = { ...all[0]!, value: text };
+    for (const fc of pieces) fc.value = null;
+  }
 }

@@ -1698,3 +1698,27 @@ describe('164. a conclusion row\'s text that begins with the words of a label (C
     expect(r.problems).toBe('项目资金支付进度较慢，预算执行率有待提高。');
   });
 });
+
+describe('165. a 原因 cell merged down the fund rows, its lines beside the rows below 总额 (Sichuan form)', () => {
+  test('Writer from .docx, no rules: the lines beside 其中：财政资金 … 其他资金 are the rest of 总额\'s 原因', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_fund_reason_merged_down_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '公共体育场馆运维及体质监测工作经费')!;
+    expect(r.funds.total?.deviation_reason).toBe('因政策调整，部分工作内容取消，造成实际完成值低于目标值，将加强与相关部门的沟通协调，确保按期完成。');
+  });
+  test('Calc, a frame only: a short 原因 centred in the merged cell, wholly below the 总额 row, is still 总额\'s', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_fund_reason_merged_down_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '双流区传染病监测预警专项经费')!;
+    expect(r.funds.total?.deviation_reason).toBe('系统上线时间较计划推迟，致使满意度略低于预期，拟通过APP和公众号加大宣传力度，提高知晓率。');
+  });
+});
+
+describe('166. one-line level-2 labels of two-row groups, each filling the white between its rows (Calc, no rules, Shanghai form)', () => {
+  test('质量指标 and 时效指标 head two rows each: the level-2 column is a label column though no label overlaps a row', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_level2_labels_between_rows.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年度户籍管理信息系统运维（二期）补贴')!;
+    expect(r.indicators.slice(0, 5).map((x) => `${levels(x)}/${x.level3 ?? ''}`)).toEqual([
+      '产出指标/数量指标/完成核查次数', '产出指标/质量指标/驾驶员信息录入差错率', '产出指标/质量指标/系统可用率',
+      '产出指标/时效指标/问题响应时间', '产出指标/时效指标/项目完成时间',
+    ]);
+  });
+});
