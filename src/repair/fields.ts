@@ -168,6 +168,14 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
       end = k;
     }
     if (got !== label) continue;
+    // The value may run on past the label's last line: its lines on rows of one cell in that
+    // column, each beside or right under the one before, none a label.
+    for (let k = end + 1; k < rows.length && k <= end + 8; k++) {
+      const alone = single(rows[k]);
+      if (!alone || alone.at !== first.at || isLabel(alone.text, v) || !underLine(rows[k - 1]!, rows[k]!)) break;
+      value.push(alone.text);
+      end = k;
+    }
     const row = rows[r]!;
     const cells = row.cells.map((c) => ({ ...c }));
     cells[first.at] = { ...cells[first.at]!, text: label };
@@ -180,6 +188,17 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
     r = end;
   }
   return out;
+}
+
+/**
+ * Whether a row's line sits beside another's (on its line) or right under it, on one page: the
+ * white between them under a fifth of its height.
+ */
+function underLine(above: Row, row: Row): boolean {
+  const a = above.bbox, b = row.bbox;
+  if (!a || !b || above.page !== row.page) return false;
+  const h = b[3] - b[1];
+  return b[1] - a[3] < 0.2 * h && b[1] >= a[1] - 0.2 * h;
 }
 
 /** Whether a cell holds a label (of a field or a part of the form) rather than a value. */

@@ -1722,3 +1722,11 @@ describe('166. one-line level-2 labels of two-row groups, each filling the white
     ]);
   });
 });
+
+describe('167. the 项目实施内容及过程概述 label wrapped over two lines, its text one line longer (Chromium, no rules, Sichuan form)', () => {
+  test('成。 beside 及过程概述, after the label\'s last line, is the end of the summary', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_summary_running_past_its_label_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '节能降耗专项购买服务')!;
+    expect(r.implementation_summary).toBe('根据年初计划，项目分三个阶段实施：前期调研、组织实施和总结验收，各阶段任务均按期完成。');
+  });
+});
