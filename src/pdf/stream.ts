@@ -2022,7 +2022,8 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   const firstData = rows.findIndex(isData);
   const point = (b: Block, a: Align): number => (a === 'top' ? b.bbox[1] : a === 'bottom' ? b.bbox[3] : centre(b.bbox));
   const groupPoint = (i: number, j: number, a: Align): number => (a === 'top' ? rows[i].top : a === 'bottom' ? rows[j].bottom : (rows[i].top + rows[j].bottom) / 2);
-  interface Cand { s: number; e: number; err: number; cut?: boolean }
+  // (`by`: the error of each alignment that fits, for placing a column's labels all one way.)
+  interface Cand { s: number; e: number; err: number; cut?: boolean; by?: Partial<Record<Align, number>> }
   // Producers often align the labels of row groups otherwise than the cells (Writer from HTML
   // puts them at the top of their group): the other alignments are allowed at a small cost.
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
@@ -2055,19 +2056,23 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
       for (let i = near; i >= 0 && free(i); i--) {
         for (let j = near; j < n && free(j); j++) {
           let err = Infinity;
+          const by: Partial<Record<Align, number>> = {};
           for (const a of aligns) {
             // A group that takes in the row the break cuts is cut too: its label is at its top.
             if (at.lastRowCut && isLast && j === n - 1 && a !== 'top') continue;
             // (Groups of three or five rows whose row heights the texts do not show: `offCentredRows`.
             // The sum over more rows gathers the error of each row's middle.)
             const d = slack && a === 'middle' && align === 'middle' && j > i && j - i <= 4 ? Math.min(Math.abs(groupPoint(i, j, a) - point(b, a)), offCentredRows(rows, i, j, point(b, a))) : Math.abs(groupPoint(i, j, a) - point(b, a));
-            if (d < tol) err = Math.min(err, d / tol + (a === align || cutHere(j, a) ? 0 : 0.5));
+            if (d < tol) {
+              err = Math.min(err, d / tol + (a === align || cutHere(j, a) ? 0 : 0.5));
+              by[a] = d / tol + 0.01 * (j - i);
+            }
           }
           // A group at the page's top takes in the group the page before left open, unless the
           // section sets its cells at the top and the label stands at the top of the page's first
           // row: there a group begins (a cut cell's label is printed in its first part).
           const opens = align === 'top' && i === firstData && Math.abs(rows[i].top - b.bbox[1]) < tol;
-          if (Number.isFinite(err) && !(open && i <= firstData && !opens)) out.push({ s: i, e: j, err: err + 0.01 * (j - i) });
+          if (Number.isFinite(err) && !(open && i <= firstData && !opens)) out.push({ s: i, e: j, err: err + 0.01 * (j - i), by });
         }
       }
     }
@@ -2085,7 +2090,7 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     }
     // (Two labels taken as one cost what each would, and a little more: they are one only where
     // that places them much better.)
-    if (last > first) return out.map((x) => ({ ...x, err: 2 * x.err + 0.2 }));
+    if (last > first) return out.map((x) => ({ ...x, err: 2 * x.err + 0.2, ...(x.by ? { by: Object.fromEntries(Object.entries(x.by).map(([a, e]) => [a, 2 * e + 0.2])) } : {}) }));
     if (!out.length) {
       // The row it overlaps has a cell in this column already (a group's label printed high in
       // its first row, just under the header): the nearest row free there, below first.
@@ -2102,7 +2107,23 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // open group's label is on this page.
   const above = (s: number): number => (at.continues && !open ? 0 : dataIn(0, s - 1));
   const below = (e: number): number => (at.atFoot ? 0.25 : 1) * dataIn(e + 1, n - 1);
-  const chosen = leastCostPath(cands, units, labels.length, above, below, dataIn);
+  // A producer sets every label of a column one way: the labels placed all at one alignment (the
+  // section's, or another at the small cost once) are preferred to a mix, which costs as much
+  // again. (A label a page break cut, or one centred on a cut group, fits any.)
+  const mixed = leastCostPath(cands, units, labels.length, above, below, dataIn);
+  let chosen = mixed?.path ?? null, cost = mixed ? mixed.cost + 0.5 : Infinity;
+  // (The first label on a page that continues the table, and the last at a page's foot, may be of
+  // a group the break cut: they keep every way.)
+  const looseEnd = (u: number): boolean => (at.continues && units[u]!.first === 0) || (at.atFoot && units[u]!.last === labels.length - 1);
+  for (const a of aligns) {
+    const one = cands.map((cs, u) => (looseEnd(u) ? cs : cs.flatMap((x) => (!x.by ? [x] : x.by[a] !== undefined ? [{ ...x, err: x.by[a]! }] : []))));
+    const path = one.every((cs) => cs.length > 0) ? leastCostPath(one, units, labels.length, above, below, dataIn) : null;
+    const c = path ? path.cost + (a === align ? 0 : 0.5) : Infinity;
+    if (path && c <= cost) {
+      chosen = path.path;
+      cost = c;
+    }
+  }
   // No consistent placement (labels out of order): each on the row it overlaps.
   const placed = chosen ?? labels.map((b, k) => ({ s: nearestOverlap(rows, b), e: -1, cut: false, unit: k }));
   placed.forEach(({ s: i, e: j, cut, unit }, k) => {
@@ -2237,7 +2258,7 @@ function leastCostPath<C extends { s: number; e: number; err: number }>(
   above: (s: number) => number,
   below: (e: number) => number,
   dataIn: (a: number, b: number) => number,
-): (C & { unit: number })[] | null {
+): { path: (C & { unit: number })[]; cost: number } | null {
   // best[u][x]: least cost of labels 0..last(u) with unit u (one label, or two taken as one) on
   // candidate x. Units are listed so that one ending before another's first label comes first.
   const order = units.map((_, u) => u).sort((p, q) => units[p]!.last - units[q]!.last);
@@ -2271,7 +2292,7 @@ function leastCostPath<C extends { s: number; e: number; err: number }>(
   if (end[0] < 0) return null;
   const chosen: (C & { unit: number })[] = [];
   for (let [u, xi] = end; u >= 0; [u, xi] = from[u]![xi]!) chosen.unshift({ ...cands[u]![xi]!, unit: u });
-  return chosen;
+  return { path: chosen, cost: bestCost };
 }
 
 /**

@@ -1730,3 +1730,11 @@ describe('167. the 项目实施内容及过程概述 label wrapped over two line
     expect(r.implementation_summary).toBe('根据年初计划，项目分三个阶段实施：前期调研、组织实施和总结验收，各阶段任务均按期完成。');
   });
 });
+
+describe('168. group labels centred on their groups in a section whose cells sit at the top (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('数量指标 heads one row and 质量指标 three: the column\'s labels are placed all one way, as 时效指标 between its two rows shows', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_group_labels_all_centred.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(0, 6).map((x) => x.level2)).toEqual(['数量指标', '质量指标', '质量指标', '质量指标', '时效指标', '时效指标']);
+  });
+});
