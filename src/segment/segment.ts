@@ -22,9 +22,13 @@ function nonEmpty(row: Row): string[] {
 /** Given rows of one file and the templates, returns one block per project table. */
 export function rowsToBlocks(rows: readonly Row[], ctx: StageContext, set: TemplateSet): ProjectBlock[] {
   const v = set.union;
-  /** The title text when a row is a title line (its only text is a title, possibly repeated). */
+  /**
+   * The title text when a row is a title line (its only text is a title, possibly repeated; a
+   * signature line under the table before may share its row, where tables follow one another
+   * with no rule between: 项目负责人：… | 部门预算项目支出绩效自评表(2023年度)).
+   */
   const titleOf = (row: Row, test: (t: string) => boolean): string | undefined => {
-    const texts = nonEmpty(row);
+    const texts = nonEmpty(row).filter((t) => !v.isIgnored(t));
     if (texts.length === 0 || !texts.every((t) => test(t))) return undefined;
     return texts[0]!.replace(/\s+/g, '');
   };

@@ -1738,3 +1738,12 @@ describe('168. group labels centred on their groups in a section whose cells sit
     expect(r.indicators.slice(0, 6).map((x) => x.level2)).toEqual(['数量指标', '质量指标', '质量指标', '质量指标', '时效指标', '时效指标']);
   });
 });
+
+describe('169. tables that follow one another with no rule between, the signature line under one on the row of the next one\'s title (Writer from HTML, all rules, Sichuan form)', () => {
+  test('项目负责人：… | 部门预算项目支出绩效自评表(2023年度) is a title row: each table has its year', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_all_title_beside_signature.pdf'));
+    expect(res.records.map((r) => [r.project_name, r.year])).toEqual([
+      ['金堂县金堂县出租汽车行业服务质量考核补贴', '2023'], ['停车信息平台运维工作经费', '2023'], ['2023年既有多层住宅加装电梯运维经费', '2023'],
+    ]);
+  });
+});
