@@ -94,6 +94,26 @@ function textLabels(v: Vocabulary): string[] {
   return [...TEXT_FIELDS].flatMap((k) => (v.template.fields[k] ?? []).map(labelKey));
 }
 
+/**
+ * A field's whole label inside a text, with text that is no label on both sides: the label and
+ * the texts before and after it, for a field of one short value (实施单位（盖章）). (Labels of six or
+ * more characters keep words from being taken for one.)
+ */
+function labelInside(text: string, v: Vocabulary): { label: string; before: string; after: string } | undefined {
+  const t = text.replace(/\s+/g, '');
+  // (Fields of one short value only: a paragraph's label stands beside its paragraph.)
+  const short = (Object.entries(v.template.fields) as [FieldKey, string[] | undefined][]).filter(([k]) => !TEXT_FIELDS.has(k));
+  for (const label of short.flatMap(([, ls]) => (ls ?? []).map(labelKey))) {
+    if (label.length < 6) continue;
+    const at = t.indexOf(label);
+    if (at <= 0 || at + label.length >= t.length) continue;
+    const before = t.slice(0, at), after = t.slice(at + label.length);
+    if (isLabel(before, v) || isLabel(after, v) || labelBefore(after, v) || v.knows(before) || v.knows(after)) continue;
+    return { label, before, after };
+  }
+  return undefined;
+}
+
 /** Splits "实施单位 上海市…" or "项目名称：…" into the label's field and the value. */
 function splitJoined(text: string, v: Vocabulary): { key: FieldKey; label: string; value: string } | undefined {
   const m = /^(\S{2,8}?)[\s：:]+(.+)$/s.exec(text);
@@ -402,6 +422,20 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       if (own) {
         cells.push({ cell: { ...a.cell, text: own }, at: a.at });
         report(ctx, 'section_label_joined', `section label read into the label "${own}"`, { row, cell: a.cell }, { actual: a.cell.text, expected: own });
+        continue;
+      }
+      // A label centred beside its value's two lines, read into one cell with them
+      // (彭州市…执法大 + 实施单位（盖章） + 队): its value is the text around it, unless the cell
+      // before is a label waiting for its value, which the text before it then is.
+      const inside = labelInside(a.cell.text, v);
+      if (inside) {
+        const prev = cells[cells.length - 1];
+        const waiting = prev !== undefined && v.field(prev.cell.text) !== undefined;
+        const label = { cell: { ...a.cell, text: inside.label }, at: a.at };
+        cells.push(...(waiting
+          ? [{ cell: { ...a.cell, text: inside.before }, at: a.at }, label, { cell: { ...a.cell, text: inside.after }, at: a.at }]
+          : [label, { cell: { ...a.cell, text: inside.before + inside.after }, at: a.at }]));
+        report(ctx, 'label_value_joined', `label "${inside.label}" was read into one cell with the text around it`, { row, cell: a.cell }, { actual: a.cell.text, expected: waiting ? `${inside.before} | ${inside.label} | ${inside.after}` : `${inside.label} | ${inside.before}${inside.after}` });
         continue;
       }
       const both = b ? a.cell.text + b.cell.text : '';

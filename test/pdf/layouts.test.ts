@@ -1747,3 +1747,11 @@ describe('169. tables that follow one another with no rule between, the signatur
     ]);
   });
 });
+
+describe('170. the 实施单位（盖章） label centred between the two lines of its value, all read into one cell (Calc, a frame only, Sichuan form)', () => {
+  test('彭州市生态环境保护综合行政执法大 + 实施单位（盖章） + 队: the label\'s value is the text around it', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_unit_label_between_value_lines_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年环境信息公开专项')!;
+    expect([r.department, r.implementing_unit]).toEqual(['彭州市生态环境局', '彭州市生态环境保护综合行政执法大队']);
+  });
+});
