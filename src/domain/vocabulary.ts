@@ -218,6 +218,12 @@ export interface TemplateSet {
   isTitle(text: string): boolean;
   /** Whether a line is the title of a table that is not a project table (部门整体支出绩效自评表). */
   isNonProjectTitle(text: string): boolean;
+  /**
+   * The project table's title a signature line runs into, read as one text with it (项目负责人：…
+   * 财务负责人：… 部门预算项目支出绩效自评表（2023年度）): the text from the title on, without a
+   * unit line after it.
+   */
+  titleAfterSignature(text: string): string | undefined;
 }
 
 /** Titles of any self-evaluation table, whatever its template: the catch-all for unknown forms. */
@@ -235,7 +241,8 @@ export function templateSet(extra: readonly Template[] = NO_EXTRA): TemplateSet 
   const all = [...TEMPLATES, ...extra];
   const templates = all.map(vocabularyOf);
   const union = vocabularyOf(unionTemplate(all));
-  const titleRes = [...re(union.template.titles), ...GENERIC_TITLES];
+  const templateTitles = re(union.template.titles);
+  const titleRes = [...templateTitles, ...GENERIC_TITLES];
   const nonProject = re(NON_PROJECT_TITLES);
   const set: TemplateSet = {
     templates,
@@ -247,6 +254,17 @@ export function templateSet(extra: readonly Template[] = NO_EXTRA): TemplateSet 
     isTitle: (text) => {
       const k = labelKey(text);
       return k.length <= MAX_TITLE && !nonProject.some((r) => r.test(k)) && titleRes.some((r) => r.test(k));
+    },
+    titleAfterSignature: (text) => {
+      if (!union.isIgnored(text)) return undefined;
+      const k = labelKey(text);
+      const at = Math.min(...templateTitles.map((r) => r.exec(k)?.index ?? Infinity));
+      if (!Number.isFinite(at) || at === 0) return undefined;
+      // (A unit line may follow it in the same text: 单位：万元.)
+      let title = k.slice(at);
+      const unit = Array.from(title, (_, j) => j).find((j) => j > 0 && union.unitOf(title.slice(j)) !== undefined);
+      if (unit !== undefined) title = title.slice(0, unit);
+      return set.isTitle(title) ? title : undefined;
     },
   };
   cache.set(key, set);

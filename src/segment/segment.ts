@@ -28,7 +28,12 @@ export function rowsToBlocks(rows: readonly Row[], ctx: StageContext, set: Templ
    * with no rule between: 项目负责人：… | 部门预算项目支出绩效自评表(2023年度)).
    */
   const titleOf = (row: Row, test: (t: string) => boolean): string | undefined => {
-    const texts = nonEmpty(row).filter((t) => !v.isIgnored(t));
+    // (Or run into it, read as one text: 项目负责人：…部门预算项目支出绩效自评表（2023年度）.)
+    const texts = nonEmpty(row).flatMap((t) => {
+      if (!v.isIgnored(t)) return [t];
+      const title = test === set.isTitle ? set.titleAfterSignature(t) : undefined;
+      return title ? [title] : [];
+    });
     if (texts.length === 0 || !texts.every((t) => test(t))) return undefined;
     return texts[0]!.replace(/\s+/g, '');
   };

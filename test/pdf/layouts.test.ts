@@ -1755,3 +1755,11 @@ describe('170. the 实施单位（盖章） label centred between the two lines 
     expect([r.department, r.implementing_unit]).toEqual(['彭州市生态环境局', '彭州市生态环境保护综合行政执法大队']);
   });
 });
+
+describe('171. the next table\'s title read into one text with the signature line under the table before (Calc, all rules, tables in one flow, Sichuan form)', () => {
+  test('项目负责人：…财务负责人：…部门预算项目支出绩效自评表（2023年度）… opens a table with its title and year', async () => {
+    const res = await run(path.join(PAGES, 'calc_all_title_run_into_signature.pdf'));
+    const r = res.records.find((x) => x.project_name === '动物疫病防控工作经费')!;
+    expect([r.title, r.year]).toEqual(['部门预算项目支出绩效自评表（2023年度）', '2023']);
+  });
+});
