@@ -197,22 +197,38 @@ export function linesToStreamRows(
       // Lines that hold only pieces of labels left of the labels (年度 of 年度 / 预算 / 数(万 / 元),
       // a column the header gives no anchor) are the header's when a line of label pieces lies beyond them.
       const side = hits.length > 1 && sideLabelFirst(lines, li, hits[0], wanted);
+      // A run under (over) a whole label the header already holds over it continues no label
+      // unless the two make one (原因 over 偏差原, the first line of a reason in the row under).
+      let pendingLines: readonly number[] = [];
+      const continues = (k: number) => (r: TextRun, t: string): boolean => {
+        const held = [...header, ...pendingLines]
+          .filter((j) => j !== k)
+          .sort((a, b) => a - b)
+          .flatMap((j) => lines[j].runs.filter((o) => o.bbox[0] < r.bbox[2] - 0.5 && o.bbox[2] > r.bbox[0] + 0.5))
+          .map((o) => compactText(o.text))
+          .join('');
+        const folded = wanted.map(fullWidth);
+        if (!folded.includes(fullWidth(held))) return true;
+        const joined = fullWidth(k > li ? held + t : t + held);
+        return folded.some((a) => a.includes(joined));
+      };
       const wrapped = (k: number, next: number): 'label' | 'beside' | 'other' => {
-        const kind = Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize ? labelFragments(lines[k], hits, wanted, side) : 'other';
+        const kind = Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize ? labelFragments(lines[k], hits, wanted, side, continues(k)) : 'other';
         return kind === 'left' ? 'other' : kind;
       };
       // A line overlapping the anchor line is the header's unless a text over the labels is no
       // piece of one (the rest of a reason right above the header, lines set tighter than their height).
       const onLine = (k: number, overlaps: boolean, next: number): 'label' | 'beside' | 'other' => {
         if (!overlaps) return wrapped(k, next);
-        return labelFragments(lines[k], hits, wanted, side) === 'other' ? 'other' : 'label';
+        return labelFragments(lines[k], hits, wanted, side, continues(k)) === 'other' ? 'other' : 'label';
       };
       // From `from`, line by line in `step`'s direction: the last line the header takes.
       const extend = (from: number, step: 1 | -1, stop: (k: number) => boolean): number => {
         let end = from - step, pending: number[] = [];
         for (let k = from; !stop(k); k += step) {
           const overlaps = step < 0 ? lines[k].bbox[3] > line.bbox[1] + 0.5 : lines[k].bbox[1] < line.bbox[3] - 0.5;
-          const kind = onLine(k, overlaps, k - step);
+          pendingLines = pending;
+        const kind = onLine(k, overlaps, k - step);
           if (kind === 'other') break;
           pending.push(k);
           if (kind === 'beside') continue;
@@ -2351,7 +2367,7 @@ const centreOf = (l: TextLine): number => (l.bbox[1] + l.bbox[3]) / 2;
  * left of them, 'left' when it holds nothing over the labels and other text left of them, 'other'
  * when a text over the labels is no piece of one.
  */
-function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[], side = false): 'label' | 'beside' | 'left' | 'other' {
+function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, number]>, anchors: readonly string[], side = false, continues: (r: TextRun, t: string) => boolean = () => true): 'label' | 'beside' | 'left' | 'other' {
   let fragments = 0, pieces = 0, runs = 0;
   // (Brackets and colons compare in either width: 年度预算数(万 of 年度预算数（万元）.)
   const folded = anchors.map(fullWidth);
@@ -2376,7 +2392,7 @@ function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, nu
     // just above the funds header, over 分 and 执) is a cell of the row above. (Labels found in
     // one run, 未完成 | 原因, touch: they are one.)
     const over = hits.filter(([x0, x1]) => r.bbox[0] < x1 - 0.5 && r.bbox[2] > x0 + 0.5);
-    if (!piece || over.some((h, k) => k > 0 && h[0] - over[k - 1]![1] > 0.5)) return 'other';
+    if (!piece || over.some((h, k) => k > 0 && h[0] - over[k - 1]![1] > 0.5) || !continues(r, t)) return 'other';
     fragments++;
   }
   return fragments > 0 ? 'label' : runs > 0 && pieces === runs ? 'beside' : 'left';

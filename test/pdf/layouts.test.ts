@@ -1763,3 +1763,11 @@ describe('171. the next table\'s title read into one text with the signature lin
     expect([r.title, r.year]).toEqual(['部门预算项目支出绩效自评表（2023年度）', '2023']);
   });
 });
+
+describe('172. a note in the 原因 column beginning right under the funds header (Writer from HTML, no rules, Sichuan form)', () => {
+  test('偏差原 under the whole label 原因 is no wrapped piece of it: the 总额 row\'s 原因 is read whole', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_reason_first_line_under_header.pdf'));
+    const r = res.records[0]!;
+    expect(r.funds.total?.deviation_reason).toBe('偏差原因：因供应商交付延迟，影响了整体实施进度，将建立定期调度机制，及时跟踪项目进展。改进措施：拟通过APP和公众号加大宣传力度，提高知晓率。');
+  });
+});
