@@ -2104,6 +2104,18 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
         if (d < 2 * tol) out.push({ s: 0, e: j, err: d / (2 * tol) + 0.25 + 0.01 * j, cut: true });
       }
     }
+    // The last label at a page's foot that fits no group of rows may be centred on a merged cell
+    // the break cuts (Calc prints it where the whole cell's middle falls): it stands below the
+    // middle of the cell's rows on this page, down to the page's foot. Any group of the last rows
+    // whose middle is above it may be that one, the nearer the likelier; the tiling of the groups
+    // above decides.
+    if (out.length === 0 && at.atFoot && isLast && isData(rows[n - 1]!) && free(n - 1)) {
+      const y = centre(b.bbox);
+      for (let i = n - 1; i >= 0 && free(i); i--) {
+        const below = y - groupPoint(i, n - 1, 'middle');
+        if (below >= -tol) out.push({ s: i, e: n - 1, err: 0.5 + (0.1 * Math.max(0, below)) / b.fontSize, cut: true });
+      }
+    }
     // (Two labels taken as one cost what each would, and a little more: they are one only where
     // that places them much better.)
     if (last > first) return out.map((x) => ({ ...x, err: 2 * x.err + 0.2, ...(x.by ? { by: Object.fromEntries(Object.entries(x.by).map(([a, e]) => [a, 2 * e + 0.2])) } : {}) }));

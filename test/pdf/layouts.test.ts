@@ -1771,3 +1771,11 @@ describe('172. a note in the 原因 column beginning right under the funds heade
     expect(r.funds.total?.deviation_reason).toBe('偏差原因：因供应商交付延迟，影响了整体实施进度，将建立定期调度机制，及时跟踪项目进展。改进措施：拟通过APP和公众号加大宣传力度，提高知晓率。');
   });
 });
+
+describe('173. a group label under the last row of a page, centred on a merged cell the break cuts (Calc, a frame only, Shanghai form)', () => {
+  test('质量指标 at the page\'s foot heads the rows after 数量指标\'s three, not the last row alone', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_group_label_at_page_foot_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '互联网医院平台运维专项')!;
+    expect(r.indicators.slice(0, 6).map((x) => x.level2)).toEqual(['数量指标', '数量指标', '数量指标', '质量指标', '质量指标', '质量指标']);
+  });
+});
