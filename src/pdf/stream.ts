@@ -1114,7 +1114,10 @@ function sectionRows(
   // (A number that shows two decimals or more, as many as its column prints, is whole: 5.00 over
   // the total row's 100, rows stacked at the line pitch.)
   const complete = (upper: Piece): boolean => decimalsOf(upper) >= 2 && decimalsOf(upper) >= decimals[upper.col]!;
-  const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !complete(upper) && !besideLine(lower, (o) => !sideLabel(o, lower), mayContinue);
+  // (No rest makes more decimals than two or than the column prints: 83.4% over 100% are two
+  // rows' figures, set at the pitch where the rows add no space.)
+  const fitsDecimals = (upper: Piece, lower: Piece): boolean => decimalsOf(upper) + textOf(lower).replace('%', '').length <= Math.max(2, decimals[lower.col]!);
+  const decimalRest = (upper: Piece, lower: Piece): boolean => digitsRest(lower) && decimalsOf(upper) >= 1 && !complete(upper) && fitsDecimals(upper, lower) && !besideLine(lower, (o) => !sideLabel(o, lower), mayContinue);
   // A decimal number and digits under it, centred together on a line where other columns' cells
   // stand, a figure among them (670.1 over 2 round ≤ | 万元 | 15): one cell of two lines, centred
   // on its row.

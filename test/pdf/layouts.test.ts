@@ -1779,3 +1779,13 @@ describe('173. a group label under the last row of a page, centred on a merged c
     expect(r.indicators.slice(0, 6).map((x) => x.level2)).toEqual(['数量指标', '数量指标', '数量指标', '质量指标', '质量指标', '质量指标']);
   });
 });
+
+describe('174. one-line rows set at the line pitch, their figures one under another (Writer from HTML, a frame only, national form)', () => {
+  test('83.4% over 100% is no number cut in two (it would show four decimals): three rows, not one', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_rows_at_line_pitch_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '水文站网运行经费')!;
+    expect(r.indicators.slice(19, 22).map((x) => [x.level3, x.actual, x.weight, x.score])).toEqual([
+      ['档案材料准确率', '83.4%', '2', '0.9'], ['河道归档完整率', '100%', '2', '2'], ['供水企业参与率', '87%', '4', '4'],
+    ]);
+  });
+});
