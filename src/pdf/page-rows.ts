@@ -149,7 +149,32 @@ function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
     if (further.length >= 2 && !crossed(x, last.end, further[1])) last.end = further[1];
     out.push(...closed);
   }
+  closeOpenTop(out, crossed);
   return out;
+}
+
+/**
+ * Writer leaves the edges of the cells a page break cut undrawn at the top of the next page: the
+ * table's first band, under the rule drawn over the whole table, is closed only from some
+ * column on (or up to some column), its outer edge and the edges left of that column starting
+ * one band lower. Each such edge runs up to the rule, where no text crosses it and no other rule
+ * crosses it in between (the band is one row).
+ */
+function closeOpenTop(rules: Rule[], crossed: (x: number, y0: number, y1: number) => boolean): void {
+  const vs = rules.filter((r) => r.orient === 'v');
+  if (vs.length < 3) return;
+  const top = Math.min(...vs.map((r) => r.start));
+  const closed = vs.filter((r) => r.start < top + 1).map((r) => r.pos);
+  if (closed.length < 2) return;
+  const lo = Math.min(...closed), hi = Math.max(...closed);
+  const firstAt = new Map<number, Rule>();
+  for (const r of vs) if (!firstAt.has(r.pos) || r.start < firstAt.get(r.pos)!.start) firstAt.set(r.pos, r);
+  const hAt = (y: number, x: number): boolean => rules.some((r) => r.orient === 'h' && Math.abs(r.pos - y) < 1 && r.start <= x + 1 && r.end >= x - 1);
+  const hBetween = (y0: number, y1: number, x: number): boolean => rules.some((r) => r.orient === 'h' && r.pos > y0 + 1 && r.pos < y1 - 1 && r.start <= x + 1 && r.end >= x - 1);
+  for (const [x, r] of firstAt) {
+    if ((x >= lo - 1 && x <= hi + 1) || r.start < top + 1) continue;
+    if (hAt(top, x) && hAt(r.start, x) && !hBetween(top, r.start, x) && !crossed(x, top, r.start)) r.start = top;
+  }
 }
 
 /**

@@ -1789,3 +1789,12 @@ describe('174. one-line rows set at the line pitch, their figures one under anot
     ]);
   });
 });
+
+describe('175. the first row of a page that goes on with a ruled table, its left edges undrawn (Writer from .docx, all rules)', () => {
+  test('群众投诉下降率 is read in its row, not as text outside the table', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_continued_row_edges_undrawn_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '高考考务组织补贴')!;
+    const row = r.indicators.find((x) => x.actual === '96.94(%)');
+    expect([row?.level3, row?.target, row?.weight, row?.score]).toEqual(['群众投诉下降率', '≥90.00(%)', '11.00', '11.00']);
+  });
+});
