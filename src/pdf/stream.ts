@@ -1496,9 +1496,13 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
   };
   // drawn[k][c]: a rule at ys[k] runs under most of the text of column c (the column's bounds
   // lie midway in the gutters, wider than its cells).
+  // (A label with its value, the signature line under the table above all (项目负责人：…), may
+  // reach out of the table: such texts do not measure the column. A text spanning into the next
+  // column counts up to the column's edge: 评价结论 in a narrow first column.)
   const textX = Array.from({ length: ncols }, (_, c) => {
-    const own = pieces.filter((p) => p.col === c && !p.spans);
-    return own.length ? [Math.min(...own.map((p) => p.bbox[0])), Math.max(...own.map((p) => p.bbox[2]))] : colX(c);
+    const own = pieces.filter((p) => p.col === c && !labelWithValue(lineText(p)));
+    const edge = colX(c)[1];
+    return own.length ? [Math.min(...own.map((p) => p.bbox[0])), Math.max(...own.map((p) => (p.spans ? Math.min(p.bbox[2], edge) : p.bbox[2])))] : colX(c);
   });
   const drawn = ys.map((y) => {
     const at = hRules.filter((r) => Math.abs(r.pos - y) <= 2);

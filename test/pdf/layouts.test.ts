@@ -1798,3 +1798,11 @@ describe('175. the first row of a page that goes on with a ruled table, its left
     expect([row?.level3, row?.target, row?.weight, row?.score]).toEqual(['群众投诉下降率', '≥90.00(%)', '11.00', '11.00']);
   });
 });
+
+describe('176. rules between rows, the signature line under the table reaching left of them (Writer from .docx, rules between rows only, Sichuan form)', () => {
+  test('评价结论, 存在问题 and 改进措施 are rows of their own, not one cell the rules do not cross', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_signature_left_of_rules_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '蒲江县民办学校规范管理运维经费')!;
+    expect([r.problems, r.improvements, r.grade]).toEqual(['教师对项目政策知晓度不高，宣传力度不够；项目资金支付进度较慢，预算执行率有待提高。', '加快项目实施和资金支付进度，提高预算执行率。', '优']);
+  });
+});
