@@ -197,38 +197,37 @@ export function linesToStreamRows(
       // Lines that hold only pieces of labels left of the labels (年度 of 年度 / 预算 / 数(万 / 元),
       // a column the header gives no anchor) are the header's when a line of label pieces lies beyond them.
       const side = hits.length > 1 && sideLabelFirst(lines, li, hits[0], wanted);
-      // A run under (over) a whole label the header already holds over it continues no label
-      // unless the two make one (原因 over 偏差原, the first line of a reason in the row under).
-      let pendingLines: readonly number[] = [];
-      const continues = (k: number) => (r: TextRun, t: string): boolean => {
-        const held = [...header, ...pendingLines]
+      // A run under (over) a whole label the header holds over it (the lines taken and `pending`)
+      // continues no label unless the two make one (原因 over 偏差原, the first line of a reason in
+      // the row under).
+      const foldedWanted = wanted.map(fullWidth);
+      const continues = (k: number, pending: readonly number[]) => (r: TextRun, t: string): boolean => {
+        const held = [...header, ...pending]
           .filter((j) => j !== k)
           .sort((a, b) => a - b)
           .flatMap((j) => lines[j].runs.filter((o) => o.bbox[0] < r.bbox[2] - 0.5 && o.bbox[2] > r.bbox[0] + 0.5))
           .map((o) => compactText(o.text))
           .join('');
-        const folded = wanted.map(fullWidth);
-        if (!folded.includes(fullWidth(held))) return true;
+        if (!foldedWanted.includes(fullWidth(held))) return true;
         const joined = fullWidth(k > li ? held + t : t + held);
-        return folded.some((a) => a.includes(joined));
+        return foldedWanted.some((a) => a.includes(joined));
       };
-      const wrapped = (k: number, next: number): 'label' | 'beside' | 'other' => {
-        const kind = Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize ? labelFragments(lines[k], hits, wanted, side, continues(k)) : 'other';
+      const wrapped = (k: number, next: number, pending: readonly number[]): 'label' | 'beside' | 'other' => {
+        const kind = Math.abs(centreOf(lines[k]) - centreOf(lines[next])) < 2 * line.fontSize ? labelFragments(lines[k], hits, wanted, side, continues(k, pending)) : 'other';
         return kind === 'left' ? 'other' : kind;
       };
       // A line overlapping the anchor line is the header's unless a text over the labels is no
       // piece of one (the rest of a reason right above the header, lines set tighter than their height).
-      const onLine = (k: number, overlaps: boolean, next: number): 'label' | 'beside' | 'other' => {
-        if (!overlaps) return wrapped(k, next);
-        return labelFragments(lines[k], hits, wanted, side, continues(k)) === 'other' ? 'other' : 'label';
+      const onLine = (k: number, overlaps: boolean, next: number, pending: readonly number[]): 'label' | 'beside' | 'other' => {
+        if (!overlaps) return wrapped(k, next, pending);
+        return labelFragments(lines[k], hits, wanted, side, continues(k, pending)) === 'other' ? 'other' : 'label';
       };
       // From `from`, line by line in `step`'s direction: the last line the header takes.
       const extend = (from: number, step: 1 | -1, stop: (k: number) => boolean): number => {
         let end = from - step, pending: number[] = [];
         for (let k = from; !stop(k); k += step) {
           const overlaps = step < 0 ? lines[k].bbox[3] > line.bbox[1] + 0.5 : lines[k].bbox[1] < line.bbox[3] - 0.5;
-          pendingLines = pending;
-        const kind = onLine(k, overlaps, k - step);
+          const kind = onLine(k, overlaps, k - step, pending);
           if (kind === 'other') break;
           pending.push(k);
           if (kind === 'beside') continue;
