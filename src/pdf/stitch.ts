@@ -14,22 +14,12 @@
  * number under a whole number.
  */
 import type { Row } from '../types.js';
+import { joinWrapped } from '../wrap.js';
 import { compactText, FIGURE, PLACEHOLDER } from './normalize.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
 const signature = (r: Row) => r.cells.map((c) => c.text).filter((t) => t !== '').join('\u0001');
-
-/**
- * Joins two pieces of one cell's text as a line wrap joins them: Latin words with a space, the
- * digits of a number cut by the break without one (≤300.0 | 0(元/人)).
- */
-export function joinWrapped(a: string, b: string): string {
-  if (!a) return b;
-  if (!b) return a;
-  if (/[\d.]$/.test(a) && /^\d/.test(b)) return a + b;
-  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
-}
 
 /**
  * When the first row of `next` that is no repeated header continues the last table row of

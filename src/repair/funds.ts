@@ -11,6 +11,7 @@ import type { FundColKey, FundRowKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
+import { joinWrapped } from '../wrap.js';
 import { compactFigure, readAmount } from './text.js';
 
 export interface FundCell {
@@ -409,7 +410,7 @@ function mergeTextDown(funds: FundsRead, order: readonly FundRowKey[], totalKey:
     if (pieces.length === 0) continue;
     const head = total[key];
     const all = head?.value != null ? [head, ...pieces] : pieces;
-    const text = all.map((fc) => fc.value!).reduce((a, b) => (/[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b));
+    const text = all.map((fc) => fc.value!).reduce(joinWrapped);
     report(ctx, 'wrapped_cell_joined', `the ${key} text beside the fund rows below the total was read as the rest of the total's cell`, { row: all[0]!.row, cell: all[0]!.cell }, { actual: all.map((fc) => fc.value).join(' | '), expected: text });
     total[key] = { ...all[0]!, value: text };
     for (const fc of pieces) fc.value = null;

@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractPdf } from '../../src/pdf/index.js';
-import { joinWrapped, stitchPageBreak } from '../../src/pdf/stitch.js';
+import { stitchPageBreak } from '../../src/pdf/stitch.js';
+import { joinWrapped } from '../../src/wrap.js';
 import { STREAM_ANCHORS } from '../../src/pipeline.js';
 import type { BBox, Cell, Row } from '../../src/types.js';
 
