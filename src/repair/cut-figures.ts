@@ -2,7 +2,8 @@
  * Figures a page break cut right after their point (100. at one page's foot, 00 at the next
  * one's top): the digits alone on the first row of the next page, each under a figure of the
  * row above that ends at its point, complete that figure (`wrapped_cell_joined`). The row of
- * digits is left blank, so the rows stay as many.
+ * digits is left blank, so the rows stay as many; text without digits beside them (the rest of a
+ * level name the break cut) stays where it is.
  */
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
@@ -13,14 +14,21 @@ function cellOver(row: Row, cell: Cell, at: number, width: number): Cell | undef
   return row.cells.length === width ? row.cells[at] : row.cells[mostOverlapped(cell, row.cells)];
 }
 
-/** Given rows, returns them with figures cut at their point by a page break made whole. */
-export function joinFiguresCutAtPoint(rows: readonly Row[], ctx: StageContext): Row[] {
+/**
+ * Given rows, returns them with figures cut at their point by a page break made whole. A header
+ * the next page repeats (`repeated`) may stand between the two parts.
+ */
+export function joinFiguresCutAtPoint(rows: readonly Row[], ctx: StageContext, repeated: (row: Row) => boolean = () => false): Row[] {
   const out = rows.map((r) => ({ ...r, cells: [...r.cells] }));
   for (let i = 0; i + 1 < out.length; i++) {
-    const up = out[i]!, down = out[i + 1]!;
+    const up = out[i]!;
+    let d = i + 1;
+    while (d + 1 < out.length && out[d]!.page === up.page! + 1 && repeated(out[d]!)) d++;
+    const down = out[d]!;
     if (up.page === undefined || down.page !== up.page + 1) continue;
-    const filled = down.cells.flatMap((c, n) => (c.text === '' ? [] : [n]));
-    if (filled.length === 0 || !filled.every((n) => /^\d+%?$/.test(down.cells[n]!.text.trim()))) continue;
+    // (The row may also hold the rest of a label the break cut, 产出指 over 标: it stays.)
+    const filled = down.cells.flatMap((c, n) => (/^\d+%?$/.test(c.text.trim()) ? [n] : []));
+    if (filled.length === 0 || down.cells.some((c) => /\d/.test(c.text) && !/^\d+%?$/.test(c.text.trim()))) continue;
     const over = filled.map((n) => cellOver(up, down.cells[n]!, n, down.cells.length));
     if (!over.every((c) => c !== undefined && /\d\.$/.test(c.text.trim()))) continue;
     const rests = filled.map((n) => down.cells[n]!.text.trim());

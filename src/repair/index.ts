@@ -195,7 +195,7 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
   // Indicators and the total row.
   let indEnd = -1;
   if (sec.indicators >= 0) {
-    const joined = joinLabelPieces(rows[sec.indicators]!, joinFiguresCutAtPoint(rows.slice(sec.indicators + 1), ctx), v, ctx);
+    const joined = joinLabelPieces(rows[sec.indicators]!, joinFiguresCutAtPoint(rows.slice(sec.indicators + 1), ctx, (r) => isIndicatorHeader(r, v)), v, ctx);
     const table = readIndicatorRows(joined.header, joined.rows, v, ctx);
     indEnd = sec.indicators + 1 + table.end;
     separators += table.separators;

@@ -126,11 +126,16 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
   return { texts, labelled };
 }
 
-/** Index of the weight cell: the last pair of numbers followed by at most one non-empty cell. */
-function weightIndex(cells: readonly Cell[]): number {
+/**
+ * Index of the weight cell: the last pair of numbers followed by at most one non-empty cell. On a
+ * row a page break cuts (`cut`), a number ending on its point (20. over the next page's 00) is
+ * one too: its digits are on the next page.
+ */
+function weightIndex(cells: readonly Cell[], cut = false): number {
+  const figure = (t: string): boolean => isFigure(t) || (cut && /^\d+\.$/.test(t.trim()));
   let after = 0; // non-empty cells right of i
   for (let i = cells.length - 1; i >= 1; i--) {
-    if (after <= 1 && isFigure(cells[i]!.text) && isFigure(cells[i - 1]!.text)) return i - 1;
+    if (after <= 1 && figure(cells[i]!.text) && figure(cells[i - 1]!.text)) return i - 1;
     if (cells[i]!.text !== '') after++;
     if (after > 1) return -1;
   }
@@ -366,7 +371,8 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
       out.end = n;
       break;
     }
-    let w = weightIndex(cells);
+    // (A row a page break cuts is its page's last: the next row is on a later page.)
+    let w = weightIndex(cells, row.page !== undefined && (rows[n + 1]?.page ?? row.page) > row.page);
     let scoreCut = false;
     if (w < 0) {
       // A row cut short after its weight (the score cell fell off the end of a shifted row).
