@@ -44,6 +44,11 @@ export interface StreamCarry {
   labelCols?: number[];
   /** Row groups left open at the foot of the page, by label column (see OpenGroup). */
   openGroups?: Record<number, OpenGroup>;
+  /**
+   * Row groups a page break cut at the foot of the page whose label stood there, centred on the
+   * whole merged cell, by label column: the extent the cell's rest takes on the next page.
+   */
+  cutRests?: Record<number, number>;
   /** Horizontal extent of the section's text. */
   x0: number;
   x1: number;
@@ -127,7 +132,7 @@ interface Section {
   carried?: { hits: Array<[number, number]>; leftBounds: number[]; unlabelled: number[]; bounds: number[]; headerOnly?: boolean };
   labelCols?: number[];
   /** Set when the section goes on with the previous page's table (with its header repeated or not). */
-  breakAbove?: { openGroups?: Record<number, OpenGroup> };
+  breakAbove?: { openGroups?: Record<number, OpenGroup>; cutRests?: Record<number, number> };
 }
 
 /** Gap between runs of CJK text (which has no word spaces) that separates two cells, in em. */
@@ -152,7 +157,7 @@ export function linesToStreamRows(
   let open: Section | null = null;
   // A carry applies only to a page of the same width; it hands on the groups its page left open.
   const sameWidth = (carry: StreamCarry): boolean => hints.pageWidth !== undefined && Math.abs(carry.pageWidth - hints.pageWidth) < 1;
-  const openOf = (carry: StreamCarry): NonNullable<Section['breakAbove']> => (carry.openGroups ? { openGroups: carry.openGroups } : {});
+  const openOf = (carry: StreamCarry): NonNullable<Section['breakAbove']> => ({ ...(carry.openGroups ? { openGroups: carry.openGroups } : {}), ...(carry.cutRests ? { cutRests: carry.cutRests } : {}) });
   const startSection = (sec: Section): void => {
     const prev = open as Section | null;
     if (prev && sections.includes(prev)) prev.end = Math.min(prev.end, sec.start);
@@ -305,13 +310,13 @@ export function linesToStreamRows(
   }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, unlabelled, pieces } of cut) {
-    const { labelCols, openGroups } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel, groupName });
+    const { labelCols, openGroups, cutRests } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel, groupName });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
       for (const l of secLines) { x0 = Math.min(x0, l.bbox[0]); x1 = Math.max(x1, l.bbox[2]); }
       const headerOnly = sec.hits !== null && lines.slice(sec.start, sec.end).every((_, k) => titles.has(sec.start + k) || sec.header.has(sec.start + k));
-      carryOut = { hits, leftBounds: left, unlabelled, bounds, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0, ...(headerOnly ? { headerOnly } : {}) };
+      carryOut = { hits, leftBounds: left, unlabelled, bounds, ...(labelCols ? { labelCols } : {}), ...(openGroups ? { openGroups } : {}), ...(cutRests ? { cutRests } : {}), x0, x1, pageWidth: hints.pageWidth ?? 0, ...(headerOnly ? { headerOnly } : {}) };
     }
   }
   if (titles.size && sections.length && Math.max(...titles) > sections[sections.length - 1].start) carryOut = null;
@@ -1015,7 +1020,7 @@ function sectionRows(
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
   mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean } = {},
-): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; votes?: AlignVotes } {
+): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; cutRests?: Record<number, number>; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
   if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
   const colX = (c: number): [number, number] => [c === 0 ? Math.min(x0, bounds[0] ?? x0) : bounds[c - 1], c === bounds.length ? Math.max(x1, bounds[c - 1] ?? x1) : bounds[c]];
@@ -1396,6 +1401,7 @@ function sectionRows(
   const firstData = rows.find((r) => dataCol >= 0 && r.cols[dataCol].length > 0 && !named(r))?.top ?? Infinity;
   const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0 && !(named(r) && r.top > firstData);
   const misfit = new Set<number>();
+  let cutRests: Record<number, number> | undefined;
   for (const c of labelCols) {
     // A label on the line of a row that has no cell in the data column (a grade or total row:
     // 评分等级 … 优) is that row's own cell, not the label of a group of rows.
@@ -1411,9 +1417,13 @@ function sectionRows(
       labels.splice(i, 1);
     }
     const own = labels.filter((b) => b.col === c).sort((a, b) => a.bbox[1] - b.bbox[1]);
-    // A last label that fits no rows may be centred on a group the page break cut, whose rows
-    // it does not cover: the rows at the foot are then no group left open.
-    if (own.length && !placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], atFoot: sec.end === lines.length, lastRowCut }).lastFits) misfit.add(c);
+    // A last label may be centred on a group the page break cut: the rows at the foot are then
+    // no group left open, and the label tells how far the group goes on over the break. (A last
+    // label that fits no rows covers none: the rows at the foot stay open.)
+    if (!own.length) continue;
+    const placed = placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], rest: sec.breakAbove?.cutRests?.[c], atFoot: sec.end === lines.length, lastRowCut });
+    if (!placed.lastFits) misfit.add(c);
+    if (placed.rest !== undefined) (cutRests ??= {})[c] = placed.rest;
   }
   // Too few rows to tell the label columns: every column left of the data may be one.
   const mayLabel = (sec.labelCols ?? (most >= 3 ? labelCols : perCol.map((_, c) => c).filter((c) => c < dataCol))).filter((c) => !misfit.has(c));
@@ -1470,7 +1480,7 @@ function sectionRows(
   }
   // Too few rows to tell label columns from data columns: leave it to the page that continues.
   const decided = sec.labelCols ?? (most >= 3 ? labelCols : undefined);
-  return { ...(decided ? { labelCols: decided } : {}), ...(openGroups ? { openGroups } : {}) };
+  return { ...(decided ? { labelCols: decided } : {}), ...(openGroups ? { openGroups } : {}), ...(cutRests && sec.end === lines.length ? { cutRests } : {}) };
 }
 
 /**
@@ -1994,6 +2004,8 @@ function overlapped(b: Block, clusters: readonly Block[][]): Block[][] {
 interface PageBreaks {
   continues: boolean;
   open: OpenGroup | undefined;
+  /** The extent expected on this page of a group cut at the page before's foot, whose label stood there. */
+  rest?: number | undefined;
   atFoot: boolean;
   /** The page's last row is cut by the break (its cells sit at the top of their part). */
   lastRowCut?: boolean;
@@ -2033,7 +2045,7 @@ function stackedLines(a: Block, b: Block): boolean {
  * may belong to a group begun and labelled on the page before; at the foot of a page, the rows
  * below the last label to a group labelled on the next page (at a lesser cost).
  */
-function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, groupName: (text: string) => boolean, at: PageBreaks): { lastFits: boolean } {
+function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, groupName: (text: string) => boolean, at: PageBreaks): { lastFits: boolean; rest?: number } {
   const { open } = at;
   const n = rows.length;
   if (n === 0) return { lastFits: false };
@@ -2045,7 +2057,7 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   const point = (b: Block, a: Align): number => (a === 'top' ? b.bbox[1] : a === 'bottom' ? b.bbox[3] : centre(b.bbox));
   const groupPoint = (i: number, j: number, a: Align): number => (a === 'top' ? rows[i].top : a === 'bottom' ? rows[j].bottom : (rows[i].top + rows[j].bottom) / 2);
   // (`by`: the error of each alignment that fits, for placing a column's labels all one way.)
-  interface Cand { s: number; e: number; err: number; cut?: boolean; by?: Partial<Record<Align, number>> }
+  interface Cand { s: number; e: number; err: number; cut?: boolean; rest?: number; by?: Partial<Record<Align, number>> }
   // Producers often align the labels of row groups otherwise than the cells (Writer from HTML
   // puts them at the top of their group): the other alignments are allowed at a small cost.
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
@@ -2110,16 +2122,19 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
         if (d < 2 * tol) out.push({ s: 0, e: j, err: d / (2 * tol) + 0.25 + 0.01 * j, cut: true });
       }
     }
-    // The last label at a page's foot that fits no group of rows may be centred on a merged cell
-    // the break cuts (Calc prints it where the whole cell's middle falls): it stands below the
-    // middle of the cell's rows on this page, down to the page's foot. Any group of the last rows
-    // whose middle is above it may be that one, the nearer the likelier; the tiling of the groups
-    // above decides.
-    if (out.length === 0 && at.atFoot && isLast && isData(rows[n - 1]!) && free(n - 1)) {
+    // The last label at a page's foot may be centred on a merged cell the break cuts (Calc prints
+    // it where the whole cell's middle falls): it stands below the middle of the cell's rows on
+    // this page, down to the page's foot. Any group of the last rows whose middle is above it may
+    // be that one, the nearer the likelier; the tiling of the groups above decides. (Where cells
+    // are centred, a label that fits some rows too may be such a label, if it stands clearly
+    // below the middle: the cost of the rows the other fit leaves bare decides.)
+    if ((out.length === 0 || align === 'middle') && at.atFoot && isLast && isData(rows[n - 1]!) && free(n - 1)) {
       const y = centre(b.bbox);
+      const min = out.length === 0 ? -tol : tol;
       for (let i = n - 1; i >= 0 && free(i); i--) {
         const below = y - groupPoint(i, n - 1, 'middle');
-        if (below >= -tol) out.push({ s: i, e: n - 1, err: 0.5 + (0.1 * Math.max(0, below)) / b.fontSize, cut: true });
+        // (What the whole cell has left for the next page: as far below the label as this part reaches above it, less this part.)
+        if (below >= min) out.push({ s: i, e: n - 1, err: 0.5 + (0.1 * Math.max(0, below)) / b.fontSize, cut: true, rest: Math.max(0, 2 * (y - rows[i]!.top) - (rows[n - 1]!.bottom - rows[i]!.top)) });
       }
     }
     // (Two labels taken as one cost what each would, and a little more: they are one only where
@@ -2139,7 +2154,10 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   });
   // Rows above the first label are free only when the page before left no group open: else the
   // open group's label is on this page.
-  const above = (s: number): number => (at.continues && !open ? 0 : dataIn(0, s - 1));
+  // Where the page before's last label stood on a group the break cut, the rows its rest reaches
+  // are that group's: the first label here begins after them.
+  const restRows = at.rest === undefined ? 0 : rows.filter((r) => (r.top + r.bottom) / 2 < rows[0]!.top + at.rest!).length;
+  const above = (s: number): number => (at.continues && !open ? (at.rest === undefined ? 0 : dataIn(Math.min(s, restRows), Math.max(s, restRows) - 1)) : dataIn(0, s - 1));
   const below = (e: number): number => (at.atFoot ? 0.25 : 1) * dataIn(e + 1, n - 1);
   // A producer sets every label of a column one way: the labels placed all at one alignment (the
   // section's, or another at the small cost once) are preferred to a mix, which costs as much
@@ -2171,7 +2189,8 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
       for (let r = i + 1; r <= j; r++) rows[r].merge[c] = { role: 'continued', span: 1 };
     }
   });
-  return { lastFits: chosen !== null && chosen[chosen.length - 1].err < MISFIT };
+  const last = chosen?.[chosen.length - 1];
+  return { lastFits: last !== undefined && last.err < MISFIT, ...(last?.rest !== undefined ? { rest: last.rest } : {}) };
 }
 
 /**

@@ -1806,3 +1806,22 @@ describe('176. rules between rows, the signature line under the table reaching l
     expect([r.problems, r.improvements, r.grade]).toEqual(['教师对项目政策知晓度不高，宣传力度不够；项目资金支付进度较慢，预算执行率有待提高。', '加快项目实施和资金支付进度，提高预算执行率。', '优']);
   });
 });
+
+describe('177. a row a page break cuts after a figure\'s point, the rest of the level-1 label beside its digits (Writer from .docx, all rules)', () => {
+  test('20. over 00 on the next page, beside 标 of 产出指 / 标: the row keeps its columns and its score is whole', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_score_cut_at_point_beside_label_rest_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '重点劳动保障监察执法补贴')!;
+    const row = r.indicators[1]!;
+    expect([row.level1, row.level3, row.target, row.actual, row.weight, row.score]).toEqual(['产出指标', '检查培训机构户数', '330户', '378', '20.00', '20.00']);
+  });
+});
+
+describe('178. a group label centred on a whole merged cell the page break cuts, where it also fits rows of its own (Calc, no rules, Sichuan form)', () => {
+  test('质量指标 heads the last four rows of page 1 and the two it goes on with on page 2; 时效指标 then begins after them', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_group_cut_label_at_whole_cell_middle.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(4, 16).map((x) => x.level2)).toEqual([
+      '数量指标', '质量指标', '质量指标', '质量指标', '质量指标', '质量指标', '质量指标', '时效指标', '时效指标', '时效指标', '时效指标', '经济效益指标',
+    ]);
+  });
+});
