@@ -478,20 +478,28 @@ function columnOf(bounds: readonly number[], x: number): number {
 
 /**
  * Two numbers of neighbouring cells drawn as one run without a space ("42.6794.82%"), cut where
- * both parts are numbers printed alike (as many decimals), the cut nearest the column boundary.
+ * both parts are numbers printed alike (as many decimals), or where the first prints as the
+ * number before it on the line (`before`: 70.0 | 67.296.00% is 67.2 | 96.00%, a row's amounts
+ * printing alike); a cut that does both first, then the cut nearest the column boundary.
  */
-function splitGluedNumbers(r: TextRun, x: number): [TextRun, TextRun] | null {
+function splitGluedNumbers(r: TextRun, x: number, before?: string): [TextRun, TextRun] | null {
   const chars = Array.from(normalizeCjk(r.text));
   if (r.angle !== 0 || chars.length !== Array.from(r.text).length || !/^[\d.,%]+$/.test(chars.join(''))) return null;
   const NUM = /^(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.(\d+))?%?$/;
   const edges = charEdges(r);
-  let best: [TextRun, TextRun] | null = null, bestD = Infinity;
+  // The number before it on the line, if any: the columns of a row's amounts print alike.
+  const prior = before === undefined ? null : NUM.exec(normalizeCjk(before).trim());
+  const priorDecimals = prior ? (prior[1]?.length ?? 0) : undefined;
+  let best: [TextRun, TextRun] | null = null, bestD = Infinity, bestSupport = 0;
   for (let i = 1; i < chars.length; i++) {
     const a = NUM.exec(chars.slice(0, i).join('')), b = NUM.exec(chars.slice(i).join(''));
-    if (!a || !b || (a[1]?.length ?? 0) !== (b[1]?.length ?? 0)) continue;
+    if (!a || !b) continue;
+    const support = ((a[1]?.length ?? 0) === (b[1]?.length ?? 0) ? 1 : 0) + ((a[1]?.length ?? 0) === priorDecimals ? 1 : 0);
+    if (support === 0) continue;
     const d = Math.abs(edges[i] - x);
-    if (d > 1.5 * r.fontSize || d >= bestD) continue;
+    if (d > 1.5 * r.fontSize || support < bestSupport || (support === bestSupport && d >= bestD)) continue;
     bestD = d;
+    bestSupport = support;
     const raw = Array.from(r.text);
     best = [{ ...r, text: raw.slice(0, i).join(''), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]] }, { ...r, text: raw.slice(i).join(''), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
   }
@@ -764,7 +772,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Over one, also on that edge where the line's last text begins with a group's name
       // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), and at a space
       // after a group's name near the boundary (`splitAfterName`).)
-      const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b) ??
+      const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
         (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null);

@@ -1825,3 +1825,13 @@ describe('178. a group label centred on a whole merged cell the page break cuts,
     ]);
   });
 });
+
+describe('179. two figures glued in one run, printed with unlike decimals (Writer from HTML, no rules, Sichuan form)', () => {
+  test('70.0 | 67.296.00% is 67.2 | 96.00% (the row\'s amounts print one decimal), not 67.29 | 6.00%: no false rate flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_glued_figures_unlike_decimals_p6-7.pdf'));
+    const r = res.records.find((x) => x.funds.total?.initial_budget === '61.8')!;
+    const t = r.funds.total!, f = r.funds.fiscal_appropriation!;
+    expect([t.executed, t.execution_rate, f.executed, f.execution_rate]).toEqual(['67.2', '96.00', '67.2', '96.00']);
+    expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
+  });
+});
