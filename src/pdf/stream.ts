@@ -434,12 +434,22 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
     }
     return false;
   };
+  // The first line of a label whose rest stands right under it, within its extent (实施单位（盖章
+  // over a centred ）): a cell of its own as the whole label would be.
+  const firstLine = (li: number, r: TextRun): boolean => {
+    if (r.angle !== 0 || norm(r.text) === '' || !isLabelStart(r)) return false;
+    for (let k = li + 1; k < lines.length && lines[k]!.bbox[1] - r.bbox[3] < r.fontSize; k++) {
+      if (lines[k]!.runs.some((o) => o.bbox[0] > r.bbox[0] - 1 && o.bbox[2] < r.bbox[2] + 1 && set.has(norm(r.text + o.text)))) return true;
+    }
+    return false;
+  };
   return lines.map((l, li) => {
     const split = l.runs.flatMap(cutLabel);
     const isLabel = (r: TextRun): boolean => isWhole(r) && !restUnder(li, r);
-    if (!split.some(isLabel)) return l;
+    const isCell = (r: TextRun): boolean => isLabel(r) || firstLine(li, r);
+    if (!split.some(isCell)) return l;
     const runs = split.map((r, i) => {
-      const starts = i > 0 && !r.cellStart && (isLabel(r) || isLabel(split[i - 1]));
+      const starts = i > 0 && !r.cellStart && (isCell(r) || isCell(split[i - 1]));
       return starts || isLabel(r) ? { ...r, ...(starts ? { cellStart: true } : {}), ...(isLabel(r) ? { wholeCell: true } : {}) } : r;
     });
     return { ...l, runs };

@@ -1835,3 +1835,11 @@ describe('179. two figures glued in one run, printed with unlike decimals (Write
     expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
   });
 });
+
+describe('180. a value filling its cell up to a wrapped label beside it, with no gap a column shows (Calc, a frame only, Sichuan form)', () => {
+  test('德阳市旌阳区经济和信息化 | 实施单位（盖章 over a centred ）| 旌阳区大数据中心: the first line of the label begins a cell', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_value_glued_to_wrapped_unit_label_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '5G网络建设推进及政策培训运维经费')!;
+    expect([r.department, r.implementing_unit]).toEqual(['德阳市旌阳区经济和信息化局', '旌阳区大数据中心']);
+  });
+});
