@@ -298,6 +298,9 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
   // The 三级指标 of a later row of a merged level-name cell, read into that cell after the name
   // (经济效益指标促进区域GDP增长 over two rows, the second row's 三级指标 empty), for that row.
   let spilled: { rest: string; cell: Cell; rowsLeft: number } | undefined;
+  // A level name a page break cut (服务对象满 at one page's foot), for the next page's first row:
+  // the rest of it (意度指标) may stand in that row's 三级指标 cell, before the name there.
+  let cutName: { name: string; rest: string; row: Row } | undefined;
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n]!;
     const cells = row.cells;
@@ -517,6 +520,9 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
         if (whole.level2) ir.printedLevel2 = whole.level2;
         if (whole.level1 || whole.level2) {
           report(ctx, 'wrapped_cell_joined', `label "${t}" cut by a page break read as ${whole.level1 ?? whole.level2}`, { row, cell: cells[i] }, { actual: t, expected: whole.level1 ?? whole.level2 ?? '' });
+          const name = (whole.level1 ?? whole.level2)!;
+          const piece = labelKey(t);
+          if (name.startsWith(piece) && name.length - piece.length >= 2) cutName = { name, rest: name.slice(piece.length), row };
         }
       } else texts.push(i);
     }
@@ -565,6 +571,14 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
       report(ctx, 'group_labels_above', `the level names on the row above (${[pending.level1, pending.level2].filter(Boolean).join(', ')}) begin this row's group`, { row: pending.row }, { actual: [pending.level1, pending.level2].filter(Boolean).join(' | ') });
     }
     pending = undefined;
+    if (cutName && cutName.row !== row) {
+      const l3 = ir.values.level3;
+      if (l3 && row.page !== undefined && cutName.row.page !== undefined && row.page > cutName.row.page && l3.startsWith(cutName.rest) && l3.length > cutName.rest.length) {
+        ir.values.level3 = l3.slice(cutName.rest.length);
+        report(ctx, 'label_in_wrong_column', `the rest of the level name ${cutName.name} a page break cut (${cutName.rest}) was read into the 三级指标 beside it`, { row, ...(ir.cells.level3 ? { cell: ir.cells.level3 } : {}) }, { actual: l3, expected: `${cutName.rest} | ${ir.values.level3}` });
+      }
+      cutName = undefined;
+    }
     out.rows.push(ir);
   }
   return out;

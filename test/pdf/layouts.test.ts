@@ -1843,3 +1843,11 @@ describe('180. a value filling its cell up to a wrapped label beside it, with no
     expect([r.department, r.implementing_unit]).toEqual(['德阳市旌阳区经济和信息化局', '旌阳区大数据中心']);
   });
 });
+
+describe('181. the rest of a level name a page break cut, read into one grid cell with the 三级指标 beside it (Writer from .docx, all rules, Sichuan form)', () => {
+  test('服务对象满 at page 2\'s foot, 意度指标 | 群众满意度 in one cell at page 3\'s top: the 三级指标 is 群众满意度', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_level_name_rest_beside_level3_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '阆中市学前教育保教质量提升工作经费')!;
+    expect(r.indicators.slice(-2).map((x) => [x.level2, x.level3, x.actual])).toEqual([['服务对象满意度指标', '会员满意度', '95%'], ['服务对象满意度指标', '群众满意度', '99%']]);
+  });
+});
