@@ -299,7 +299,8 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
   // (经济效益指标促进区域GDP增长 over two rows, the second row's 三级指标 empty), for that row.
   let spilled: { rest: string; cell: Cell; rowsLeft: number } | undefined;
   // A level name a page break cut (服务对象满 at one page's foot), for the next page's first row:
-  // the rest of it (意度指标) may stand in that row's 三级指标 cell, before the name there.
+  // the rest of it (意度指标) may stand in that row's 三级指标 cell, before the name there, or after
+  // it where the rest stands a line lower (执法检查社会影响力 over 指标 of 效益 / 指标).
   let cutName: { name: string; rest: string; row: Row } | undefined;
   for (let n = 0; n < rows.length; n++) {
     const row = rows[n]!;
@@ -573,9 +574,11 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
     pending = undefined;
     if (cutName && cutName.row !== row) {
       const l3 = ir.values.level3;
-      if (l3 && row.page !== undefined && cutName.row.page !== undefined && row.page > cutName.row.page && l3.startsWith(cutName.rest) && l3.length > cutName.rest.length) {
-        ir.values.level3 = l3.slice(cutName.rest.length);
-        report(ctx, 'label_in_wrong_column', `the rest of the level name ${cutName.name} a page break cut (${cutName.rest}) was read into the 三级指标 beside it`, { row, ...(ir.cells.level3 ? { cell: ir.cells.level3 } : {}) }, { actual: l3, expected: `${cutName.rest} | ${ir.values.level3}` });
+      const head = l3?.startsWith(cutName.rest) ?? false;
+      const tail = !head && (l3?.endsWith(cutName.rest) ?? false);
+      if (l3 && row.page !== undefined && cutName.row.page !== undefined && row.page > cutName.row.page && (head || tail) && l3.length > cutName.rest.length) {
+        ir.values.level3 = head ? l3.slice(cutName.rest.length) : l3.slice(0, l3.length - cutName.rest.length);
+        report(ctx, 'label_in_wrong_column', `the rest of the level name ${cutName.name} a page break cut (${cutName.rest}) was read into the 三级指标 beside it`, { row, ...(ir.cells.level3 ? { cell: ir.cells.level3 } : {}) }, { actual: l3, expected: head ? `${cutName.rest} | ${ir.values.level3}` : `${ir.values.level3} | ${cutName.rest}` });
       }
       cutName = undefined;
     }
