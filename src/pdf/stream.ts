@@ -2212,14 +2212,15 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
 }
 
 /**
- * How far y is from the middle of an odd number of rows i..j, each of whose cells are centred in
+ * How far y is from the middle of rows i..j, each of whose cells are centred in
  * it, so that each row reaches as far above its texts' middle as below: the boundary between two
  * rows is then as far from the one's middle as from the other's, and each boundary follows from
- * the one above. The group's middle is c_i − c_i+1 + … + c_j, whatever the first boundary.
+ * the one above. For an odd number of rows the middle is c_i − c_i+1 + … + c_j, whatever the first boundary.
  * Producers give rows more height than their text needs (Calc keeps the heights the sheet sets),
- * so the texts' extents do not show the rows': the middles do. Infinity for an even number of
- * rows (the middle moves with the first boundary), or where no boundaries keep every row's text
- * inside it (a row's text set otherwise).
+ * so the texts' extents do not show the rows': the middles do. For an even number of rows the
+ * middle moves with the first boundary: the distance is then to the span of middles the possible
+ * boundaries give (0 inside it). Infinity where no boundaries keep every row's text inside it (a
+ * row's text set otherwise).
  */
 function offCentredRows(rows: RowSlots, i: number, j: number, y: number): number {
   const mid = (k: number): number => (rows[k]!.top + rows[k]!.bottom) / 2;
@@ -2237,7 +2238,12 @@ function offCentredRows(rows: RowSlots, i: number, j: number, y: number): number
   }
   if (lo > hi + 0.5) return Infinity;
   // The middle: (b + sign * b + off) / 2.
-  return sign === -1 ? Math.abs(off / 2 - y) : Infinity;
+  if (sign === -1) return Math.abs(off / 2 - y);
+  // (An even number of rows: b + off / 2, as far as the boundaries may lie; above the first row
+  // nothing bounds them.)
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return Infinity;
+  const a = Math.min(lo, hi) + off / 2, c = Math.max(lo, hi) + off / 2;
+  return y < a ? a - y : y > c ? y - c : 0;
 }
 
 /**

@@ -1851,3 +1851,22 @@ describe('181. the rest of a level name a page break cut, read into one grid cel
     expect(r.indicators.slice(-2).map((x) => [x.level2, x.level3, x.actual])).toEqual([['服务对象满意度指标', '会员满意度', '95%'], ['服务对象满意度指标', '群众满意度', '99%']]);
   });
 });
+
+describe('182. the rest of a level name a page break cut, a line under the 三级指标 it shares a grid cell with (Writer from .docx, all rules)', () => {
+  test('效益 at page 2\'s foot, 执法检查社会影响力 over 指标 at page 3\'s top: the 三级指标 is 执法检查社会影响力', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_level_name_rest_under_level3_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '企业土壤污染状况调查专项')!;
+    const row = r.indicators.find((x) => x.actual === '全年稳定运行');
+    expect([row?.level1, row?.level2, row?.level3, row?.weight]).toEqual(['效益指标', '社会效益指标', '执法检查社会影响力', '1']);
+  });
+});
+
+describe('183. group labels centred on two or four rows taller than their texts (Writer from .docx, no rules, national form)', () => {
+  test('时效指标 heads its four rows and 社会效益指标 its two: every level name as printed', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_even_group_rows_taller_than_text_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '岳麓区辐射环境监测专项')!;
+    expect(r.indicators.map((x) => x.level2)).toEqual([
+      '数量指标', '数量指标', '数量指标', '数量指标', '数量指标', '时效指标', '时效指标', '时效指标', '时效指标', '成本指标', '社会效益指标', '社会效益指标', '服务对象满意度指标',
+    ]);
+  });
+});
