@@ -25,8 +25,8 @@ const PAGE_NUMBER = [
   /^page\d{1,4}(?:of\d{1,4})?$/iu,
 ];
 
-/** A page number with the page count, in words: 第 1 页 共 6 页, 共 6 页 第 1 页, Page 1 of 6. */
-const WORDED_PAGE_NUMBER = /^(?:第\d{1,4}页[,，]?共\d{1,4}页|共\d{1,4}页[,，]?第\d{1,4}页|page\d{1,4}of\d{1,4})$/iu;
+/** A page number in words (第 1 页), or with the page count (第 1 页 共 6 页, 共 6 页 第 1 页, Page 1 of 6). */
+const WORDED_PAGE_NUMBER = /^(?:第\d{1,4}页(?:[,，]?共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页|page\d{1,4}of\d{1,4})$/iu;
 
 /** Share of the page height at the top and at the bottom where a running header or footer of the text's size is printed. */
 const MARGIN_BAND = 0.1;
@@ -85,8 +85,8 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     const norm = compactText(text);
     const band = inTop ? 'top' : 'bottom';
     seen.push({ text: norm, top, band });
-    // A page number that names the page count (第1页 共6页) is no cell's text: half a line of
-    // space will do (a small margin under a table that runs to the band).
+    // A page number in words (第1页, 第1页 共6页) is no cell's text: half a line of space will do
+    // (a small margin under a table that runs to the band).
     const gap = WORDED_PAGE_NUMBER.test(norm) ? line.fontSize / 2 : line.fontSize;
     const above = lines[i - 1], below = lines[i + 1];
     const clear = !(inBottom && above && top - above.bbox[3] < gap) && !(inTop && below && below.bbox[1] - bottom < gap);

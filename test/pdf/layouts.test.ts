@@ -1870,3 +1870,12 @@ describe('183. group labels centred on two or four rows taller than their texts 
     ]);
   });
 });
+
+describe('184. a page number in words printed less than a line under the table\'s last text (Writer from HTML, no rules, Sichuan form)', () => {
+  test('第1页 is page furniture, not the 度量单位 and 完成值 of the row above it', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_page_number_under_table.pdf'));
+    const r = res.records[0]!;
+    const row = r.indicators.find((x) => x.level3 === '项目完成时间');
+    expect([row?.target, row?.actual, row?.target_unit]).toEqual(['定性2023年12月31日前完成', '2023年12月完成', null]);
+  });
+});
