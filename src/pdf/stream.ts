@@ -2212,10 +2212,10 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
 }
 
 /**
- * How far y is from the middle of rows i..j, each of whose cells are centred in
- * it, so that each row reaches as far above its texts' middle as below: the boundary between two
- * rows is then as far from the one's middle as from the other's, and each boundary follows from
- * the one above. For an odd number of rows the middle is c_i − c_i+1 + … + c_j, whatever the first boundary.
+ * How far y is from the middle of rows i..j, each of whose cells are centred in it, so that each
+ * row reaches as far above its texts' middle as below: the boundary between two rows is then as
+ * far from the one's middle as from the other's, and each boundary follows from the one above.
+ * For an odd number of rows the middle is c_i − c_i+1 + … + c_j, whatever the first boundary.
  * Producers give rows more height than their text needs (Calc keeps the heights the sheet sets),
  * so the texts' extents do not show the rows': the middles do. For an even number of rows the
  * middle moves with the first boundary: the distance is then to the span of middles the possible
