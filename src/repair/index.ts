@@ -20,6 +20,7 @@ import { readFunds, type FundsRead } from './funds.js';
 import { readIndicatorRows, type IndicatorRow } from './indicator-rows.js';
 import { joinLabelPieces } from './label-pieces.js';
 import { joinFiguresCutAtPoint } from './cut-figures.js';
+import { joinCutTotal } from './cut-total.js';
 import { readFundLabelsInOrder } from './fund-labels.js';
 import { assignLevels } from './label-groups.js';
 import { findSections, isFundsHeader, isIndicatorHeader, joinHeadersCutByPage, joinWrappedHeaders } from './sections.js';
@@ -194,6 +195,7 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
 
   // Indicators and the total row.
   let indEnd = -1;
+  let fieldRows = rows;
   if (sec.indicators >= 0) {
     const joined = joinLabelPieces(rows[sec.indicators]!, joinFiguresCutAtPoint(rows.slice(sec.indicators + 1), ctx, (r) => isIndicatorHeader(r, v)), v, ctx);
     const table = readIndicatorRows(joined.header, joined.rows, v, ctx);
@@ -229,12 +231,19 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
     if (table.totalWeight || table.totalScore) draft.sections.total = true;
     set1('total_weight', table.totalWeight);
     set1('total_score', table.totalScore);
+    const tr = table.totalScore?.row;
+    const at = tr ? rows.findIndex((r) => r.page === tr.page && r.bbox !== undefined && r.bbox === tr.bbox) : -1;
+    const cut = table.totalScore && at >= 0 ? joinCutTotal(rows, at, { ...table.totalScore, scores: [draft.funds.total?.score?.value ?? null, ...draft.indicators.map((x) => x.score)] }, ctx) : undefined;
+    if (cut) {
+      draft.total_score = cut.value;
+      fieldRows = cut.rows;
+    }
   }
 
   // Text fields: every row outside the funds block and the indicator table.
   const inFunds = (i: number): boolean => sec.funds >= 0 && i >= sec.funds && i < sec.fundsEnd;
   const inIndicators = (i: number): boolean => sec.indicators >= 0 && i >= sec.indicators && i < indEnd;
-  const fields = readFields(rows, (i) => inFunds(i) || inIndicators(i), v, ctx);
+  const fields = readFields(fieldRows, (i) => inFunds(i) || inIndicators(i), v, ctx);
   for (const key of TEXT_KEYS) set1(key, fields[key]);
   draft.sections.fields = Object.keys(fields).length > 0;
 

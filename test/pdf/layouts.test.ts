@@ -1879,3 +1879,18 @@ describe('184. a page number in words printed less than a line under the table\'
     expect([row?.target, row?.actual, row?.target_unit]).toEqual(['定性2023年12月31日前完成', '2023年12月完成', null]);
   });
 });
+
+describe('185. a total score whose last digit a page break carried to the next page\'s top (Writer from .docx)', () => {
+  test('rules between rows only, Sichuan form: 99.4 over 4 beside the signature line is 99.44, as the scores add up; no false total flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_total_digit_on_next_page_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '交通执法装备更新工作经费')!;
+    expect(r.total_score).toBe('99.44');
+    expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
+  });
+  test('all rules, Shanghai form: 89.9 over 7 in a row of its own on the next page is 89.97', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_total_digit_on_next_page_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '公交线网优化和信息平台管理项目')!;
+    expect(r.total_score).toBe('89.97');
+    expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
+  });
+});
