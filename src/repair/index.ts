@@ -231,6 +231,8 @@ export function readBlock(block: ProjectBlock, ctx: StageContext, set: TemplateS
     if (table.totalWeight || table.totalScore) draft.sections.total = true;
     set1('total_weight', table.totalWeight);
     set1('total_score', table.totalScore);
+    // The total's last digit may stand at the next page's top. (The indicator reader works on
+    // copies of the rows, which keep each row's box: the total row is found by it.)
     const tr = table.totalScore?.row;
     const at = tr ? rows.findIndex((r) => r.page === tr.page && r.bbox !== undefined && r.bbox === tr.bbox) : -1;
     const cut = table.totalScore && at >= 0 ? joinCutTotal(rows, at, { ...table.totalScore, scores: [draft.funds.total?.score?.value ?? null, ...draft.indicators.map((x) => x.score)] }, ctx) : undefined;
