@@ -71,7 +71,8 @@ export interface ProcessOptions {
 /**
  * Header labels the PDF layer may use as column anchors on pages without ruling lines: every
  * template's header of the fund rows' column (年度预算数（万元）), fund and indicator column labels
- * and the labels of the goals printed as columns.
+ * and the labels of the goals printed as columns, each with full-width and ASCII brackets (a
+ * narrow header cell wraps 年度预算数(万 over 元)).
  */
 export function streamAnchors(templates: readonly Template[]): string[] {
   return [
@@ -82,7 +83,7 @@ export function streamAnchors(templates: readonly Template[]): string[] {
         ...t.indicators.columns.flatMap((c) => c.labels),
         ...(t.fields.goal_expected ?? []),
         ...(t.fields.goal_actual ?? []),
-      ]),
+      ]).flatMap(widthVariants),
     ),
   ];
 }

@@ -411,16 +411,27 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
   };
   // A run that a label was joined into (the value touching it): cut after the label. A label
   // with a colon after it begins a sentence of a paragraph (改进措施：今后将…), not a cell.
-  const cutLabel = (r: TextRun): TextRun[] => {
+  // (Also after the first line of a label wrapped in its cell whose rest stands right under that
+  // line, within its extent: 年度目标完成情 over 况, the value touching the first line.)
+  const cutLabel = (r: TextRun, li: number): TextRun[] => {
     if (r.angle !== 0 || isLabelStart(r)) return [r];
     const chars = Array.from(r.text);
+    const edges = charEdges(r);
+    const wrapped = (k: number): boolean => {
+      const head = norm(chars.slice(0, k).join(''));
+      const rests = [...set].filter((x) => x.length > head.length && x.startsWith(head)).map((x) => x.slice(head.length));
+      if (Array.from(head).length < 2 || !rests.length) return false;
+      for (let j = li + 1; j < lines.length && lines[j]!.bbox[1] - r.bbox[3] < r.fontSize; j++) {
+        if (lines[j]!.runs.some((o) => o.bbox[0] > r.bbox[0] - 1 && o.bbox[2] < edges[k]! + 1 && rests.includes(norm(o.text)))) return true;
+      }
+      return false;
+    };
     for (let k = chars.length - 1; k > 0; k--) {
-      if (!set.has(norm(chars.slice(0, k).join(''))) || /^[：:]/.test(chars[k]!)) continue;
+      if (!(set.has(norm(chars.slice(0, k).join(''))) || wrapped(k)) || /^[：:]/.test(chars[k]!)) continue;
       // (A label that is the start of a longer one, followed by a sentence, is a sentence's first
       // words: 项目资金支付进度较慢，预算执行率有待提高。 under 存在问题, not 项目资金 and its value.)
       const head = norm(chars.slice(0, k).join(''));
-      if (/[，。；]/.test(chars.slice(k).join('')) && [...set].some((x) => x.length > head.length && x.startsWith(head))) continue;
-      const edges = charEdges(r);
+      if (/[，。；]/.test(chars.slice(k).join('')) && [...set].some((x) => x.length > head.length && x.startsWith(head)) && !wrapped(k)) continue;
       return [{ ...r, text: chars.slice(0, k).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[k], r.bbox[3]] },
         { ...r, text: chars.slice(k).join('').trimStart(), bbox: [edges[k], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
     }
@@ -444,13 +455,14 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
     return false;
   };
   return lines.map((l, li) => {
-    const split = l.runs.flatMap(cutLabel);
+    const split = l.runs.flatMap((r) => cutLabel(r, li));
     const isLabel = (r: TextRun): boolean => isWhole(r) && !restUnder(li, r);
     const isCell = (r: TextRun): boolean => isLabel(r) || firstLine(li, r);
     if (!split.some(isCell)) return l;
     const runs = split.map((r, i) => {
       const starts = i > 0 && !r.cellStart && (isCell(r) || isCell(split[i - 1]));
-      return starts || isLabel(r) ? { ...r, ...(starts ? { cellStart: true } : {}), ...(isLabel(r) ? { wholeCell: true } : {}) } : r;
+      const first = !isLabel(r) && firstLine(li, r);
+      return starts || isLabel(r) || first ? { ...r, ...(starts ? { cellStart: true } : {}), ...(isLabel(r) ? { wholeCell: true } : {}), ...(first ? { labelStart: true } : {}) } : r;
     });
     return { ...l, runs };
   });
@@ -458,8 +470,10 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
 
 function isCellGap(a: TextRun, b: TextRun, s: PdfSettings): boolean {
   const gap = b.bbox[0] - a.bbox[2];
-  if (b.cellStart && gap > -0.5) return true;
   const em = Math.max(a.fontSize, b.fontSize);
+  // (A full-width bracket's advance may reach past the next text's start: 实施单位（盖章） then
+  // its value, a point into it.)
+  if (b.cellStart && gap > -Math.max(0.5, 0.15 * em)) return true;
   if (gap > s.chunkGapEm * em) return true;
   const ca = lastChar(a.text), cb = firstChar(b.text);
   // Figures are not words of a sentence: two apart by more than a space are two cells (narrow
@@ -1225,7 +1239,7 @@ function sectionRows(
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
       // In rows that add space between their lines, a line at the pitch under another is its cell's.
       // (A named label beside it is on its line by chance: a side label centred on its rows.)
-      const joins = cur && last && !whole(last) && !whole(p) && (padding !== null || !endsOnLabel) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
+      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && (padding !== null || !endsOnLabel) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);
@@ -1329,13 +1343,14 @@ function sectionRows(
   const restOfCut = (a: Block): boolean =>
     sec.breakAbove !== undefined && a.bbox[1] <= pageTop + 0.5 && !blocks.some((o) => o.col !== a.col && o.bbox[1] < a.bbox[3] && o.bbox[3] > a.bbox[1]);
   // Nor does a paragraph running on over the columns right of it go on a line beside a named cell
-  // label (the department beside 实施单位（盖章）, the goal across the table under it).
+  // label (the department beside 实施单位（盖章）, the goal across the table under it). Nor does
+  // one go on into the first line of a wrapped cell label (a project name over 实施单位（盖 / 章）).
   const besideLabel = (a: Block, b: Block): boolean => {
     const last = a.pieces[a.pieces.length - 1]!;
     return b.pieces[0]!.spans && !last.spans && labelRightOf(last);
   };
   const foldable = (a: Block, b: Block, fontSize: number): boolean =>
-    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !restOfCut(a) && !besideLabel(a, b);
+    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !b.pieces[0]!.runs[0]!.labelStart && !restOfCut(a) && !besideLabel(a, b);
   let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
   // Lines stacked at one pitch over several rows (cells without padding) are cut anew at the rows.
   // Rows are seen in one-line cells lined up across columns, and in named cell labels (项目名称,

@@ -26,6 +26,8 @@ export interface TextRun {
   cellStart?: boolean;
   /** The run is a cell of its own (one of the caller's cell labels): no wrapped text joins it. */
   wholeCell?: boolean;
+  /** The run is the first line of one of the caller's cell labels, wrapped: it begins a cell, never goes on from a text above. */
+  labelStart?: boolean;
   /**
    * Where runs joined into this one began (`joinTouchingRuns`): the character index in `text` and
    * its x. Valid only while `text` is the text they were taken for (a run cut apart drops them).
@@ -352,7 +354,10 @@ export function charEdges(run: TextRun): number[] {
   const narrow = chars.length - wide;
   let wideW = run.fontSize;
   let narrowW = narrow ? (width - wide * wideW) / narrow : 0;
-  if (narrowW < 0.15 * run.fontSize || wide * wideW > width) {
+  // Spaces alone may be narrower than any glyph: pdf.js puts one between two texts that nearly
+  // touch (two cells' texts without padding, 经济效益指标 信息平台利用率), as wide as the white there.
+  const spacesOnly = chars.every((ch) => isWide(ch) || /\s/.test(ch));
+  if ((narrowW < 0.15 * run.fontSize && !(spacesOnly && narrowW >= 0)) || wide * wideW > width) {
     // The estimate does not fit: fall back to equal shares.
     wideW = narrowW = width / Math.max(1, chars.length);
   }

@@ -1894,3 +1894,36 @@ describe('185. a total score whose last digit a page break carried to the next p
     expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
   });
 });
+
+describe('186. a space narrower than any glyph between two cells\' texts that touch (Writer from HTML, a frame only, national form)', () => {
+  test('经济效益指标 信息平台利用率: the 三级指标 column begins where its texts begin, every 二级 and 三级 name in its own column', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_space_narrower_than_glyph.pdf'));
+    const r = res.records.find((x) => x.project_name === '2022年网约车平台监管及安全检查项目')!;
+    expect(r.indicators.map((x) => [x.level2, x.level3])).toEqual([
+      ['数量指标', '编制评估报告数量'], ['质量指标', '停车泊位合格率'], ['时效指标', '项目完成时间'], ['时效指标', '资金拨付及时率'],
+      ['经济效益指标', '信息平台利用率'], ['社会效益指标', '出租车司机办事便利度'], ['社会效益指标', '户籍人口服务覆盖率'],
+      ['可持续影响指标', '制度建设完善程度'], ['可持续影响指标', '系统持续运行'], ['服务对象满意度指标', '群众满意度'],
+    ]);
+  });
+});
+
+describe('187. labels wrapped in narrow cells whose values touch them (Writer from HTML, no rules, Sichuan form)', () => {
+  const file = path.join(PAGES, 'writer_html_none_wrapped_labels_touching_values_p1-2.pdf');
+  test('年度预算数(万 over 元), with ASCII brackets, heads the fund rows\' labels: each figure in its column', async () => {
+    const res = await run(file);
+    const f = res.records[0]!.funds;
+    expect([f.total.initial_budget, f.total.full_year_budget, f.total.executed, f.total.execution_rate, f.total.weight, f.total.score]).toEqual(['2516.0', '3035.8', '2962.2', '97.58', '10', '9.76']);
+    expect([f.fiscal_special_account?.initial_budget, f.fiscal_special_account?.executed]).toEqual(['774.9', '867.8']);
+  });
+  test('年度目标完成情 over 况, the goal touching the label\'s first line: the goal is read whole', async () => {
+    const res = await run(file);
+    expect(res.records[0]!.goal_actual).toBe('劳动保障执法检查按期完成率90.34%，技能竞赛成本430.13万元，引导高校毕业生到基层工作人数3929人。');
+  });
+});
+
+describe('188. a full-width bracket\'s advance reaching past the start of the value beside it (Chromium, rules between rows only, Sichuan form)', () => {
+  test('实施单位（盖章） ends a point into 西昌市市场监管综合行政执法大队: the label is a cell of its own, the value the implementing unit', async () => {
+    const res = await run(path.join(PAGES, 'chromium_horizontal_unit_label_bracket_over_value_p1-2.pdf'));
+    expect(res.records.map((x) => x.implementing_unit)).toEqual(['西昌市市场监管综合行政执法大队', '江油市生产力促进中心']);
+  });
+});
