@@ -8,6 +8,7 @@ import type { BBox } from '../types.js';
 import { unionBox } from './geometry.js';
 import { lineText, runsToLines } from './lines.js';
 import { compactText, normalizeCjk } from './normalize.js';
+import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
 import type { TextRun } from './text-runs.js';
 
@@ -60,9 +61,11 @@ export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bot
  * clear space (one line) between it and any text above, under or beside it. A running header or
  * footer needs that space on the table's side only: a line no larger than the page's text that an
  * earlier page printed at the same place (`memory`, which this call extends with the page's margin
- * lines), unless it is printed smaller than the text.
+ * lines), unless it is printed smaller than the text. Text in a ruled row (a horizontal rule over
+ * it and one under it, each within two lines, both across it: `rules`) is a cell's, never a page
+ * number (a total's last digit that a page break carried onto the next page).
  */
-export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory): { content: TextRun[]; furniture: Furniture[] } {
+export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory, rules: readonly Rule[] = []): { content: TextRun[]; furniture: Furniture[] } {
   const furniture: Furniture[] = [];
   const upright: TextRun[] = [];
   const slanted: TextRun[] = [];
@@ -100,7 +103,10 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     const oneText = line.runs.every((r, k) => k === 0 || r.bbox[0] - line.runs[k - 1].bbox[2] < line.fontSize);
     const repeated = oneText && norm.length > 0 && !!memory?.some((m) => m.band === band && m.text === norm && Math.abs(m.top - top) < line.fontSize);
     // Alone, it may stand a little higher (a footer in a wide margin): anywhere in the band.
-    let kind: Furniture['kind'] | null = alone && isPageNumber(text) ? 'page_number' : null;
+    const x = (line.bbox[0] + line.bbox[2]) / 2, reach = 2 * line.fontSize;
+    const across = (r: Rule): boolean => r.orient === 'h' && r.start < x && r.end > x;
+    const ruledRow = rules.some((r) => across(r) && r.pos < top && r.pos > top - reach) && rules.some((r) => across(r) && r.pos > bottom && r.pos < bottom + reach);
+    let kind: Furniture['kind'] | null = alone && !ruledRow && isPageNumber(text) ? 'page_number' : null;
     // Below the top tenth (or above the bottom one) only a line smaller than the text is one.
     const smaller = line.fontSize < 0.95 * bodySize;
     // In the page's margin band a long line an earlier page printed there is one too, with the

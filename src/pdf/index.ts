@@ -205,7 +205,7 @@ async function readPage(
     // Only text a reader can see goes into cells (issue 12): invisible or white-on-white text is reported.
     const visible = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
     // Page numbers and slanted text (watermarks, seal rings) are never table cells.
-    const split = splitFurniture(visible.runs, frameHeight, s, margins);
+    const split = splitFurniture(visible.runs, frameHeight, s, margins, graphics.rules);
     let { furniture } = split;
     let ocrFurniture: typeof furniture = [];
     let runs = split.content;

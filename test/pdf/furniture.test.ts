@@ -42,3 +42,20 @@ describe('running headers and footers', () => {
     expect(texts(second.content)).toContain('附件2');
   });
 });
+
+describe('page numbers', () => {
+  const digit = (): TextRun[] => [run('9', 444, 44, 10)];
+  test('a lone number in the top band is a page number', () => {
+    const { content, furniture } = splitFurniture(digit(), H, DEFAULT_PDF_SETTINGS);
+    expect(content).toEqual([]);
+    expect(furniture).toEqual([expect.objectContaining({ kind: 'page_number', text: '9' })]);
+  });
+  test('one in a ruled row, a rule over it and one under it, is a cell\'s text', () => {
+    const rules = [{ orient: 'h' as const, pos: 41, start: 60, end: 560 }, { orient: 'h' as const, pos: 57, start: 60, end: 560 }];
+    const { content, furniture } = splitFurniture(digit(), H, DEFAULT_PDF_SETTINGS, undefined, rules);
+    expect(texts(content)).toEqual(['9']);
+    expect(furniture).toEqual([]);
+    // A rule beside it, not across it, makes no row.
+    expect(splitFurniture(digit(), H, DEFAULT_PDF_SETTINGS, undefined, rules.map((r) => ({ ...r, end: 400 }))).content).toEqual([]);
+  });
+});

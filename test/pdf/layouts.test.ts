@@ -1927,3 +1927,12 @@ describe('188. a full-width bracket\'s advance reaching past the start of the va
     expect(res.records.map((x) => x.implementing_unit)).toEqual(['西昌市市场监管综合行政执法大队', '江油市生产力促进中心']);
   });
 });
+
+describe('189. a total\'s last digit alone on the document\'s last page, in a ruled row (Writer from .docx, rules between rows only, national form)', () => {
+  test('98.7 over a lone 9 at page 3\'s top: the 9 is no page number, the total is 98.79 as the scores add up; no false total flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_total_digit_alone_on_last_page_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '2022年家庭医生签约服务建设项目')!;
+    expect(r.total_score).toBe('98.79');
+    expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
+  });
+});
