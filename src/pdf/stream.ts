@@ -1296,7 +1296,7 @@ function sectionRows(
     const whole = [...evidenced.keys()];
     const parts = new Set([...evidenced.values()].flat());
     const trial = [...blocks.filter((x) => !parts.has(x)), ...whole];
-    const redone = splitAtRows(trial, isWhole, key, tolOf, align, new Set(whole));
+    const redone = splitAtRows(trial, isWhole, key, tolOf, align, new Set(whole), footLine);
     for (const [orig, made] of redone) {
       const old = evidenced.get(orig)!;
       const at = blocks.indexOf(old[0]);
@@ -1304,7 +1304,7 @@ function sectionRows(
       blocks.splice(Math.min(at, blocks.length), 0, ...made);
     }
   }
-  splitAtRows(blocks, isWhole, key, tolOf, align);
+  splitAtRows(blocks, isWhole, key, tolOf, align, undefined, footLine);
   if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol, cutByBreak);
   else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
   const lastRowCut = blocks.some(cutByBreak);
@@ -1351,7 +1351,7 @@ function sectionRows(
   };
   const foldable = (a: Block, b: Block, fontSize: number): boolean =>
     follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !b.pieces[0]!.runs[0]!.labelStart && !restOfCut(a) && !besideLabel(a, b);
-  let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
+  let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align, undefined, footLine));
   // Lines stacked at one pitch over several rows (cells without padding) are cut anew at the rows.
   // Rows are seen in one-line cells lined up across columns, and in named cell labels (项目名称,
   // 主管部门, 项目年度目标: the goals' lines may run on at one pitch through three rows). This comes
@@ -1365,7 +1365,7 @@ function sectionRows(
   const namedCol = Math.min(...withLabels.filter(namedCell).map((b) => b.col));
   const namedRows = withLabels.filter(namedCell).map((b) => b.bbox);
   const recut = (): void => {
-    const wholeClusters = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
+    const wholeClusters = lineClusters(blocks, isWhole, key, tolOf);
     const wholeRows = wholeClusters.map((c) => unionBox(c.map((b) => b.bbox)));
     // (Named labels beside rows of figures are theirs, or side labels over them: 项目资金（元）.)
     const figureRows = wholeClusters.filter((c) => c.filter((b) => isNumberPiece(b.pieces[0]!)).length >= 2).map((c) => unionBox(c.map((b) => b.bbox)));
@@ -1399,7 +1399,7 @@ function sectionRows(
     }
     if (extended) {
       takeLabels();
-      clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align));
+      clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align, undefined, footLine));
       recut();
     }
   }
@@ -1444,7 +1444,22 @@ function sectionRows(
       // So is a named cell label (评价结论) on the first line of any row.
       const ownCell = b.pieces.every(whole);
       const tol = 0.3 * b.fontSize;
-      const r = rows.find((x) => (ownCell ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < tol)));
+      let r = rows.find((x) => (ownCell ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < tol)));
+      // A named cell label on a line no row reaches, where only blocks of label columns stand
+      // (评分等级 … 良 under the total, 项目名称 and the name, where the columns a page before or
+      // the lines below were taken for labels): a row of its own. (Not with a figure beside it: a
+      // piece of a wrapped figure, 6 of 1,3 / 73, / 83 / 4.3 / 6, beside a side label.)
+      const mates = labels.filter((o) => o !== b && o.pieces.length === 1 && Math.abs(centre(o.bbox) - centre(b.bbox)) < tol);
+      if (!r && ownCell && !rows.some((x) => x.top < b.bbox[3] && x.bottom > b.bbox[1]) && !mates.some((o) => isNumberPiece(o.pieces[0]!))) {
+        r = newRow(unionBox([b.bbox, ...mates.map((o) => o.bbox)]));
+        for (const o of mates) {
+          r.cols[o.col].push(...o.pieces);
+          labels.splice(labels.indexOf(o), 1);
+        }
+        i = labels.indexOf(b);
+        rows.push(r);
+        rows.sort((x, y) => x.top - y.top);
+      }
       if (!r) continue;
       r.cols[c].push(...b.pieces);
       labels.splice(i, 1);
@@ -1589,23 +1604,35 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
 }
 
 /**
+ * One-line texts lined up across two columns or more: rows. Those in columns left of every other
+ * such line's (产出指标 | 数量指标 at the top of a group, the figures of its first row lower down
+ * beside a taller cell) are labels of a group that begins there, no row of their own.
+ */
+function lineClusters(blocks: readonly Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number): Block[][] {
+  const lined = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
+  const leftOfOthers = (c: readonly Block[]): boolean => Math.max(...c.map((b) => b.col)) < Math.min(...lined.filter((o) => o !== c).flatMap((o) => o.map((b) => b.col)));
+  return lined.filter((c) => !leftOfOthers(c));
+}
+
+/**
  * Splits a block that runs over several rows when its lines fall into one cell per row: rows
  * without padding stack the wrapped cells of one column (a narrow row-label column) at the
  * pitch of wrapped text. The rows are the ones whole one-line cells of two or more columns
  * show; the block is split only if each row then gets a run of its lines aligned with the row
  * (a label merged over the rows is aligned with none of them and stays whole). The section's
  * alignment is tried first; a column aligned otherwise (labels centred where cells sit at the
- * top) is split by the one under which its lines fall into the rows.
+ * top) is split by the one under which its lines fall into the rows. (`footLine`: the line of the
+ * row a page break cuts at the section's foot, whose cells sit at the top of its part.)
  */
-function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align, only?: ReadonlySet<Block>): Map<Block, Block[]> {
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align, only?: ReadonlySet<Block>, footLine: number | null = null): Map<Block, Block[]> {
   const done = new Map<Block, Block[]>();
-  const anchors = clusterBlocks(blocks.filter(isWhole), key, tolOf).filter((c) => c.length >= 2);
+  const anchors = lineClusters(blocks, isWhole, key, tolOf);
   if (anchors.length < 2) return done;
   const rowsOf = anchors.map((c) => unionBox(c.map((b) => b.bbox))).sort((a, b) => a[1] - b[1]);
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.pieces.length < 2 || (only && !only.has(b))) continue;
-    const made = splitOneAtRows(b, rowsOf, align);
+    const made = splitOneAtRows(b, rowsOf, align, footLine);
     if (!made) continue;
     blocks.splice(bi, 1, ...made);
     bi += made.length - 1;
@@ -1620,7 +1647,7 @@ const pointOf = (b: BBox, a: Align): number => (a === 'top' ? b[1] : a === 'bott
  * The lines of a block cut into one run per row it covers, each aligned with its row (the runs
  * that misalign least, a dynamic programme over the cuts); null when no alignment gives that.
  */
-function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[] | null {
+function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align, footLine: number | null = null): Block[] | null {
   const over = rowsOf.filter((r) => centre(r) > b.bbox[1] - 0.5 && centre(r) < b.bbox[3] + 0.5);
   const k = over.length;
   if (k < 2 || b.pieces.length < k) return null;
@@ -1642,7 +1669,7 @@ function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align): Block[
     ...leads.flatMap((from) => [...aligns.slice(1), 'any' as const].map((a) => [a, from] as const)),
   ];
   for (const [a, from] of tries) {
-    const made = splitRunsAtRows({ ...b, pieces: b.pieces.slice(from) }, over, aligns, a, tol);
+    const made = splitRunsAtRows({ ...b, pieces: b.pieces.slice(from) }, over, aligns, a, tol, footLine);
     if (!made) continue;
     if (from === 0) return made;
     const head = b.pieces.slice(0, from);
@@ -1716,12 +1743,15 @@ function splitAtNamedLabels(candidates: readonly Block[], blocks: Block[], all: 
 }
 
 /** `splitOneAtRows` for lines that all belong to the rows `over`, with alignment `a`. */
-function splitRunsAtRows(b: Block, over: readonly BBox[], aligns: readonly Align[], a: Align | 'any', tol: number): Block[] | null {
+function splitRunsAtRows(b: Block, over: readonly BBox[], aligns: readonly Align[], a: Align | 'any', tol: number, footLine: number | null = null): Block[] | null {
   const n = b.pieces.length, k = over.length;
   const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
+  // (The row a page break cuts at the section's foot, `footLine`, sets its cells at the top of its
+  // part whatever their alignment: there the top costs nothing.)
+  const cutRow = (row: BBox): boolean => footLine !== null && Math.abs(centre(row) - footLine) < tol;
   const misfit = (box: BBox, row: BBox): number => {
     if (a !== 'any') return Math.abs(pointOf(box, a) - pointOf(row, a));
-    return Math.min(...aligns.map((x, i) => Math.abs(pointOf(box, x) - pointOf(row, x)) + (i ? 0.5 * tol : 0)));
+    return Math.min(...aligns.map((x, i) => Math.abs(pointOf(box, x) - pointOf(row, x)) + (i && !(x === 'top' && cutRow(row)) ? 0.5 * tol : 0)));
   };
   // f[r][j]: least misalignment of lines [0, j) cut into the runs of rows [0, r).
   const f: number[][] = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
@@ -1833,10 +1863,16 @@ function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): Ma
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.pieces.length < 2) continue;
-    const evidenced = b.pieces.map((p) => {
+    const beside = b.pieces.map((p) => {
       const tol = 0.3 * p.fontSize;
-      return singles.some((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(p.bbox)) < tol && x.bbox[0] !== p.bbox[0]);
+      return singles.filter((x) => x.col !== b.col && Math.abs(centre(x.bbox) - centre(p.bbox)) < tol && x.bbox[0] !== p.bbox[0]).map((x) => x.col);
     });
+    // Texts beside its first line that are all left of the block and of every column the texts
+    // beside its other lines are in (产出指标 | 数量指标 on the first line of a five-line cell, the
+    // figures of the row on its third) show no row of their own: labels at the top of a group that
+    // begins with the row.
+    const others = beside.slice(1).flat();
+    const evidenced = beside.map((cs, k) => cs.length > 0 && !(k === 0 && Math.max(...cs) < Math.min(b.col, ...others)));
     let seen = false;
     let from = 0;
     const parts: Piece[][] = [];

@@ -1936,3 +1936,29 @@ describe('189. a total\'s last digit alone on the document\'s last page, in a ru
     expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
   });
 });
+
+describe('190. a borderless table whose first indicator group a page break cuts (Chromium, no rules, landscape, Shanghai form)', () => {
+  const file = path.join(PAGES, 'chromium_none_cut_group_labels_at_top_grade_row_p1-3.pdf');
+  test('产出指标 | 数量指标 printed on the first line of a five-line 实际完成值, the row\'s figures on its third: one row', async () => {
+    const res = await run(file);
+    const r = res.records[0]!;
+    expect(r.indicators[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: '检查文化场馆户数', target: '≥16(户)', actual: '部分达成指标并具有一定效果', weight: '7.00', score: '3.66' });
+    expect(r.indicators).toHaveLength(12);
+  });
+  test('评分等级 … 良 under the 合计 row on the last page, whose columns the page before read as labels: a row of its own', async () => {
+    const res = await run(file);
+    const r = res.records[0]!;
+    expect([r.total_score, r.grade]).toEqual(['83.23', '良']);
+    expect(r.issues.map((d) => d.code)).toEqual([]);
+  });
+});
+
+describe('191. the row a page break cuts, its 三级指标 stacked at one pitch with the rows\' above (Writer from HTML, no rules, landscape, Shanghai form)', () => {
+  test('确保参 / … / 班次数 centred on its figures, APP 注 / 册用户 / 数 at the top of the cut row\'s part: each name with its row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_cut_row_names_at_one_pitch_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '环境信息公开专项')!;
+    expect(r.indicators.slice(0, 3).map((x) => [x.level3, x.target, x.weight])).toEqual([
+      ['完成监测次数', '约7次', '8.00'], ['确保参与监测100人次以上的班次数', '≥4班次', '4.00'], ['APP注册用户数', '4244人', '10.00'],
+    ]);
+  });
+});
