@@ -2748,7 +2748,7 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const undecided: Array<readonly [number, number]> = [];
   // The line of each undecided run, and where each line's runs placed on either side end (left)
   // and begin (right).
-  const undecidedLine: TextLine[] = [], undecidedHan: boolean[] = [];
+  const undecidedLine: TextLine[] = [], undecidedHan: boolean[] = [], undecidedWord: boolean[] = [];
   const placedOn = new Map<TextLine, { l: number[]; r: number[] }>();
   const onLine = (line: TextLine): { l: number[]; r: number[] } => {
     let v = placedOn.get(line);
@@ -2806,7 +2806,7 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       if (skipR && oR > 0 && Math.abs(c - rc) >= tol && centredL.some(([, y1]) => x0 < y1 - 0.5)) continue;
       if (oL > 0 || Math.abs(c - lc) < tol) { l = Math.max(l, x1); placedL.push(x1); placedLx0.push(x0); onLine(line).l.push(x1); }
       else if (oR > 0 || Math.abs(c - rc) < tol) { r = Math.min(r, x0); placedR.push(x0); placedRx1.push(x1); onLine(line).r.push(x0); }
-      else { undecided.push([x0, x1]); undecidedLine.push(line); undecidedHan.push(/\p{Script=Han}/u.test(run.text)); }
+      else { undecided.push([x0, x1]); undecidedLine.push(line); undecidedHan.push(/\p{Script=Han}/u.test(run.text)); undecidedWord.push(/^[A-Za-z0-9.,%]+$/.test(run.text.trim())); }
     }
   }
   // Runs under neither label: a piece of a line one side's text begins, an em and more from the
@@ -2842,10 +2842,15 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     const sharedEdge = (edges: readonly number[], v: number): boolean => edges.some((e) => Math.abs(e - v) >= 1 && edges.filter((f) => Math.abs(f - e) < 1).length >= 2);
     const rightOfOther = flushRight && sharedEdge(placedRx1, x1) && !placedRx1.some((e) => Math.abs(e - x1) < 1);
     const leftOfOther = flushLeft && sharedEdge(placedLx0, x0) && !placedLx0.some((e) => Math.abs(e - x0) < 1);
+    // (A number or Latin word right after a run placed on the left, as close as a space between Han
+    // and Latin text, with nothing of its line placed on the right: the rest of that cell's line,
+    // 确保参与技能竞赛 100.)
+    const goesOnL = undecidedWord[k]! && !mine?.r.length && !!mine?.l.some((x) => x <= x0 + 0.5 && x >= x0 - 0.35 * em);
     if (beforeR !== afterL) {
       if (beforeR) l = Math.max(l, x1);
       else r = Math.min(r, x0);
-    } else if (prior !== undefined && (x0 >= prior - 0.5 || x1 <= prior + 0.5)) {
+    } else if (goesOnL) l = Math.max(l, x1);
+    else if (prior !== undefined && (x0 >= prior - 0.5 || x1 <= prior + 0.5)) {
       // Wholly on one side of the boundary the page before found.
       if (x0 >= prior - 0.5) r = Math.min(r, x0);
       else l = Math.max(l, x1);

@@ -1962,3 +1962,11 @@ describe('191. the row a page break cuts, its 三级指标 stacked at one pitch 
     ]);
   });
 });
+
+describe('192. a number in a wrapped name that ends its line close to the next column (Writer from HTML, a frame only, landscape, Sichuan form)', () => {
+  test('确保参与技能竞赛 100 over 人次以上的班次数: the 100 is the name\'s, not the 指标性质\'s', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_number_after_name_near_next_column.pdf'));
+    const r = res.records.find((x) => x.project_name === '顺庆区退休人员社会化管理补贴')!;
+    expect([r.indicators[0]?.level3, r.indicators[0]?.target]).toEqual(['确保参与技能竞赛100人次以上的班次数', '=44班次']);
+  });
+});
