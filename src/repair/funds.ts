@@ -123,6 +123,55 @@ function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at:
   return undefined;
 }
 
+/** Whether rate b (86.19%) is amount a over one of `others`, within what its last digit may have been rounded or cut by. */
+function rateOf(a: string, b: string, others: readonly number[]): boolean {
+  const step = 10 ** -(b.replace('%', '').split('.')[1]?.length ?? 0);
+  return others.some((x) => Math.abs((Number(a) / x) * 100 - Number(b.slice(0, -1))) < step);
+}
+
+/**
+ * The one cut of an amount glued to a rate (15684.32%) whose rate is the amount over another figure
+ * of the row (156 / 185 = 84.32%); undefined when none or more than one cut is.
+ */
+function rateCut(t: string, others: readonly number[]): [string, string] | undefined {
+  if (!/^\d[\d.]*%$/.test(t)) return undefined;
+  let found: [string, string] | undefined;
+  for (let k = 1; k < t.length - 1; k++) {
+    const a = t.slice(0, k), b = t.slice(k);
+    if (!/^\d+(?:\.\d+)?$/.test(a) || !/^(?:0|[1-9]\d*)(?:\.(\d+))?%$/.test(b) || !rateOf(a, b, others)) continue;
+    if (found) return undefined;
+    found = [a, b];
+  }
+  return found;
+}
+
+/**
+ * An amount and the rate beside it that the layer cut apart at the wrong digit (247 | 896.23% for
+ * 2478 | 96.23%: one run of glyphs over both cells, no space between): where the rate is the amount
+ * over no other figure of the row and one other cut of the joined digits before the rate's point
+ * makes it so (2478 / 2575), the two are read at that cut.
+ */
+export function recutAtRate(cells: readonly Cell[], from: number, placeholders: readonly string[]): { cells: Cell[]; at: number } | undefined {
+  for (let i = from; i + 1 < cells.length; i++) {
+    const a = cells[i]!.text.trim(), b = cells[i + 1]!.text.trim();
+    if (!/^\d+(?:\.\d+)?$/.test(a) || !/^\d[\d.]*%$/.test(b)) continue;
+    const others = cells.slice(from).flatMap((c, k) => (from + k === i || from + k === i + 1 ? [] : [Number(readAmount(c.text, placeholders).value ?? NaN)])).filter((x) => x > 0);
+    // (A rate two other figures of the row give is read right, whatever stands beside it: 10 |
+    // 96.3% in the national form, a weight before the rate, 1743 / 1810.)
+    if (rateOf(a, b, others) || others.some((y) => rateOf(String(y), b, others))) continue;
+    // (Only digits before the rate's point move: its decimals are as printed, so a rate with none
+    // left, which any amount near its ratio would match, is never made.)
+    const m = rateCut(a + b, others);
+    const decimals = (t: string): string | undefined => /\.(\d+)%$/.exec(t)?.[1];
+    if (!m || m[0] === a || decimals(b) === undefined || decimals(m[1]) !== decimals(b)) continue;
+    const out = [...cells];
+    out[i] = { ...cells[i]!, text: m[0] };
+    out[i + 1] = { ...cells[i + 1]!, text: m[1] };
+    return { cells: out, at: i };
+  }
+  return undefined;
+}
+
 /**
  * Two figures of neighbouring cells drawn in one cell with a space between them (315.17 99.03%),
  * or glued where the row's other figures tell their decimals (753.3870.04%), beside an empty
@@ -137,21 +186,8 @@ function splitSpacedFigures(cells: readonly Cell[], from: number, placeholders: 
   const glued = (t: string): RegExpExecArray | null => (d === undefined ? null : new RegExp(`^(\\d[\\d,]*\\.\\d{${d}})(\\d[\\d,]*\\.\\d{${d}}%?)$`).exec(t));
   // Glued where the decimals do not tell (15684.32%: an amount run into the rate beside it), at
   // the one cut whose rate is the amount over another figure of the row (156 / 185 = 84.32%).
-  const byRate = (t: string, i: number): [string, string] | undefined => {
-    if (!/^\d[\d.]*%$/.test(t)) return undefined;
-    const others = cells.slice(from).flatMap((c, k) => (from + k === i ? [] : [Number(readAmount(c.text, placeholders).value ?? NaN)])).filter((x) => x > 0);
-    let found: [string, string] | undefined;
-    for (let k = 1; k < t.length - 1; k++) {
-      const a = t.slice(0, k), b = t.slice(k);
-      if (!/^\d+(?:\.\d+)?$/.test(a) || !/^(?:0|[1-9]\d*)(?:\.(\d+))?%$/.test(b)) continue;
-      // Within what the rate's last digit may have been rounded or cut by.
-      const step = 10 ** -(b.replace('%', '').split('.')[1]?.length ?? 0);
-      if (!others.some((x) => Math.abs((Number(a) / x) * 100 - Number(b.slice(0, -1))) < step)) continue;
-      if (found) return undefined;
-      found = [a, b];
-    }
-    return found;
-  };
+  const byRate = (t: string, i: number): [string, string] | undefined =>
+    rateCut(t, cells.slice(from).flatMap((c, k) => (from + k === i ? [] : [Number(readAmount(c.text, placeholders).value ?? NaN)])).filter((x) => x > 0));
   for (let i = from; i < cells.length; i++) {
     const t = cells[i]!.text.trim();
     const r = /^(\S+)\s+(\S+)$/.exec(t) ?? glued(t);
@@ -350,6 +386,11 @@ export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabular
     if (apart) {
       report(ctx, 'values_joined', `two figures of fund row ${cells[labelAt]!.text} shared one cell beside an empty one: "${cells[apart.at]!.text}" read apart`, { row, cell: cells[apart.at] }, { actual: cells[apart.at]!.text, expected: apart.parts.join(' | ') });
       cells = apart.cells;
+    }
+    const recut = labelAt >= 0 ? recutAtRate(cells, labelAt + 1, placeholders) : undefined;
+    if (recut) {
+      report(ctx, 'values_joined', `an amount and a rate of fund row ${cells[labelAt]!.text} were cut apart at the wrong digit ("${cells[recut.at]!.text}" | "${cells[recut.at + 1]!.text}"): read at the cut whose rate the amounts give`, { row, cell: cells[recut.at] }, { actual: `${cells[recut.at]!.text} | ${cells[recut.at + 1]!.text}`, expected: `${recut.cells[recut.at]!.text} | ${recut.cells[recut.at + 1]!.text}` });
+      cells = recut.cells;
     }
     let key: FundRowKey | undefined = labelAt >= 0 ? v.fundRow(cells[labelAt]!.text) : undefined;
     if (key === undefined) {

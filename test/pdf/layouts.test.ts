@@ -1970,3 +1970,12 @@ describe('192. a number in a wrapped name that ends its line close to the next c
     expect([r.indicators[0]?.level3, r.indicators[0]?.target]).toEqual(['确保参与技能竞赛100人次以上的班次数', '=44班次']);
   });
 });
+
+describe('193. an amount and the rate beside it drawn as one run of glyphs (Writer from HTML, no rules, landscape, Sichuan form)', () => {
+  test('247896.23% cut at the column edge as 247 | 896.23%: read as 2478 | 96.23%, the cut whose rate the amounts give; no false flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_amount_and_rate_one_run_p6-9.pdf'));
+    const r = res.records.find((x) => x.project_name === '阆中市卫生监督执法运维经费')!;
+    expect([r.funds.total.executed, r.funds.total.execution_rate, r.funds.fiscal_appropriation?.executed, r.funds.fiscal_appropriation?.execution_rate]).toEqual(['2478', '96.23', '1922', '97.27']);
+    expect(r.issues.map((d) => d.code)).toEqual([]);
+  });
+});
