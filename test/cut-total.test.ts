@@ -1,7 +1,7 @@
 /**
  * The total score's last digit at the next page's top (src/repair/cut-total.ts): taken only where
  * the scores add up to the completed total, so that a table whose printed figures do not add up
- * stays flagged. The PDFs it is read from are in test/pdf/layouts.test.ts (185).
+ * stays flagged. The PDFs it is read from are in test/pdf/layouts.test.ts (185, 194).
  */
 import { describe, expect, test } from 'vitest';
 import { joinCutTotal } from '../src/repair/cut-total.js';
@@ -31,4 +31,15 @@ describe('joinCutTotal', () => {
     const given = rows('4');
     expect(joinCutTotal(given, 0, { value: '99.4', row: given[0]!, cell: given[0]!.cells[2]!, scores: ['9.4', '50', '40'] }, { file: 'f.pdf', report: () => undefined })).toBeUndefined();
   });
+  test('99 over .2 over 3, each in a row of its own at the next page\'s top, make 99.23', () => {
+    const given: Row[] = [
+      { page: 6, bbox: [100, 770, 450, 782], cells: [cell('', 100, 300, 6, 770), cell('100', 400, 425, 6, 770), cell('99', 430, 445, 6, 770)] },
+      { page: 7, bbox: [430, 70, 445, 80], cells: [cell('.2', 433, 443, 7, 70)] },
+      { page: 7, bbox: [430, 82, 445, 92], cells: [cell('3', 435, 441, 7, 82)] },
+    ];
+    const got = joinCutTotal(given, 0, { value: '99', row: given[0]!, cell: given[0]!.cells[2]!, scores: ['9.23', '50', '40'] }, { file: 'f.pdf', report: () => undefined });
+    expect(got?.value).toBe('99.23');
+    expect(got?.rows.slice(1).map((r) => r.cells[0]!.text)).toEqual(['', '']);
+  });
 });
+

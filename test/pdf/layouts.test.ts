@@ -1979,3 +1979,12 @@ describe('193. an amount and the rate beside it drawn as one run of glyphs (Writ
     expect(r.issues.map((d) => d.code)).toEqual([]);
   });
 });
+
+describe('194. a total wrapped onto three lines, two of them on the next page (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('99 at page 6\'s foot, .2 and 3 under its cell at page 7\'s top: the total is 99.23, as the scores add up; no false total flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_total_three_lines_over_page_break_p4-7.pdf'));
+    const r = res.records.find((x) => x.project_name === '受助人员居家养老服务补贴补贴')!;
+    expect(r.total_score).toBe('99.23');
+    expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
+  });
+});
