@@ -419,19 +419,22 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
     const edges = charEdges(r);
     const wrapped = (k: number): boolean => {
       const head = norm(chars.slice(0, k).join(''));
+      if (Array.from(head).length < 2) return false;
       const rests = [...set].filter((x) => x.length > head.length && x.startsWith(head)).map((x) => x.slice(head.length));
-      if (Array.from(head).length < 2 || !rests.length) return false;
+      if (!rests.length) return false;
       for (let j = li + 1; j < lines.length && lines[j]!.bbox[1] - r.bbox[3] < r.fontSize; j++) {
         if (lines[j]!.runs.some((o) => o.bbox[0] > r.bbox[0] - 1 && o.bbox[2] < edges[k]! + 1 && rests.includes(norm(o.text)))) return true;
       }
       return false;
     };
     for (let k = chars.length - 1; k > 0; k--) {
-      if (!(set.has(norm(chars.slice(0, k).join(''))) || wrapped(k)) || /^[：:]/.test(chars[k]!)) continue;
+      if (/^[：:]/.test(chars[k]!)) continue;
+      const head = norm(chars.slice(0, k).join(''));
+      const wraps = wrapped(k);
+      if (!wraps && !set.has(head)) continue;
       // (A label that is the start of a longer one, followed by a sentence, is a sentence's first
       // words: 项目资金支付进度较慢，预算执行率有待提高。 under 存在问题, not 项目资金 and its value.)
-      const head = norm(chars.slice(0, k).join(''));
-      if (/[，。；]/.test(chars.slice(k).join('')) && [...set].some((x) => x.length > head.length && x.startsWith(head)) && !wrapped(k)) continue;
+      if (!wraps && /[，。；]/.test(chars.slice(k).join('')) && [...set].some((x) => x.length > head.length && x.startsWith(head))) continue;
       return [{ ...r, text: chars.slice(0, k).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[k], r.bbox[3]] },
         { ...r, text: chars.slice(k).join('').trimStart(), bbox: [edges[k], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
     }
@@ -456,13 +459,13 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
   };
   return lines.map((l, li) => {
     const split = l.runs.flatMap((r) => cutLabel(r, li));
-    const isLabel = (r: TextRun): boolean => isWhole(r) && !restUnder(li, r);
-    const isCell = (r: TextRun): boolean => isLabel(r) || firstLine(li, r);
-    if (!split.some(isCell)) return l;
+    // Each run a label whole, or a label's first line: either begins a cell.
+    const label = split.map((r) => isWhole(r) && !restUnder(li, r));
+    const first = split.map((r, i) => !label[i] && firstLine(li, r));
+    if (!label.some(Boolean) && !first.some(Boolean)) return l;
     const runs = split.map((r, i) => {
-      const starts = i > 0 && !r.cellStart && (isCell(r) || isCell(split[i - 1]));
-      const first = !isLabel(r) && firstLine(li, r);
-      return starts || isLabel(r) || first ? { ...r, ...(starts ? { cellStart: true } : {}), ...(isLabel(r) ? { wholeCell: true } : {}), ...(first ? { labelStart: true } : {}) } : r;
+      const starts = i > 0 && !r.cellStart && (label[i] || first[i] || label[i - 1] || first[i - 1]);
+      return starts || label[i] || first[i] ? { ...r, ...(starts ? { cellStart: true } : {}), ...(label[i] ? { wholeCell: true } : {}), ...(first[i] ? { labelStart: true } : {}) } : r;
     });
     return { ...l, runs };
   });

@@ -1,10 +1,10 @@
 /**
  * A total score a page break cut after a digit: a narrow 得分 cell wraps 99.44 onto two lines (or
  * 99.23 onto three, 99 / .2 / 3), the break falls between them, and the next page's first rows hold
- * the rest alone under that cell (beside the signature line, or in rows of their own). Read alone the total is 99.4, which the
- * form's arithmetic does not give. The digit completes it only where the completed total is the
- * one the funds' and indicators' scores add up to, and the total as printed is not, so a table
- * whose printed figures do not add up stays flagged (`wrapped_cell_joined`).
+ * the rest alone under that cell (beside the signature line, or in rows of their own). Read alone
+ * the total is 99.4, which the form's arithmetic does not give. The rest completes it only where the
+ * completed total is the one the funds' and indicators' scores add up to, and the total as printed
+ * is not, so a table whose printed figures do not add up stays flagged (`wrapped_cell_joined`).
  */
 import { same, sum } from '../domain/score.js';
 import { report, type StageContext } from '../stage.js';

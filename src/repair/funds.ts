@@ -123,6 +123,11 @@ function splitGlued(cells: readonly Cell[], v: Vocabulary): { cells: Cell[]; at:
   return undefined;
 }
 
+/** The positive figures of a row's cells from `from` on, less the cells at `skip`. */
+function figuresBut(cells: readonly Cell[], from: number, skip: readonly number[], placeholders: readonly string[]): number[] {
+  return cells.slice(from).flatMap((c, k) => (skip.includes(from + k) ? [] : [Number(readAmount(c.text, placeholders).value ?? NaN)])).filter((x) => x > 0);
+}
+
 /** Whether rate b (86.19%) is amount a over one of `others`, within what its last digit may have been rounded or cut by. */
 function rateOf(a: string, b: string, others: readonly number[]): boolean {
   const step = 10 ** -(b.replace('%', '').split('.')[1]?.length ?? 0);
@@ -155,7 +160,7 @@ export function recutAtRate(cells: readonly Cell[], from: number, placeholders: 
   for (let i = from; i + 1 < cells.length; i++) {
     const a = cells[i]!.text.trim(), b = cells[i + 1]!.text.trim();
     if (!/^\d+(?:\.\d+)?$/.test(a) || !/^\d[\d.]*%$/.test(b)) continue;
-    const others = cells.slice(from).flatMap((c, k) => (from + k === i || from + k === i + 1 ? [] : [Number(readAmount(c.text, placeholders).value ?? NaN)])).filter((x) => x > 0);
+    const others = figuresBut(cells, from, [i, i + 1], placeholders);
     // (A rate two other figures of the row give is read right, whatever stands beside it: 10 |
     // 96.3% in the national form, a weight before the rate, 1743 / 1810.)
     if (rateOf(a, b, others) || others.some((y) => rateOf(String(y), b, others))) continue;
@@ -186,8 +191,7 @@ function splitSpacedFigures(cells: readonly Cell[], from: number, placeholders: 
   const glued = (t: string): RegExpExecArray | null => (d === undefined ? null : new RegExp(`^(\\d[\\d,]*\\.\\d{${d}})(\\d[\\d,]*\\.\\d{${d}}%?)$`).exec(t));
   // Glued where the decimals do not tell (15684.32%: an amount run into the rate beside it), at
   // the one cut whose rate is the amount over another figure of the row (156 / 185 = 84.32%).
-  const byRate = (t: string, i: number): [string, string] | undefined =>
-    rateCut(t, cells.slice(from).flatMap((c, k) => (from + k === i ? [] : [Number(readAmount(c.text, placeholders).value ?? NaN)])).filter((x) => x > 0));
+  const byRate = (t: string, i: number): [string, string] | undefined => rateCut(t, figuresBut(cells, from, [i], placeholders));
   for (let i = from; i < cells.length; i++) {
     const t = cells[i]!.text.trim();
     const r = /^(\S+)\s+(\S+)$/.exec(t) ?? glued(t);
