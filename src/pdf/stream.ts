@@ -2647,11 +2647,29 @@ function anchorHits(line: TextLine, anchors: readonly string[], near: readonly T
     if (n === 0 || Array.from(t).length < 2 || !stack.some((x) => x.bbox[3] > band[0] && x.bbox[1] < band[1])) continue;
     const hit: [number, number] = [Math.min(...stack.map((x) => x.bbox[0])), Math.max(...stack.map((x) => x.bbox[2]))];
     if (hits.some(([x0, x1]) => hit[0] < x1 - 0.5 && hit[1] > x0 + 0.5)) continue;
+    if (stack.some((x) => besideText(x, near, anchors, hits))) continue;
     for (const x of stack) used.add(x);
     hits.push(hit);
   }
   hits.sort((a, b) => a[0] - b[0]);
   return hits;
+}
+
+/**
+ * Whether a run of a wrapped label's stack shares its line with a text that is no piece of a label
+ * and stands over two labels or more of the anchor line: a row's paragraph, so the stack is a cell
+ * label of the row above the header (年度目标完 / 成情况 beside the goal's 本年度，… over 年初预算 and
+ * 调整后预算数), not a header label. (A header cell holds one column's label; one spanning columns,
+ * 1.项目年度目标完成情况, is a label.)
+ */
+function besideText(run: TextRun, near: readonly TextLine[], anchors: readonly string[], hits: ReadonlyArray<readonly [number, number]>): boolean {
+  const line = near.find((l) => l.runs.includes(run));
+  if (!line) return false;
+  return line.runs.some((o) => {
+    const t = fullWidth(normalizeCjk(o.text).trim());
+    if (o === run || POINTS_PIECE.test(t) || anchors.some((a) => fullWidth(a).includes(t))) return false;
+    return hits.filter(([x0, x1]) => o.bbox[0] < x1 - 0.5 && o.bbox[2] > x0 + 0.5).length >= 2;
+  });
 }
 
 /**

@@ -1988,3 +1988,13 @@ describe('194. a total wrapped onto three lines, two of them on the next page (W
     expect(r.issues.map((d) => d.code)).not.toContain('total_mismatch');
   });
 });
+
+describe('195. a cell label wrapped right above the fund header, beside the goal\'s text (Chromium, no rules, Sichuan form)', () => {
+  test('成情况 of 年度目标完 / 成情况 is no header label: the fund columns keep their places, no false flag', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_goal_label_wrapped_over_fund_header.pdf'));
+    const r = res.records.find((x) => x.project_name === '社区工作者流浪乞讨人员救助项目')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '543.86', full_year_budget: '673.89', executed: '673.89', execution_rate: '100.00', weight: '10', score: '10' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '543.86', executed: '673.89', execution_rate: '100.00' });
+    expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
+  });
+});
