@@ -5,7 +5,9 @@
  * of its labels split by a page break counting as known); among those that fit, each label of the
  * table the template knows counts for it and each label only another template knows counts
  * against it (a fund row label's lines a narrow cell wrapped onto two rows, 年度 over 资金总额, are
- * one label where the template reads them so); ties go to the template listed first. When none
+ * one label where the template reads them so); ties go to the template that understands more of
+ * the blocks' labels (偏差原因分析及, the start of a header label a page break cut, is national's
+ * 偏差原因分析及改进措施 and no Shanghai label), then to the template listed first. When none
  * fits, the table is read with the union of every template's labels and the labels no template
  * knows are named (`unknown_template`), so that a user can write the template.
  */
@@ -85,11 +87,15 @@ function notUnderstood(cells: readonly { text: string }[], v: Vocabulary): numbe
 /** Labels a template may not know in a block's header or row labels and still fit the table. */
 const TOLERATED = 1;
 
-/** Whether a template understands the parts of the table it finds (see the module comment). */
-function fits(rows: readonly Row[], v: Vocabulary): boolean {
+/**
+ * How many labels of the parts of the table it finds a template does not understand, or null
+ * where it does not fit the table (see the module comment).
+ */
+function misses(rows: readonly Row[], v: Vocabulary): number | null {
   const s = findSections(rows, v);
-  if (s.funds < 0 && s.indicators < 0) return false;
-  if (s.indicators >= 0 && notUnderstood(rows[s.indicators]!.cells, v) > TOLERATED) return false;
+  if (s.funds < 0 && s.indicators < 0) return null;
+  const header = s.indicators >= 0 ? notUnderstood(rows[s.indicators]!.cells, v) : 0;
+  if (header > TOLERATED) return null;
   if (s.funds >= 0) {
     // The labels of the fund rows: rows with figures (a row of a label's pieces cut by a page break has none).
     // (Labels run together down their column count as read in order, as the funds reader reads them.)
@@ -104,9 +110,11 @@ function fits(rows: readonly Row[], v: Vocabulary): boolean {
       .filter((c): c is NonNullable<typeof c> => c !== undefined)
       // A row label read into one cell with its first figure or a piece of the side label is its label.
       .filter((c) => !gluedFundRow(c.text, v));
-    if (notUnderstood(rows[s.funds]!.cells, v) + notUnderstood(rowLabels, v) > TOLERATED) return false;
+    const funds = notUnderstood(rows[s.funds]!.cells, v) + notUnderstood(rowLabels, v);
+    if (funds > TOLERATED) return null;
+    return header + funds;
   }
-  return true;
+  return header;
 }
 
 /** The rows with the lines of fund rows a narrow cell wrapped (年度 over 资金总额) joined as a template reads them. */
@@ -118,16 +126,17 @@ function withFundRestsJoined(rows: readonly Row[], v: Vocabulary): readonly Row[
 
 /** Picks the template for a table. */
 export function detectTemplate(rows: readonly Row[], set: TemplateSet): TemplateChoice {
-  let best: { v: Vocabulary; score: number } | undefined;
+  let best: { v: Vocabulary; score: number; missed: number } | undefined;
   for (const v of set.templates) {
-    if (!fits(rows, v)) continue;
+    const missed = misses(rows, v);
+    if (missed === null) continue;
     const candidates = labelCandidates(withFundRestsJoined(rows, v));
     let score = 0;
     for (const k of candidates) {
       if (v.knows(k)) score++;
       else if (set.union.knows(k)) score--;
     }
-    if (!best || score > best.score) best = { v, score };
+    if (!best || score > best.score || (score === best.score && missed < best.missed)) best = { v, score, missed };
   }
   if (best) return { vocabulary: best.v, known: true, unknownLabels: [] };
   return { vocabulary: set.union, known: false, unknownLabels: unknownLabelsOf(rows, set.union) };

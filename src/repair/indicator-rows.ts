@@ -282,10 +282,25 @@ function headerRests(row: Row, v: Vocabulary): string[] | null {
   return found && isIndicatorHeader({ ...row, cells: row.cells.map((c, i) => ({ ...c, text: heads[i]! })) }, v) ? rests : null;
 }
 
+/**
+ * The header row with the rest of its labels that a page break put at the next page's top (年度指 |
+ * 偏差原因分析及 over 标值 | 改进措施) joined to them, where the row after it holds nothing but
+ * pieces of labels, each under a label, and a join makes a column label the piece alone is not;
+ * else the header row.
+ */
+function headerWithRest(headerRow: Row, next: Row | undefined, v: Vocabulary): Row {
+  if (!next || headerRow.page === undefined || next.page === undefined || next.page <= headerRow.page || next.cells.length !== headerRow.cells.length) return headerRow;
+  const rest = next.cells.map((c, i) => ({ c, head: headerRow.cells[i]! })).filter(({ c }) => c.text !== '');
+  if (!rest.length || !rest.every(({ c, head }) => head.text !== '' && !isFigure(c.text) && v.isFragment(c.text))) return headerRow;
+  const joins = (i: number): boolean => next.cells[i]!.text !== '' && v.indicatorCol(headerRow.cells[i]!.text) === undefined && v.indicatorCol(headerRow.cells[i]!.text + next.cells[i]!.text) !== undefined;
+  if (!headerRow.cells.some((_, i) => joins(i))) return headerRow;
+  return { ...headerRow, cells: headerRow.cells.map((c, i) => (joins(i) ? { ...c, text: c.text + next.cells[i]!.text } : c)) };
+}
+
 /** Given the header and the rows after it, reads indicator rows and the total row. */
 export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
   const rows = [...given];
-  const h = readIndicatorHeader(headerRow, v);
+  const h = readIndicatorHeader(headerWithRest(headerRow, rows.find((r) => r.cells.some((c) => c.text !== '')), v), v);
   const out: IndicatorTable = { rows: [], totalWeight: null, totalScore: null, separators: 0, wrapped: 0, end: rows.length };
   const valueKeys = valueColumns(v);
   const placeholders = v.template.placeholders;

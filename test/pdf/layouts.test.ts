@@ -1998,3 +1998,15 @@ describe('195. a cell label wrapped right above the fund header, beside the goal
     expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
   });
 });
+
+describe('196. the indicator header row cut by a page break (Writer from HTML, all rules, landscape, national form)', () => {
+  test('年度指 | 偏差原因分析及 over 标值 | 改进措施: the national template, the reasons in their column, no false flag', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_all_indicator_header_cut_by_page_break_p6-7.pdf'));
+    const r = res.records.find((x) => x.project_name === '绿色农产品认证及田间指导购买服务')!;
+    expect(r.template).toBe('national');
+    expect(r.indicators.map((i) => i.level3)).toEqual(['疫病监测场次', '制度建设完善程度', '用户满意度']);
+    expect(r.indicators[1]!.deviation_reason).toMatch(/^偏差原因：会员单位参与积极性不高/);
+    expect(r.indicators[2]!.deviation_reason).toMatch(/^因人员变动/);
+    expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
+  });
+});
