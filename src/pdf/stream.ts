@@ -729,6 +729,14 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
 }
 
 /**
+ * A cut whose right part may begin a cell's text: not with a mark (项目负责人 | ：林宇丽, a signature
+ * line under the table whose colon's edge falls on a column's left edge by chance).
+ */
+function cellTextStart(parts: [TextRun, TextRun] | null): [TextRun, TextRun] | null {
+  return parts && /^[\p{Script=Han}A-Za-z0-9]/u.test(parts[1].text) ? parts : null;
+}
+
+/**
  * A cut whose left part is a name the form gives its row groups (社会效益指标 | 申请人就, the line's
  * last text): a label filling its cell, glued to the next cell's line. (A line's last text may be a
  * paragraph of a cell merged to the table's end, which a column's edge falls in by chance.)
@@ -795,14 +803,18 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // more is a merged cell's (a label and its value over the columns right of it).
       // (Over more boundaries, only where the producer began the next text right where a line
       // beside begins one, or began a text at each boundary (`seamsConfirmed`), or right on a
-      // column's own left edge, the text not being the last of its line: `splitAtAlignedSeam`.)
+      // column's own left edge, the text not being the last of its line: `splitAtAlignedSeam`.
+      // Over two, a text not the last of its line is cut also where a character edge falls on a
+      // column's own left edge (效益指标(30 分)可持续影响指标 | 系统持续运行, three cells drawn
+      // as one text, no seam): `splitAtAlignedStart`, where the right part may begin a cell.)
       // (Over one, also on that edge where the line's last text begins with a group's name
       // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), and at a space
       // after a group's name near the boundary (`splitAfterName`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
         (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
-        (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null);
+        (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
+        (crossed === 2 && r !== last ? cellTextStart(splitAtAlignedStart(cur, b, aligned)) : null);
       if (!parts) continue;
       runs.push(parts[0]);
       cur = parts[1];

@@ -2010,3 +2010,20 @@ describe('196. the indicator header row cut by a page break (Writer from HTML, a
     expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
   });
 });
+
+describe('197. three cells of a row drawn as one text over two column edges (Writer from HTML, rules between rows only, national form)', () => {
+  test('效益指标(30 分)可持续影响指标系统持续运行 is cut where a character edge falls on the 三级指标 column\'s left edge', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_three_cells_one_text_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '鼓楼区AI算力平台建设及成果路演建设项目')!;
+    expect(r.indicators[3]).toMatchObject({ level1: '效益指标', level2: '可持续影响指标', level3: '系统持续运行', target: '形成长效机制', weight: '30', score: '30' });
+    expect(r.indicators).toHaveLength(5);
+  });
+});
+
+describe('198. a signature line under the table whose colon\'s edge falls on a column\'s left edge (Writer from HTML, no rules, Sichuan form)', () => {
+  test('项目负责人：林宇丽 is not cut at the colon: 改进措施 keeps its own text', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_signature_colon_on_column_edge_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '旌阳区供水水质监测建设项目')!;
+    expect(r.improvements).toBe('加快项目实施和资金支付进度，提高预算执行率；进一步加强绩效目标管理，科学合理设置绩效指标。');
+  });
+});
