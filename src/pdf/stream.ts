@@ -2110,12 +2110,14 @@ function nearestOverlap(rows: RowSlots, b: Block): number {
 /**
  * Whether block b is the next line of block a's text: right under it, at the line pitch, in the
  * same font, the narrower one's extent within the wider one's (lines centred or set left alike).
+ * (Writer from .docx may set lines 1.7 em apart: 满意度指标(10 over 分), 0.8 em of white between
+ * the glyphs' boxes.)
  */
 function stackedLines(a: Block, b: Block): boolean {
   const size = Math.max(a.fontSize, b.fontSize);
   if (Math.abs(a.fontSize - b.fontSize) > 0.1 * size) return false;
   const gap = b.bbox[1] - a.bbox[3];
-  if (gap < -0.2 * size || gap > 0.6 * size) return false;
+  if (gap < -0.2 * size || gap > 0.9 * size) return false;
   const [narrow, wide] = a.bbox[2] - a.bbox[0] <= b.bbox[2] - b.bbox[0] ? [a, b] : [b, a];
   return narrow.bbox[0] >= wide.bbox[0] - 0.5 * size && narrow.bbox[2] <= wide.bbox[2] + 0.5 * size;
 }

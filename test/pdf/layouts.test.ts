@@ -2027,3 +2027,15 @@ describe('198. a signature line under the table whose colon\'s edge falls on a c
     expect(r.improvements).toBe('加快项目实施和资金支付进度，提高预算执行率；进一步加强绩效目标管理，科学合理设置绩效指标。');
   });
 });
+
+describe('199. group labels wrapped onto lines 1.7 em apart, centred on their group (Writer from .docx, no rules, landscape, national form)', () => {
+  test('满意度指标(10 over 分) is one label over the four satisfaction rows, not two labels of the last three', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_label_lines_far_apart_p3-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '河西区文旅市场执法建设项目')!;
+    const level2 = (name: string): string | null | undefined => r.indicators.find((i) => i.level3 === name)?.level2;
+    expect(level2('演出场次合格率')).toBe('质量指标');
+    expect(level2('读者就业率')).toBe('社会效益指标');
+    expect(level2('群众投诉下降率')).toBe('社会效益指标');
+    expect(['服务对象满意率', '群众满意度', '参加文化配送人员满意度', '用户满意度'].map(level2)).toEqual(Array(4).fill('服务对象满意度指标'));
+  });
+});
