@@ -538,10 +538,13 @@ function splitGluedNumbers(r: TextRun, x: number, before?: string): [TextRun, Te
  * (Writer: "…发放" then "全年已按计划…" 3 pt apart): cut at the character edge where a line next to
  * it begins a run (the right cell's left edge), the edge nearest the column boundary. That edge is
  * near the boundary: a start further off is a centred line's (标 of a wrapped label), not a column's.
- * `onlySeams`: only where a text item of the run begins, right on the start (0.3 pt).
+ * `onlySeams`: only where a text item of the run begins, right on the start (0.3 pt). `upTo`: the
+ * start may be anywhere right of the boundary and left of the next one (with `onlySeams`: two goal
+ * paragraphs side by side whose header labels, centred, put the boundary far left of where the
+ * right one's lines begin).
  */
-function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[], onlySeams = false): [TextRun, TextRun] | null {
-  const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && Math.abs(st - x) < 1.5 * r.fontSize);
+function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[], onlySeams = false, upTo?: number): [TextRun, TextRun] | null {
+  const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && (upTo !== undefined ? st > x && st < upTo : Math.abs(st - x) < 1.5 * r.fontSize));
   if (r.angle !== 0 || !near.length) return null;
   const st = near.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
   const edges = charEdges(r);
@@ -808,10 +811,11 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // column's own left edge (效益指标(30 分)可持续影响指标 | 系统持续运行, three cells drawn
       // as one text, no seam): `splitAtAlignedStart`, where the right part may begin a cell.)
       // (Over one, also on that edge where the line's last text begins with a group's name
-      // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), and at a space
-      // after a group's name near the boundary (`splitAfterName`).)
+      // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), at a space
+      // after a group's name near the boundary (`splitAfterName`), and where a text item begins
+      // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
-        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
         (crossed === 2 && r !== last ? cellTextStart(splitAtAlignedStart(cur, b, aligned)) : null);

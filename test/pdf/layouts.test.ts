@@ -2039,3 +2039,12 @@ describe('199. group labels wrapped onto lines 1.7 em apart, centred on their gr
     expect(['服务对象满意率', '群众满意度', '参加文化配送人员满意度', '用户满意度'].map(level2)).toEqual(Array(4).fill('服务对象满意度指标'));
   });
 });
+
+describe('200. two goal paragraphs glued far from the boundary their centred labels give (Writer from HTML, no rules, landscape, national form)', () => {
+  test('…确保 | 全年已按计划… is cut where Writer began the second text, right where the line under it begins one', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goals_glued_far_from_boundary_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年电子商务发展专项')!;
+    expect(r.goal_expected).toBe('全年计划按时完成2023年电子商务发展专项各项工作，确保编制工作方案数量≥2846份，确保展会预算执行率=100%。');
+    expect(r.goal_actual).toBe('全年已按计划完成各项工作，编制工作方案数量2846份，展会预算执行率已完成。');
+  });
+});
