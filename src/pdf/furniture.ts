@@ -61,7 +61,7 @@ export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bot
  * clear space (one line) between it and any text above, under or beside it. A running header or
  * footer needs that space on the table's side only: a line no larger than the page's text that an
  * earlier page printed at the same place (`memory`, which this call extends with the page's margin
- * lines), unless it is printed smaller than the text. Text in a ruled row (a horizontal rule over
+ * lines), unless it is printed smaller than the text; a short one stands alone at its height. Text in a ruled row (a horizontal rule over
  * it and one under it, each within two lines, both across it: `rules`) is a cell's, never a page
  * number (a total's last digit that a page break carried onto the next page).
  */
@@ -112,7 +112,9 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     // In the page's margin band a long line an earlier page printed there is one too, with the
     // table run on close under it (a repeated header row is several cells; a label is short).
     const longText = norm.length >= RUNNING_TEXT_MIN_CHARS;
-    if (!kind && repeated && ((inNumberBand && line.fontSize <= 1.05 * bodySize && (clear || longText)) || smaller)) kind = 'running_text';
+    // A short one with a line beside it, at its height, is the piece of a wrapped label there (单位
+    // of 度量 / 单位 beside a table header repeated at each page's top).
+    if (!kind && repeated && (longText || !besideIt) && ((inNumberBand && line.fontSize <= 1.05 * bodySize && (clear || longText)) || smaller)) kind = 'running_text';
     if (!kind) return;
     for (const r of line.runs) drop.add(r);
     furniture.push({ kind, text: normalizeCjk(text), bbox: line.bbox });

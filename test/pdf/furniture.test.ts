@@ -35,6 +35,17 @@ describe('running headers and footers', () => {
     expect(texts(second.content)).toEqual(expect.arrayContaining(['财政项目支出绩效自我评价', '年初预算数', '全年预算数']));
   });
 
+  test('a short line with a line beside it at its height (the last line of a wrapped header label) stays; alone it would go', () => {
+    const margin = (beside: boolean): TextRun[] => [run('度量', 400, 30), ...(beside ? [run('一级指标', 110, 36), run('指标值', 360, 36)] : []), run('单位', 400, 41)];
+    for (const beside of [true, false]) {
+      const memory: MarginMemory = [];
+      splitFurniture(page(margin(beside)), H, DEFAULT_PDF_SETTINGS, memory);
+      const second = splitFurniture(page(margin(beside)), H, DEFAULT_PDF_SETTINGS, memory);
+      if (beside) expect(texts(second.content)).toContain('单位');
+      else expect(second.furniture.map((f) => f.text)).toContain('单位');
+    }
+  });
+
   test('text that differs from page to page (a note in the margin) stays', () => {
     const memory: MarginMemory = [];
     splitFurniture(page([run('附件1', 60, 30)]), H, DEFAULT_PDF_SETTINGS, memory);

@@ -2048,3 +2048,11 @@ describe('200. two goal paragraphs glued far from the boundary their centred lab
     expect(r.goal_actual).toBe('全年已按计划完成各项工作，编制工作方案数量2846份，展会预算执行率已完成。');
   });
 });
+
+describe('201. a piece of a wrapped header label at each page\'s top, where a running header would be (LibreOffice Calc, a frame only, landscape, Sichuan form)', () => {
+  test('单位 of 度量 / 单位, beside the header repeated at the top of pages 2 and 5, is no running header: 指标值 and 度量单位 stay two columns', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_header_label_piece_repeated_at_page_tops_p2_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '邛崃市大气污染防治项目')!;
+    expect(r.indicators.slice(0, 3).map((i) => [i.target, i.actual, i.target_value, i.target_unit])).toEqual([['≥7班次', '7班次', '7', '班次'], ['≥63个', '63个', '63', '个'], ['≥90%', '100%', '90', '%']]);
+  });
+});
