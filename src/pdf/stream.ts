@@ -1155,8 +1155,8 @@ function sectionRows(
       if (wrapsSurely(ps[i - 1], ps[i])) rests.add(ps[i]);
     }
   }
-  const besideLine = (lower: Piece, pred: (o: Piece) => boolean, skip: ReadonlySet<Piece>): boolean =>
-    all.some((o) => o.col !== lower.col && !skip.has(o) && Math.abs(centre(o.bbox) - centre(lower.bbox)) < 0.5 * lower.fontSize && pred(o));
+  const besideLine = (lower: Piece, pred: (o: Piece) => boolean, skip: ReadonlySet<Piece>, tolEm = 0.5): boolean =>
+    all.some((o) => o.col !== lower.col && !skip.has(o) && Math.abs(centre(o.bbox) - centre(lower.bbox)) < tolEm * lower.fontSize && pred(o));
   // Digits alone on their line (nothing of another column beside them but what may continue a
   // line above) under a decimal number are its rest ("5.0" over "0"), even where no number of the
   // column shows all its decimals; under a whole number, where no other column's number stands
@@ -1239,8 +1239,11 @@ function sectionRows(
     const mates = all.filter((o) => o !== p && onLineOf(o, p));
     if (mates.length > 0 && mates.every((o) => underWhole.has(o))) jointRests.add(p);
   }
+  // (Figures the row centres between the two lines stand less than half an em from the rest's
+  // middle where the lines are close: only those within a quarter of an em are on its line, as
+  // `centredBetween` counts the others between.)
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
-    stacked.has(lower) || jointRests.has(lower) || decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && (!besideLine(lower, isNumberPiece, otherRests) || (wholeRests.has(lower) && !besideLine(lower, isNumberPiece, wholeRests))));
+    stacked.has(lower) || jointRests.has(lower) || decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && (!besideLine(lower, isNumberPiece, otherRests) || (wholeRests.has(lower) && !besideLine(lower, isNumberPiece, wholeRests, 0.25))));
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
   const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && onLineOf(o, p));

@@ -2056,3 +2056,15 @@ describe('201. a piece of a wrapped header label at each page\'s top, where a ru
     expect(r.indicators.slice(0, 3).map((i) => [i.target, i.actual, i.target_value, i.target_unit])).toEqual([['≥7班次', '7班次', '7', '班次'], ['≥63个', '63个', '63', '个'], ['≥90%', '100%', '90', '%']]);
   });
 });
+
+describe('202. cells of two lines beside cells of one centred half a line off, a figure cut among them (Chromium, a frame only, Sichuan form)', () => {
+  test('问题整改到位 / 率 and 10 / 0 beside ≥ | 100 | % | 4 | 4 are one row: 100 complete, the weight and score beside it', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_cut_figures_centred_half_a_line_off_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年婚姻登记服务运行维护')!;
+    expect(r.indicators.slice(1, 4).map((i) => [i.level3, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['救助档案数量', '≥20个', '21个', '13', '13'],
+      ['问题整改到位率', '≥100%', '100%', '4', '4'],
+      ['养老床位归档完整率', '≥98%', '100%', '7', '7'],
+    ]);
+  });
+});
