@@ -1211,7 +1211,9 @@ function sectionRows(
     }
   }
   const stacked = new Set<Piece>();
-  const alone = (p: Piece): boolean => !besideLine(p, (o) => !downLabel.has(o), mayContinue);
+  // (Nor does a named label that labels the rows from a column on the left: 项目资金(元), centred on
+  // the fund block, on the line of the % of 99. / 60 / %.)
+  const alone = (p: Piece): boolean => !besideLine(p, (o) => !downLabel.has(o) && !o.runs.every((r) => r.wholeCell), mayContinue);
   for (const ps of byCol) {
     for (let i = 0; i < ps.length; i++) {
       let j = i;
@@ -1260,8 +1262,9 @@ function sectionRows(
       // label centred beside it is one cell still).
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
       // In rows that add space between their lines, a line at the pitch under another is its cell's.
-      // (A named label beside it is on its line by chance: a side label centred on its rows.)
-      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && (padding !== null || !endsOnLabel) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
+      // (A named label beside it is on its line by chance: a side label centred on its rows. So is
+      // one beside the last line of a number of three lines or more, `stacked`.)
+      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);

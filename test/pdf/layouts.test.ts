@@ -2068,3 +2068,12 @@ describe('202. cells of two lines beside cells of one centred half a line off, a
     ]);
   });
 });
+
+describe('203. a rate wrapped onto three lines, its last beside the fund block\'s side label (LibreOffice Calc, a frame only, national form)', () => {
+  test('99. / 60 / % is 99.60%: the side label 项目资金(元) on the line of % does not end the cell; no false flag', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_rate_three_lines_beside_side_label.pdf'));
+    const r = res.records[0]!;
+    expect(r.funds.total.execution_rate).toBe('99.60');
+    expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
+  });
+});
