@@ -61,9 +61,10 @@ export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bot
  * clear space (one line) between it and any text above, under or beside it. A running header or
  * footer needs that space on the table's side only: a line no larger than the page's text that an
  * earlier page printed at the same place (`memory`, which this call extends with the page's margin
- * lines), unless it is printed smaller than the text; a short one stands alone at its height. Text in a ruled row (a horizontal rule over
- * it and one under it, each within two lines, both across it: `rules`) is a cell's, never a page
- * number (a total's last digit that a page break carried onto the next page).
+ * lines), unless it is printed smaller than the text; a short one must stand alone at its height.
+ * Text in a ruled row (a horizontal rule over it and one under it, each within two lines, both
+ * across it: `rules`) is a cell's, never a page number (a total's last digit that a page break
+ * carried onto the next page).
  */
 export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory, rules: readonly Rule[] = []): { content: TextRun[]; furniture: Furniture[] } {
   const furniture: Furniture[] = [];
