@@ -64,7 +64,8 @@ export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bot
  * lines), unless it is printed smaller than the text; a short one must stand alone at its height.
  * Text in a ruled row (a horizontal rule over it and one under it, each within two lines, both
  * across it: `rules`) is a cell's, never a page number (a total's last digit that a page break
- * carried onto the next page).
+ * carried onto the next page). Of two page numbers on one page, only the one in the band where
+ * earlier pages printed theirs is one.
  */
 export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory, rules: readonly Rule[] = []): { content: TextRun[]; furniture: Furniture[] } {
   const furniture: Furniture[] = [];
@@ -79,6 +80,7 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
   const sizes = upright.map((r) => r.fontSize).sort((a, b) => a - b);
   const bodySize = sizes.length ? sizes[Math.floor(sizes.length / 2)] : 0;
   const seen: MarginMemory = [];
+  const numberBands = new Map<Furniture, 'top' | 'bottom'>();
   lines.forEach((line, i) => {
     const top = line.bbox[1], bottom = line.bbox[3];
     // A line that begins (or ends) inside the band: a header printed low in a wide margin.
@@ -118,8 +120,27 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     if (!kind && repeated && (longText || !besideIt) && ((inNumberBand && line.fontSize <= 1.05 * bodySize && (clear || longText)) || smaller)) kind = 'running_text';
     if (!kind) return;
     for (const r of line.runs) drop.add(r);
-    furniture.push({ kind, text: normalizeCjk(text), bbox: line.bbox });
+    const f: Furniture = { kind, text: normalizeCjk(text), bbox: line.bbox };
+    furniture.push(f);
+    if (kind === 'page_number') numberBands.set(f, band);
   });
+  keepUsualPageNumber(furniture, numberBands, drop, memory);
   memory?.push(...seen);
   return { content: upright.filter((r) => !drop.has(r)), furniture };
+}
+
+/**
+ * Two page numbers on one page: the one in the band where earlier pages printed theirs is the
+ * page's, and the others are cells' texts again (49 at a page's top, the last digits of the total
+ * 87.49 that a page break carried over, where the pages print -1-, -2- at their foot).
+ */
+function keepUsualPageNumber(furniture: Furniture[], bands: ReadonlyMap<Furniture, 'top' | 'bottom'>, drop: Set<TextRun>, memory?: MarginMemory): void {
+  const usual = (b: 'top' | 'bottom' | undefined): boolean => !!memory?.some((m) => m.band === b && isPageNumber(m.text));
+  const numbers = [...bands.keys()];
+  if (numbers.length < 2 || !numbers.some((f) => usual(bands.get(f)))) return;
+  for (const f of numbers) {
+    if (usual(bands.get(f))) continue;
+    furniture.splice(furniture.indexOf(f), 1);
+    for (const r of [...drop]) if (r.bbox[0] >= f.bbox[0] - 0.5 && r.bbox[2] <= f.bbox[2] + 0.5 && r.bbox[1] >= f.bbox[1] - 0.5 && r.bbox[3] <= f.bbox[3] + 0.5) drop.delete(r);
+  }
 }

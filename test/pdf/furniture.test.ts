@@ -61,6 +61,15 @@ describe('page numbers', () => {
     expect(content).toEqual([]);
     expect(furniture).toEqual([expect.objectContaining({ kind: 'page_number', text: '9' })]);
   });
+  test('of two on one page, the one where the pages before printed theirs is the page number; the other is a cell\'s text', () => {
+    const memory: MarginMemory = [];
+    splitFurniture([run('-1-', 290, 800)], H, DEFAULT_PDF_SETTINGS, memory);
+    const second = splitFurniture([run('49', 444, 44, 10), run('-2-', 290, 800)], H, DEFAULT_PDF_SETTINGS, memory);
+    expect(texts(second.content)).toEqual(['49']);
+    expect(second.furniture.map((f) => f.text)).toEqual(['-2-']);
+    // With no page number printed before, both stay page numbers.
+    expect(splitFurniture([run('49', 444, 44, 10), run('-2-', 290, 800)], H, DEFAULT_PDF_SETTINGS, []).content).toEqual([]);
+  });
   test('one in a ruled row, a rule over it and one under it, is a cell\'s text', () => {
     const rules = [{ orient: 'h' as const, pos: 41, start: 60, end: 560 }, { orient: 'h' as const, pos: 57, start: 60, end: 560 }];
     const { content, furniture } = splitFurniture(digit(), H, DEFAULT_PDF_SETTINGS, undefined, rules);

@@ -2077,3 +2077,12 @@ describe('203. a rate wrapped onto three lines, its last beside the fund block\'
     expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
   });
 });
+
+describe('204. the last digits of a total alone at the top of the last page, whose foot has its page number (Chromium, no rules, national form)', () => {
+  test('87. at page 3\'s foot and 49 at page 4\'s top are 87.49, the page numbers being -2-, -3-, -4- at the feet; no false flag', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_total_digits_alone_on_last_page_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '环境质量监测工作经费')!;
+    expect(r.total_score).toBe('87.49');
+    expect(r.issues.map((d) => d.code)).not.toContain('missing_total_score');
+  });
+});
