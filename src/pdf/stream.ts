@@ -1214,13 +1214,29 @@ function sectionRows(
   // (Nor does a named label that labels the rows from a column on the left: 项目资金(元), centred on
   // the fund block, on the line of the % of 99. / 60 / %.)
   const alone = (p: Piece): boolean => !besideLine(p, (o) => !downLabel.has(o) && !o.runs.every((r) => r.wholeCell), mayContinue);
-  for (const ps of byCol) {
+  // (A number that shows its cut, a point inside with digits after it on the lines below, 43 /
+  // 5.4 / 3: 435.43, is one cell even where text that is no figure stands beside its first or last
+  // line, or the first or last line of another such number: cells of one row centred alike, 年度资
+  // / 金总额 and 9 / 8. / 88 beside it. Rows of figures set at the pitch show no such cut.)
+  const runs: Array<{ ps: Piece[]; cut: boolean }> = [];
+  for (const [c, ps] of byCol.entries()) {
     for (let i = 0; i < ps.length; i++) {
       let j = i;
       while (j + 1 < ps.length && /^(?:[\d.]{1,3}%?|%)$/.test(textOf(ps[j + 1])) && /^[\d.]{1,3}$/.test(textOf(ps[j])) && mayContinue.has(ps[j + 1])) j++;
-      if (j - i >= 2 && alone(ps[i]) && alone(ps[j])) for (let k = i + 1; k <= j; k++) stacked.add(ps[k]);
+      if (j - i >= 2) {
+        const run = ps.slice(i, j + 1);
+        const joined = /^(\d+)\.(\d+)%?$/.exec(run.map(textOf).join(''));
+        const showsCut = run.slice(0, -1).some((p) => /\.\d*$/.test(textOf(p)));
+        runs.push({ ps: run, cut: joined !== null && joined[2]!.length >= Math.max(1, decimals[c]!) && showsCut });
+      }
       i = j;
     }
+  }
+  const cutRuns = new Set(runs.filter((r) => r.cut).flatMap((r) => r.ps));
+  const aloneCut = (p: Piece): boolean => !besideLine(p, (o) => !downLabel.has(o) && !o.runs.every((r) => r.wholeCell) && isNumberPiece(o) && !cutRuns.has(o), mayContinue);
+  for (const { ps, cut } of runs) {
+    const ends = [ps[0]!, ps[ps.length - 1]!];
+    if (ends.every(cut ? aloneCut : alone)) for (const p of ps.slice(1)) stacked.add(p);
   }
   // Whole numbers that narrow cells cut alike (2570 over 0 in 指标值 and 完成值): digits under a
   // whole number that fills its cell, with no figure beside them but such rests, where the row's

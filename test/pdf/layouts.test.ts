@@ -2086,3 +2086,14 @@ describe('204. the last digits of a total alone at the top of the last page, who
     expect(r.issues.map((d) => d.code)).not.toContain('missing_total_score');
   });
 });
+
+describe('205. amounts cut over three lines, centred beside each other on their row (Chromium, no rules, Shanghai form)', () => {
+  test('43 / 5.4 / 3 is 435.43 and 9 / 8. / 88 is 98.88, on 年度资金总额\'s row, as 34 / 5.5 / 8 and 10 / 0. / 00 on 当年财政拨款\'s; no false flag', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_amounts_cut_over_three_lines_p1-3.pdf'));
+    const r = res.records[0]!;
+    const { total, fiscal_appropriation: fiscal } = r.funds;
+    expect([total.initial_budget, total.full_year_budget, total.executed, total.execution_rate, total.score]).toEqual(['435.43', '435.43', '430.58', '98.88', '9.88']);
+    expect([fiscal?.initial_budget, fiscal?.full_year_budget, fiscal?.executed, fiscal?.execution_rate]).toEqual(['345.58', '345.58', '345.58', '100.00']);
+    expect(r.issues.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([]);
+  });
+});
