@@ -1262,6 +1262,16 @@ function sectionRows(
   // `centredBetween` counts the others between.)
   const restOfNumber = (upper: Piece, lower: Piece): boolean =>
     stacked.has(lower) || jointRests.has(lower) || decimalRest(upper, lower) || (digitsRest(lower) && /^\d+$/.test(textOf(upper)) && (!besideLine(lower, isNumberPiece, otherRests) || (wholeRests.has(lower) && !besideLine(lower, isNumberPiece, wholeRests, 0.25))));
+  // How wide a line of a column may be where a piece stands: the widest line over it, the
+  // header's labels among them (a cell is at least as wide). Two figures that would have fitted
+  // side by side on such a line are no figure wrapped (7 over 2 under the label 分值, 3.9 over 2
+  // under 得分: two rows' weights and scores, set at the line pitch with no padding between).
+  // (Only lines over the piece count: a side label printed a character a line, 9 / 0 of
+  // (产出指标 / 90分), shares its column with wider labels beside it.)
+  const widths = byCol.map((ps, c) => [...ps, ...headerPieces.filter((h) => h.col === c)].filter((q) => !q.spans).map((q): [number, number] => [q.bbox[0], q.bbox[2]]));
+  for (const [a, b] of sec.hits ?? sec.carried?.hits ?? []) widths[columnOf(bounds, (a + b) / 2)]?.push([a, b]);
+  const roomOver = (p: Piece): number => Math.max(0, ...widths[p.col]!.filter(([a, b]) => a < p.bbox[2] && b > p.bbox[0]).map(([a, b]) => b - a));
+  const fitsOneLine = (upper: Piece, lower: Piece): boolean => upper.bbox[2] - upper.bbox[0] + (lower.bbox[2] - lower.bbox[0]) < Math.min(roomOver(upper), roomOver(lower)) - 0.3 * lower.fontSize;
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
   const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && onLineOf(o, p));
@@ -1277,10 +1287,11 @@ function sectionRows(
       // beside 评分等级 under the total row's figures; a paragraph that goes on past a block
       // label centred beside it is one cell still).
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
-      // In rows that add space between their lines, a line at the pitch under another is its cell's.
-      // (A named label beside it is on its line by chance: a side label centred on its rows. So is
+      // In rows that add space between their lines, a line at the pitch under another is its cell's,
+      // but for two figures that would have fitted on one line (`fitsOneLine`: Writer from HTML
+      // drops the padding of some rows). (A named label beside it is on its line by chance: a side label centred on its rows. So is
       // one beside the last line of a number of three lines or more, `stacked`.)
-      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
+      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && !(isNumberPiece(last) && isNumberPiece(p) && fitsOneLine(last, p)) && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);

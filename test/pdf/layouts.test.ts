@@ -2097,3 +2097,23 @@ describe('205. amounts cut over three lines, centred beside each other on their 
     expect(r.issues.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual([]);
   });
 });
+
+describe('206. two rows of one line each set at the line pitch in a table whose rows are padded (Writer from HTML, a frame only, national form)', () => {
+  test('7 over 2 under 分值 and 3.9 over 2 under 得分 would fit on one line: two rows, not 72 and 3.92', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_rows_at_line_pitch.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(2, 4).map((i) => [i.level2, i.level3, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['质量指标', '题库试题合格率', '≥90%', '80.34%', '7', '3.9'],
+      ['质量指标', '课程资源质量', '建立健全', '建立健全', '2', '2'],
+    ]);
+    expect(r.issues.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(['missing_total_score']);
+  });
+});
+
+describe('207. a side label printed a character a line, its points among them, in the column of wider labels (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('9 over 0 of (90分) stays one label: the first indicator keeps its row and its score 5 / . / 7 / 8', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_side_label_points_down_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '企业碳排放权交易管理建设项目')!;
+    expect([r.indicators[0]?.level1, r.indicators[0]?.level3, r.indicators[0]?.target, r.indicators[0]?.weight, r.indicators[0]?.score]).toEqual(['产出指标', '执法检查人次', '=6400人次', '15', '5.78']);
+  });
+});
