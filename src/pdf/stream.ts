@@ -1324,7 +1324,10 @@ function sectionRows(
     return decimalsOf(p) >= 1 && digitsRest(q) ? [p, q] : [p];
   })));
   const mayBeCut = (p: Piece): boolean => isFull(p) && isNumberPiece(p) && Math.max(0, decimalsOf(p)) < decimals[p.col] && pieceOfCut.has(p);
-  const isWhole = (b: Block): boolean => inDataCol(b.col) && b.pieces.length === 1 && !mayBeCut(b.pieces[0]) && onRowLine(b);
+  // (Nor is the name of a group of rows, 社会效益指标, centred on its two rows on the line of the
+  // last line of the first row's 户籍人口 / 服务覆盖 / 率, in a column dense enough to look like data.)
+  const groupLabel = (b: Block): boolean => mode.groupName?.(textOf(b.pieces[0]!)) ?? false;
+  const isWhole = (b: Block): boolean => inDataCol(b.col) && b.pieces.length === 1 && !mayBeCut(b.pieces[0]) && onRowLine(b) && !groupLabel(b);
   const evidenced = splitByRowEvidence(blocks, isWhole);
   // The row a page break cuts at the section's foot sets its cells at the top of its part whatever
   // their alignment (Writer, Chromium): its blocks cast no vote.

@@ -2117,3 +2117,18 @@ describe('207. a side label printed a character a line, its points among them, i
     expect([r.indicators[0]?.level1, r.indicators[0]?.level3, r.indicators[0]?.target, r.indicators[0]?.weight, r.indicators[0]?.score]).toEqual(['产出指标', '执法检查人次', '=6400人次', '15', '5.78']);
   });
 });
+
+describe('208. a group label centred on its rows on the line of a wrapped cell\'s last line (Writer from HTML, a frame only, Shanghai form)', () => {
+  test('户籍人口 / 服务覆盖 / 率 is one indicator, of 社会效益指标, and 项目完成 / 时间 another, of 时效指标', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_group_label_on_a_wrapped_line_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.map((i) => [i.level2, i.level3, i.weight])).toEqual([
+      ['数量指标', '社会体育指导员登记人数', '15'],
+      ['质量指标', '系统可用率', '25'],
+      ['时效指标', '项目完成时间', '5'],
+      ['社会效益指标', '户籍人口服务覆盖率', '20'],
+      ['社会效益指标', '政策知晓率', '10'],
+      ['服务对象满意度指标', '用户满意度', '15'],
+    ]);
+  });
+});
