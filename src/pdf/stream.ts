@@ -735,6 +735,19 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
  * A cut whose right part may begin a cell's text: not with a mark (项目负责人 | ：林宇丽, a signature
  * line under the table whose colon's edge falls on a column's left edge by chance).
  */
+/**
+ * A cut where a comparison sign begins right on the boundary, after Han text (卫生监督检查人次 |
+ * ≥8080（人次）: a name filling its cell to the edge, the next cell's centred target touching it).
+ */
+function splitAtSignOnEdge(r: TextRun, b: number): [TextRun, TextRun] | null {
+  const chars = Array.from(r.text);
+  const edges = charEdges(r);
+  for (let k = 1; k < chars.length; k++) {
+    if (Math.abs(edges[k]! - b) < 0.15 * r.fontSize && /^[≥≤=＝<>]$/u.test(chars[k]!) && /\p{Script=Han}/u.test(chars[k - 1]!)) return cutAt(r, edges, k);
+  }
+  return null;
+}
+
 function cellTextStart(parts: [TextRun, TextRun] | null): [TextRun, TextRun] | null {
   return parts && /^[\p{Script=Han}A-Za-z0-9]/u.test(parts[1].text) ? parts : null;
 }
@@ -812,10 +825,11 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // as one text, no seam): `splitAtAlignedStart`, where the right part may begin a cell.)
       // (Over one, also on that edge where the line's last text begins with a group's name
       // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), at a space
-      // after a group's name near the boundary (`splitAfterName`), and where a text item begins
-      // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`).)
+      // after a group's name near the boundary (`splitAfterName`), where a text item begins
+      // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`),
+      // and where a comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
-        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
         (crossed === 2 && r !== last ? cellTextStart(splitAtAlignedStart(cur, b, aligned)) : null);

@@ -2132,3 +2132,15 @@ describe('208. a group label centred on its rows on the line of a wrapped cell\'
     ]);
   });
 });
+
+describe('209. a comparison sign beginning right on a column edge, glued to the name before it (Writer from HTML, horizontal rules only, national form)', () => {
+  test('卫生监督检查人次≥8080（人次） is the name 卫生监督检查人次 and the target ≥8080（人次）', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_sign_on_column_edge_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(0, 3).map((i) => [i.level3, i.target, i.actual, i.weight])).toEqual([
+      ['孕产妇登记人数', '≥28（人）', '34人', '7'],
+      ['卫生监督检查人次', '≥8080（人次）', '9460人次', '6'],
+      ['卫生监督检查按期完成率', '≥100%', '100%', '10'],
+    ]);
+  });
+});
