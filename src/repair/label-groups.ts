@@ -122,10 +122,16 @@ function assignBySpans(rows: readonly IndicatorRow[]): (string | null)[] {
     while (k >= 0 && groups[k]!.label === null && !groups[k]!.merged) k--;
     return k >= 0 && k < n && !groups[k]!.merged && groups[k]!.label !== null && pageOf(groups[k]!.start) === pageOf(groups[n]!.start) && n - k >= 2;
   };
+  // (Nor do plain empty cells on a page that prints no level-2 name at all: the page lies inside
+  // one group, begun on a page before, whose label is printed there. A label cut by a break is
+  // printed in one part: at the top of its first part, or where the whole cell's middle falls,
+  // which for a group running over a whole page is on that page or the one before, rarely after.)
+  const labelledPages = new Set(rows.flatMap((r) => (r.printedLevel2 ? [r.row.page] : [])));
   const fromBelow = new Set<Group>();
   for (let n = groups.length - 2; n >= 0; n--) {
     const g = groups[n]!, next = groups[n + 1]!;
     if (g.label !== null || firstOnPage(g.start) || next.label === null || underPlainLabel(n)) continue;
+    if (!g.merged && !labelledPages.has(pageOf(g.start))) continue;
     // (Or the group at the page's foot that the break cuts, unlabelled here, named by its part on the next page.)
     const nextEnd = groups[n + 2]?.start ?? rows.length;
     const namedAfterBreak = !next.merged && pageOf(next.start) === pageOf(g.start) && pageOf(nextEnd - 1) > pageOf(next.start) && !rows[next.start]!.printedLevel2;

@@ -2144,3 +2144,12 @@ describe('209. a comparison sign beginning right on a column edge, glued to the 
     ]);
   });
 });
+
+describe('210. a page inside one group, no level-2 name printed on it (Chromium, horizontal rules only, Sichuan form)', () => {
+  test('page 7\'s rows stay with 时效指标 begun on page 6; 社会效益指标 begins on page 8', async () => {
+    const res = await run(path.join(PAGES, 'chromium_horizontal_page_inside_one_group_p4-8.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年居家养老服务补贴专项经费')!;
+    const at = (name: string): string | null | undefined => r.indicators.find((i) => i.level3 === name)?.level2;
+    expect(['社工培训完成及时率', '问题响应时间', '工作方案办结时限', '等级评估完成及时率', '群众投诉下降率'].map(at)).toEqual(['时效指标', '时效指标', '时效指标', '时效指标', '社会效益指标']);
+  });
+});
