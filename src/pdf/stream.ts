@@ -952,6 +952,7 @@ function groupByCol(ps: readonly Piece[], ncols: number): Piece[][] {
 /** A number a narrow cell cut right after its point (100. over 00): a number still. */
 const CUT_AT_POINT = /^\d+\.$/;
 const HAN = /^\p{Script=Han}$/u;
+const HAN_START = /^\p{Script=Han}/u;
 /** Brackets and colons in full width. */
 const fullWidth = (t: string): string => t.replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：');
 /** A piece of a label's points wrapped onto a line of its own: (90, 分), (10分). */
@@ -1286,6 +1287,10 @@ function sectionRows(
   for (const [a, b] of sec.hits ?? sec.carried?.hits ?? []) widths[columnOf(bounds, (a + b) / 2)]?.push([a, b]);
   const roomOver = (p: Piece): number => Math.max(0, ...widths[p.col]!.filter(([a, b]) => a < p.bbox[2] && b > p.bbox[0]).map(([a, b]) => b - a));
   const fitsOneLine = (upper: Piece, lower: Piece): boolean => upper.bbox[2] - upper.bbox[0] + (lower.bbox[2] - lower.bbox[0]) < Math.min(roomOver(upper), roomOver(lower)) - 0.3 * lower.fontSize;
+  // Nor is Han text under a figure the figure's cell wrapped where its first character would have
+  // fitted after the figure (95 over 较上年 / 有所提升 in a 指标值 column as wide as 有所提升: two
+  // rows' cells, set at the line pitch).
+  const roomForHan = (upper: Piece, lower: Piece): boolean => upper.bbox[2] - upper.bbox[0] + lower.fontSize < Math.min(roomOver(upper), roomOver(lower)) - 0.3 * lower.fontSize;
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
   const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && onLineOf(o, p));
@@ -1305,7 +1310,7 @@ function sectionRows(
       // but for two figures that would have fitted on one line (`fitsOneLine`: Writer from HTML
       // drops the padding of some rows). (A named label beside it is on its line by chance: a side label centred on its rows. So is
       // one beside the last line of a number of three lines or more, `stacked`.)
-      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && !(isNumberPiece(last) && isNumberPiece(p) && fitsOneLine(last, p)) && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
+      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && !(isNumberPiece(last) && isNumberPiece(p) && fitsOneLine(last, p)) && !(isNumberPiece(last) && HAN_START.test(textOf(p)) && roomForHan(last, p)) && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);

@@ -2153,3 +2153,14 @@ describe('210. a page inside one group, no level-2 name printed on it (Chromium,
     expect(['社工培训完成及时率', '问题响应时间', '工作方案办结时限', '等级评估完成及时率', '群众投诉下降率'].map(at)).toEqual(['时效指标', '时效指标', '时效指标', '时效指标', '社会效益指标']);
   });
 });
+
+describe('211. Han text a line pitch under a figure, in a column where its first character would have fitted after the figure (Writer from HTML, no rules, Sichuan form)', () => {
+  test('95 over 较上年 / 有所提升 are two rows\' 指标值: ≥95% and 定性较上年有所提升', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_text_under_figure_at_line_pitch.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(7, 9).map((i) => [i.level3, i.target, i.actual])).toEqual([
+      ['政策知晓率', '≥95%', '99.16%'],
+      ['劳动保障执法检查社会影响力', '定性较上年有所提升', '较上年有所提升'],
+    ]);
+  });
+});
