@@ -916,6 +916,26 @@ function movePastBound(byCol: Piece[][], bounds: readonly number[]): void {
 }
 
 /**
+ * Figures set right in their cells, flush with a figure of the column on the left, that begin past
+ * the boundary the header's labels put there (11.08 over 9.86 and 1.22, right-aligned under
+ * 预算执行数, the narrower two beginning right of the midpoint to 预算执 / 行率): they belong to
+ * the column on the left where they end before any other text of the column they fell into begins.
+ */
+function moveBackFlushRight(byCol: Piece[][], bounds: readonly number[]): void {
+  for (let c = 0; c + 1 < byCol.length && c < bounds.length; c++) {
+    const b = bounds[c]!;
+    const flush = byCol[c]!.filter(isNumberPiece).map((o) => o.bbox[2]);
+    if (!flush.length) continue;
+    const flushed = byCol[c + 1]!.filter((p) => !p.spans && isNumberPiece(p) && p.bbox[0] <= b + p.fontSize && flush.some((x) => Math.abs(x - p.bbox[2]) < 0.3));
+    const starts = byCol[c + 1]!.filter((o) => !o.spans && !flushed.includes(o)).map((o) => o.bbox[0]);
+    const moved = starts.length ? flushed.filter((p) => p.bbox[2] < Math.min(...starts) - 0.1 * p.fontSize) : [];
+    if (!moved.length) continue;
+    byCol[c + 1] = byCol[c + 1]!.filter((p) => !moved.includes(p));
+    for (const p of moved) byCol[c]!.push({ ...p, col: c });
+  }
+}
+
+/**
  * The wrapped rest of a line that spans column edges (a label cell merged over two columns, 评分等
  * over 级) sits under it, within it and centred or begun as it is; alone on its line in the
  * spanning piece's column, it may fall into the next column by its position. It belongs with the
@@ -1069,6 +1089,7 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
     for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, through, edgeAt, named)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   movePastBound(byCol, bounds);
+  moveBackFlushRight(byCol, bounds);
   for (const ps of byCol) ps.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   joinSpanningWraps(byCol);
   return { header, byCol, x0, x1 };

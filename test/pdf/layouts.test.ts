@@ -2164,3 +2164,12 @@ describe('211. Han text a line pitch under a figure, in a column where its first
     ]);
   });
 });
+
+describe('212. figures flush right with their column that begin past the boundary the header put there (Writer from HTML, no rules, Sichuan form)', () => {
+  test('9.86 and 1.22 are 预算执行数, flush with 11.08, and the rates 92.58% and 90.37% stand alone; no funds_sum_mismatch', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_figures_flush_right_past_boundary.pdf'));
+    const r = res.records[0]!;
+    expect([r.funds.total.executed, r.funds.total.execution_rate, r.funds.fiscal_appropriation?.executed, r.funds.fiscal_appropriation?.execution_rate, r.funds.unit_funds?.executed, r.funds.unit_funds?.execution_rate]).toEqual(['11.08', '92.33', '9.86', '92.58', '1.22', '90.37']);
+    expect(r.issues.map((d) => d.code)).not.toContain('funds_sum_mismatch');
+  });
+});
