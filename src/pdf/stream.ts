@@ -732,10 +732,6 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
 }
 
 /**
- * A cut whose right part may begin a cell's text: not with a mark (项目负责人 | ：林宇丽, a signature
- * line under the table whose colon's edge falls on a column's left edge by chance).
- */
-/**
  * A cut where a comparison sign begins right on the boundary, after Han text (卫生监督检查人次 |
  * ≥8080（人次）: a name filling its cell to the edge, the next cell's centred target touching it).
  */
@@ -748,6 +744,10 @@ function splitAtSignOnEdge(r: TextRun, b: number): [TextRun, TextRun] | null {
   return null;
 }
 
+/**
+ * A cut whose right part may begin a cell's text: not with a mark (项目负责人 | ：林宇丽, a signature
+ * line under the table whose colon's edge falls on a column's left edge by chance).
+ */
 function cellTextStart(parts: [TextRun, TextRun] | null): [TextRun, TextRun] | null {
   return parts && /^[\p{Script=Han}A-Za-z0-9]/u.test(parts[1].text) ? parts : null;
 }
@@ -1307,11 +1307,12 @@ function sectionRows(
   const widths = byCol.map((ps, c) => [...ps, ...headerPieces.filter((h) => h.col === c)].filter((q) => !q.spans).map((q): [number, number] => [q.bbox[0], q.bbox[2]]));
   for (const [a, b] of sec.hits ?? sec.carried?.hits ?? []) widths[columnOf(bounds, (a + b) / 2)]?.push([a, b]);
   const roomOver = (p: Piece): number => Math.max(0, ...widths[p.col]!.filter(([a, b]) => a < p.bbox[2] && b > p.bbox[0]).map(([a, b]) => b - a));
-  const fitsOneLine = (upper: Piece, lower: Piece): boolean => upper.bbox[2] - upper.bbox[0] + (lower.bbox[2] - lower.bbox[0]) < Math.min(roomOver(upper), roomOver(lower)) - 0.3 * lower.fontSize;
+  const fitsAfter = (upper: Piece, lower: Piece, width: number): boolean => upper.bbox[2] - upper.bbox[0] + width < Math.min(roomOver(upper), roomOver(lower)) - 0.3 * lower.fontSize;
+  const fitsOneLine = (upper: Piece, lower: Piece): boolean => fitsAfter(upper, lower, lower.bbox[2] - lower.bbox[0]);
   // Nor is Han text under a figure the figure's cell wrapped where its first character would have
   // fitted after the figure (95 over 较上年 / 有所提升 in a 指标值 column as wide as 有所提升: two
   // rows' cells, set at the line pitch).
-  const roomForHan = (upper: Piece, lower: Piece): boolean => upper.bbox[2] - upper.bbox[0] + lower.fontSize < Math.min(roomOver(upper), roomOver(lower)) - 0.3 * lower.fontSize;
+  const roomForHan = (upper: Piece, lower: Piece): boolean => fitsAfter(upper, lower, lower.fontSize);
   const whole = (q: Piece): boolean => q.runs.some((r) => r.wholeCell);
   const labelled = all.filter(whole);
   const labelLine = (p: Piece): boolean => labelled.some((o) => o.col !== p.col && onLineOf(o, p));
@@ -1328,9 +1329,10 @@ function sectionRows(
       // label centred beside it is one cell still).
       const endsOnLabel = labelLine(p) && !(ps[i + 1] && follows(p, ps[i + 1]!, p.fontSize));
       // In rows that add space between their lines, a line at the pitch under another is its cell's,
-      // but for two figures that would have fitted on one line (`fitsOneLine`: Writer from HTML
-      // drops the padding of some rows). (A named label beside it is on its line by chance: a side label centred on its rows. So is
-      // one beside the last line of a number of three lines or more, `stacked`.)
+      // but for what would have fitted on the line above (`fitsOneLine`, `roomForHan`: Writer from
+      // HTML drops the padding of some rows). (A named label beside it is on its line by chance: a
+      // side label centred on its rows. So is one beside the last line of a number of three lines
+      // or more, `stacked`.)
       const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && !(isNumberPiece(last) && isNumberPiece(p) && fitsOneLine(last, p)) && !(isNumberPiece(last) && HAN_START.test(textOf(p)) && roomForHan(last, p)) && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
       if (cur && joins) {
         cur.pieces.push(p);
