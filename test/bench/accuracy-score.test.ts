@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildReport } from '../../src/bench/accuracy/report.js';
+import { buildReport, NOT_ON_PAGE, toMarkdown } from '../../src/bench/accuracy/report.js';
 import { compareProject, indexOutputs, lcsAlign, norm, scoreGoldFile, type JsonObject } from '../../src/bench/accuracy/score.js';
 import { ROOT } from '../helpers.js';
 
@@ -136,6 +136,23 @@ describe('scoreGoldFile', () => {
     expect(r.dimensions.producer!['chromium-html']).toMatchObject({ ok: 100, total: 110, files: 1 });
     expect(r.flags).toMatchObject({ injected: 1, detected: 0, clean: 1, falseFlags: 0 });
     expect(r.worst[0]!.mismatches[0]).toMatchObject({ field: 'extra_projects', got: '1' });
+  });
+
+  test('a file whose gold is not on the page is left out of every figure and listed with its score', () => {
+    const out = [output('f1.pdf', project('一'), ['rate_mismatch']), output('f1.pdf', project('二', { total_score: '40.00' }))];
+    const scored = scoreGoldFile(gold, indexOutputs(out));
+    const clean = scoreGoldFile({ ...gold, source: 'f2.pdf' }, indexOutputs([output('f2.pdf', project('一')), output('f2.pdf', project('二', { total_score: '40.00' }))]));
+    const features = { producer: 'writer-html', borders: 'none', template: 't' };
+    const r = buildReport([
+      { name: 'f1', gold, features, scored, goldProblems: [`${NOT_ON_PAGE}: 传×1`] },
+      { name: 'f2', gold: { ...gold, source: 'f2.pdf' }, features, scored: clean, goldProblems: ['2 overlapping words'] },
+    ], { seed: 1, count: 2, templates: ['t'], timings: {}, goldCheck: null });
+    expect(r.overall).toMatchObject({ gold: 2, found: 2 });
+    expect(r.overall.ok).toBe(r.overall.total);
+    expect(r.flags.falseFlags).toBe(0);
+    expect(r.leftOut).toEqual([expect.objectContaining({ name: 'f1', falseFlags: 1 })]);
+    expect(r.goldProblems.map((g) => g.name)).toEqual(['f1', 'f2']);
+    expect(toMarkdown(r)).toContain('## Files left out (gold not on the page)');
   });
 });
 

@@ -48,8 +48,16 @@ export interface AccuracyReport {
   failed: { name: string; producer: string; error: string }[];
   goldCheck: { tables: number; unexpected: number; output: string } | null;
   goldProblems: { name: string; problems: string[] }[];
+  /**
+   * Files left out of every figure: their gold holds text that is not on the rendered pages (the
+   * producer clipped or dropped it), so no reader could match it. Listed with what ziping scored.
+   */
+  leftOut: { name: string; producer: string; borders: string; accuracy: number; falseFlags: number; problem: string }[];
   worst: WorstFile[];
 }
+
+/** How `scripts/sampler/sample.py` (post_check) words a gold that is not on the page. */
+export const NOT_ON_PAGE = 'gold characters not on the page';
 
 const newTally = (): Tally => ({ ok: 0, total: 0, found: 0, gold: 0, files: 0 });
 const newFlags = (): FlagTally => ({ injected: 0, detected: 0, flagged: 0, clean: 0, falseFlags: 0, falseFundsSum: 0 });
@@ -87,6 +95,7 @@ export function buildReport(files: readonly FileInput[], meta: { seed: number | 
   const failed: AccuracyReport['failed'] = [];
   const worst: WorstFile[] = [];
   const goldProblems: AccuracyReport['goldProblems'] = [];
+  const leftOut: AccuracyReport['leftOut'] = [];
   const tally = (dim: string, value: string): Tally => ((dims[dim] ??= {})[value] ??= newTally());
 
   for (const f of files) {
@@ -97,6 +106,14 @@ export function buildReport(files: readonly FileInput[], meta: { seed: number | 
     if (f.goldProblems?.length) goldProblems.push({ name: f.name, problems: f.goldProblems });
     if (f.error) failed.push({ name: f.name, producer, error: f.error });
     if (!f.scored) continue;
+    const notOnPage = f.goldProblems?.find((x) => x.startsWith(NOT_ON_PAGE));
+    if (notOnPage) {
+      const ps = f.scored.projects;
+      const ok = ps.reduce((n, p) => n + p.score.ok, 0), total = ps.reduce((n, p) => n + p.score.total, 0) + f.scored.penalty;
+      leftOut.push({ name: f.name, producer, borders, accuracy: total ? ok / total : 1,
+        falseFlags: ps.filter((p) => p.flags && !p.flags.injected.length && p.flags.falseFlag).length, problem: notOnPage });
+      continue;
+    }
     const fileDims: [string, string][] = [
       ['producer', producer], ['borders', borders], ['producer × borders', `${producer} × ${borders}`],
       ['template', template], ['template × producer', `${template} × ${producer}`],
@@ -176,7 +193,7 @@ export function buildReport(files: readonly FileInput[], meta: { seed: number | 
   return {
     seed: meta.seed, count: meta.count, templates: meta.templates, generated: new Date().toISOString(), timings: meta.timings,
     overall, flags, flagsByProducer, dimensions: dims, groups, indicatorFields: indFields, failed, goldCheck: meta.goldCheck,
-    goldProblems, worst: worst.slice(0, 15),
+    goldProblems, leftOut, worst: worst.slice(0, 15),
   };
 }
 
@@ -236,6 +253,10 @@ export function toMarkdown(r: AccuracyReport): string {
   L.push(`- false arithmetic flags on clean tables (score.py's definition): ${ratio(f.falseFlags, f.clean)}; \`funds_sum_mismatch\` on clean tables: ${ratio(f.falseFundsSum, f.clean)}`);
   if (r.goldCheck) L.push(`- gold arithmetic (\`sample.py check\`): ${r.goldCheck.tables} tables, ${r.goldCheck.unexpected} with unexpected arithmetic`);
   L.push(`- gold verified against the rendered pages (every gold character on the page, no text drawn over text): ${r.goldProblems.length ? `${r.goldProblems.length} files with problems (listed below)` : 'no problems'}`);
+  if (r.leftOut.length) {
+    L.push(`- files left out of every figure above and below, because text of their gold is not on the rendered pages ` +
+      `(the producer clipped or dropped it, so no reader could match it): ${r.leftOut.length} (listed below with what ziping scored on them)`);
+  }
   const t = r.timings;
   L.push(`- time: render ${t.render_s ?? '?'} s, check ${t.check_s ?? '?'} s, ingest ${t.ingest_s ?? '?'} s, score ${t.score_s ?? '?'} s`, '');
 
@@ -283,6 +304,11 @@ export function toMarkdown(r: AccuracyReport): string {
   else {
     L.push('| file | producer | error |', '| --- | --- | --- |');
     for (const x of r.failed) L.push(`| ${x.name} | ${x.producer} | ${cellText(x.error.slice(0, 200))} |`);
+    L.push('');
+  }
+  if (r.leftOut.length) {
+    L.push('## Files left out (gold not on the page)', '', '| file | producer | borders | field accuracy | false flags | problem |', '| --- | --- | --- | ---: | ---: | --- |');
+    for (const x of r.leftOut) L.push(`| ${x.name} | ${x.producer} | ${x.borders} | ${x.accuracy.toFixed(4)} | ${x.falseFlags} | ${cellText(x.problem.slice(0, 120))} |`);
     L.push('');
   }
   if (r.goldProblems.length) {
