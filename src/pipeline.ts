@@ -149,14 +149,24 @@ export function streamGroupNames(templates: readonly Template[]): string[] {
 /** The group names of the shipped templates. */
 export const STREAM_GROUP_NAMES: readonly string[] = streamGroupNames(TEMPLATES);
 
+/**
+ * Beginnings of lines that are no part of a table: every template's `ignore` (项目负责人：…, the
+ * signature line under a Sichuan table). On a borderless page such a line is read alone.
+ */
+export function streamFreeLines(templates: readonly Template[]): string[] {
+  return [...new Set(templates.flatMap((t) => t.ignore).flatMap(widthVariants))];
+}
+/** The free lines of the shipped templates. */
+export const STREAM_FREE_LINES: readonly string[] = streamFreeLines(TEMPLATES);
+
 /** What the PDF layer is told about the form on pages without ruling lines. */
-export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS, groupNames: STREAM_GROUP_NAMES } as const;
+export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS, groupNames: STREAM_GROUP_NAMES, freeLines: STREAM_FREE_LINES } as const;
 
 /** The hints for a run's templates: the shipped ones' unless templates were added. */
-export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[]; groupNames: readonly string[] } {
+export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[]; groupNames: readonly string[]; freeLines: readonly string[] } {
   if (added.length === 0) return STREAM_HINTS;
   const all = [...TEMPLATES, ...added];
-  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all), groupNames: streamGroupNames(all) };
+  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all), groupNames: streamGroupNames(all), freeLines: streamFreeLines(all) };
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -14,7 +14,7 @@ import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { splitFurniture, type MarginMemory } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
-import type { AlignVotes, StreamCarry } from './stream.js';
+import { formHints, type AlignVotes, type StreamCarry } from './stream.js';
 import { dominantTextRotation, itemPaints, separateHidden, textItemsToRuns, type HiddenRun, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
@@ -61,6 +61,8 @@ export interface PdfOptions {
   cellLabels?: readonly string[];
   /** Names that row labels print whole (row groups, rows): on pages without ruling lines, one is no wrapped label's first line. */
   groupNames?: readonly string[];
+  /** Beginnings of lines that are no part of any table (signature lines): on pages without ruling lines, such a line stands alone. */
+  freeLines?: readonly string[];
   signal?: AbortSignal;
   /** Overrides of the geometry tolerances. */
   settings?: Partial<PdfSettings>;
@@ -213,7 +215,7 @@ async function readPage(
     const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
     let layout: PageLayout = tooComplex
       ? { rules: [], tables: [], rows: [], mode: 'none', carry: null, pitchEm: stream.pitchEm, ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}) }
-      : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}), ...(opts.groupNames ? { groupNames: opts.groupNames } : {}) });
+      : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth, ...formHints(opts) });
     const diagnostics: Diagnostic[] = hiddenDiagnostics(visible.hidden, visible.textLayer, p, opts.file, toDisplay);
     if (tooComplex) diagnostics.push(diagnostic('page_too_complex', `page ${p} holds ${tooComplex}: it was not read`, { file: opts.file, page: p }));
     const hasText = runs.length > 0;
@@ -225,7 +227,7 @@ async function readPage(
     let shownBy = toDisplay;
     // (A page too complex to lay out is not drawn for OCR either: it is no scan, and drawing it costs as much.)
     if (opts.ocr && !tooComplex && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
-      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}), ...(opts.groupNames ? { groupNames: opts.groupNames } : {}) });
+      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...formHints(opts) });
       if ('layout' in scanned) {
         ({ layout, runs } = scanned);
         ocrFurniture = scanned.furniture;

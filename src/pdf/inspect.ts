@@ -7,8 +7,9 @@ import { writeFile } from 'node:fs/promises';
 import type { BBox, Cell } from '../types.js';
 import { openPdf } from './document.js';
 import { forEachPage, type PageResult, type PdfOptions } from './index.js';
+import { formHints } from './stream.js';
 
-export interface InspectOptions extends Pick<PdfOptions, 'anchors' | 'cellLabels' | 'settings' | 'ocr'> {
+export interface InspectOptions extends Pick<PdfOptions, 'anchors' | 'cellLabels' | 'groupNames' | 'freeLines' | 'settings' | 'ocr'> {
   file: string;
   /** 1-based page; all pages when absent. */
   page?: number;
@@ -32,7 +33,7 @@ export async function inspectPdf(data: Uint8Array, opts: InspectOptions): Promis
   const out: string[] = [];
   await forEachPage(
     data,
-    { file: opts.file, anchors: opts.anchors, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}), settings: opts.settings, ...(opts.ocr ? { ocr: opts.ocr } : {}) },
+    { file: opts.file, anchors: opts.anchors, ...formHints(opts), settings: opts.settings, ...(opts.ocr ? { ocr: opts.ocr } : {}) },
     (res) => {
       const i = res.info;
       out.push(
@@ -83,7 +84,7 @@ interface Ctx2D {
 export async function renderInspectPng(data: Uint8Array, opts: RenderOptions): Promise<void> {
   const scale = opts.scale ?? 2;
   let result: PageResult | null = null;
-  await forEachPage(data, { file: opts.file, anchors: opts.anchors, ...(opts.cellLabels ? { cellLabels: opts.cellLabels } : {}), settings: opts.settings, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, (res) => { result = res; }, opts.page);
+  await forEachPage(data, { file: opts.file, anchors: opts.anchors, ...formHints(opts), settings: opts.settings, ...(opts.ocr ? { ocr: opts.ocr } : {}) }, (res) => { result = res; }, opts.page);
   const res = result as PageResult | null;
   if (!res) throw new RangeError(`page ${opts.page} is not in ${opts.file}`);
   const require = createRequire(import.meta.url);

@@ -8,7 +8,7 @@ import { cellAt, mergeRules, rulesToTables, upperBound, type GridCell, type Tabl
 import { linesToCell, runsToLines, splitLineIntoChunks, type BoxMapper, type TextLine } from './lines.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { linesToStreamRows, type AlignVotes, type StreamCarry } from './stream.js';
+import { formHints, linesToStreamRows, type AlignVotes, type FormHints, type StreamCarry } from './stream.js';
 import { joinTouchingRuns, splitRunAt, splitRunAtCellSpaces, type TextRun } from './text-runs.js';
 
 /** Everything found on one page, kept for `inspect`. */
@@ -42,7 +42,7 @@ export function pageToLayout(
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
-  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes; cellLabels?: readonly string[]; groupNames?: readonly string[] } = {},
+  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes } & FormHints = {},
 ): PageLayout {
   // Runs touching on a line are one word for the question whether text crosses a rule.
   const rules = bridgeRuleGaps(mergeRules(rawRules, s), joinTouchingRuns(runs));
@@ -99,8 +99,7 @@ export function pageToLayout(
         ...(stream.pageWidth !== undefined ? { pageWidth: stream.pageWidth } : {}),
         ...(stream.pitchEm !== undefined ? { pitchEm: stream.pitchEm } : {}),
         ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}),
-        ...(stream.cellLabels ? { cellLabels: stream.cellLabels } : {}),
-        ...(stream.groupNames ? { groupNames: stream.groupNames } : {}),
+        ...formHints(stream),
       });
       alignVotes = res.alignVotes;
       for (const row of res.rows) pending.push({ top: row.top, row: row.row });

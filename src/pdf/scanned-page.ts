@@ -15,7 +15,7 @@ import { normalizeCjk } from './normalize.js';
 import { renderPage, type RenderedPage } from './render.js';
 import type { PDFDocumentProxy } from './pdfjs.js';
 import type { Rule } from './rules.js';
-import type { AlignVotes, StreamCarry } from './stream.js';
+import type { AlignVotes, FormHints, StreamCarry } from './stream.js';
 import type { PdfSettings } from './settings.js';
 import type { TextRun } from './text-runs.js';
 
@@ -41,7 +41,7 @@ export class OcrDeferred extends Error {
 }
 
 /** State of rule-less tables carried from page to page (see pageToLayout). */
-export interface StreamState {
+export interface StreamState extends FormHints {
   carry?: StreamCarry | null;
   pageWidth?: number;
   pitchEm?: number;

@@ -66,7 +66,26 @@ export interface OpenGroup {
   height: number;
 }
 
-export interface StreamHints {
+/** What the form tells the PDF layer about its text, as data (the layer knows no form). */
+export interface FormHints {
+  /** Texts that are a cell of their own (labels such as 项目名称): what follows them begins a cell. */
+  cellLabels?: readonly string[];
+  /** Names that row labels print whole (row groups, rows): such a label is no wrapped label's first line. */
+  groupNames?: readonly string[];
+  /** Beginnings of lines that are no part of any table (a signature line under it): such a line stands alone. */
+  freeLines?: readonly string[];
+}
+
+/** The form hints of an options object, without keys it leaves unset. */
+export function formHints(o: FormHints): FormHints {
+  return {
+    ...(o.cellLabels ? { cellLabels: o.cellLabels } : {}),
+    ...(o.groupNames ? { groupNames: o.groupNames } : {}),
+    ...(o.freeLines ? { freeLines: o.freeLines } : {}),
+  };
+}
+
+export interface StreamHints extends FormHints {
   /** Horizontal rules of the region: rows never span one. */
   hRules?: readonly Rule[];
   /** Columns carried over from the previous page. */
@@ -76,10 +95,6 @@ export interface StreamHints {
   pitchEm?: number;
   /** Votes for each vertical alignment of cells on earlier pages. */
   alignVotes?: AlignVotes;
-  /** Texts that are a cell of their own (labels such as 项目名称): what follows them begins a cell. */
-  cellLabels?: readonly string[];
-  /** Names that row labels print whole (row groups, rows): such a label is no wrapped label's first line. */
-  groupNames?: readonly string[];
 }
 
 export interface StreamResult {
@@ -150,7 +165,11 @@ export function linesToStreamRows(
   const wanted = [...new Set((anchors ?? []).map((a) => normalizeCjk(a)).filter((a) => a.length > 0))].sort((x, y) => y.length - x.length);
   lines = splitGluedLabelStarts(markCellLabels(lines, hints.cellLabels ?? []), wanted);
   const body = bodyFontSize(lines);
-  const isTitle = (l: TextLine): boolean => l.fontSize >= 1.25 * body && l.runs.length > 0 && splitChunks(l, s).length === 1;
+  // A line that begins with a free line's words (a signature line under a table) is read alone
+  // like a title, even where it follows the table's last line at the pitch of its text.
+  const free = (hints.freeLines ?? []).map(compactText).filter((t) => t.length > 0);
+  const isFree = (l: TextLine): boolean => { const t = compactText(lineText(l)); return free.some((f) => t.startsWith(f)); };
+  const isTitle = (l: TextLine): boolean => (l.fontSize >= 1.25 * body && l.runs.length > 0 && splitChunks(l, s).length === 1) || isFree(l);
   const sections: Section[] = [];
   const titles = new Set<number>();
   let covered = -1;

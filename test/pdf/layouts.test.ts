@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { extractPdf, type PdfExtraction } from '../../src/pdf/index.js';
+import { inspectPdf } from '../../src/pdf/inspect.js';
 import { STREAM_ANCHORS, STREAM_HINTS } from '../../src/pipeline.js';
 import type { Row } from '../../src/types.js';
 import { run } from '../helpers.js';
@@ -2173,3 +2174,24 @@ describe('212. figures flush right with their column that begin past the boundar
     expect(r.issues.map((d) => d.code)).not.toContain('funds_sum_mismatch');
   });
 });
+
+describe('213. inspect reads a page as ingest does (the form\'s group names reach it)', () => {
+  test('户籍人口 / 服务覆盖 / 率 is one cell in inspect\'s grid, as in the records of 208', async () => {
+    const f = path.join(PAGES, 'writer_html_outer_group_label_on_a_wrapped_line_p1.pdf');
+    const text = await inspectPdf(new Uint8Array(readFileSync(f)), { file: path.basename(f), ...STREAM_HINTS });
+    expect(text).toContain('"户籍人口服务覆盖率"');
+    expect(text).not.toContain('"项目完成时间户籍人口"');
+  });
+});
+
+describe('214. a signature line a line pitch under the last row (Writer from HTML, no rules, Sichuan form)', () => {
+  test('项目负责人：许斌鹏 财务负责人：郑伟 stands alone: 改进措施 keeps its whole text', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_signature_at_line_pitch.pdf'));
+    const r = res.records.find((x) => x.project_name === '商业网点规划运维经费')!;
+    expect([r.problems, r.improvements]).toEqual([
+      '部分绩效指标设置不够细化，量化指标偏少；项目资金支付进度较慢，预算执行率有待提高。',
+      '进一步加强绩效目标管理，科学合理设置绩效指标；加快项目实施和资金支付进度，提高预算执行率；健全项目管理制度，强化资金使用监管。',
+    ]);
+  });
+});
+
