@@ -2839,11 +2839,12 @@ function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [
     // A run that begins a cell comes first among runs starting where it does.
     spans.sort((a, b) => a[0] - b[0] || Number(b[3]) - Number(a[3]));
     // Runs of three lines or more starting at one x: the left edge of a column, however close the
-    // text left of it comes (a narrow side label column beside the fund rows' labels).
+    // text left of it comes, up to touching it (a narrow side label column beside the fund rows'
+    // labels, 项目资金(万元) filling its column up to where 年度资金 begins).
     const edge = (x: number): boolean => spans.filter((sp) => Math.abs(sp[0] - x) < 0.5).length >= 3;
     let end = spans[0][1];
     for (const [a, b, size, starts] of spans.slice(1)) {
-      if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5) || (a > end && edge(a))) bounds.push((end + a) / 2);
+      if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5) || (a > end - 0.5 && edge(a))) bounds.push((end + a) / 2);
       if (b > end) end = b;
     }
     // (A point's gap is one: a label column beside the first column's header, wrapped to fill it.

@@ -2195,3 +2195,12 @@ describe('214. a signature line a line pitch under the last row (Writer from HTM
   });
 });
 
+describe('215. a side label filling its column up to where the fund rows\' labels begin (Writer from HTML, no rules, national form)', () => {
+  test('项目资金(万元) and 年度资金 / 总额： are two columns: every figure of the fund rows is read', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_side_label_touching_row_labels_p3-4.pdf'));
+    const f = res.records[0]!.funds;
+    expect([f.total.initial_budget, f.total.full_year_budget, f.total.executed, f.total.execution_rate, f.total.weight, f.total.score]).toEqual(['251.2', '346.0', '192.7', '55.69', '10', '5.57']);
+    expect([f.fiscal_appropriation?.initial_budget, f.fiscal_appropriation?.full_year_budget, f.fiscal_appropriation?.executed]).toEqual(['251.2', '251.2', '97.9']);
+  });
+});
+
