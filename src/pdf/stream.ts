@@ -379,6 +379,37 @@ function splitChunks(line: TextLine, s: PdfSettings): TextRun[][] {
  * over 标: a side label and the start of 一级指标 in one run), where the runs right under the start
  * complete the label. The start, two characters or more, is placed by character widths.
  */
+/**
+ * A run that is two header labels or more printed edge to edge (全年预算数全年执行数: each label
+ * fills its column), cut into the labels; null if it is not (or is one label itself).
+ */
+function anchorsGlued(r: TextRun, anchors: readonly string[]): TextRun[] | null {
+  const chars = Array.from(normalizeCjk(r.text));
+  if (chars.length !== Array.from(r.text).length || chars.some((ch) => /\s/.test(ch))) return null;
+  const text = chars.join('');
+  if (anchors.includes(text)) return null;
+  // The cuts that make the text whole labels, longest labels first (anchors come sorted so).
+  const cut = (at: number): number[] | null => {
+    if (at === chars.length) return [];
+    for (const a of anchors) {
+      const n = Array.from(a).length;
+      if (n < 2 || chars.slice(at, at + n).join('') !== a) continue;
+      const rest = cut(at + n);
+      if (rest) return [at + n, ...rest];
+    }
+    return null;
+  };
+  const ends = cut(0);
+  if (!ends || ends.length < 2) return null;
+  const edges = charEdges(r), src = Array.from(r.text);
+  let from = 0;
+  return ends.map((end) => {
+    const piece: TextRun = { ...r, text: src.slice(from, end).join(''), bbox: [edges[from]!, r.bbox[1], edges[end]!, r.bbox[3]], seams: undefined, ...(from > 0 ? { cellStart: true } : {}) };
+    from = end;
+    return piece;
+  });
+}
+
 function splitGluedLabelStarts(lines: readonly TextLine[], anchors: readonly string[]): readonly TextLine[] {
   const begins = (t: string): boolean => anchors.some((a) => a.startsWith(t));
   const completed = (li: number, start: TextRun): boolean => {
@@ -398,7 +429,10 @@ function splitGluedLabelStarts(lines: readonly TextLine[], anchors: readonly str
   return lines.map((l, li) => {
     let changed = false;
     const runs = l.runs.flatMap((r): TextRun[] => {
-      if (r.angle !== 0 || begins(compactText(r.text))) return [r];
+      if (r.angle !== 0) return [r];
+      const parts = anchorsGlued(r, anchors);
+      if (parts) { changed = true; return parts; }
+      if (begins(compactText(r.text))) return [r];
       const chars = Array.from(r.text);
       const edges = charEdges(r);
       for (let i = 1; i + 2 <= chars.length; i++) {

@@ -2204,3 +2204,12 @@ describe('215. a side label filling its column up to where the fund rows\' label
   });
 });
 
+describe('216. two header labels printed edge to edge in one text run (Writer from HTML, no rules, national form)', () => {
+  test('全年预算数全年执行数 is 全年预算数 and 全年执行数: 700000.0 is the full-year budget, 669983.9 executed', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_header_labels_glued.pdf'));
+    const f = res.records.find((x) => x.project_name === '文物保护修缮运行维护')!.funds;
+    expect([f.total.initial_budget, f.total.full_year_budget, f.total.executed, f.total.execution_rate]).toEqual(['708016.8', '700000.0', '669983.9', '95.71']);
+    expect([f.fiscal_appropriation?.full_year_budget, f.fiscal_appropriation?.executed]).toEqual(['662494.5', '632478.4']);
+  });
+});
+
