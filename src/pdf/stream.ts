@@ -282,7 +282,10 @@ export function linesToStreamRows(
 
   const nameSet = new Set((hints.groupNames ?? []).map(compactText));
   // (A level-1 name may carry its points: 产出指标(50分).)
-  const groupName = (text: string): boolean => nameSet.has(compactText(text).replace(/[(（][^()（）]*[)）]$/u, ''));
+  const unpointed = (text: string): string => compactText(text).replace(/[(（][^()（）]*[)）]$/u, '');
+  const groupName = (text: string): boolean => nameSet.has(unpointed(text));
+  // The end of a group's name a page break cut off its first part (标(30分) of 效益指 / 标(30分)).
+  const groupRest = (text: string): boolean => { const t = unpointed(text); return t.length > 0 && [...nameSet].some((n) => n.length > t.length && n.endsWith(t)); };
   const out: Array<{ top: number; row: Row }> = [];
   for (const li of titles) out.push({ top: lines[li].bbox[1], row: freeRow(page, lines[li], toDisplay) });
   const cut = sections.map((sec) => {
@@ -329,7 +332,7 @@ export function linesToStreamRows(
   }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, unlabelled, pieces } of cut) {
-    const { labelCols, openGroups, cutRests } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel, groupName });
+    const { labelCols, openGroups, cutRests } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel, groupName, groupRest });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
@@ -1159,7 +1162,7 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean } = {},
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean; groupRest?: (text: string) => boolean } = {},
 ): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; cutRests?: Record<number, number>; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
   if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
@@ -1397,6 +1400,7 @@ function sectionRows(
       }
     });
   }
+  if (mode.groupName) blocks.splice(0, blocks.length, ...blocks.flatMap((b) => splitNamedTail(b, mode.groupName!)));
 
   // Columns that look like row-group labels (sparse, left of the data, or as the header page
   // showed): their cells are centred on groups of rows, so they are no evidence of a row, and
@@ -1585,6 +1589,20 @@ function sectionRows(
   const isData = (r: LogicalRow): boolean => dataCol >= 0 && r.cols[dataCol].length > 0 && !(named(r) && r.top > firstData);
   const misfit = new Set<number>();
   let cutRests: Record<number, number> | undefined;
+  // On a page that continues the table, labels wholly over its first row of data that print the
+  // end of a group's name are the rests of labels the break cut (效益指 / 标(30分)): a row of their
+  // own, which the rows of the two pages join, not labels of the rows under them.
+  const firstDataRow = rows.find(isData);
+  const groupRest = (b: Block): boolean => mode.groupRest?.(b.pieces.map(textOf).join('')) ?? false;
+  const labelRests = sec.breakAbove !== undefined && firstDataRow ? labels.filter((b) => b.bbox[3] < firstDataRow.top && !b.pieces.some(whole) && groupRest(b)) : [];
+  if (labelRests.length) {
+    const r = newRow(unionBox(labelRests.map((b) => b.bbox)));
+    for (const b of labelRests) {
+      r.cols[b.col].push(...b.pieces);
+      labels.splice(labels.indexOf(b), 1);
+    }
+    rows.unshift(r);
+  }
   for (const c of labelCols) {
     // A label on the line of a row that has no cell in the data column (a grade or total row:
     // 评分等级 … 优) is that row's own cell, not the label of a group of rows.
@@ -1875,6 +1893,23 @@ function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follo
  * part is aligned with one of the cells. `candidates`: the blocks of `blocks` that may be cut; `all`:
  * the section's blocks, label columns' among them. Returns whether a block was cut.
  */
+/**
+ * A label block whose last lines print a group's name (满意度 / 指标 / (10分)) under lines that do
+ * not begin it (标 / (30分), the rest of 效益指标(30分) a page break cut off the page before) is
+ * two labels stacked at the pitch: cut before the name.
+ */
+function splitNamedTail(b: Block, groupName: (text: string) => boolean): Block[] {
+  const text = (ps: readonly Piece[]): string => ps.map((p) => normalizeCjk(lineText(p))).join('');
+  if (b.pieces.length < 2 || groupName(text(b.pieces))) return [b];
+  for (let k = 1; k < b.pieces.length; k++) {
+    const head = b.pieces.slice(0, k), tail = b.pieces.slice(k);
+    if (!groupName(text(tail))) continue;
+    const part = (ps: Piece[]): Block => ({ ...b, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)) });
+    return [part(head), part(tail)];
+  }
+  return [b];
+}
+
 function splitAtNamedLabels(candidates: readonly Block[], blocks: Block[], all: readonly Block[], named: (b: Block) => boolean, align: Align): boolean {
   let cut = false;
   for (const c of new Set(all.filter(named).map((b) => b.col))) {

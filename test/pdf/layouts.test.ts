@@ -2213,3 +2213,14 @@ describe('216. two header labels printed edge to edge in one text run (Writer fr
   });
 });
 
+describe('217. the rests of labels a page break cut, stacked at the pitch over the next group\'s labels (Writer from HTML, no rules, national form)', () => {
+  test('标(30分) ends 效益指标 on the page before; 满意度指标(10分) and 服务对象满意度指标 label the last row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_label_rests_over_next_group_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(-2).map((i) => [i.level1, i.level2, i.level3])).toEqual([
+      ['效益指标', '社会效益指标', '政策知晓率'],
+      ['满意度指标', '服务对象满意度指标', '参加水质检测人员满意度'],
+    ]);
+  });
+});
+
