@@ -790,12 +790,14 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
 /**
  * A cut where a comparison sign begins right on the boundary, after Han text (卫生监督检查人次 |
  * ≥8080（人次）: a name filling its cell to the edge, the next cell's centred target touching it).
+ * "On" is within 0.3 em: a boundary the header labels put between two columns may stand a few
+ * points off the edge of cells set with no padding (平台账户采购单 | ≤1500元/ 2 points before it).
  */
 function splitAtSignOnEdge(r: TextRun, b: number): [TextRun, TextRun] | null {
   const chars = Array.from(r.text);
   const edges = charEdges(r);
   for (let k = 1; k < chars.length; k++) {
-    if (Math.abs(edges[k]! - b) < 0.15 * r.fontSize && /^[≥≤=＝<>]$/u.test(chars[k]!) && /\p{Script=Han}/u.test(chars[k - 1]!)) return cutAt(r, edges, k);
+    if (Math.abs(edges[k]! - b) < 0.3 * r.fontSize && /^[≥≤=＝<>]$/u.test(chars[k]!) && /\p{Script=Han}/u.test(chars[k - 1]!)) return cutAt(r, edges, k);
   }
   return null;
 }

@@ -2224,3 +2224,11 @@ describe('217. the rests of labels a page break cut, stacked at the pitch over t
   });
 });
 
+describe('218. a comparison sign beginning two points before the boundary the header put there, glued to the name (Writer from HTML, no rules, national form)', () => {
+  test('平台账户采购单 / 价 and ≤1500元/ / 套 are the name and the target of one row, as is 人均政策宣传成 / 本 | ≤1200元/ / 人', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_sign_near_column_edge_p2-4.pdf'));
+    const r = res.records[0]!;
+    const row = (name: string): Array<string | null> | undefined => { const i = r.indicators.find((x) => x.level3 === name); return i && [i.level2, i.target, i.actual, i.weight]; };
+    expect([row('平台账户采购单价'), row('人均政策宣传成本')]).toEqual([['成本指标', '≤1500元/套', '1403元/套', '2'], ['成本指标', '≤1200元/人', '1081元/人', '1']]);
+  });
+});
