@@ -792,12 +792,17 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
  * ≥8080（人次）: a name filling its cell to the edge, the next cell's centred target touching it).
  * "On" is within 0.3 em: a boundary the header labels put between two columns may stand a few
  * points off the edge of cells set with no padding (平台账户采购单 | ≤1500元/ 2 points before it).
+ * A sign whose text runs on into a sentence's punctuation (…确保安全事故发生率≤100%。 of a goal
+ * wider than its column) begins no cell.
  */
+/** Punctuation of sentences, never in a target cell (≥8080（人次）, ≤1500元/套). */
+const PROSE_PUNCT = /[。；，;]/u;
+
 function splitAtSignOnEdge(r: TextRun, b: number): [TextRun, TextRun] | null {
   const chars = Array.from(r.text);
   const edges = charEdges(r);
   for (let k = 1; k < chars.length; k++) {
-    if (Math.abs(edges[k]! - b) < 0.3 * r.fontSize && /^[≥≤=＝<>]$/u.test(chars[k]!) && /\p{Script=Han}/u.test(chars[k - 1]!)) return cutAt(r, edges, k);
+    if (Math.abs(edges[k]! - b) < 0.3 * r.fontSize && /^[≥≤=＝<>]$/u.test(chars[k]!) && /\p{Script=Han}/u.test(chars[k - 1]!) && !PROSE_PUNCT.test(chars.slice(k).join(''))) return cutAt(r, edges, k);
   }
   return null;
 }

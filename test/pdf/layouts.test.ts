@@ -2232,3 +2232,10 @@ describe('218. a comparison sign beginning two points before the boundary the he
     expect([row('平台账户采购单价'), row('人均政策宣传成本')]).toEqual([['成本指标', '≤1500元/套', '1403元/套', '2'], ['成本指标', '≤1200元/人', '1081元/人', '1']]);
   });
 });
+
+describe('219. a goal wider than its column whose last sentence ends on a comparison sign near the boundary (Writer from HTML, horizontal rules only, Sichuan form)', () => {
+  test('…确保安全事故发生率≤100%。 stays the goal\'s: a sign whose text runs into a sentence\'s punctuation begins no cell', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_goal_sign_before_sentence_end_p3-4.pdf'));
+    expect(res.records[0]!.goal_expected).toMatch(/加强社区的日常监管，确保安全事故发生率≤100%。$/);
+  });
+});
