@@ -1407,7 +1407,7 @@ function sectionRows(
       }
     });
   }
-  if (mode.groupName) blocks.splice(0, blocks.length, ...blocks.flatMap((b) => splitNamedTail(b, mode.groupName!)));
+  if (mode.groupName) blocks.splice(0, blocks.length, ...blocks.flatMap((b) => splitNamedTail(b, mode.groupName!, mode.groupRest ?? (() => false))));
 
   // Columns that look like row-group labels (sparse, left of the data, or as the header page
   // showed): their cells are centred on groups of rows, so they are no evidence of a row, and
@@ -1903,11 +1903,12 @@ function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follo
 /**
  * A label block whose last lines print a group's name (满意度 / 指标 / (10分)) under lines that do
  * not begin it (标 / (30分), the rest of 效益指标(30分) a page break cut off the page before) is
- * two labels stacked at the pitch: cut before the name.
+ * two labels stacked at the pitch: cut before the name. (Not where the whole block is a name's
+ * end: 对象 / 满意度指标, the rest of 服务 / 对象满意度指标.)
  */
-function splitNamedTail(b: Block, groupName: (text: string) => boolean): Block[] {
+function splitNamedTail(b: Block, groupName: (text: string) => boolean, groupRest: (text: string) => boolean): Block[] {
   const text = (ps: readonly Piece[]): string => ps.map((p) => normalizeCjk(lineText(p))).join('');
-  if (b.pieces.length < 2 || groupName(text(b.pieces))) return [b];
+  if (b.pieces.length < 2 || groupName(text(b.pieces)) || groupRest(text(b.pieces))) return [b];
   for (let k = 1; k < b.pieces.length; k++) {
     const head = b.pieces.slice(0, k), tail = b.pieces.slice(k);
     if (!groupName(text(tail))) continue;

@@ -2239,3 +2239,15 @@ describe('219. a goal wider than its column whose last sentence ends on a compar
     expect(res.records[0]!.goal_expected).toMatch(/加强社区的日常监管，确保安全事故发生率≤100%。$/);
   });
 });
+
+describe('220. the rest of a level-2 name a page break cut, two lines at the pitch whose last prints a name of its own (Chromium, a frame only, national form)', () => {
+  test('对象 / 满意度指标 on the last page is the end of 服务 / 对象满意度指标: the last row keeps its group and the total row is read', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_group_name_rest_p2-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '农村人居环境整治工作经费')!;
+    expect(r.indicators.slice(-2).map((i) => [i.level1, i.level2, i.level3])).toEqual([
+      ['效益指标', '社会效益指标', '田间指导社会影响力'],
+      ['满意度指标', '服务对象满意度指标', '会员满意度'],
+    ]);
+    expect([r.total_weight, r.total_score]).toEqual(['100', '94.45']);
+  });
+});
