@@ -29,7 +29,7 @@ import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from '
 import { compactText, FIGURE, isCjkChar, normalizeCjk, PLACEHOLDER } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
-import { charEdges, isWide, splitRunAt, type TextRun } from './text-runs.js';
+import { charEdges, isWide, sliceRun, splitRunAt, type TextRun } from './text-runs.js';
 
 /** Columns of the last section of a page, handed to the next page's first lines. */
 export interface StreamCarry {
@@ -404,10 +404,10 @@ function anchorsGlued(r: TextRun, anchors: readonly string[]): TextRun[] | null 
   };
   const ends = cut(0);
   if (!ends || ends.length < 2) return null;
-  const edges = charEdges(r), src = Array.from(r.text);
+  const edges = charEdges(r);
   let from = 0;
   return ends.map((end) => {
-    const piece: TextRun = { ...r, text: src.slice(from, end).join(''), bbox: [edges[from]!, r.bbox[1], edges[end]!, r.bbox[3]], seams: undefined, ...(from > 0 ? { cellStart: true } : {}) };
+    const piece: TextRun = { ...sliceRun(r, from, end, edges[from]!, edges[end]!), ...(from > 0 ? { cellStart: true } : {}) };
     from = end;
     return piece;
   });
@@ -441,10 +441,10 @@ function splitGluedLabelStarts(lines: readonly TextLine[], anchors: readonly str
       for (let i = 1; i + 2 <= chars.length; i++) {
         const tail = compactText(chars.slice(i).join(''));
         if (Array.from(tail).length < 2 || anchors.includes(tail) || !begins(tail)) continue;
-        const start: TextRun = { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i]!, r.bbox[1], r.bbox[2], r.bbox[3]], seams: undefined, cellStart: true };
+        const start: TextRun = { ...sliceRun(r, i, chars.length, edges[i]!, r.bbox[2]), cellStart: true };
         if (!completed(li, start)) return [r];
         changed = true;
-        return [{ ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i]!, r.bbox[3]], seams: undefined }, start];
+        return [sliceRun(r, 0, i, r.bbox[0], edges[i]!), start];
       }
       return [r];
     });
@@ -839,23 +839,15 @@ function splitAfterName(r: TextRun, b: number, named: (text: string) => boolean)
     if (Math.abs((edges[i]! + edges[i + 1]!) / 2 - b) > 1.5 * r.fontSize || !named(chars.slice(0, i).join('').trim())) continue;
     const right = chars.slice(i + 1).join('').trimStart();
     if (right === '') return null;
-    return [{ ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i]!, r.bbox[3]], seams: undefined }, { ...r, text: right, bbox: [edges[i + 1]!, r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true, seams: undefined }];
+    return [sliceRun(r, 0, i, r.bbox[0], edges[i]!), { ...sliceRun(r, i + 1, chars.length, edges[i + 1]!, r.bbox[2]), cellStart: true }];
   }
   return null;
 }
 
 /** A run cut before its i-th character: the right part begins a cell. Each part keeps its seams. */
 function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextRun] {
-  const chars = Array.from(r.text);
-  const left: TextRun = { ...r, text: chars.slice(0, i).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[i], r.bbox[3]], seams: undefined };
-  const right: TextRun = { ...r, text: chars.slice(i).join('').trimStart(), bbox: [edges[i], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true, seams: undefined };
-  const seams = r.seams?.text === r.text ? r.seams.at : [];
-  const leftAt = seams.filter(([k]) => k > 0 && k < Array.from(left.text).length);
-  const skip = chars.length - i - Array.from(right.text).length;
-  const rightAt = seams.filter(([k]) => k - i - skip > 0 && k - i - skip < Array.from(right.text).length).map(([k, x]) => [k - i - skip, x] as const);
-  if (leftAt.length) left.seams = { text: left.text, at: leftAt };
-  if (rightAt.length) right.seams = { text: right.text, at: rightAt };
-  return [left, right];
+  const n = Array.from(r.text).length;
+  return [sliceRun(r, 0, i, r.bbox[0], edges[i]!), { ...sliceRun(r, i, n, edges[i]!, r.bbox[2]), cellStart: true }];
 }
 
 /**

@@ -371,6 +371,23 @@ export function charEdges(run: TextRun): number[] {
  * space within 0.6 em of x (the space is dropped). Returns null when there is nothing to split
  * (x outside the run, no such space, or one side would be empty).
  */
+/**
+ * The part of a run from character `from` to `to`, spaces at both ends trimmed, drawn from `x0` to
+ * `x1`: with the seams that fall inside it, so that its character edges stay those the producer
+ * drew (a part cut from a run of joined texts keeps where each text began).
+ */
+export function sliceRun(run: TextRun, from: number, to: number, x0: number, x1: number): TextRun {
+  const chars = Array.from(run.text);
+  let a = from, b = to;
+  while (a < b && /\s/.test(chars[a]!)) a++;
+  while (b > a && /\s/.test(chars[b - 1]!)) b--;
+  const text = chars.slice(a, b).join('');
+  const piece: TextRun = { ...run, text, bbox: [x0, run.bbox[1], x1, run.bbox[3]], seams: undefined };
+  const at = (run.seams?.text === run.text ? run.seams.at : []).filter(([k]) => k > a && k < b).map(([k, x]) => [k - a, x] as const);
+  if (at.length) piece.seams = { text, at };
+  return piece;
+}
+
 export function splitRunAt(run: TextRun, x: number, atSpace = false): [TextRun, TextRun] | null {
   if (run.angle !== 0 || x <= run.bbox[0] || x >= run.bbox[2]) return null;
   const chars = Array.from(run.text);
@@ -389,10 +406,7 @@ export function splitRunAt(run: TextRun, x: number, atSpace = false): [TextRun, 
   if (cut < 0) return null;
   const left = chars.slice(0, cut).join(''), right = chars.slice(cut + skip).join('');
   if (left.trim() === '' || right.trim() === '') return null;
-  return [
-    { ...run, text: left.trimEnd(), bbox: [run.bbox[0], run.bbox[1], edges[cut], run.bbox[3]] },
-    { ...run, text: right.trimStart(), bbox: [edges[cut + skip], run.bbox[1], run.bbox[2], run.bbox[3]] },
-  ];
+  return [sliceRun(run, 0, cut, run.bbox[0], edges[cut]!), sliceRun(run, cut + skip, chars.length, edges[cut + skip]!, run.bbox[2])];
 }
 
 /**
@@ -421,7 +435,7 @@ export function splitRunAtCellSpaces(run: TextRun): TextRun[] {
   for (const c of [...cuts, chars.length]) {
     let s = start;
     while (s < c && /\s/.test(chars[s])) s++;
-    if (s < c) out.push({ ...run, text: chars.slice(s, c).join(''), bbox: [edges[s], run.bbox[1], edges[c], run.bbox[3]], ...(start > 0 ? { cellStart: true } : {}) });
+    if (s < c) out.push({ ...sliceRun(run, s, c, edges[s]!, edges[c]!), ...(start > 0 ? { cellStart: true } : {}) });
     start = c;
   }
   return out;

@@ -2251,3 +2251,17 @@ describe('220. the rest of a level-2 name a page break cut, two lines at the pit
     expect([r.total_weight, r.total_score]).toEqual(['100', '94.45']);
   });
 });
+
+describe('221. a level-2 name filling its cell up to the level-3 name, in pieces the producer drew apart (Writer from HTML, no rules, Shanghai form)', () => {
+  test('服务对象满意度 | 用户满意 / 度: the cut keeps where the producer began 用户, so 用户满意度 is the last group\'s first row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_label_touching_name_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '市级公共体育场馆运维购买服务')!;
+    expect(r.indicators.slice(-4).map((i) => [i.level1, i.level2, i.level3, i.target, i.weight])).toEqual([
+      ['效益指标', '社会效益指标', '运动员就业率', '≥80.00(%)', '3.50'],
+      ['满意度指标', '服务对象满意度指标', '用户满意度', '≥90(%)', '1.50'],
+      ['满意度指标', '服务对象满意度指标', '参加健身指导人员满意度', '=100.00(%)', '1.50'],
+      ['满意度指标', '服务对象满意度指标', '会员满意度', '=100(%)', '3.50'],
+    ]);
+  });
+});
+
