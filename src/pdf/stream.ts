@@ -1592,7 +1592,8 @@ function sectionRows(
   // end of a group's name are the rests of labels the break cut (效益指 / 标(30分)): a row of their
   // own, which the rows of the two pages join, not labels of the rows under them.
   const firstDataRow = rows.find(isData);
-  const groupRest = (b: Block): boolean => mode.groupRest?.(b.pieces.map(textOf).join('')) ?? false;
+  // (A whole name, 效益指标, the end of 社会效益指标 too, is a label of its own.)
+  const groupRest = (b: Block): boolean => { const t = b.pieces.map(textOf).join(''); return (mode.groupRest?.(t) ?? false) && !(mode.groupName?.(t) ?? false); };
   const labelRests = sec.breakAbove !== undefined && firstDataRow ? labels.filter((b) => b.bbox[3] < firstDataRow.top && !b.pieces.some(whole) && groupRest(b)) : [];
   if (labelRests.length) {
     const r = newRow(unionBox(labelRests.map((b) => b.bbox)));

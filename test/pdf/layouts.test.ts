@@ -2265,3 +2265,17 @@ describe('221. a level-2 name filling its cell up to the level-3 name, in pieces
   });
 });
 
+
+describe('222. a level-1 name that is also the end of a level-2 name, centred on its group on a page that continues the table (Writer from HTML, no rules, Sichuan form)', () => {
+  test('效益指标 | 社会效益指标 label the three rows they are centred on; they are no rest of a label the break cut', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_group_name_mid_continued_page.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(5, 10).map((i) => [i.level1, i.level2, i.level3])).toEqual([
+      ['产出指标', '时效指标', '档案材料办结时限'],
+      ['产出指标', '时效指标', '资金拨付及时率'],
+      ['效益指标', '社会效益指标', '诊断服务社会影响力'],
+      ['效益指标', '社会效益指标', '政策知晓率'],
+      ['效益指标', '社会效益指标', '政策培训社会影响力'],
+    ]);
+  });
+});
