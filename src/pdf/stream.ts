@@ -374,15 +374,6 @@ function splitChunks(line: TextLine, s: PdfSettings): TextRun[][] {
 }
 
 /**
- * Lines whose runs next to a cell label (a text that is a cell of its own) begin cells: labels
- * and values of rows without padding nearly touch ("项目资金(元)其中:当年财政拨款").
- */
-/**
- * Lines with a header label's wrapped start cut off the text it was glued to (绩效指标(90一级指
- * over 标: a side label and the start of 一级指标 in one run), where the runs right under the start
- * complete the label. The start, two characters or more, is placed by character widths.
- */
-/**
  * A run that is two header labels or more printed edge to edge (全年预算数全年执行数: each label
  * fills its column), cut into the labels; null if it is not (or is one label itself).
  */
@@ -413,6 +404,11 @@ function anchorsGlued(r: TextRun, anchors: readonly string[]): TextRun[] | null 
   });
 }
 
+/**
+ * Lines with a header label's wrapped start cut off the text it was glued to (绩效指标(90一级指
+ * over 标: a side label and the start of 一级指标 in one run), where the runs right under the start
+ * complete the label. The start, two characters or more, is placed by character widths.
+ */
 function splitGluedLabelStarts(lines: readonly TextLine[], anchors: readonly string[]): readonly TextLine[] {
   const begins = (t: string): boolean => anchors.some((a) => a.startsWith(t));
   const completed = (li: number, start: TextRun): boolean => {
@@ -452,6 +448,10 @@ function splitGluedLabelStarts(lines: readonly TextLine[], anchors: readonly str
   });
 }
 
+/**
+ * Lines whose runs next to a cell label (a text that is a cell of its own) begin cells: labels
+ * and values of rows without padding nearly touch ("项目资金(元)其中:当年财政拨款").
+ */
 function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): readonly TextLine[] {
   if (!labels.length) return lines;
   const set = new Set(labels.map(compactText));
@@ -787,6 +787,9 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
   return null;
 }
 
+/** Punctuation of sentences, never in a target cell (≥8080（人次）, ≤1500元/套). */
+const PROSE_PUNCT = /[。；，;]/u;
+
 /**
  * A cut where a comparison sign begins right on the boundary, after Han text (卫生监督检查人次 |
  * ≥8080（人次）: a name filling its cell to the edge, the next cell's centred target touching it).
@@ -795,9 +798,6 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
  * A sign whose text runs on into a sentence's punctuation (…确保安全事故发生率≤100%。 of a goal
  * wider than its column) begins no cell.
  */
-/** Punctuation of sentences, never in a target cell (≥8080（人次）, ≤1500元/套). */
-const PROSE_PUNCT = /[。；，;]/u;
-
 function splitAtSignOnEdge(r: TextRun, b: number): [TextRun, TextRun] | null {
   const chars = Array.from(r.text);
   const edges = charEdges(r);
@@ -1601,7 +1601,8 @@ function sectionRows(
       r.cols[b.col].push(...b.pieces);
       labels.splice(labels.indexOf(b), 1);
     }
-    rows.unshift(r);
+    rows.push(r);
+    rows.sort((a, b) => a.top - b.top);
   }
   for (const c of labelCols) {
     // A label on the line of a row that has no cell in the data column (a grade or total row:
@@ -1888,12 +1889,6 @@ function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follo
 }
 
 /**
- * A block whose lines run on beside two cells or more of a column of named labels (项目年度目标 |
- * 年度目标完成情况: rows without padding set the two goals' lines at one pitch) is cut so that each
- * part is aligned with one of the cells. `candidates`: the blocks of `blocks` that may be cut; `all`:
- * the section's blocks, label columns' among them. Returns whether a block was cut.
- */
-/**
  * A label block whose last lines print a group's name (满意度 / 指标 / (10分)) under lines that do
  * not begin it (标 / (30分), the rest of 效益指标(30分) a page break cut off the page before) is
  * two labels stacked at the pitch: cut before the name. (Not where the whole block is a name's
@@ -1911,6 +1906,12 @@ function splitNamedTail(b: Block, groupName: (text: string) => boolean, groupRes
   return [b];
 }
 
+/**
+ * A block whose lines run on beside two cells or more of a column of named labels (项目年度目标 |
+ * 年度目标完成情况: rows without padding set the two goals' lines at one pitch) is cut so that each
+ * part is aligned with one of the cells. `candidates`: the blocks of `blocks` that may be cut; `all`:
+ * the section's blocks, label columns' among them. Returns whether a block was cut.
+ */
 function splitAtNamedLabels(candidates: readonly Block[], blocks: Block[], all: readonly Block[], named: (b: Block) => boolean, align: Align): boolean {
   let cut = false;
   for (const c of new Set(all.filter(named).map((b) => b.col))) {
