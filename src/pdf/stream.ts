@@ -326,8 +326,9 @@ export function linesToStreamRows(
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
   const labelSet = new Set((hints.cellLabels ?? []).map(compactText));
   const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
+  // (The votes are cast on the blocks the rows are made of: the form's names and labels cut them alike.)
   for (const { sec, bounds, pieces } of cut) {
-    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true }).votes;
+    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true, cellLabel, groupName, groupRest }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
   }
   let carryOut: StreamCarry | null = null;

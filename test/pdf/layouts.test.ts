@@ -2279,3 +2279,17 @@ describe('222. a level-1 name that is also the end of a level-2 name, centred on
     ]);
   });
 });
+
+describe('223. rows set at the pitch with no padding, one cell of three lines centred beside one-line cells (Writer from HTML, no rules, Sichuan form, landscape)', () => {
+  test('2023年 / 12月31 / 日前完成 is the next row\'s target, not the end of 150: the page\'s cells are read as centred', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_stacked_rows_centred_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年中小学教师培训工作经费')!;
+    expect(r.indicators.slice(2, 7).map((i) => [i.level2, i.level3, i.target])).toEqual([
+      ['数量指标', '发放题库试题份数', '≥150份'],
+      ['时效指标', '使用及时率', '定性2023年12月31日前完成'],
+      ['时效指标', '考务培训按期完成率', '=100%'],
+      ['成本指标', '督导评估成本', '≤7.64万元'],
+      ['成本指标', '运维费用', '≤759.56万元'],
+    ]);
+  });
+});
