@@ -285,7 +285,8 @@ export function linesToStreamRows(
   const unpointed = (text: string): string => compactText(text).replace(/[(（][^()（）]*[)）]$/u, '');
   const groupName = (text: string): boolean => nameSet.has(unpointed(text));
   // The end of a group's name a page break cut off its first part (标(30分) of 效益指 / 标(30分)).
-  const groupRest = (text: string): boolean => { const t = unpointed(text); return t.length > 0 && [...nameSet].some((n) => n.length > t.length && n.endsWith(t)); };
+  const names = [...nameSet];
+  const groupRest = (text: string): boolean => { const t = unpointed(text); return t.length > 0 && names.some((n) => n.length > t.length && n.endsWith(t)); };
   const out: Array<{ top: number; row: Row }> = [];
   for (const li of titles) out.push({ top: lines[li].bbox[1], row: freeRow(page, lines[li], toDisplay) });
   const cut = sections.map((sec) => {
@@ -326,14 +327,16 @@ export function linesToStreamRows(
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
   const labelSet = new Set((hints.cellLabels ?? []).map(compactText));
   const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
-  // (The votes are cast on the blocks the rows are made of: the form's names and labels cut them alike.)
+  // The form's names and labels, one set for both passes: the votes are cast on the blocks the
+  // rows are made of.
+  const form = { cellLabel, groupName, groupRest };
   for (const { sec, bounds, pieces } of cut) {
-    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true, cellLabel, groupName, groupRest }).votes;
+    const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true, ...form }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
   }
   let carryOut: StreamCarry | null = null;
   for (const { sec, secLines, bounds, left, unlabelled, pieces } of cut) {
-    const { labelCols, openGroups, cutRests } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, cellLabel, groupName, groupRest });
+    const { labelCols, openGroups, cutRests } = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], out, { pageVotes, ...form });
     const hits = sec.hits ?? sec.carried?.hits;
     if (hits && sec.end === lines.length) {
       let x0 = Infinity, x1 = -Infinity;
