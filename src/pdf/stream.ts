@@ -1430,11 +1430,20 @@ function sectionRows(
   // last line of the first row's 户籍人口 / 服务覆盖 / 率, in a column dense enough to look like data.)
   const groupLabel = (b: Block): boolean => mode.groupName?.(textOf(b.pieces[0]!)) ?? false;
   const isWhole = (b: Block): boolean => inDataCol(b.col) && b.pieces.length === 1 && !mayBeCut(b.pieces[0]) && onRowLine(b) && !groupLabel(b);
-  const evidenced = splitByRowEvidence(blocks, isWhole);
+  const rowLines = new Map<Block, number[]>();
+  const evidenced = splitByRowEvidence(blocks, isWhole, rowLines);
   // The row a page break cuts at the section's foot sets its cells at the top of its part whatever
   // their alignment (Writer, Chromium): its blocks cast no vote.
   const lastFigures = sec.end === lines.length ? Math.max(...blocks.filter((b) => inDataCol(b.col) && b.pieces.length === 1 && isNumberPiece(b.pieces[0]!)).map((b) => b.bbox[1])) : Infinity;
-  const own = alignmentVotes(blocks, inDataCol, (b) => Math.abs(b.bbox[1] - lastFigures) < 0.3 * b.fontSize);
+  const own = alignmentVotes(blocks, inDataCol, (b) => Math.abs(b.bbox[1] - lastFigures) < 0.3 * b.fontSize, new Set([...evidenced.values()].flat()));
+  // A block the row evidence cut was cut as if its cells sat at the top of their rows, so its parts
+  // vote for nothing; the whole block votes for the one alignment under which its lines fall into
+  // the rows its lines of evidence show (发放 / 样品 / 份数 / 宣传 / 咨询 / 场次 with figures beside
+  // 样品 and 咨询: centred; a block that begins on its first row's line: top).
+  for (const [b, at] of rowLines) {
+    const fits = alignmentsFitting(b, at, (p) => Math.abs(p.bbox[1] - lastFigures) < 0.3 * p.fontSize);
+    if (fits.length === 1) own[fits[0]!] += at.length;
+  }
   if (mode.votesOnly) return { votes: own };
   // A document aligns its cells one way: the page's votes (this section's among them) decide,
   // so that a section whose own few votes come from blocks joined across rows does not.
@@ -2048,7 +2057,7 @@ function splitOffCentre(blocks: Block[], isWhole: (b: Block) => boolean, inColum
  * two rows (rows without padding
  * put the lines of consecutive single-line rows at the pitch of wrapped text).
  */
-function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): Map<Block, Block[]> {
+function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean, rowLines?: Map<Block, number[]>): Map<Block, Block[]> {
   const done = new Map<Block, Block[]>();
   const singles = blocks.filter(isWhole);
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -2078,6 +2087,7 @@ function splitByRowEvidence(blocks: Block[], isWhole: (b: Block) => boolean): Ma
     });
     if (parts.length === 0) continue;
     parts.push(b.pieces.slice(from));
+    rowLines?.set(b, evidenced.flatMap((e, k) => (e ? [k] : [])));
     const made = parts.map((ps) => ({ col: b.col, pieces: ps, bbox: unionBox(ps.map((p) => p.bbox)), fontSize: Math.max(...ps.map((p) => p.fontSize)) }));
     blocks.splice(bi, 1, ...made);
     bi += made.length - 1;
@@ -2182,7 +2192,7 @@ function alignmentOf(votes: AlignVotes): Align {
  * their lines at one pitch, read as one): it is no evidence. (A label column's block is centred,
  * or set at the top or foot, over the rows of its group.) Nor is a pair of `mute` blocks.
  */
-function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => boolean, mute: (b: Block) => boolean = () => false): AlignVotes {
+function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => boolean, mute: (b: Block) => boolean = () => false, cut: ReadonlySet<Block> = new Set()): AlignVotes {
   const votes: AlignVotes = { middle: 0, top: 0, bottom: 0 };
   const sorted = [...blocks].sort((a, b) => a.bbox[1] - b.bbox[1]);
   const overTwo = (a: Block, col: number, tol: number): boolean =>
@@ -2191,7 +2201,7 @@ function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => bool
     const a = sorted[i];
     for (let j = i + 1; j < sorted.length && sorted[j].bbox[1] < a.bbox[3]; j++) {
       const b = sorted[j];
-      if (a.col === b.col || (a.pieces.length === 1 && b.pieces.length === 1) || (mute(a) && mute(b))) continue;
+      if (a.col === b.col || (a.pieces.length === 1 && b.pieces.length === 1) || (mute(a) && mute(b)) || cut.has(a) || cut.has(b)) continue;
       const tol = 0.3 * Math.min(a.fontSize, b.fontSize);
       if (overTwo(a, b.col, tol) || overTwo(b, a.col, tol)) continue;
       const dt = Math.abs(a.bbox[1] - b.bbox[1]), db = Math.abs(a.bbox[3] - b.bbox[3]), dm = Math.abs(centre(a.bbox) - centre(b.bbox));
@@ -2201,6 +2211,38 @@ function alignmentVotes(blocks: readonly Block[], inDataCol: (c: number) => bool
     }
   }
   return votes;
+}
+
+/**
+ * The alignments under which a block's lines fall into rows whose lines of evidence (one-line
+ * cells of other columns beside them) are the lines `at`: at the top, its first line is one; at
+ * the foot, its last; centred, its lines part into runs, one per row, each centred on the row's
+ * line. The row a page break cuts (`cutAtFoot` on its line) begins on its line and runs to the end.
+ */
+function alignmentsFitting(b: Block, at: readonly number[], cutAtFoot: (p: Piece) => boolean): Align[] {
+  const ps = b.pieces, n = ps.length;
+  const fits: Align[] = [];
+  if (at[0] === 0) fits.push('top');
+  if (at[at.length - 1] === n - 1 && !cutAtFoot(ps[n - 1]!)) fits.push('bottom');
+  let from = 0;
+  const centred = at.every((k, i) => {
+    if (k < from) return false;
+    if (i === at.length - 1 && cutAtFoot(ps[k]!)) {
+      if (k !== from) return false;
+      from = n;
+      return true;
+    }
+    const tol = 0.3 * ps[k]!.fontSize;
+    for (let e = k; e < n; e++) {
+      if (Math.abs((ps[from]!.bbox[1] + ps[e]!.bbox[3]) / 2 - centre(ps[k]!.bbox)) < tol) {
+        from = e + 1;
+        return true;
+      }
+    }
+    return false;
+  });
+  if (centred && from === n) fits.push('middle');
+  return fits;
 }
 
 /** Groups blocks of different columns that overlap vertically and share their alignment. */

@@ -2293,3 +2293,16 @@ describe('223. rows set at the pitch with no padding, one cell of three lines ce
     ]);
   });
 });
+
+describe('224. label cells of three and five lines centred on one-line figures, every line at the pitch with no room between rows (Writer from HTML, a frame only, Shanghai form, landscape)', () => {
+  test('发放 / 样品 / 份数 is one 三级指标 centred on its figures: the blocks the figures cut cast no vote for cells at the top', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_stacked_labels_centred_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年度知识产权保护项目')!;
+    expect(r.indicators.slice(0, 4).map((i) => [i.level2, i.level3, i.target, i.weight])).toEqual([
+      ['数量指标', '发放样品份数', '=69472.00(张)', '11.00'],
+      ['数量指标', '宣传咨询场次', '=172.00(次)', '6.00'],
+      ['质量指标', '用户信息录入差错率', '≤3.00(%)', '14.00'],
+      ['时效指标', '执法检查按期完成率', '≥95.00(%)', '12.00'],
+    ]);
+  });
+});
