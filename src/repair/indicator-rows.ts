@@ -520,6 +520,13 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
         const { name, rest } = nameBeforeText(t, v)!;
         ir.printedLevel2 = name;
         spilled = { rest, cell: cells[i]!, rowsLeft: cells[i]!.rowSpan - 1 };
+      } else if (i < labelEnd && i + 1 === l3At && ir.values.level3 !== null && cells[i]!.rowSpan === 1 && !t.includes('\n') && nameBeforeText(t, v)) {
+        // A level-2 name and the first text of the 三级指标 beside it on one line (数量指标APP |
+        // 注册用户数: the column's edge drawn through the 三级指标's first word): the text begins it.
+        const { name, rest } = nameBeforeText(t, v)!;
+        ir.printedLevel2 = name;
+        report(ctx, 'label_in_wrong_column', `"${rest}" in the cell of the level name ${name} begins the 三级指标 beside it`, { row, cell: cells[i] }, { actual: `${t} | ${ir.values.level3}`, expected: `${name} | ${rest}${ir.values.level3}` });
+        ir.values.level3 = rest + ir.values.level3;
       } else if (i < labelEnd && ir.values.level3 === null && nameBeforeText(t, v)) {
         // A level-2 name and the 三级指标 beside it read as one cell (数量指标展品数量), the 三级指标
         // column empty.

@@ -2306,3 +2306,15 @@ describe('224. label cells of three and five lines centred on one-line figures, 
     ]);
   });
 });
+
+describe('225. the first word of a 三级指标 left of the edge the header labels give its column (Writer from HTML, a frame only, national form)', () => {
+  test('数量指标APP | 注册用户数 is the level name 数量指标 and the 三级指标 APP注册用户数, and the group goes on over the page break', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_level3_word_left_of_edge_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '河西区河西区教育信息化APP运维专项')!;
+    expect(r.indicators.slice(0, 3).map((i) => [i.level2, i.level3, i.target])).toEqual([
+      ['数量指标', 'APP注册用户数', '440人'],
+      ['数量指标', '发放资助档案份数', '≥42800（张）'],
+      ['数量指标', '年度考务培训开班班次', '≥16（期）'],
+    ]);
+  });
+});
