@@ -2318,3 +2318,12 @@ describe('225. the first word of a 三级指标 left of the edge the header labe
     ]);
   });
 });
+
+describe('226. a goal paragraph\'s line with the space Writer sets between Han text and a number right on a column edge (Writer from HTML, a frame only, Sichuan form, landscape)', () => {
+  test('…数据准确率为 97.94%，投诉件… stays one line of the goal: no text of it is lost to the column right of the edge', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_goal_autospace_at_edge_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '特种设备安全监察项目')!;
+    expect(r.goal_actual).toBe('经过全年努力，抽检场次为20场次，用户登记人数为268人，数据准确率为97.94%，投诉件交付时间为2023年12月完成，带动企业增收419.14万元。');
+    expect(r.implementing_unit).toBe('南充市顺庆区市场监督管理局');
+  });
+});
