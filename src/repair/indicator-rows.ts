@@ -433,6 +433,12 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
         const sameGrid = cutByPage && cells.length === prev.row.cells.length;
         cells.forEach((c, i) => {
           if (c.text === '') return;
+          // The rest of the level name the break cut (服务 | 对象满意度指标), already read whole.
+          if (cutName?.row === prev.row && labelKey(c.text) === labelKey(cutName.rest)) {
+            report(ctx, 'wrapped_cell_joined', `the rest of the level name ${cutName.name} a page break cut (${cutName.rest}) stands on the next page`, { row, cell: c }, { actual: c.text, expected: cutName.name });
+            cutName = undefined;
+            return;
+          }
           // Digits under the weight or score a narrow cell wrapped (1 / 5, 6 / .9, 1 / 2.00) complete it.
           // (On the next page's grid with as many cells, by its column.)
           const figure = sameGrid ? (['weight', 'score'] as const).find((f) => h[f] !== undefined && h[f]! + k === i) : columnByBox(c, prev.cells, ['weight', 'score'] as const);
@@ -545,7 +551,7 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
           report(ctx, 'wrapped_cell_joined', `label "${t}" cut by a page break read as ${whole.level1 ?? whole.level2}`, { row, cell: cells[i] }, { actual: t, expected: whole.level1 ?? whole.level2 ?? '' });
           const name = (whole.level1 ?? whole.level2)!;
           const piece = labelKey(t);
-          if (name.startsWith(piece) && name.length - piece.length >= 2) cutName = { name, rest: name.slice(piece.length), row };
+          if (name.startsWith(piece) && name.length > piece.length) cutName = { name, rest: name.slice(piece.length), row };
         }
       } else texts.push(i);
     }
@@ -598,7 +604,11 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
       const l3 = ir.values.level3;
       const head = l3?.startsWith(cutName.rest) ?? false;
       const tail = !head && (l3?.endsWith(cutName.rest) ?? false);
-      if (l3 && row.page !== undefined && cutName.row.page !== undefined && row.page > cutName.row.page && (head || tail) && l3.length > cutName.rest.length) {
+      // (A rest of one character, 标 of 经济效益指 / 标, only where nothing stands left of the 三级指标:
+      // a cell of its own for the rest, the 三级指标 may begin with that character.)
+      const l3Cell = ir.cells.level3 ? row.cells.indexOf(ir.cells.level3) : -1;
+      const alone = l3Cell >= 0 && row.cells.slice(0, l3Cell).every((c) => c.text === '');
+      if (l3 && row.page !== undefined && cutName.row.page !== undefined && row.page > cutName.row.page && (head || tail) && l3.length > cutName.rest.length && (cutName.rest.length >= 2 || (head && alone))) {
         ir.values.level3 = head ? l3.slice(cutName.rest.length) : l3.slice(0, l3.length - cutName.rest.length);
         report(ctx, 'label_in_wrong_column', `the rest of the level name ${cutName.name} a page break cut (${cutName.rest}) was read into the 三级指标 beside it`, { row, ...(ir.cells.level3 ? { cell: ir.cells.level3 } : {}) }, { actual: l3, expected: head ? `${cutName.rest} | ${ir.values.level3}` : `${ir.values.level3} | ${cutName.rest}` });
       }

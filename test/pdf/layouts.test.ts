@@ -2327,3 +2327,24 @@ describe('226. a goal paragraph\'s line with the space Writer sets between Han t
     expect(r.implementing_unit).toBe('南充市顺庆区市场监督管理局');
   });
 });
+
+describe('227. the rest of a level-2 name a page break cut, at the next page\'s top beside the rest of the row\'s reason, on a grid with one column more (Chromium, all rules, Sichuan form, landscape)', () => {
+  test('服务 / 对象满意度指标 is the level-2 name of the last row; its rest is not read into the 三级指标', async () => {
+    const res = await run(path.join(PAGES, 'chromium_all_level2_rest_in_cut_row_p1-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年防汛防台补贴')!;
+    const last = r.indicators[r.indicators.length - 1]!;
+    expect([last.level2, last.level3, last.target, last.weight]).toEqual(['服务对象满意度指标', '服务对象满意率', '≥98%', '15']);
+    expect(last.deviation_reason).toBe('因人员变动，工作衔接存在一定滞后，导致该项指标未完全达到年初目标，将建立定期调度机制，及时跟踪项目进展。');
+  });
+});
+
+describe('228. one character of a level-2 name a page break cut, in one cell with the next row\'s 三级指标 (Writer from .docx, all rules, Sichuan form, landscape)', () => {
+  test('经济效益指 / 标吸引社会投资 is 经济效益指标 and 吸引社会投资', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_level2_one_char_rest_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年5G网络建设推进及专题对接会工作经费')!;
+    expect(r.indicators.slice(7, 9).map((i) => [i.level2, i.level3, i.target])).toEqual([
+      ['经济效益指标', '节约财政资金', '≤450.44万元'],
+      ['经济效益指标', '吸引社会投资', '≤264.49万元'],
+    ]);
+  });
+});
