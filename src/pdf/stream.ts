@@ -1669,7 +1669,7 @@ function sectionRows(
     // no group left open, and the label tells how far the group goes on over the break. (A last
     // label that fits no rows covers none: the rows at the foot stay open.)
     if (!own.length) continue;
-    const placed = placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], rest: sec.breakAbove?.cutRests?.[c], atFoot: sec.end === lines.length, lastRowCut });
+    const placed = placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), mode.groupRest ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], rest: sec.breakAbove?.cutRests?.[c], atFoot: sec.end === lines.length, lastRowCut });
     if (!placed.lastFits) misfit.add(c);
     if (placed.rest !== undefined) (cutRests ??= {})[c] = placed.rest;
   }
@@ -2367,7 +2367,7 @@ function stackedLines(a: Block, b: Block): boolean {
  * may belong to a group begun and labelled on the page before; at the foot of a page, the rows
  * below the last label to a group labelled on the next page (at a lesser cost).
  */
-function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, groupName: (text: string) => boolean, at: PageBreaks): { lastFits: boolean; rest?: number } {
+function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, groupName: (text: string) => boolean, groupRest: (text: string) => boolean, at: PageBreaks): { lastFits: boolean; rest?: number } {
   const { open } = at;
   const n = rows.length;
   if (n === 0) return { lastFits: false };
@@ -2379,7 +2379,7 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   const point = (b: Block, a: Align): number => (a === 'top' ? b.bbox[1] : a === 'bottom' ? b.bbox[3] : centre(b.bbox));
   const groupPoint = (i: number, j: number, a: Align): number => (a === 'top' ? rows[i].top : a === 'bottom' ? rows[j].bottom : (rows[i].top + rows[j].bottom) / 2);
   // (`by`: the error of each alignment that fits, for placing a column's labels all one way.)
-  interface Cand { s: number; e: number; err: number; cut?: boolean; rest?: number; by?: Partial<Record<Align, number>> }
+  interface Cand { s: number; e: number; err: number; cut?: boolean; rest?: number; by?: Partial<Record<Align, number>>; restOfCut?: boolean }
   // Producers often align the labels of row groups otherwise than the cells (Writer from HTML
   // puts them at the top of their group): the other alignments are allowed at a small cost.
   const aligns: Align[] = [align, ...(['middle', 'top', 'bottom'] as const).filter((a) => a !== align)];
@@ -2395,6 +2395,9 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // where cells have no padding), may have been taken for labels of their own: two labels in a
   // row, one right under the other, may be one, where together they print a name the form gives
   // its groups and the first alone does not.
+  // Where the page before's last label stood on a group the break cut, the rows its rest reaches
+  // are that group's: the first label here begins after them.
+  const restRows = at.rest === undefined ? 0 : rows.filter((r) => (r.top + r.bottom) / 2 < rows[0]!.top + at.rest!).length;
   const units: { first: number; last: number; block: Block }[] = labels.map((b, k) => ({ first: k, last: k, block: b }));
   const text = (x: Block): string => x.pieces.map((p) => normalizeCjk(lineText(p))).join('');
   for (let k = 0; k + 1 < labels.length; k++) {
@@ -2431,6 +2434,14 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
           if (Number.isFinite(err) && !(open && i <= firstData && !opens)) out.push({ s: i, e: j, err: err + 0.01 * (j - i), by });
         }
       }
+    }
+    // The rest of a label the page before's foot cut (质量指 | 标: Calc prints the label centred on
+    // the whole merged cell and clips it at each page's edge), first on this page and above the
+    // rows the rest of that cell reaches: the label of those rows.
+    if (first === 0 && at.continues && restRows > 0 && groupRest(text(b)) && !groupName(text(b)) && centre(b.bbox) < rows[restRows - 1]!.bottom) {
+      let j = 0;
+      while (j < restRows && free(j)) j++;
+      if (j === restRows) out.push({ s: 0, e: restRows - 1, err: 0, cut: true, restOfCut: true });
     }
     // A group begun on the page before, whose rows there no label covered: its label is centred
     // on the whole merged cell, both parts and the gap between them (Calc and Chromium print a
@@ -2475,11 +2486,9 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     return out;
   });
   // Rows above the first label are free only when the page before left no group open: else the
-  // open group's label is on this page.
-  // Where the page before's last label stood on a group the break cut, the rows its rest reaches
-  // are that group's: the first label here begins after them.
-  const restRows = at.rest === undefined ? 0 : rows.filter((r) => (r.top + r.bottom) / 2 < rows[0]!.top + at.rest!).length;
-  const above = (s: number): number => (at.continues && !open ? (at.rest === undefined ? 0 : dataIn(Math.min(s, restRows), Math.max(s, restRows) - 1)) : dataIn(0, s - 1));
+  // open group's label is on this page. (The rows the rest of a cut group reaches are its own:
+  // the first label here begins after them, unless it is the rest of that label.)
+  const above = ({ s, restOfCut }: Cand): number => (restOfCut ? 0 : at.continues && !open ? (at.rest === undefined ? 0 : dataIn(Math.min(s, restRows), Math.max(s, restRows) - 1)) : dataIn(0, s - 1));
   const below = (e: number): number => (at.atFoot ? 0.25 : 1) * dataIn(e + 1, n - 1);
   // A producer sets every label of a column one way: the labels placed all at one alignment (the
   // section's, or another at the small cost once) are preferred to a mix, which costs as much
@@ -2636,7 +2645,7 @@ function leastCostPath<C extends { s: number; e: number; err: number }>(
   cands: readonly C[][],
   units: readonly { first: number; last: number }[],
   nLabels: number,
-  above: (s: number) => number,
+  above: (x: C) => number,
   below: (e: number) => number,
   dataIn: (a: number, b: number) => number,
 ): { path: (C & { unit: number })[]; cost: number } | null {
@@ -2649,7 +2658,7 @@ function leastCostPath<C extends { s: number; e: number; err: number }>(
     const { first } = units[u]!;
     cands[u]!.forEach((x, xi) => {
       if (first === 0) {
-        best[u]![xi] = x.err + above(x.s);
+        best[u]![xi] = x.err + above(x);
         return;
       }
       units.forEach((v, vu) => {

@@ -2348,3 +2348,18 @@ describe('228. one character of a level-2 name a page break cut, in one cell wit
     ]);
   });
 });
+
+describe('229. a group\'s label a page break cuts where Calc clips it: 质量指 at one page\'s foot, 标 at the next page\'s top (LibreOffice Calc, no rules, national form)', () => {
+  test('the rows the rest of the cut cell reaches are 质量指标; 时效指标 begins after them', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_group_label_clipped_at_break.pdf'));
+    const r = res.records.find((x) => x.project_name === '土壤污染状况调查运行维护')!;
+    expect(r.indicators.slice(4, 10).map((i) => [i.level2, i.level3])).toEqual([
+      ['质量指标', '现场核查规范性'],
+      ['质量指标', '问题整改到位率'],
+      ['质量指标', '危险废物质量'],
+      ['质量指标', '用户信息录入差错率'],
+      ['时效指标', '现场核查完成及时率'],
+      ['时效指标', '宣传培训完成及时率'],
+    ]);
+  });
+});
