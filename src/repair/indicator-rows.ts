@@ -614,6 +614,14 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
       }
       cutName = undefined;
     }
+    // The rest of a level name's points a page break cut (效益指标(30 | 分)), read into the front of
+    // the 三级指标 of the next page's first row: no 三级指标 begins so.
+    const prevRow = out.rows[out.rows.length - 1];
+    const pointsRest = /^[\d.]*分[)）]/u.exec(ir.values.level3 ?? '')?.[0];
+    if (pointsRest && ir.values.level3!.length > pointsRest.length && prevRow?.row.page !== undefined && row.page !== undefined && row.page > prevRow.row.page) {
+      report(ctx, 'label_in_wrong_column', `the rest of a level name's points a page break cut (${pointsRest}) was read into the 三级指标 beside it`, { row, ...(ir.cells.level3 ? { cell: ir.cells.level3 } : {}) }, { actual: ir.values.level3!, expected: ir.values.level3!.slice(pointsRest.length) });
+      ir.values.level3 = ir.values.level3!.slice(pointsRest.length);
+    }
     out.rows.push(ir);
   }
   return out;

@@ -2363,3 +2363,14 @@ describe('229. a group\'s label a page break cuts where Calc clips it: 质量指
     ]);
   });
 });
+
+describe('230. the rest of a level-1 name\'s points a page break cut, 效益指标(30 | 分), beside the next page\'s first 三级指标 (Writer from .docx, all rules, national form, landscape)', () => {
+  test('分) is no part of the 三级指标 群众投诉下降率', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_points_rest_over_level3_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '劳动保障监察执法购买服务')!;
+    expect(r.indicators.slice(20, 22).map((i) => [i.level1, i.level2, i.level3, i.target])).toEqual([
+      ['效益指标', '社会效益指标', '政策宣传活动社会影响力', '符合合同约定'],
+      ['效益指标', '社会效益指标', '群众投诉下降率', '≥95%'],
+    ]);
+  });
+});
