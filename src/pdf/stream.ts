@@ -903,10 +903,10 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Over one, also on that edge where the line's last text begins with a group's name
       // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), at a space
       // after a group's name near the boundary (`splitAfterName`), where a text item begins
-      // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`),
-      // and where a comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
+      // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`; not
+      // where a line of the run's paragraph runs on through the boundary, `through`), and where a comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
-        (crossed === 1 ? splitAtColumnStart(cur, b, starts) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
         (crossed === 2 && r !== last ? cellTextStart(splitAtAlignedStart(cur, b, aligned)) : null);

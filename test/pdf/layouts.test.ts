@@ -2374,3 +2374,11 @@ describe('230. the rest of a level-1 name\'s points a page break cut, 效益指�
     ]);
   });
 });
+
+describe('231. a goal paragraph\'s line crossing the edge where the line above begins the implementing unit, a character\'s edge right on it (Chromium, a frame only, Sichuan form)', () => {
+  test('全年计划…专项经费各项工作，确保种植 stays one line of the goal: the paragraph\'s next line runs through the edge', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_goal_line_over_value_start_p4-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '新型职业农民培训专项经费')!;
+    expect(r.goal_expected).toBe('全年计划按时完成新型职业农民培训专项经费各项工作，确保种植户信息录入差错率≤3%，质量抽检完成及时率达到≥95%，参加田间指导人员满意度目标值为≥90%。');
+  });
+});
