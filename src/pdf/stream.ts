@@ -933,7 +933,11 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Texts that touch right at a boundary, set on baselines apart, are two cells' texts centred
       // apart: 服务对象满 | 用户满意度.)
       const apart = Math.abs(centre(r.bbox) - centre(prev.bbox)) > 0.1 * r.fontSize && bounds.some((b) => Math.abs(b - r.bbox[0]) < 0.15 * r.fontSize && Math.abs(b - prev.bbox[2]) < 0.15 * r.fontSize);
-      const atBound = apart || (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && through(cur[0]!, b)))) ||
+      // (Texts that overlap, a text beginning near a boundary before the one on its left ends, are
+      // two cells' texts: a paragraph filling its cell, its last full-width bracket set half wide,
+      // and the next cell's paragraph. The texts of one paragraph abut.)
+      const collide = prev.bbox[2] - r.bbox[0] > 0.5 && bounds.some((b) => Math.abs(b - r.bbox[0]) < 0.5 * r.fontSize && b > prev.bbox[0] + r.fontSize);
+      const atBound = apart || collide || (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && through(cur[0]!, b)))) ||
         [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize);
       if (atBound || isCellGap(prev, r, s)) {
         groups.push(cur);

@@ -2382,3 +2382,12 @@ describe('231. a goal paragraph\'s line crossing the edge where the line above b
     expect(r.goal_expected).toBe('全年计划按时完成新型职业农民培训专项经费各项工作，确保种植户信息录入差错率≤3%，质量抽检完成及时率达到≥95%，参加田间指导人员满意度目标值为≥90%。');
   });
 });
+
+describe('232. a goal\'s line filling its cell, its last bracket set half wide, touching the next cell\'s goal (Chromium, no rules, Shanghai form)', () => {
+  test('（二期） and 本年度，… are two cells\' texts: each goal reads whole', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_goals_touching_fund_labels_wrapped_p3-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年度公交线网优化（二期）购买服务')!;
+    expect(r.goal_expected?.startsWith('通过实施2023年度公交线网优化（二期）购买服务，保障停车泊位安全稳定运行。')).toBe(true);
+    expect(r.goal_actual?.startsWith('本年度，年度满意度调查开班班次实际完成14.00(班次)；')).toBe(true);
+  });
+});
