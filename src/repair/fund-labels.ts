@@ -19,6 +19,8 @@ import { gluedFundRow } from './funds.js';
 
 /** A figure at the end of a label cell (总额2975.79: the row's first figure read into it). */
 const FIGURE_AFTER = /(?<=[^\d\s,.+-])\s*([+-]?\d[\d,]*(?:\.\d+)?%?)$/;
+/** A figure with decimals between two lines of a label (年度资金 20.91 总额). */
+const FIGURE_INSIDE = /(?<=\p{Script=Han})\s*[+-]?\d[\d,]*\.\d+%?\s*(?=\p{Script=Han})/gu;
 /** A unit in brackets (（元）, (万元)) printed inside the label column by the block's side label. */
 const UNIT = /[（(]\s*万?元\s*[）)]/g;
 
@@ -47,7 +49,10 @@ export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: 
   const firstCol = header && !header.cells.some((c) => v.fundRow(c.text) !== undefined) ? header.cells.findIndex((c) => v.fundCol(c.text) !== undefined) : -1;
   const above = header && firstCol > 0 ? header.cells.slice(0, firstCol).map((c) => labelKey(c.text)).join('') : '';
   // Each label cell's text, with the cell it was read from (the header's count as none).
-  const pieces = rows.flatMap((r, i) => labelCells(i).map((n) => ({ text: labelKey(r.cells[n]!.text), cell: r.cells[n]! })));
+  // (A figure read into a label cell, after a line of the label or between two, 其中:当16.96 |
+  // 年财政拨款, 年度资金20.91总额, is no part of the text.)
+  const unfigured = (t: string): string => t.replace(FIGURE_AFTER, '').replace(FIGURE_INSIDE, '');
+  const pieces = rows.flatMap((r, i) => labelCells(i).map((n) => ({ text: labelKey(unfigured(r.cells[n]!.text)), cell: r.cells[n]! })));
   const text = (above + pieces.map((x) => x.text).join('')).replace(UNIT, '');
   // The cell a label was read from: the one that holds its first character (units removed).
   const sourceAt = (p: number): Cell | undefined => {
@@ -86,8 +91,9 @@ export function readFundLabelsInOrder(rows: readonly Row[], v: Vocabulary, ctx: 
       out[i]!.cells.unshift({ ...cell, text: found[k]!.label, rowSpan: 1, colSpan: 1 });
       return;
     }
-    // A figure the label cell held (总额2975.79) stays after the label, for the funds reader.
-    const figure = FIGURE_AFTER.exec(rows[i]!.cells[at]!.text)?.[1];
+    // A figure the label cell held (总额2975.79, 年度资金20.91总额) stays after the label, for the
+    // funds reader.
+    const figure = FIGURE_AFTER.exec(rows[i]!.cells[at]!.text)?.[1] ?? rows[i]!.cells[at]!.text.match(FIGURE_INSIDE)?.[0]?.trim();
     out[i]!.cells[at] = { ...rows[i]!.cells[at]!, text: figure ? `${found[k]!.label} ${figure}` : found[k]!.label, rowSpan: 1 };
   });
   report(ctx, 'fund_labels_in_order', `the fund row labels were printed out of line with their figures: read in order as ${found.map((f) => f.label).join(', ')}`, { row: rows[figureRows[0]!] }, { actual: figureRows.map((i) => labelCells(i).map((n) => rows[i]!.cells[n]!.text).join('')).join(' | '), expected: found.map((f) => f.label).join(' | ') });

@@ -2391,3 +2391,13 @@ describe('232. a goal\'s line filling its cell, its last bracket set half wide, 
     expect(r.goal_actual?.startsWith('本年度，年度满意度调查开班班次实际完成14.00(班次)；')).toBe(true);
   });
 });
+
+describe('233. fund row labels wrapped in a column with no header label, the row\'s first figure read into a line of them (Chromium, no rules, Shanghai form)', () => {
+  test('其中:当16.96 / 年财政拨 / 款 is 其中：当年财政拨款 with its figures, and 年度资金20.91总额 keeps its figure', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_goals_touching_fund_labels_wrapped_p3-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年度公交线网优化（二期）购买服务')!;
+    const f = r.funds;
+    expect([f.total.initial_budget, f.total.full_year_budget, f.total.executed, f.total.execution_rate]).toEqual(['20.91', '22.39', '21.26', '94.95']);
+    expect([f.fiscal_appropriation?.initial_budget, f.fiscal_appropriation?.full_year_budget, f.fiscal_appropriation?.executed, f.fiscal_appropriation?.execution_rate]).toEqual(['16.96', '18.26', '17.13', '93.81']);
+  });
+});
