@@ -904,7 +904,8 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), at a space
       // after a group's name near the boundary (`splitAfterName`), where a text item begins
       // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`; not
-      // where a line of the run's paragraph runs on through the boundary, `through`), and where a comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
+      // where a line of the run's paragraph runs on through the boundary, `through`), and where a
+      // comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
         (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
@@ -2395,13 +2396,13 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // The last group at a page's foot may go on over the break: Writer and Chromium print the text
   // of a cell a break cuts at the top of its first part, whatever the cell's alignment.
   const lastData = n - 1 - [...rows].reverse().findIndex(isData);
+  // Where the page before's last label stood on a group the break cut, the rows its rest reaches
+  // are that group's.
+  const restRows = at.rest === undefined ? 0 : rows.filter((r) => (r.top + r.bottom) / 2 < rows[0]!.top + at.rest!).length;
   // The lines of one label stacked at one pitch, each beside a row of one line (社会效益 / 指标
   // where cells have no padding), may have been taken for labels of their own: two labels in a
   // row, one right under the other, may be one, where together they print a name the form gives
   // its groups and the first alone does not.
-  // Where the page before's last label stood on a group the break cut, the rows its rest reaches
-  // are that group's: the first label here begins after them.
-  const restRows = at.rest === undefined ? 0 : rows.filter((r) => (r.top + r.bottom) / 2 < rows[0]!.top + at.rest!).length;
   const units: { first: number; last: number; block: Block }[] = labels.map((b, k) => ({ first: k, last: k, block: b }));
   const text = (x: Block): string => x.pieces.map((p) => normalizeCjk(lineText(p))).join('');
   for (let k = 0; k + 1 < labels.length; k++) {
