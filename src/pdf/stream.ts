@@ -938,7 +938,10 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // two cells' texts: a paragraph filling its cell, its last full-width bracket set half wide,
       // and the next cell's paragraph. The texts of one paragraph abut.)
       const collide = prev.bbox[2] - r.bbox[0] > 0.5 && bounds.some((b) => Math.abs(b - r.bbox[0]) < 0.5 * r.fontSize && b > prev.bbox[0] + r.fontSize);
-      const atBound = apart || collide || (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && through(cur[0]!, b)))) ||
+      // (Nor at that space where the number runs on into a sentence, 群众投诉下降率为 | 98%，参加…:
+      // a one-line paragraph has no other line to show it runs through.)
+      const sentence = autospace && /^[+-]?\d[\d.,]*%?[，。；;]/u.test(r.text);
+      const atBound = apart || collide || (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && (sentence || through(cur[0]!, b))))) ||
         [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize);
       if (atBound || isCellGap(prev, r, s)) {
         groups.push(cur);

@@ -2401,3 +2401,11 @@ describe('233. fund row labels wrapped in a column with no header label, the row
     expect([f.fiscal_appropriation?.initial_budget, f.fiscal_appropriation?.full_year_budget, f.fiscal_appropriation?.executed, f.fiscal_appropriation?.execution_rate]).toEqual(['16.96', '18.26', '17.13', '93.81']);
   });
 });
+
+describe('234. a goal of one line whose number begins, after the space Writer sets, right at a column boundary (Writer from HTML, a frame only, Sichuan form, landscape)', () => {
+  test('群众投诉下降率为 98%，参加… is one goal: the number runs on into the sentence', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_one_line_goal_number_at_edge_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '大邑县学前教育保教质量提升补贴')!;
+    expect(r.goal_actual).toBe('群众投诉下降率为98%，参加资助政策宣传人员满意度为100%。');
+  });
+});
