@@ -660,6 +660,19 @@ function autospaceAt(whole: TextRun, r: TextRun, b: number, bounds: readonly num
   return ((a === 'han' && z === 'latin') || (a === 'latin' && z === 'han')) && !starts.some((st) => Math.abs(st - x) < 0.5) && !edgeAt(x);
 }
 
+/**
+ * A run that is one text twice (形成长效机制形成长效机制: a target and its actual value that fill
+ * their cells, touching, drawn as one text) cut where the second begins, when that is within half
+ * an em of boundary b.
+ */
+function splitTwins(r: TextRun, b: number): [TextRun, TextRun] | null {
+  const chars = Array.from(r.text);
+  const half = chars.length / 2;
+  if (r.angle !== 0 || !Number.isInteger(half) || half < 2 || chars.slice(0, half).join('') !== chars.slice(half).join('') || /\s/.test(r.text)) return null;
+  const edges = charEdges(r);
+  return Math.abs(edges[half]! - b) < 0.5 * r.fontSize ? cutAt(r, edges, half) : null;
+}
+
 /** Whether boundary x falls inside run r, half an em from its ends. */
 const crossesAt = (r: TextRun, x: number): boolean => x > r.bbox[0] + 0.5 * r.fontSize && x < r.bbox[2] - 0.5 * r.fontSize;
 
@@ -904,10 +917,11 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), at a space
       // after a group's name near the boundary (`splitAfterName`), where a text item begins
       // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`; not
-      // where a line of the run's paragraph runs on through the boundary, `through`), and where a
+      // where a line of the run's paragraph runs on through the boundary, `through`), where the
+      // run is one text twice, the second beginning at the boundary (`splitTwins`), and where a
       // comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
-        (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
         (crossed === 2 && r !== last ? cellTextStart(splitAtAlignedStart(cur, b, aligned)) : null);

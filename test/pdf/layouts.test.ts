@@ -2409,3 +2409,14 @@ describe('234. a goal of one line whose number begins, after the space Writer se
     expect(r.goal_actual).toBe('群众投诉下降率为98%，参加资助政策宣传人员满意度为100%。');
   });
 });
+
+describe('235. a target and its actual value, the same words filling their cells, drawn as one text across the boundary (Writer from HTML, a frame only, national form)', () => {
+  test('形成长效机制形成长效机制 is 形成长效机制 | 形成长效机制', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_target_and_actual_one_text_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '2022年流浪乞讨人员救助专项')!;
+    expect(r.indicators.slice(2, 4).map((i) => [i.level3, i.target, i.actual, i.weight])).toEqual([
+      ['社区工作者获得感', '形成长效机制', '形成长效机制', '12'],
+      ['人才队伍稳定性', '定期开展', '定期开展', '18'],
+    ]);
+  });
+});
