@@ -493,8 +493,9 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
       const wraps = wrapped(k);
       if (!wraps && !set.has(head)) continue;
       // (A label that is the start of a longer one, followed by a sentence, is a sentence's first
-      // words: 项目资金支付进度较慢，预算执行率有待提高。 under 存在问题, not 项目资金 and its value.)
-      if (!wraps && /[，。；]/.test(chars.slice(k).join('')) && [...set].some((x) => x.length > head.length && x.startsWith(head))) continue;
+      // words: 项目资金支付进度较慢，预算执行率有待提高。 under 存在问题, not 项目资金 and its value;
+      // unless a space parts them, as it parts two cells' texts: 项目年度目标 1.做好…。)
+      if (!wraps && !/\s/.test(chars[k]!) && /[，。；]/.test(chars.slice(k).join('')) && [...set].some((x) => x.length > head.length && x.startsWith(head))) continue;
       return [{ ...r, text: chars.slice(0, k).join('').trimEnd(), bbox: [r.bbox[0], r.bbox[1], edges[k], r.bbox[3]] },
         { ...r, text: chars.slice(k).join('').trimStart(), bbox: [edges[k], r.bbox[1], r.bbox[2], r.bbox[3]], cellStart: true }];
     }

@@ -2420,3 +2420,12 @@ describe('235. a target and its actual value, the same words filling their cells
     ]);
   });
 });
+
+describe('236. a field label that begins a longer one, a space, then the field\'s sentence, drawn as one text (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('项目年度目标 1.做好… is the label and the goal: the department row above stays its own', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_goal_label_space_sentence.pdf'));
+    const r = res.records.find((x) => x.project_name === '居家养老服务补贴运行维护')!;
+    expect(r.department).toBe('泸县民政局');
+    expect(r.goal_expected?.startsWith('1.做好困难家庭的服务保障工作，确保参与救助巡查30人次以上的班次数达到≥36班次；')).toBe(true);
+  });
+});
