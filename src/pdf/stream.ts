@@ -952,7 +952,8 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Texts that overlap, a text beginning near a boundary before the one on its left ends, are
       // two cells' texts: a paragraph filling its cell, its last full-width bracket set half wide,
       // and the next cell's paragraph. The texts of one paragraph abut.)
-      const collide = prev.bbox[2] - r.bbox[0] > 0.5 && bounds.some((b) => Math.abs(b - r.bbox[0]) < 0.5 * r.fontSize && b > prev.bbox[0] + r.fontSize);
+      // (Punctuation that ends a sentence, set half wide after a quote, begins no cell: ”。)
+      const collide = prev.bbox[2] - r.bbox[0] > 0.5 && !/^[。，、；：！？）」』”’.,;:!?)]/u.test(r.text) && bounds.some((b) => Math.abs(b - r.bbox[0]) < 0.5 * r.fontSize && b > prev.bbox[0] + r.fontSize);
       // (Nor at that space where the number runs on into a sentence, 群众投诉下降率为 | 98%，参加…:
       // a one-line paragraph has no other line to show it runs through.)
       const sentence = autospace && /^[+-]?\d[\d.,]*%?[，。；;]/u.test(r.text);

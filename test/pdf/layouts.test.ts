@@ -2429,3 +2429,11 @@ describe('236. a field label that begins a longer one, a space, then the field\'
     expect(r.goal_expected?.startsWith('1.做好困难家庭的服务保障工作，确保参与救助巡查30人次以上的班次数达到≥36班次；')).toBe(true);
   });
 });
+
+describe('237. a sentence\'s full stop after a closing quote, set half wide by Chromium so that it overlaps the quote, near a column boundary (Chromium, no rules, Sichuan form)', () => {
+  test('…评价等级为“优”。 keeps its full stop', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_conclusion_stop_after_quote_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '既有多层住宅加装电梯经费')!;
+    expect(r.evaluation_conclusion).toBe('项目按计划实施，资金拨付及时，管理制度健全，绩效目标基本完成，自评得分96.76分，评价等级为“优”。');
+  });
+});
