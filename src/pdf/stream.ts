@@ -656,9 +656,12 @@ function autospaceAt(whole: TextRun, r: TextRun, b: number, bounds: readonly num
   if (!parts) return false;
   const [left, right] = parts;
   const x = right.bbox[0];
-  const script = (c: string): 'han' | 'latin' | 'other' => (/\p{Script=Han}/u.test(c) ? 'han' : /[A-Za-z0-9]/.test(c) ? 'latin' : 'other');
-  const a = script(lastChar(left.text.trimEnd())), z = script(firstChar(right.text.trimStart()));
-  return ((a === 'han' && z === 'latin') || (a === 'latin' && z === 'han')) && !starts.some((st) => Math.abs(st - x) < 0.5) && !edgeAt(x);
+  return hanLatinSeam(left.text.trimEnd(), right.text.trimStart()) && !starts.some((st) => Math.abs(st - x) < 0.5) && !edgeAt(x);
+}
+
+/** Whether two texts meet where a producer sets its space between Han and Latin text (…率为 | 97.94%, 98% | 万元). */
+function hanLatinSeam(left: string, right: string): boolean {
+  return /\p{Script=Han}$/u.test(left) ? /^[A-Za-z0-9]/.test(right) : /[A-Za-z0-9%]$/.test(left) && /^\p{Script=Han}/u.test(right);
 }
 
 /**
@@ -943,8 +946,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Not at the space a producer puts between Han and Latin text, where the line is a paragraph's
       // running through the boundary: 视导 | 100 | 人次; unless other lines begin a text there, a
       // cell's edge: APP | 检定 and 优 | 96%, two paragraphs side by side.)
-      const autospace = r.bbox[0] - prev.bbox[2] < 0.5 * r.fontSize &&
-        (/\p{Script=Han}$/u.test(prev.text) ? /^[A-Za-z0-9]/.test(r.text) : /[A-Za-z0-9%]$/.test(prev.text) && /^\p{Script=Han}/u.test(r.text)) &&
+      const autospace = r.bbox[0] - prev.bbox[2] < 0.5 * r.fontSize && hanLatinSeam(prev.text, r.text) &&
         !starts.some((x) => Math.abs(x - r.bbox[0]) < 0.5) && !edgeAt(r.bbox[0]);
       // (Texts that touch right at a boundary, set on baselines apart, are two cells' texts centred
       // apart: 服务对象满 | 用户满意度.)
