@@ -1479,7 +1479,10 @@ function sectionRows(
   // The row a page break cuts at the section's foot sets its cells at the top of its part whatever
   // their alignment (Writer, Chromium): its blocks cast no vote.
   const lastFigures = sec.end === lines.length ? Math.max(...blocks.filter((b) => inDataCol(b.col) && b.pieces.length === 1 && isNumberPiece(b.pieces[0]!)).map((b) => b.bbox[1])) : Infinity;
-  const own = alignmentVotes(blocks, inDataCol, (b) => Math.abs(b.bbox[1] - lastFigures) < 0.3 * b.fontSize, new Set([...evidenced.values()].flat()));
+  // Nor does the rest of a side label whose first line the header row took (预算执 | 年度预算数… over
+  // 行情况 / (10分)): where the whole label stands is not known.
+  const headless = blocks.filter((b) => !inDataCol(b.col) && headerPieces.some((h) => h.col === b.col && follows(h, b, b.fontSize)));
+  const own = alignmentVotes(blocks, inDataCol, (b) => Math.abs(b.bbox[1] - lastFigures) < 0.3 * b.fontSize, new Set([...[...evidenced.values()].flat(), ...headless]));
   // A block the row evidence cut was cut as if its cells sat at the top of their rows, so its parts
   // vote for nothing; the whole block votes for the one alignment under which its lines fall into
   // the rows its lines of evidence show (发放 / 样品 / 份数 / 宣传 / 咨询 / 场次 with figures beside

@@ -2437,3 +2437,19 @@ describe('237. a sentence\'s full stop after a closing quote, set half wide by C
     expect(r.evaluation_conclusion).toBe('项目按计划实施，资金拨付及时，管理制度健全，绩效目标基本完成，自评得分96.76分，评价等级为“优”。');
   });
 });
+
+describe('238. a side label whose first line stands in its section\'s header row, its rest centred by chance on the row below (Calc, no rules, Sichuan form, labels at the top of their groups)', () => {
+  test('the rest casts no vote for centred cells: each level-2 label heads its two rows', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_fund_label_head_in_header_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '卫生监督执法建设项目')!;
+    expect(r.indicators.slice(0, 7).map((i) => [i.level3, i.level2])).toEqual([
+      ['信息系统数量', '数量指标'],
+      ['完成卫生监督检查次数', '数量指标'],
+      ['健康讲座完成及时率', '时效指标'],
+      ['健康体检完成及时率', '时效指标'],
+      ['项目预算控制率', '成本指标'],
+      ['信息系统采购单价', '成本指标'],
+      ['节约财政资金', '经济效益指标'],
+    ]);
+  });
+});
