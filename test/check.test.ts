@@ -27,6 +27,13 @@ describeDev('checks', () => {
     expect(r.status).toBe('mismatch');
     expect(r.check.recomputed_total_score).toBe('64.21');
   });
+  test('a total printed to fewer decimals, cut by the template\'s rule, adds up; cut otherwise, it does not', async () => {
+    const short = await codesAfter('\t100\t64.21', '\t100\t64.2');
+    expect(short.codes).not.toContain('total_mismatch');
+    expect(short.check.recomputed_total_score).toBe('64.21');
+    const off = await codesAfter('\t100\t64.21', '\t100\t64.3');
+    expect(off.codes).toContain('total_mismatch');
+  });
   test('rate_mismatch (truncation, not rounding: 6.41/25 = 25.64)', async () => {
     const r = await codesAfter('6.41\t10.00\t25.64\t2.56', '6.41\t10.00\t25.65\t2.56');
     expect(r.codes).toContain('rate_mismatch');

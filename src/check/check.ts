@@ -6,7 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { CheckResult } from '../domain/schema.js';
-import { exactRate, executionRate, executionScore, fixed2, gradeOf, printedAs, same, sum } from '../domain/score.js';
+import { exactRate, executionRate, executionScore, fixed2, gradeOf, printedAs, printedShort, same, sum } from '../domain/score.js';
 import { FUND_ROW_KEYS, type FundRowKey, type Template } from '../domain/template.js';
 import { diagnostic, type Code, type Diagnostic } from '../diagnostics.js';
 import type { UncheckedRecord } from '../validate/validate.js';
@@ -99,7 +99,8 @@ export function checkRecord(rec: UncheckedRecord, template: Template, project: n
   if (t.score !== null && scores.every((s) => s !== null) && rec.indicators.length > 0) {
     const s = sum([t.score, ...(scores as string[])]);
     recomputedTotal = fixed2(s);
-    if (rec.total_score !== null && !same(s, rec.total_score)) {
+    // (A total printed to fewer decimals than its parts, cut by the template's rule, adds up.)
+    if (rec.total_score !== null && !same(s, rec.total_score) && !printedShort(s, rec.total_score, rounding)) {
       flag('total_mismatch', `printed total ${rec.total_score}, funds 得分 + Σ 得分 = ${fixed2(s)}`, 'total_score', rec.total_score, fixed2(s));
     }
   } else incomplete = true;

@@ -14,6 +14,17 @@ export function printedAs(exact: Decimal, printed: string, rounding: Rounding): 
   return rules.some((r) => cut(exact, r).eq(printed));
 }
 
+/**
+ * Whether a printed sum shows fewer decimals than its parts give and is their exact sum cut to the
+ * decimals it shows by the template's rule (a total 93.9 of parts adding up to 93.95, truncated).
+ */
+export function printedShort(exact: Decimal, printed: string, rounding: Rounding): boolean {
+  const dp = /\.(\d+)$/.exec(printed)?.[1]?.length ?? 0;
+  if (dp >= exact.decimalPlaces()) return false;
+  const rules: Rounding[] = rounding === 'either' ? ['truncate', 'round'] : [rounding];
+  return rules.some((r) => cut(exact, r, dp).eq(printed));
+}
+
 /** 全年执行数 / 全年预算数 × 100, uncut; 0 when the budget is 0. */
 export function exactRate(executed: string, budget: string): Decimal {
   const b = new Decimal(budget);
