@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { CODES, diagnostic, InputError, type Diagnostic } from './diagnostics.js';
 import { LineDecoder } from './decode/lines.js';
+import { LEVEL2_HINTS } from './domain/labels.js';
 import type { Template } from './domain/template.js';
 import { TEMPLATES } from './domain/templates/index.js';
 import { templateSet, type TemplateSet } from './domain/vocabulary.js';
@@ -16,7 +17,7 @@ import type { ProjectRecord } from './domain/schema.js';
 import { checkRecord } from './check/check.js';
 import { readBlock } from './repair/index.js';
 import { ocrCellsOf, reviewOcrArithmetic, type OcrCell } from './repair/ocr-arithmetic.js';
-import type { PageOcr, PdfPageInfo } from './pdf/index.js';
+import type { GroupWords, PageOcr, PdfPageInfo } from './pdf/index.js';
 import type { FileResult, ManifestEntry, OcrSummary } from './result.js';
 import { RowReader } from './rows/text-rows.js';
 import { rowsToBlocks, type ProjectBlock } from './segment/segment.js';
@@ -159,14 +160,23 @@ export function streamFreeLines(templates: readonly Template[]): string[] {
 /** The free lines of the shipped templates. */
 export const STREAM_FREE_LINES: readonly string[] = streamFreeLines(TEMPLATES);
 
+/**
+ * The words of a 三级指标 that say its level 2 (及时率: 时效指标), each with the level-2 name and the
+ * level 1 every template files it under: on a borderless page, where a column's labels fit two
+ * placements about as well, the rows' names decide.
+ */
+export function streamGroupWords(templates: readonly Template[]): GroupWords[] {
+  return LEVEL2_HINTS.map((h) => ({ words: h.words, groups: [...new Set([h.level2, ...templates.flatMap((t) => (t.indicators.framework[h.level2] ? [t.indicators.framework[h.level2]!] : []))])] }));
+}
+
 /** What the PDF layer is told about the form on pages without ruling lines. */
-export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS, groupNames: STREAM_GROUP_NAMES, freeLines: STREAM_FREE_LINES } as const;
+export const STREAM_HINTS = { anchors: STREAM_ANCHORS, cellLabels: STREAM_CELL_LABELS, groupNames: STREAM_GROUP_NAMES, freeLines: STREAM_FREE_LINES, groupWords: streamGroupWords(TEMPLATES) } as const;
 
 /** The hints for a run's templates: the shipped ones' unless templates were added. */
-export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[]; groupNames: readonly string[]; freeLines: readonly string[] } {
+export function streamHints(added: readonly Template[]): { anchors: readonly string[]; cellLabels: readonly string[]; groupNames: readonly string[]; freeLines: readonly string[]; groupWords: readonly GroupWords[] } {
   if (added.length === 0) return STREAM_HINTS;
   const all = [...TEMPLATES, ...added];
-  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all), groupNames: streamGroupNames(all), freeLines: streamFreeLines(all) };
+  return { anchors: streamAnchors(all), cellLabels: streamCellLabels(all), groupNames: streamGroupNames(all), freeLines: streamFreeLines(all), groupWords: streamGroupWords(all) };
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -14,11 +14,12 @@ import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { splitFurniture, type MarginMemory } from './furniture.js';
 import { stitchPageBreak } from './stitch.js';
-import { formHints, type AlignVotes, type StreamCarry } from './stream.js';
+import { formHints, type AlignVotes, type GroupWords, type StreamCarry } from './stream.js';
 import { dominantTextRotation, itemPaints, separateHidden, textItemsToRuns, type HiddenRun, type TextRun } from './text-runs.js';
 
 export { normalizeCjk } from './normalize.js';
 export type { PdfSettings } from './settings.js';
+export type { GroupWords } from './stream.js';
 export { DEFAULT_PDF_SETTINGS } from './settings.js';
 export { OcrDeferred, type PageOcr } from './scanned-page.js';
 
@@ -63,6 +64,8 @@ export interface PdfOptions {
   groupNames?: readonly string[];
   /** Beginnings of lines that are no part of any table (signature lines): on pages without ruling lines, such a line stands alone. */
   freeLines?: readonly string[];
+  /** Words of a row's name that say its groups: on pages without ruling lines, they settle where labels fit two placements. */
+  groupWords?: readonly GroupWords[];
   signal?: AbortSignal;
   /** Overrides of the geometry tolerances. */
   settings?: Partial<PdfSettings>;

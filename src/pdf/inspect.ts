@@ -9,7 +9,7 @@ import { openPdf } from './document.js';
 import { forEachPage, type PageResult, type PdfOptions } from './index.js';
 import { formHints } from './stream.js';
 
-export interface InspectOptions extends Pick<PdfOptions, 'anchors' | 'cellLabels' | 'groupNames' | 'freeLines' | 'settings' | 'ocr'> {
+export interface InspectOptions extends Pick<PdfOptions, 'anchors' | 'cellLabels' | 'groupNames' | 'freeLines' | 'groupWords' | 'settings' | 'ocr'> {
   file: string;
   /** 1-based page; all pages when absent. */
   page?: number;

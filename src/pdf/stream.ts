@@ -74,6 +74,18 @@ export interface FormHints {
   groupNames?: readonly string[];
   /** Beginnings of lines that are no part of any table (a signature line under it): such a line stands alone. */
   freeLines?: readonly string[];
+  /**
+   * Words that say which named groups a row belongs to where its name (its text in the first
+   * column after the label columns) ends with one, bracketed notes aside: the first entry whose
+   * word ends it names them (…完成及时率: 时效指标 and 产出指标; not 满意度调查常态化开展).
+   */
+  groupWords?: readonly GroupWords[];
+}
+
+/** Words of a row's name and the groups they say it belongs to. */
+export interface GroupWords {
+  words: readonly string[];
+  groups: readonly string[];
 }
 
 /** The form hints of an options object, without keys it leaves unset. */
@@ -82,6 +94,7 @@ export function formHints(o: FormHints): FormHints {
     ...(o.cellLabels ? { cellLabels: o.cellLabels } : {}),
     ...(o.groupNames ? { groupNames: o.groupNames } : {}),
     ...(o.freeLines ? { freeLines: o.freeLines } : {}),
+    ...(o.groupWords ? { groupWords: o.groupWords } : {}),
   };
 }
 
@@ -287,6 +300,11 @@ export function linesToStreamRows(
   // The end of a group's name a page break cut off its first part (标(30分) of 效益指 / 标(30分)).
   const names = [...nameSet];
   const groupRest = (text: string): boolean => { const t = unpointed(text); return t.length > 0 && names.some((n) => n.length > t.length && n.endsWith(t)); };
+  const groupsNamed = (name: string): ReadonlySet<string> | undefined => {
+    const bare = compactText(name).replace(/[(（][^()（）]*[)）]/gu, '');
+    const hit = hints.groupWords?.find((g) => g.words.some((w) => bare.endsWith(w)));
+    return hit ? new Set(hit.groups.map(compactText)) : undefined;
+  };
   const out: Array<{ top: number; row: Row }> = [];
   for (const li of titles) out.push({ top: lines[li].bbox[1], row: freeRow(page, lines[li], toDisplay) });
   const cut = sections.map((sec) => {
@@ -329,7 +347,7 @@ export function linesToStreamRows(
   const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
   // The form's names and labels, one set for both passes: the votes are cast on the blocks the
   // rows are made of.
-  const form = { cellLabel, groupName, groupRest };
+  const form = { cellLabel, groupName, groupRest, groupKey: unpointed, groupsNamed };
   for (const { sec, bounds, pieces } of cut) {
     const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true, ...form }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
@@ -1209,7 +1227,7 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean; groupRest?: (text: string) => boolean } = {},
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean; groupRest?: (text: string) => boolean; groupKey?: (text: string) => string; groupsNamed?: (name: string) => ReadonlySet<string> | undefined } = {},
 ): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; cutRests?: Record<number, number>; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
   if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
@@ -1698,7 +1716,10 @@ function sectionRows(
     // no group left open, and the label tells how far the group goes on over the break. (A last
     // label that fits no rows covers none: the rows at the foot stay open.)
     if (!own.length) continue;
-    const placed = placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), mode.groupRest ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], rest: sec.breakAbove?.cutRests?.[c], atFoot: sec.end === lines.length, lastRowCut });
+    // What each data row's name says of its groups (及时率: 时效指标), read where the column's
+    // labels leave the layout in doubt.
+    const saidOf = (r: LogicalRow): ReadonlySet<string> | undefined => (isData(r) && mode.groupsNamed ? mode.groupsNamed(r.cols[dataCol]!.map(textOf).join('')) : undefined);
+    const placed = placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), mode.groupRest ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], rest: sec.breakAbove?.cutRests?.[c], atFoot: sec.end === lines.length, lastRowCut }, { said: rows.map(saidOf), key: mode.groupKey ?? compactText });
     if (!placed.lastFits) misfit.add(c);
     if (placed.rest !== undefined) (cutRests ??= {})[c] = placed.rest;
   }
@@ -2349,6 +2370,15 @@ function overlapped(b: Block, clusters: readonly Block[][]): Block[][] {
   });
 }
 
+/** What the rows' names say of their groups (`FormHints.groupWords`), and a label's key to compare with. */
+interface RowNames {
+  said: readonly (ReadonlySet<string> | undefined)[];
+  key: (text: string) => string;
+}
+
+/** The cost of a row whose name says another group of the column than its label's (see `placeLabels`). */
+const NAME_COST = 0.3;
+
 /** Where a section meets page breaks: it continues a table, with a group left open, or runs to the page's foot. */
 interface PageBreaks {
   continues: boolean;
@@ -2394,9 +2424,11 @@ function stackedLines(a: Block, b: Block): boolean {
  * the least misalignment and the fewest data rows left to no label (a dynamic programme over
  * the labels, top to bottom). On a page that continues a table, the rows above the first label
  * may belong to a group begun and labelled on the page before; at the foot of a page, the rows
- * below the last label to a group labelled on the next page (at a lesser cost).
+ * below the last label to a group labelled on the next page (at a lesser cost). The rows' names
+ * weigh in a little (`names`): a row whose name says another label's group costs a third of a
+ * row left bare.
  */
-function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, groupName: (text: string) => boolean, groupRest: (text: string) => boolean, at: PageBreaks): { lastFits: boolean; rest?: number } {
+function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align: Align, isData: (r: RowSlots[number]) => boolean, groupName: (text: string) => boolean, groupRest: (text: string) => boolean, at: PageBreaks, names: RowNames = { said: [], key: (t) => t }): { lastFits: boolean; rest?: number } {
   const { open } = at;
   const n = rows.length;
   if (n === 0) return { lastFits: false };
@@ -2434,6 +2466,27 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     if (!stackedLines(a, b) || groupName(text(a)) || !groupName(text(a) + text(b))) continue;
     units.push({ first: k, last: k + 1, block: { ...a, pieces: [...a.pieces, ...b.pieces], bbox: unionBox([a.bbox, b.bbox]) } });
   }
+  // A row whose name says it belongs to another group of this column's labels here (及时率 under
+  // 成本指标 where 时效指标 is one) costs a little: where the layout fits two placements about as
+  // well, the rows' names decide. (Rows above the first label on a page that continues a group,
+  // and below the last at its foot, are of groups whose labels are on other pages.)
+  const keys = new Set(units.map((u) => names.key(text(u.block))));
+  const strays = [0];
+  const strayFor = new Map<string, number[]>();
+  const straysFor = (k: string): number[] => {
+    let pre = strayFor.get(k);
+    if (!pre) {
+      pre = [0];
+      for (let i = 0; i < n; i++) {
+        const said = names.said[i];
+        pre.push(pre[i]! + (said && [...said].some((g) => keys.has(g)) && !said.has(k) ? 1 : 0));
+      }
+      strayFor.set(k, pre);
+    }
+    return pre;
+  };
+  for (let i = 0; i < n; i++) strays.push(strays[i]! + (names.said[i] && [...names.said[i]!].some((g) => keys.has(g)) ? 1 : 0));
+  const strayIn = (k: string | null, a: number, b: number): number => (b < a ? 0 : k === null ? strays[b + 1]! - strays[a]! : straysFor(k)[b + 1]! - straysFor(k)[a]!);
   const cands: Cand[][] = units.map(({ block: b, first, last }) => {
     const near = nearestOverlap(rows, b);
     const isLast = last === labels.length - 1;
@@ -2514,21 +2567,28 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     }
     return out;
   });
+  const weighed = cands.map((cs, u) => {
+    const k = names.key(text(units[u]!.block));
+    return cs.map((x) => {
+      const d = NAME_COST * strayIn(k, x.s, x.e);
+      return d === 0 ? x : { ...x, err: x.err + d, ...(x.by ? { by: Object.fromEntries(Object.entries(x.by).map(([a, e]) => [a, e + d])) } : {}) };
+    });
+  });
   // Rows above the first label are free only when the page before left no group open: else the
   // open group's label is on this page. (The rows the rest of a cut group reaches are its own:
   // the first label here begins after them, unless it is the rest of that label.)
-  const above = ({ s, restOfCut }: Cand): number => (restOfCut ? 0 : at.continues && !open ? (at.rest === undefined ? 0 : dataIn(Math.min(s, restRows), Math.max(s, restRows) - 1)) : dataIn(0, s - 1));
-  const below = (e: number): number => (at.atFoot ? 0.25 : 1) * dataIn(e + 1, n - 1);
+  const above = ({ s, restOfCut }: Cand): number => (restOfCut ? 0 : at.continues && !open ? (at.rest === undefined ? 0 : dataIn(Math.min(s, restRows), Math.max(s, restRows) - 1)) + NAME_COST * strayIn(null, 0, s - 1) : dataIn(0, s - 1));
+  const below = (e: number): number => (at.atFoot ? 0.25 * dataIn(e + 1, n - 1) + NAME_COST * strayIn(null, e + 1, n - 1) : dataIn(e + 1, n - 1));
   // A producer sets every label of a column one way: the labels placed all at one alignment (the
   // section's, or another at the small cost once) are preferred to a mix, which costs as much
   // again. (A label a page break cut, or one centred on a cut group, fits any.)
-  const mixed = leastCostPath(cands, units, labels.length, above, below, dataIn);
+  const mixed = leastCostPath(weighed, units, labels.length, above, below, dataIn);
   let chosen = mixed?.path ?? null, cost = mixed ? mixed.cost + 0.5 : Infinity;
   // (The first label on a page that continues the table, and the last at a page's foot, may be of
   // a group the break cut: they keep every way.)
   const looseEnd = (u: number): boolean => (at.continues && units[u]!.first === 0) || (at.atFoot && units[u]!.last === labels.length - 1);
   for (const a of aligns) {
-    const one = cands.map((cs, u) => (looseEnd(u) ? cs : cs.flatMap((x) => (!x.by ? [x] : x.by[a] !== undefined ? [{ ...x, err: x.by[a]! }] : []))));
+    const one = weighed.map((cs, u) => (looseEnd(u) ? cs : cs.flatMap((x) => (!x.by ? [x] : x.by[a] !== undefined ? [{ ...x, err: x.by[a]! }] : []))));
     const path = one.every((cs) => cs.length > 0) ? leastCostPath(one, units, labels.length, above, below, dataIn) : null;
     const c = path ? path.cost + (a === align ? 0 : 0.5) : Infinity;
     if (path && c <= cost) {

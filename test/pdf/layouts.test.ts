@@ -2453,3 +2453,19 @@ describe('238. a side label whose first line stands in its section\'s header row
     ]);
   });
 });
+
+describe('239. labels of row groups that the layout places about as well one row up or down, the rows\' names telling which (Calc, no rules, Sichuan form, rows taller than their texts)', () => {
+  test('…完成及时率, 运维费用, …成本 go with 时效指标 and 成本指标 as the names say; the groups around them follow', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_labels_named_by_rows_p5-7.pdf'));
+    const r = res.records.find((x) => x.project_name === '用户数字化转型示范运行维护')!;
+    expect([6, 11, 12, 16, 22, 24].map((k) => [r.indicators[k]!.level3, r.indicators[k]!.level2])).toEqual([
+      ['走访调研完成率', '质量指标'],
+      ['诊断服务完成及时率', '时效指标'],
+      ['运维费用', '成本指标'],
+      ['专题对接会成本', '成本指标'],
+      ['户籍人口服务覆盖率', '社会效益指标'],
+      ['企业办事便利度', '社会效益指标'],
+    ]);
+  });
+});
+
