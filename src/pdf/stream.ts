@@ -234,9 +234,10 @@ export function linesToStreamRows(
       // Lines that hold only pieces of labels left of the labels (年度 of 年度 / 预算 / 数(万 / 元),
       // a column the header gives no anchor) are the header's when a line of label pieces lies beyond them.
       const side = hits.length > 1 && sideLabelFirst(lines, li, hits[0], wanted);
-      // A run under (over) a whole label the header holds over it (the lines taken and `pending`)
-      // continues no label unless the two make one (原因 over 偏差原, the first line of a reason in
-      // the row under).
+      // A run under (over) the label pieces the header holds over it (the lines taken and
+      // `pending`) continues no label unless the two make a piece of one (原因 over 偏差原, the first
+      // line of a reason in the row under; 情况, the end of the label 年度目标完成情况 above, over
+      // 年度预算数(万 of the funds header).
       const foldedWanted = wanted.map(fullWidth);
       const continues = (k: number, pending: readonly number[]) => (r: TextRun, t: string): boolean => {
         const held = [...header, ...pending]
@@ -245,7 +246,7 @@ export function linesToStreamRows(
           .flatMap((j) => lines[j].runs.filter((o) => o.bbox[0] < r.bbox[2] - 0.5 && o.bbox[2] > r.bbox[0] + 0.5))
           .map((o) => compactText(o.text))
           .join('');
-        if (!foldedWanted.includes(fullWidth(held))) return true;
+        if (held === '') return true;
         const joined = fullWidth(k > li ? held + t : t + held);
         return foldedWanted.some((a) => a.includes(joined));
       };

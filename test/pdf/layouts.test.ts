@@ -2469,3 +2469,12 @@ describe('239. labels of row groups that the layout places about as well one row
   });
 });
 
+describe('240. the last line of a wrapped row label right above the funds header, over a header label it is no piece of (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('情况 of 年度目标完成 / 情况 is not read into 年度预算数(万元): the funds columns keep their figures', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_label_end_over_funds_header_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '仁寿县科技创新券及成果路演项目')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '2437.08', full_year_budget: '2392.18', executed: '2295.33', execution_rate: '95.95', weight: '10', score: '9.6' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '1815.50', full_year_budget: '1815.50', executed: '1746.40', execution_rate: '96.19' });
+    expect(r.check.status).toBe('ok');
+  });
+});
