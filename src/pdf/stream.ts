@@ -2526,6 +2526,12 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
       while (j < restRows && free(j)) j++;
       if (j === restRows) out.push({ s: 0, e: restRows - 1, err: 0, cut: true, restOfCut: true });
     }
+    // (Where the page before did not tell how far that cell reaches, a label set at the top of its
+    // cell, the rest over the first row labels some of the rows at the top; the labels below
+    // decide how many.)
+    if (first === 0 && at.continues && at.rest === undefined && groupRest(text(b)) && !groupName(text(b)) && b.bbox[1] < rows[0]!.bottom) {
+      for (let j = 0; j < n && free(j); j++) out.push({ s: 0, e: j, err: 0.25 + 0.01 * j, cut: true, restOfCut: true });
+    }
     // A group begun on the page before, whose rows there no label covered: its label is centred
     // on the whole merged cell, both parts and the gap between them (Calc and Chromium print a
     // label cut by a page break where the whole cell's middle falls). The parts' extents are the

@@ -2478,3 +2478,11 @@ describe('240. the last line of a wrapped row label right above the funds header
     expect(r.check.status).toBe('ok');
   });
 });
+
+describe('241. the rest of a level-2 label a page break cut, over the next page\'s first row, where the page before did not tell how far its group reaches (Calc, no rules, national form, labels at the top of their groups)', () => {
+  test('标 of 数量指 / 标 labels the rows down to 质量指标; 质量指标 and 社会效益指标 head their own rows', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_label_rest_top_set_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '2022年既有多层住宅加装电梯及质量安全检查专项经费')!;
+    expect(r.indicators.map((i) => i.level2)).toEqual(['数量指标', '数量指标', '数量指标', '数量指标', '质量指标', '质量指标', '质量指标', '质量指标', '质量指标', '质量指标', '社会效益指标']);
+  });
+});
