@@ -1340,6 +1340,30 @@ function sectionRows(
     const on = all.filter((o) => o.col !== upper.col && Math.abs(centre(o.bbox) - y) < 0.3 * lower.fontSize);
     return on.length >= 2 && on.some(isNumberPiece);
   };
+  // A number wrapped over several lines of a cell so narrow that every figure of its row wraps
+  // (2902 / 880. / 7, 28631 / 72.8, 1 / 0 beside a label set a character a line): the pieces of
+  // figures stacked at the pitch, each but the last filling its cell, together a number, centred
+  // on the line of a whole figure of another column (a figure no piece of one stands over or
+  // under), with no whole figure on their other lines. An odd number of lines has its middle on
+  // a line of the rows as three rows' figures have (20 / 10 / 30 beside 已完成 | 1.49% | 符合要求):
+  // there one of them must be no figure alone (880.).
+  const noFigureAlone = (p: Piece): boolean => /^[.,%]|[.,]$/.test(textOf(p));
+  const figurePiece = (p: Piece): boolean => /^[≥≤=<>]?[\d.,]+%?$/.test(textOf(p)) && /\d/.test(textOf(p));
+  const stackedFigures = new Set<Piece>();
+  for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (figurePiece(ps[i - 1]!) && figurePiece(ps[i]!) && follows(ps[i - 1]!, ps[i]!, ps[i]!.fontSize)) stackedFigures.add(ps[i - 1]!).add(ps[i]!);
+  const wholeFigureAt = (col: number, y: number, tol: number): boolean => all.some((o) => o.col !== col && !stackedFigures.has(o) && isNumberPiece(o) && Math.abs(centre(o.bbox) - y) < tol);
+  const centredStack = (ps: readonly Piece[], i: number): boolean => {
+    if (!stackedFigures.has(ps[i]!) || !stackedFigures.has(ps[i - 1]!)) return false;
+    let a = i - 1, b = i;
+    while (a > 0 && figurePiece(ps[a - 1]!) && follows(ps[a - 1]!, ps[a]!, ps[a]!.fontSize)) a--;
+    while (b + 1 < ps.length && figurePiece(ps[b + 1]!) && follows(ps[b]!, ps[b + 1]!, ps[b + 1]!.fontSize)) b++;
+    const chain = ps.slice(a, b + 1);
+    if (!chain.slice(0, -1).every(isFull) || !/^[≥≤=<>]?\d[\d,]*(?:\.\d{1,2})?%?$/.test(chain.map(textOf).join(''))) return false;
+    const tol = 0.3 * ps[i]!.fontSize;
+    const y = (chain[0]!.bbox[1] + chain[chain.length - 1]!.bbox[3]) / 2;
+    if (chain.length % 2 === 1 && !chain.some(noFigureAlone)) return false;
+    return wholeFigureAt(ps[i]!.col, y, tol) && chain.every((p) => Math.abs(centre(p.bbox) - y) < tol || !wholeFigureAt(p.col, centre(p.bbox), tol));
+  };
   const otherRests = new Set(rests);
   for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && decimalRest(ps[i - 1], ps[i])) otherRests.add(ps[i]);
   // A column where two numbers or more wrap that way ("3.0" over "0") prints the decimals they
@@ -1455,7 +1479,7 @@ function sectionRows(
       // HTML drops the padding of some rows). (A named label beside it is on its line by chance: a
       // side label centred on its rows. So is one beside the last line of a number of three lines
       // or more, `stacked`.)
-      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && !(isNumberPiece(last) && isNumberPiece(p) && fitsOneLine(last, p)) && !(isNumberPiece(last) && HAN_START.test(textOf(p)) && roomForHan(last, p)) && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p))));
+      const joins = cur && last && !whole(last) && !whole(p) && !p.runs[0]!.labelStart && !(isNumberPiece(last) && isNumberPiece(p) && fitsOneLine(last, p)) && !(isNumberPiece(last) && HAN_START.test(textOf(p)) && roomForHan(last, p)) && (padding !== null || !endsOnLabel || stacked.has(p)) && follows(last, p, p.fontSize) && (padding !== null || ((fillsBefore(last, p) || centredPair(last, p)) && (!(isNumberPiece(last) && (isNumberPiece(p) || CUT_AT_POINT.test(textOf(p)))) || wrapsSurely(last, p) || restOfNumber(last, p) || centredPair(last, p) || centredStack(ps, i))));
       if (cur && joins) {
         cur.pieces.push(p);
         cur.bbox = unionBox([cur.bbox, p.bbox]);

@@ -2486,3 +2486,20 @@ describe('241. the rest of a level-2 label a page break cut, over the next page\
     expect(r.indicators.map((i) => i.level2)).toEqual(['数量指标', '数量指标', '数量指标', '数量指标', '质量指标', '质量指标', '质量指标', '质量指标', '质量指标', '质量指标', '社会效益指标']);
   });
 });
+
+describe('242. figures wrapped a few characters a line in columns so narrow that every figure of a row wraps (Chromium, a frame only, national form)', () => {
+  test('2902 / 880. / 7, 28631 / 72.8, 1 / 0 and ≥8 / 0% are one figure each, centred on the line of the row\'s whole figures', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_figures_wrapped_every_column_p10-11.pdf'));
+    const r = res.records.find((x) => x.project_name === '小店区传染病监测预警及健康讲座经费')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '2117275.4', full_year_budget: '2902880.7', executed: '2863172.8', execution_rate: '98.63', weight: '10', score: '9.86' });
+    expect(r.funds.fiscal_appropriation).toMatchObject({ full_year_budget: '2351247.3', executed: '2311539.4' });
+    expect(r.indicators.map((i) => [i.level3, i.target, i.weight, i.score])).toEqual([
+      ['新增健康档案数', '≥10（套）', '19', '19'],
+      ['人均科普宣传活动成本', '≤500（元/人）', '31', '31'],
+      ['户籍人口服务覆盖率', '≥80%', '30', '30'],
+      ['患者满意度', '≥95%', '5', '5'],
+      ['用户满意度', '≥90%', '5', '5'],
+    ]);
+    expect(r.check.status).toBe('ok');
+  });
+});
