@@ -32,7 +32,9 @@ export function looksLikeLabel(text: string): boolean {
 
 /**
  * Words in a 三级指标 name that say which level 2 it belongs to (及时率 is a 时效指标, 满意度 a
- * 服务对象满意度指标…). Used only to break ties where a dump printed merged labels ambiguously.
+ * 服务对象满意度指标…). Used only where the layout leaves the groups open: to break ties where a
+ * dump printed merged labels ambiguously, and (as the words a name ends with, `streamGroupWords`)
+ * where a borderless page's labels fit two placements about as well.
  */
 export const LEVEL2_HINTS: readonly { level2: string; words: readonly string[] }[] = [
   { level2: '时效指标', words: ['及时率', '及时性', '按时', '按期', '时限'] },

@@ -2496,22 +2496,22 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   // well, the rows' names decide. (Rows above the first label on a page that continues a group,
   // and below the last at its foot, are of groups whose labels are on other pages.)
   const keys = new Set(units.map((u) => names.key(text(u.block))));
-  const strays = [0];
-  const strayFor = new Map<string, number[]>();
-  const straysFor = (k: string): number[] => {
-    let pre = strayFor.get(k);
+  // strayIn(k, a, b): rows a..b whose names say a group of this column's labels here other than
+  // k's (any, for k null); prefix sums per label, made when first asked for.
+  const prefixes = new Map<string | null, number[]>();
+  const strayIn = (k: string | null, a: number, b: number): number => {
+    if (b < a) return 0;
+    let pre = prefixes.get(k);
     if (!pre) {
       pre = [0];
       for (let i = 0; i < n; i++) {
         const said = names.said[i];
-        pre.push(pre[i]! + (said && [...said].some((g) => keys.has(g)) && !said.has(k) ? 1 : 0));
+        pre.push(pre[i]! + (said && [...said].some((g) => keys.has(g)) && (k === null || !said.has(k)) ? 1 : 0));
       }
-      strayFor.set(k, pre);
+      prefixes.set(k, pre);
     }
-    return pre;
+    return pre[b + 1]! - pre[a]!;
   };
-  for (let i = 0; i < n; i++) strays.push(strays[i]! + (names.said[i] && [...names.said[i]!].some((g) => keys.has(g)) ? 1 : 0));
-  const strayIn = (k: string | null, a: number, b: number): number => (b < a ? 0 : k === null ? strays[b + 1]! - strays[a]! : straysFor(k)[b + 1]! - straysFor(k)[a]!);
   const cands: Cand[][] = units.map(({ block: b, first, last }) => {
     const near = nearestOverlap(rows, b);
     const isLast = last === labels.length - 1;
