@@ -1346,7 +1346,8 @@ function sectionRows(
   // on the line of a whole figure of another column (a figure no piece of one stands over or
   // under), with no whole figure on their other lines. An odd number of lines has its middle on
   // a line of the rows as three rows' figures have (20 / 10 / 30 beside 已完成 | 1.49% | 符合要求):
-  // there one of them must be no figure alone (880.).
+  // there one of them must be no figure alone (880.). In the row a page break cuts at the foot,
+  // the stack begins on the whole figure's line.
   const noFigureAlone = (p: Piece): boolean => /^[.,%]|[.,]$/.test(textOf(p));
   const figurePiece = (p: Piece): boolean => /^[≥≤=<>]?[\d.,]+%?$/.test(textOf(p)) && /\d/.test(textOf(p));
   const stackedFigures = new Set<Piece>();
@@ -1362,7 +1363,10 @@ function sectionRows(
     const tol = 0.3 * ps[i]!.fontSize;
     const y = (chain[0]!.bbox[1] + chain[chain.length - 1]!.bbox[3]) / 2;
     if (chain.length % 2 === 1 && !chain.some(noFigureAlone)) return false;
-    return wholeFigureAt(ps[i]!.col, y, tol) && chain.every((p) => Math.abs(centre(p.bbox) - y) < tol || !wholeFigureAt(p.col, centre(p.bbox), tol));
+    // (The row a page break cuts at the page's foot sets its cells at the top of its part: there
+    // the first line is the whole figure's.)
+    const at = sec.end === lines.length && b === ps.length - 1 && !wholeFigureAt(ps[i]!.col, y, tol) ? centre(chain[0]!.bbox) : y;
+    return wholeFigureAt(ps[i]!.col, at, tol) && chain.every((p) => Math.abs(centre(p.bbox) - at) < tol || !wholeFigureAt(p.col, centre(p.bbox), tol));
   };
   const otherRests = new Set(rests);
   for (const ps of byCol) for (let i = 1; i < ps.length; i++) if (mayContinue.has(ps[i]) && decimalRest(ps[i - 1], ps[i])) otherRests.add(ps[i]);

@@ -2503,3 +2503,15 @@ describe('242. figures wrapped a few characters a line in columns so narrow that
     expect(r.check.status).toBe('ok');
   });
 });
+
+describe('243. figures wrapped in the row a page break cuts, set at the top of its part (Chromium, a frame only, national form, columns a few characters wide)', () => {
+  test('=10 / 0%, 基本完 / 成 and 1 / 0 beside 群众满意度 and its score 9 are one row: =100%, 基本完成, 10', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_figures_wrapped_in_cut_row_p4-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '河西区困难群众临时救助工作经费')!;
+    expect(r.indicators.slice(7).map((i) => [i.level3, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['引导高校毕业生到基层工作人数', '≥220人', '达到预期', '30', '30'],
+      ['群众满意度', '=100%', '基本完成', '10', '9'],
+    ]);
+    expect(r.check.status).toBe('ok');
+  });
+});
