@@ -2515,3 +2515,11 @@ describe('243. figures wrapped in the row a page break cuts, set at the top of i
     expect(r.check.status).toBe('ok');
   });
 });
+
+describe('244. a level-2 label centred on three rows taller than their texts by amounts that vary a little (Calc, a frame only, national form)', () => {
+  test('质量指标 half an em below the middle of its rows\' texts labels 系统可用率, 教学设备质量 and 实训工位合格率: the middle their rows\' middles give', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_odd_group_rows_middles_p3-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '受助学生民办学校规范管理运行维护')!;
+    expect(r.indicators.slice(0, 8).map((i) => i.level2)).toEqual(['数量指标', '数量指标', '质量指标', '质量指标', '质量指标', '时效指标', '时效指标', '时效指标']);
+  });
+});
