@@ -308,13 +308,20 @@ export function linesToStreamRows(
   };
   const out: Array<{ top: number; row: Row }> = [];
   for (const li of titles) out.push({ top: lines[li].bbox[1], row: freeRow(page, lines[li], toDisplay) });
+  // The columns found between each header's labels: a later header with the same labels in the
+  // same places heads the same columns (Calc prints every project of a sheet on one grid), where
+  // its rows may show too little to place them (one row of figures set flush right).
+  const found: Array<{ hits: ReadonlyArray<readonly [number, number]>; between: readonly number[] }> = hints.carry ? [{ hits: hints.carry.hits, between: hints.carry.bounds }] : [];
+  const sameLabels = (a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): boolean => a.length === b.length && a.every((h, k) => Math.abs(h[0] - b[k]![0]) < 0.5 && Math.abs(h[1] - b[k]![1]) < 0.5);
   const cut = sections.map((sec) => {
     const secLines = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k));
     // A section continued from the page before keeps its columns left of the header labels and
     // places the ones between the labels from this page's text.
     const hits = sec.hits ?? sec.carried?.hits ?? null;
     const body = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k) && !sec.header.has(sec.start + k));
-    const between = hits ? betweenLabels(secLines, hits, sec.carried?.bounds) : [];
+    const before = sec.carried?.bounds ?? (hits ? [...found].reverse().find((f) => sameLabels(f.hits, hits))?.between : undefined);
+    const between = hits ? betweenLabels(secLines, hits, before) : [];
+    if (hits) found.push({ hits, between });
     // (A header that stood alone at the foot of the page before showed no rows: this page's do.)
     const carried = sec.carried;
     const left = sec.hits ? labelOverText(body, leftOfLabels(secLines, sec.hits), between, sec.hits) : carried?.headerOnly ? leftOfLabels(secLines, carried.hits) : [...(carried?.leftBounds ?? [])];
@@ -1362,10 +1369,17 @@ function sectionRows(
     if (!chain.slice(0, -1).every(isFull) || !/^[≥≤=<>]?\d[\d,]*(?:\.\d{1,2})?%?$/.test(chain.map(textOf).join(''))) return false;
     const tol = 0.3 * ps[i]!.fontSize;
     const y = (chain[0]!.bbox[1] + chain[chain.length - 1]!.bbox[3]) / 2;
-    if (chain.length % 2 === 1 && !chain.some(noFigureAlone)) return false;
+    // (Pieces that show the column's decimals only together, 10 / 0.0 / 0 where the column prints
+    // 9.00: one figure's, whatever their number.)
+    const d = decimals[ps[i]!.col]!;
+    const together = d > 0 && (/\.(\d*)%?$/u.exec(chain.map(textOf).join(''))?.[1]?.length ?? -1) === d && chain.some((p) => decimalsOf(p) !== d);
+    const shows = together || chain.some(noFigureAlone);
+    if (chain.length % 2 === 1 && !shows) return false;
     // (The row a page break cuts at the page's foot sets its cells at the top of its part: there
-    // the first line is the whole figure's.)
-    const at = sec.end === lines.length && b === ps.length - 1 && !wholeFigureAt(ps[i]!.col, y, tol) ? centre(chain[0]!.bbox) : y;
+    // the first line is the whole figure's. So does a table that sets every cell at its top, where
+    // the pieces show they are one figure.)
+    const top = !wholeFigureAt(ps[i]!.col, y, tol) && ((sec.end === lines.length && b === ps.length - 1) || shows);
+    const at = top ? centre(chain[0]!.bbox) : y;
     return wholeFigureAt(ps[i]!.col, at, tol) && chain.every((p) => Math.abs(centre(p.bbox) - at) < tol || !wholeFigureAt(p.col, centre(p.bbox), tol));
   };
   const otherRests = new Set(rests);
@@ -1748,7 +1762,7 @@ function sectionRows(
     // What each data row's name says of its groups (及时率: 时效指标), read where the column's
     // labels leave the layout in doubt.
     const saidOf = (r: LogicalRow): ReadonlySet<string> | undefined => (isData(r) && mode.groupsNamed ? mode.groupsNamed(r.cols[dataCol]!.map(textOf).join('')) : undefined);
-    const placed = placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), mode.groupRest ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], rest: sec.breakAbove?.cutRests?.[c], atFoot: sec.end === lines.length, lastRowCut }, { said: rows.map(saidOf), key: mode.groupKey ?? compactText });
+    const placed = placeLabels(rows, own, c, align, isData, mode.groupName ?? (() => false), mode.groupRest ?? (() => false), { continues: sec.breakAbove !== undefined, open: sec.breakAbove?.openGroups?.[c], rest: sec.breakAbove?.cutRests?.[c], atFoot: sec.end === lines.length, lastRowCut }, { said: rows.map(saidOf), key: mode.groupKey ?? compactText, outside: rows.map((r) => named(r) && r.top > firstData) });
     if (!placed.lastFits) misfit.add(c);
     if (placed.rest !== undefined) (cutRests ??= {})[c] = placed.rest;
   }
@@ -2403,6 +2417,8 @@ function overlapped(b: Block, clusters: readonly Block[][]): Block[][] {
 interface RowNames {
   said: readonly (ReadonlySet<string> | undefined)[];
   key: (text: string) => string;
+  /** Rows in no group: a total or field row under the data (合计, 评价结论). */
+  outside?: readonly boolean[];
 }
 
 /** The cost of a row whose name says another group of the column than its label's (see `placeLabels`). */
@@ -2461,7 +2477,9 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
   const { open } = at;
   const n = rows.length;
   if (n === 0) return { lastFits: false };
-  const free = (i: number): boolean => rows[i].cols[c].length === 0 && rows[i].merge[c] === undefined;
+  // (A group takes in no total or field row: 可持续影响指标 centred as well on its two rows as on
+  // the three rows before 合计 and that row.)
+  const free = (i: number): boolean => rows[i].cols[c].length === 0 && rows[i].merge[c] === undefined && !names.outside?.[i];
   const dataBefore = [0];
   for (let i = 0; i < n; i++) dataBefore.push(dataBefore[i] + (isData(rows[i]) ? 1 : 0));
   const dataIn = (a: number, b: number): number => (b < a ? 0 : dataBefore[b + 1] - dataBefore[a]);
@@ -2726,14 +2744,17 @@ function splitRowsAtLabels(rows: LogicalRow[], labels: readonly Block[], labelCo
     const row = rows[r];
     for (const c of labelCols) {
       const on = labels.filter((b) => b.col === c && centre(b.bbox) > row.top && centre(b.bbox) < row.bottom).sort((a, b) => a.bbox[1] - b.bbox[1]);
-      // Lines of one wrapped label follow one another at the text's pitch: labels of rows stand apart.
-      if (on.length < 2 || row.cols[c].length > 0 || on.some((b, k) => k > 0 && b.bbox[1] - on[k - 1].bbox[3] < 0.75 * b.fontSize)) continue;
+      // Lines of one wrapped label follow one another at the text's pitch: labels of rows stand
+      // apart, or are each a label the form names (评价结论 | 存在问题 | 改进措施, rows set tight).
+      const named = on.every((b) => b.pieces.every((q) => q.runs.every((x) => x.wholeCell)));
+      if (on.length < 2 || row.cols[c].length > 0 || (!named && on.some((b, k) => k > 0 && b.bbox[1] - on[k - 1].bbox[3] < 0.75 * b.fontSize))) continue;
       const pieces = row.cols.flat().sort((a, b) => a.bbox[1] - b.bbox[1]);
-      // Gaps between lines that no piece spans.
+      // Gaps between lines that no piece spans (between named labels' rows set tight, where
+      // one line's box meets the next's: the lines' seam).
       const gaps: number[] = [];
       let bottom = -Infinity;
       for (const p of pieces) {
-        if (bottom > -Infinity && p.bbox[1] > bottom) gaps.push((bottom + p.bbox[1]) / 2);
+        if (bottom > -Infinity && p.bbox[1] > bottom - (named ? 0.25 * p.fontSize : 0)) gaps.push((bottom + p.bbox[1]) / 2);
         bottom = Math.max(bottom, p.bbox[3]);
       }
       const cuts = on.slice(1).map((b, k) => {
@@ -3201,7 +3222,7 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const skipL = ovL.length > 0 && ovL.length <= centredR.filter(([y0]) => ovL.some((u) => u.x1 > y0 + 0.5)).length;
   const skipR = ovR.length > 0 && ovR.length <= centredL.filter(([, y1]) => ovR.some((u) => u.x0 < y1 - 0.5)).length;
   for (const line of lines) {
-    for (const run of line.runs) {
+    for (const run of line.runs.flatMap((r) => cellsAcross(r, left, right, prevLabel, nextLabel))) {
       const [x0, , x1] = run.bbox;
       if (x1 <= left[0] || x0 >= right[1]) continue;
       const oL = Math.min(x1, left[1]) - Math.max(x0, left[0]);
@@ -3242,8 +3263,11 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     const mine = placedOn.get(undecidedLine[k]!);
     // (It goes on from a text of the side it joins, as close as a space between Han and Latin text:
     // a piece of that cell's line.)
-    const beforeR = !!mine?.r.some((x) => x >= x1 + em) && !!mine?.l.some((x) => x <= x0 + 0.5 && x >= x0 - 0.35 * em);
-    const afterL = !!mine?.l.some((x) => x <= x0 - em) && !!mine?.r.some((x) => x >= x1 - 0.5 && x <= x1 + 0.35 * em);
+    // (The white is the line's: no text of it, placed or not, stands in it. 时间达到定性 2023 年 6 |
+    // 月 | 30 | 3、已加强…: 月 fills what looks white between 6 and 30.)
+    const white = (a: number, b: number): boolean => !undecidedLine[k]!.runs.some((o) => o.bbox[2] > a + 0.5 && o.bbox[0] < b - 0.5);
+    const beforeR = !!mine?.r.some((x) => x >= x1 + em && white(x1, x)) && !!mine?.l.some((x) => x <= x0 + 0.5 && x >= x0 - 0.35 * em);
+    const afterL = !!mine?.l.some((x) => x <= x0 - em && white(x, x0)) && !!mine?.r.some((x) => x >= x1 - 0.5 && x <= x1 + 0.35 * em);
     // Lined up with the runs placed under a label: that label's column.
     const withL = placedL.some((e) => Math.abs(e - x1) < 1), withR = placedR.some((e) => Math.abs(e - x0) < 1);
     const flushLeft = sharing((x) => x[0], x0) >= 2, flushRight = sharing((x) => x[1], x1) >= 2;
@@ -3291,6 +3315,23 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   // Cells that touch (text filling its cell up to the next one's) meet at the boundary.
   if (r - l < 1) return (l + r) / 2;
   return clearestGap(lines, l, r) ?? (l + r) / 2;
+}
+
+/**
+ * A run over both labels that a space parts into a text over the left label alone and one over
+ * the right label alone, each within the labels beside (pdf.js joins two cells' texts with a space
+ * where they nearly touch: 确保参与科普活动30人次以上的班次数 ≥5（班次, a name filling its cell and a
+ * target centred in the next), as those two texts; any other run as it is. (Not at the space a
+ * producer sets between Han and Latin text: APP 注册用户数, a paragraph running on.)
+ */
+function cellsAcross(r: TextRun, left: readonly [number, number], right: readonly [number, number], prevLabel: number, nextLabel: number): TextRun[] {
+  if (r.angle !== 0 || r.bbox[0] >= left[1] || r.bbox[2] <= right[0] || r.bbox[0] < prevLabel || r.bbox[2] > nextLabel) return [r];
+  const chars = Array.from(r.text);
+  const edges = charEdges(r);
+  const cuts = chars.flatMap((ch, i) => (i > 0 && i < chars.length - 1 && /\s/u.test(ch) && !/\s/u.test(chars[i + 1]!) && edges[i]! > left[0] && edges[i]! < right[0] && edges[i + 1]! > left[1] && edges[i + 1]! < right[1] && !hanLatinSeam(chars.slice(0, i).join(''), chars.slice(i + 1).join('')) ? [i] : []));
+  if (cuts.length !== 1) return [r];
+  const i = cuts[0]!;
+  return [sliceRun(r, 0, i, r.bbox[0], edges[i]!), sliceRun(r, i + 1, chars.length, edges[i + 1]!, r.bbox[2])];
 }
 
 /**

@@ -2523,3 +2523,54 @@ describe('244. a level-2 label centred on three rows taller than their texts by 
     expect(r.indicators.slice(0, 8).map((i) => i.level2)).toEqual(['数量指标', '数量指标', '质量指标', '质量指标', '质量指标', '时效指标', '时效指标', '时效指标']);
   });
 });
+
+describe('245. a level-3 name filling its cell and the target centred in the next, drawn as one text with a space (Calc, a frame only, national form)', () => {
+  test('确保参与科普活动30人次以上的班次数 ≥5（班次 is the name and the target ≥5（班次）: the space parts the two cells', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_name_and_target_one_text_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === 'AI算力平台建设购买服务')!;
+    expect(r.indicators[1]).toMatchObject({ level3: '确保参与科普活动30人次以上的班次数', target: '≥5（班次）', actual: '5班次', weight: '5', score: '5' });
+    expect(r.indicators).toHaveLength(12);
+  });
+});
+
+describe('246. a total weight wrapped over three lines in a table that sets every cell at its top (Chromium, no rules, Shanghai form)', () => {
+  test('10 / 0.0 / 0 beside 合计 and 97.48 is 100.00, the decimals the column prints: no weight_sum_not_100', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_total_weight_three_lines_top_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '重大科技基础设施运维专项')!;
+    expect(r.total_weight).toBe('100.00');
+    expect(r.total_score).toBe('97.48');
+    expect(r.check.status).toBe('ok');
+  });
+});
+
+describe('247. a second project\'s funds block whose rows on the page show one row of figures set flush right (Calc, horizontal rules, national form)', () => {
+  test('the funds header with the same labels in the same places as the first project\'s heads the same columns: 300 | 300 | 272 and 0 | 0 | 0', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_second_funds_block_one_row_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '天河区旅游公共服务项目')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '300', full_year_budget: '300', executed: '272' });
+    for (const row of [r.funds.carryover, r.funds.other]) expect(row).toMatchObject({ initial_budget: '0', full_year_budget: '0', executed: '0' });
+    expect(r.issues.filter((d) => d.code === 'missing_cell')).toEqual([]);
+  });
+});
+
+describe('248–250. rows set tight (Writer from HTML, a frame only, Sichuan form, landscape)', () => {
+  test('248. 评价结论, 存在问题 and 改进措施, each a label the form names, head a row each though no white parts the rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_tight_named_rows_p5-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '西昌市园区数字化转型示范专项经费')!;
+    expect(r.evaluation_conclusion).toBe('经自评，该项目预算执行较好，产出和效益指标总体完成，自评得分92.24分，评价等级：优。');
+    expect(r.problems).toBe('无');
+    expect(r.improvements).toBe('加大政策宣传力度，提升中小企业的知晓率和满意度；进一步加强绩效目标管理，科学合理设置绩效指标；加快项目实施和资金支付进度，提高预算执行率。');
+    expect(r).toMatchObject({ grade: '优', grade_source: 'conclusion' });
+  });
+  test('249. 30 at the end of a goal\'s line, after 月 drawn as a text of its own, stays in its paragraph: 月 fills the white before it', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_tight_named_rows_p5-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '西昌市园区数字化转型示范专项经费')!;
+    expect(r.goal_expected?.endsWith('3、加强产业园区的日常监管，示范场景交付时间达到定性2023年6月30日前完成。')).toBe(true);
+    expect(r.goal_actual).toBe('1、已推进信息系统及APP的升级改造，示范场景归档完整率90%；\n2、已完成年度政策解读的编制工作，问题响应时间34天；\n3、已加强产业园区的日常监管，示范场景交付时间已完成。');
+  });
+  test('250. a level-2 label centred as well on two rows as on three rows and the 合计 row under them labels the two: a group takes in no total row', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_tight_named_rows_p5-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '西昌市园区数字化转型示范专项经费')!;
+    expect(r.indicators.slice(8).map((i) => i.level2)).toEqual(['时效指标', '时效指标', '时效指标', '经济效益指标', '经济效益指标', '经济效益指标', '可持续影响指标', '可持续影响指标']);
+  });
+});
