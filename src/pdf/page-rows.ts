@@ -148,7 +148,8 @@ function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
     if (further.length >= 2 && !crossed(x, last.end, further[1])) last.end = further[1];
     out.push(...closed);
   }
-  closeOpenTop(out, crossed);
+  const textIn = (x0: number, x1: number, y0: number, y1: number): boolean => runs.some((t) => t.text.trim() !== '' && t.bbox[0] > x0 && t.bbox[2] < x1 && t.bbox[3] > y0 && t.bbox[1] < y1);
+  closeOpenTop(out, crossed, textIn);
   return out;
 }
 
@@ -159,7 +160,7 @@ function bridgeRuleGaps(rules: Rule[], runs: readonly TextRun[]): Rule[] {
  * one band lower. Each such edge runs up to the rule, where no text crosses it and no other rule
  * crosses it in between (the band is one row).
  */
-function closeOpenTop(rules: Rule[], crossed: (x: number, y0: number, y1: number) => boolean): void {
+function closeOpenTop(rules: Rule[], crossed: (x: number, y0: number, y1: number) => boolean, textIn: (x0: number, x1: number, y0: number, y1: number) => boolean): void {
   const vs = rules.filter((r) => r.orient === 'v');
   if (vs.length < 3) return;
   const top = Math.min(...vs.map((r) => r.start));
@@ -170,9 +171,22 @@ function closeOpenTop(rules: Rule[], crossed: (x: number, y0: number, y1: number
   for (const r of vs) if (!firstAt.has(r.pos) || r.start < firstAt.get(r.pos)!.start) firstAt.set(r.pos, r);
   const hAt = (y: number, x: number): boolean => rules.some((r) => r.orient === 'h' && Math.abs(r.pos - y) < 1 && r.start <= x + 1 && r.end >= x - 1);
   const hBetween = (y0: number, y1: number, x: number): boolean => rules.some((r) => r.orient === 'h' && r.pos > y0 + 1 && r.pos < y1 - 1 && r.start <= x + 1 && r.end >= x - 1);
+  const runsOn = (x: number, r: Rule): boolean => hAt(top, x) && hAt(r.start, x) && !hBetween(top, r.start, x) && !crossed(x, top, r.start);
+  // In a band so cut (the table reaching past it), an edge between cells it leaves undrawn inside
+  // the closed part runs up to the rule alike where text stands on both sides of it between the
+  // edges drawn there (标 | 检定规范性: the rest of a group's label and the first level-3 name). (A
+  // paragraph's rest in a cell merged over columns has none right of its lines' ends.)
+  const cut = [...firstAt.keys()].some((x) => x < lo - 1 || x > hi + 1);
+  const drawn = [...closed].sort((a, b) => a - b);
+  const textBothSides = (x: number, r: Rule): boolean => {
+    const xl = Math.max(...drawn.filter((d) => d < x - 1)), xr = Math.min(...drawn.filter((d) => d > x + 1));
+    return textIn(xl, x, top, r.start) && textIn(x, xr, top, r.start);
+  };
   for (const [x, r] of firstAt) {
-    if ((x >= lo - 1 && x <= hi + 1) || r.start < top + 1) continue;
-    if (hAt(top, x) && hAt(r.start, x) && !hBetween(top, r.start, x) && !crossed(x, top, r.start)) r.start = top;
+    if (r.start < top + 1) continue;
+    const inside = x >= lo - 1 && x <= hi + 1;
+    if (inside && !(cut && x > lo + 1 && x < hi - 1 && textBothSides(x, r))) continue;
+    if (runsOn(x, r)) r.start = top;
   }
 }
 

@@ -102,8 +102,11 @@ function withoutPoints(text: string): string {
  */
 export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const labelsIn = (r: Row, funds: boolean): number => new Set(r.cells.map((c) => (funds ? v.fundCol(c.text) : v.indicatorCol(c.text))).filter((k) => k !== undefined)).size;
-  const piecesOnly = (r: Row | undefined): r is Row =>
-    !!r && r.cells.some((c) => c.text !== '') && r.cells.every((c) => c.text === '' || (!/\d/.test(withoutPoints(c.text)) && !v.knows(c.text) && !v.fundRow(c.text)));
+  // (Under the header, a piece may be a column label of its own that ends another's: 预算 over 执行率,
+  // 预算执行率 cut by a page break, where 执行率 is another template's label. The labels the join
+  // makes decide.)
+  const piecesOnly = (r: Row | undefined, under = false): r is Row =>
+    !!r && r.cells.some((c) => c.text !== '') && r.cells.every((c) => c.text === '' || (!/\d/.test(withoutPoints(c.text)) && (!v.knows(c.text) || (under && (v.fundCol(c.text) !== undefined || v.indicatorCol(c.text) !== undefined))) && !v.fundRow(c.text)));
   // The section's side label (预算执行情况(10分)) may begin its merged cell on a row of pieces under
   // the header: it stays where it is, on a row of its own, and the pieces beside it are joined.
   const isSide = (c: Cell): boolean => c.text !== '' && (v.isFundsHeader(withoutPoints(c.text)) || v.isSection(withoutPoints(c.text)));
@@ -116,7 +119,7 @@ export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: Sta
     if (!funds && !isIndicatorHeader(a, v)) continue;
     let best = a, most = labelsIn(a, funds), above = 0, below = 0;
     const under: Row[] = [];
-    for (let k = 1, p = pieceOf(out[i + k]); k <= 3 && piecesOnly(p) && !isFundsHeader(p, v) && !isIndicatorHeader(p, v); k++, p = pieceOf(out[i + k])) under.push(p);
+    for (let k = 1, p = pieceOf(out[i + k]); k <= 3 && piecesOnly(p, true) && !isFundsHeader(p, v) && !isIndicatorHeader(p, v); k++, p = pieceOf(out[i + k])) under.push(p);
     const over: Row[] = [];
     for (let k = 1; k <= 2 && i - k >= 0 && piecesOnly(out[i - k]) && out[i - k]!.page === a.page; k++) over.push(out[i - k]!);
     const joinAll = (b: number, t: number): Row | undefined => {

@@ -2574,3 +2574,46 @@ describe('248–250. rows set tight (Writer from HTML, a frame only, Sichuan for
     expect(r.indicators.slice(8).map((i) => i.level2)).toEqual(['时效指标', '时效指标', '时效指标', '经济效益指标', '经济效益指标', '经济效益指标', '可持续影响指标', '可持续影响指标']);
   });
 });
+
+describe('251. a target glued to the level-3 name beside it, a wrapped line of the target centred near the cut (Writer from HTML, no rules, Shanghai form)', () => {
+  test('人均政策培训≤500.00(元 is cut before ≤, never inside the figure where /人次) begins on the line below', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_target_glued_to_name_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '重点中小企业服务购买服务')!;
+    expect(r.indicators[6]).toMatchObject({ level2: '成本指标', level3: '人均政策培训成本', target: '≤500.00(元/人次)', actual: '495.00(元/人次)', weight: '13.00', score: '13.00' });
+    expect(r.indicators).toHaveLength(9);
+  });
+});
+
+describe('252. level-2 labels centred on eleven and seven rows, the rows at the foot a group whose label is on the next page (Calc, no rules, Shanghai form)', () => {
+  test('质量指标 and 时效指标 label their eleven and seven rows, not six set at the foot and a group cut at the break: hardly a block of the document is set at the foot', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_long_groups_centred_p5-7.pdf'));
+    const r = res.records.find((x) => x.project_name === '普陀区中小企业服务（二期）专项')!;
+    const level2 = r.indicators.map((i) => i.level2);
+    expect(level2.slice(11, 36)).toEqual([...Array<string>(11).fill('质量指标'), ...Array<string>(7).fill('时效指标'), ...Array<string>(7).fill('社会效益指标')]);
+  });
+});
+
+describe('253–254. a ruled table cut by page breaks that leave cell edges undrawn (Writer from .docx, all rules, Sichuan form, landscape)', () => {
+  test('253. the edge between 标, the rest of 质量指 / 标, and 检定规范性 is undrawn in the first band of the page: it runs up to the rule over it', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_edges_undrawn_after_break_p4-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '食品安全抽检建设项目')!;
+    expect(r.indicators[3]).toMatchObject({ level2: '质量指标', level3: '检定规范性', target: '定性符合国家相关标准', actual: '已建立', weight: '6', score: '6' });
+    expect(r.indicators).toHaveLength(10);
+  });
+  test('254. 预算 at the foot of a page and 执行率 at the top of the next are one column label, 预算执行率, though 执行率 is a label of its own', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_edges_undrawn_after_break_p4-6.pdf'));
+    const r = res.records.find((x) => x.project_name === '金堂县软件和信息服务业发展项目')!;
+    expect(r.funds.total).toMatchObject({ executed: '204.25', execution_rate: '100.00', weight: '10', score: '10' });
+    expect(r.funds.fiscal_appropriation?.execution_rate).toBe('100.00');
+  });
+});
+
+describe('255. a level-2 column whose groups are a row each on the header page and span rows on the next (Chromium, a frame only, Shanghai form)', () => {
+  test('成本指标, centred between 人均田间指导成本 and 质量抽检成本 on page 2, labels both: the page shows the column sparse', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_level2_labels_only_on_next_page_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '农业技术推广运行维护')!;
+    expect(r.indicators.map((i) => [i.level1, i.level2])).toEqual([
+      ['产出指标', '数量指标'], ['产出指标', '质量指标'], ['产出指标', '时效指标'], ['产出指标', '成本指标'], ['产出指标', '成本指标'], ['满意度指标', '服务对象满意度指标'],
+    ]);
+  });
+});
