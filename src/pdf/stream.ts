@@ -626,12 +626,12 @@ function splitGluedNumbers(r: TextRun, x: number, before?: string): [TextRun, Te
  * it begins a run (the right cell's left edge), the edge nearest the column boundary. That edge is
  * near the boundary: a start further off is a centred line's (标 of a wrapped label), not a column's.
  * `onlySeams`: only where a text item of the run begins, right on the start (0.3 pt). `upTo`: the
- * start may be anywhere right of the boundary and left of the next one (with `onlySeams`: two goal
+ * start may be anywhere from the boundary on, left of the next one (with `onlySeams`: two goal
  * paragraphs side by side whose header labels, centred, put the boundary far left of where the
  * right one's lines begin).
  */
 function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[], onlySeams = false, upTo?: number): [TextRun, TextRun] | null {
-  const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && (upTo !== undefined ? st > x && st < upTo : Math.abs(st - x) < 1.5 * r.fontSize));
+  const near = starts.filter((st) => st > r.bbox[0] + r.fontSize && st < r.bbox[2] - r.fontSize && (upTo !== undefined ? st > x - 0.5 && st < upTo : Math.abs(st - x) < 1.5 * r.fontSize));
   if (r.angle !== 0 || !near.length) return null;
   const st = near.reduce((a, b) => (Math.abs(b - x) < Math.abs(a - x) ? b : a));
   const edges = charEdges(r);
@@ -745,7 +745,30 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
     const seams = o.runs.flatMap((r) => (r.seams?.text === r.text ? r.seams.at.map(([, x]) => x) : []));
     if (!seams.length) continue;
     const near = lines.slice(lo, hi).filter((m) => m !== o && Math.abs(centre(m.bbox) - centre(o.bbox)) < 3.2 * size);
-    for (const x of seams) if (near.some((m) => m.runs.slice(1).some((q) => Math.abs(q.bbox[0] - x) < 0.5))) out.push(x);
+    // (Or where a line near it has a text begin at that place, white before it, inside a run glued
+    // over the edge too: two paragraphs side by side, touching on every line, …中 | 本年度 and
+    // …调研 | 年限.)
+    const gapped = new Set(o.runs.flatMap(gappedSeams));
+    for (const x of seams) if (near.some((m) => m.runs.slice(1).some((q) => Math.abs(q.bbox[0] - x) < 0.5) || (gapped.has(x) && m.runs.some((q) => gappedSeams(q).some((y) => Math.abs(y - x) < 0.5))))) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * The places inside a run where a text of Han characters ended short of the next one's start (an
+ * em a character: the white is exact only for Han text): two cells' texts drawn as one. A line
+ * of one paragraph drawn in pieces leaves no white between them.
+ */
+function gappedSeams(r: TextRun): number[] {
+  if (r.angle !== 0 || r.seams?.text !== r.text) return [];
+  const chars = Array.from(r.text);
+  const cuts = [[0, r.bbox[0]] as const, ...r.seams.at];
+  const out: number[] = [];
+  for (let j = 1; j < cuts.length; j++) {
+    const [k, sx] = cuts[j]!, [i, x0] = cuts[j - 1]!;
+    if (k < 1 || k >= chars.length) continue;
+    const before = chars.slice(i, k);
+    if (before.every((ch) => /\p{Script=Han}|[，。；：、（）]/u.test(ch)) && sx - (x0 + before.length * r.fontSize) >= 0.05 * r.fontSize) out.push(sx);
   }
   return out;
 }
@@ -1583,7 +1606,11 @@ function sectionRows(
       blocks.splice(Math.min(at, blocks.length), 0, ...made);
     }
   }
-  splitAtRows(blocks, isWhole, key, tolOf, align, undefined, footLine);
+  // (Where cells sit at the top, the first line of a data cell of several lines is on its row's
+  // top line too: 应急演练预算执 / 行率 and 93.42(% / ) show the row ≥90.0 / 0(%) begins, under the
+  // row above's five-line target, where one whole figure alone would not.)
+  const heads = align === 'top' ? (b: Block): Block | null => (inDataCol(b.col) && b.pieces.length >= 2 && !groupLabel(b) ? { ...b, pieces: [b.pieces[0]!], bbox: b.pieces[0]!.bbox } : null) : undefined;
+  splitAtRows(blocks, isWhole, key, tolOf, align, undefined, footLine, heads);
   if (align === 'middle') splitOffCentre(blocks, isWhole, inDataCol, cutByBreak);
   else splitAgainstAlignment(blocks, isWhole, align, inDataCol);
   const lastRowCut = blocks.some(cutByBreak);
@@ -1925,9 +1952,11 @@ function lineClusters(blocks: readonly Block[], isWhole: (b: Block) => boolean, 
  * top) is split by the one under which its lines fall into the rows. (`footLine`: the line of the
  * row a page break cuts at the section's foot, whose cells sit at the top of its part.)
  */
-function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align, only?: ReadonlySet<Block>, footLine: number | null = null): Map<Block, Block[]> {
+function splitAtRows(blocks: Block[], isWhole: (b: Block) => boolean, key: (b: Block) => number, tolOf: (a: Block, b: Block) => number, align: Align, only?: ReadonlySet<Block>, footLine: number | null = null, heads?: (b: Block) => Block | null): Map<Block, Block[]> {
   const done = new Map<Block, Block[]>();
-  const anchors = lineClusters(blocks, isWhole, key, tolOf);
+  // (`heads`: blocks that stand for their row too, besides the whole one-line cells.)
+  const extra = heads ? blocks.flatMap((b) => heads(b) ?? []) : [];
+  const anchors = extra.length ? lineClusters([...blocks.filter(isWhole), ...extra], () => true, key, tolOf) : lineClusters(blocks, isWhole, key, tolOf);
   if (anchors.length < 2) return done;
   const rowsOf = anchors.map((c) => unionBox(c.map((b) => b.bbox))).sort((a, b) => a[1] - b[1]);
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -3189,6 +3218,10 @@ function betweenLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly 
 function splitBetween(lines: readonly TextLine[], left: readonly [number, number], right: readonly [number, number], nextLabel = Infinity, prior?: number, prevLabel = -Infinity): number | null {
   const lc = (left[0] + left[1]) / 2, rc = (right[0] + right[1]) / 2;
   let l = left[1], r = right[0];
+  // Where two lines or more have a text begin right at one x between the labels, inside runs over
+  // both (two paragraphs side by side drawn as one text on each line, …诊断服务，中 | 本年度…).
+  const seamXs = lines.flatMap((line) => line.runs.flatMap((run) => (run.bbox[0] < left[1] && run.bbox[2] > right[0] ? gappedSeams(run).filter((x) => x > left[1] && x < right[0]) : [])));
+  const seamsAt = seamXs.filter((x) => seamXs.filter((y) => Math.abs(y - x) < 0.5).length >= 2);
   const undecided: Array<readonly [number, number]> = [];
   // The line of each undecided run, and where each line's runs placed on either side end (left)
   // and begin (right).
@@ -3235,7 +3268,7 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const skipL = ovL.length > 0 && ovL.length <= centredR.filter(([y0]) => ovL.some((u) => u.x1 > y0 + 0.5)).length;
   const skipR = ovR.length > 0 && ovR.length <= centredL.filter(([, y1]) => ovR.some((u) => u.x0 < y1 - 0.5)).length;
   for (const line of lines) {
-    for (const run of line.runs.flatMap((r) => cellsAcross(r, left, right, prevLabel, nextLabel))) {
+    for (const run of line.runs.flatMap((r) => cellsAcross(r, left, right, prevLabel, nextLabel, seamsAt))) {
       const [x0, , x1] = run.bbox;
       if (x1 <= left[0] || x0 >= right[1]) continue;
       const oL = Math.min(x1, left[1]) - Math.max(x0, left[0]);
@@ -3337,14 +3370,22 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
  * target centred in the next), as those two texts; any other run as it is. (Not at the space a
  * producer sets between Han and Latin text: APP 注册用户数, a paragraph running on.)
  */
-function cellsAcross(r: TextRun, left: readonly [number, number], right: readonly [number, number], prevLabel: number, nextLabel: number): TextRun[] {
+function cellsAcross(r: TextRun, left: readonly [number, number], right: readonly [number, number], prevLabel: number, nextLabel: number, seamsAt: readonly number[] = []): TextRun[] {
   if (r.angle !== 0 || r.bbox[0] >= left[1] || r.bbox[2] <= right[0] || r.bbox[0] < prevLabel || r.bbox[2] > nextLabel) return [r];
   const chars = Array.from(r.text);
   const edges = charEdges(r);
   const cuts = chars.flatMap((ch, i) => (i > 0 && i < chars.length - 1 && /\s/u.test(ch) && !/\s/u.test(chars[i + 1]!) && edges[i]! > left[0] && edges[i]! < right[0] && edges[i + 1]! > left[1] && edges[i + 1]! < right[1] && !hanLatinSeam(chars.slice(0, i).join(''), chars.slice(i + 1).join('')) ? [i] : []));
-  if (cuts.length !== 1) return [r];
-  const i = cuts[0]!;
-  return [sliceRun(r, 0, i, r.bbox[0], edges[i]!), sliceRun(r, i + 1, chars.length, edges[i + 1]!, r.bbox[2])];
+  if (cuts.length === 1) {
+    const i = cuts[0]!;
+    return [sliceRun(r, 0, i, r.bbox[0], edges[i]!), sliceRun(r, i + 1, chars.length, edges[i + 1]!, r.bbox[2])];
+  }
+  // (Or at a seam of it where other lines' runs have one too.)
+  const seams = r.seams?.text === r.text ? r.seams.at.filter(([k, x]) => k > 0 && k < chars.length && seamsAt.some((y) => Math.abs(y - x) < 0.5) && x > left[1] && x < right[0]) : [];
+  if (cuts.length === 0 && seams.length === 1) {
+    const [k, x] = seams[0]!;
+    return [sliceRun(r, 0, k, r.bbox[0], x), sliceRun(r, k, chars.length, x, r.bbox[2])];
+  }
+  return [r];
 }
 
 /**

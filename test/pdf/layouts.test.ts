@@ -2617,3 +2617,23 @@ describe('255. a level-2 column whose groups are a row each on the header page a
     ]);
   });
 });
+
+describe('256. a row set at the top under a row whose target wraps over five lines, rows set tight (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('≥90.0 / 0(%) begins the row of 应急演练预算执 / 行率 and 93.42(% / ): the first lines of that row\'s cells show where it begins', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_top_set_row_under_tall_target_p3.pdf'));
+    const r = res.records.find((x) => x.project_name === '市级河道综合整治专项经费')!;
+    expect(r.indicators.slice(2, 4).map((i) => [i.level3, i.target, i.actual])).toEqual([
+      ['项目完成时间', '2023年9月30日前完成验收', '2023年9月已完成'],
+      ['应急演练预算执行率', '≥90.00(%)', '93.42(%)'],
+    ]);
+  });
+});
+
+describe('257. the two goal paragraphs side by side, touching on every line and drawn as one text a line (Writer from HTML, horizontal rules, Shanghai form)', () => {
+  test('the right paragraph begins where each line has a text begin after white: …中 | 本年度 and …调研 | 年限', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_goals_touching_p1.pdf'));
+    const r = res.records.find((x) => x.project_name === '5G网络建设推进运维经费')!;
+    expect(r.goal_expected).toBe('通过实施5G网络建设推进运维经费，加强诊断服务工作的规范化、标准化建设。组织开展诊断服务，中小企业办事便利度达到全年稳定运行；落实走访调研的各项保障措施，节能项目使用年限达到7(年)。');
+    expect(r.goal_actual).toBe('本年度，中小企业办事便利度实际完成基本达成；节能项目使用年限实际完成7.00(年)。取得了较好的社会效益。');
+  });
+});
