@@ -11,7 +11,8 @@
  * differently); the continuation has text only in columns where the cut row has text, in at
  * most half of them (a row of its own fills its value columns); none of its cells is a label the
  * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
- * number under a whole number.
+ * number under a whole number. A cell of the cut row that goes on a cell merged over rows above it
+ * stands for that cell (a note merged beside several rows, its paragraph cut by the break).
  */
 import type { Row } from '../types.js';
 import { joinWrapped } from '../wrap.js';
@@ -53,31 +54,49 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // The continuation's cells by the cut row's cells: by position when both rows have as many
   // cells, else by where they are on the page (a grid split into other columns on each page).
   const partner = (i: number): number => (cont.cells.length === cut.cells.length ? i : overlapping(cut, cont.cells[i]));
+  // A cell of the cut row that goes on a merged cell begun above it (原因 merged over the fund
+  // rows, its paragraph cut by the break) stands for that cell: the rest joins its text.
+  const mergedFrom = (j: number): Row['cells'][number] | undefined => {
+    const cell = cut.cells[j]!;
+    if (cell.merge !== 'continued') return cell;
+    for (let r = ci - 1; r >= 0; r--) {
+      const row = prev[r]!;
+      const k = row.cells.length === cut.cells.length ? j : overlapping(row, cell);
+      const above = k >= 0 ? row.cells[k] : undefined;
+      if (!above || above.merge === undefined) return undefined;
+      if (above.merge === 'start') return above.rowSpan > ci - r ? above : undefined;
+    }
+    return undefined;
+  };
   const cutCols: number[] = [], contCols: number[] = [];
   cut.cells.forEach((c, i) => { if (c.text !== '') cutCols.push(i); });
   cont.cells.forEach((c, i) => { if (c.text !== '') contCols.push(i); });
   if (contCols.length === 0) return -1;
-  if (!contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)].text !== '' && cut.cells[partner(i)].merge !== 'continued')) return -1;
+  // (Only where the continuation holds nothing else: a rest of the side label beside other rests,
+  // 绩效指标(90分) over 指标, is no such note.)
+  const onlyMerged = contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)]!.merge === 'continued');
+  const target = (i: number): Row['cells'][number] | undefined => (partner(i) < 0 ? undefined : onlyMerged ? mergedFrom(partner(i)) : cut.cells[partner(i)]!.merge === 'continued' ? undefined : cut.cells[partner(i)]);
+  if (!contCols.every((i) => target(i) !== undefined && target(i)!.text !== '')) return -1;
   if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
   // A number that ends on its decimal point, digits under it (94. | 71): the row surely goes on,
   // however many of its cells do, and a whole number beside it is cut too (10 | 0 of 100).
   // So does a row whose cells a column a few characters wide wrapped onto lines (1 over 0, 98
   // over .4) when all the next page's top holds is one line of digits under each (0 | 3 of 100
   // and 98.43).
-  const surelyCut = contCols.some((i) => /\d\.$/.test(cut.cells[partner(i)].text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
-    contCols.every((i) => wrappedDigits(cut.cells[partner(i)], cont.cells[i]));
+  const surelyCut = contCols.some((i) => /\d\.$/.test(target(i)!.text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
+    contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]));
   if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
   // nor does a named label of the cut row (总分) go on: it is whole.
   // (A number without the % its rest ends on is cut: 95.1 over 4%.)
   const restOfRate = (a: string, b: string): boolean => /^\d+(?:\.\d*)?$/.test(a) && /^\d+%$/.test(b);
-  if (!surelyCut && contCols.some((i) => FIGURE.test(cut.cells[partner(i)].text.trim()) && FIGURE.test(cont.cells[i].text.trim()) && !restOfRate(cut.cells[partner(i)].text.trim(), cont.cells[i].text.trim()))) return -1;
-  if (contCols.some((i) => named.has(compactText(cut.cells[partner(i)].text)))) return -1;
+  if (!surelyCut && contCols.some((i) => FIGURE.test(target(i)!.text.trim()) && FIGURE.test(cont.cells[i].text.trim()) && !restOfRate(target(i)!.text.trim(), cont.cells[i].text.trim()))) return -1;
+  if (contCols.some((i) => named.has(compactText(target(i)!.text)))) return -1;
   // Nor does a placeholder (/ or —): it is the whole of its cell, and a row under it with text in
   // its column is another row (财政专户管理资金 | / | / under 其中：财政资金 | … | / | /).
-  if (contCols.some((i) => PLACEHOLDER.test(cut.cells[partner(i)].text.trim()))) return -1;
+  if (contCols.some((i) => PLACEHOLDER.test(target(i)!.text.trim()))) return -1;
   for (const i of contCols) {
-    const a = cut.cells[partner(i)], b = cont.cells[i];
+    const a = target(i)!, b = cont.cells[i];
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;
     a.text = joinWrapped(a.text, b.text);
     if (raw !== undefined && raw !== a.text) a.raw = raw;

@@ -2637,3 +2637,12 @@ describe('257. the two goal paragraphs side by side, touching on every line and 
     expect(r.goal_actual).toBe('本年度，中小企业办事便利度实际完成基本达成；节能项目使用年限实际完成7.00(年)。取得了较好的社会效益。');
   });
 });
+
+describe('258. the funds block\'s 原因 merged over the fund rows, its note cut by a page break (Writer from .docx, horizontal rules, Sichuan form)', () => {
+  test('算编制的科学性。 at the top of the next page joins the note begun beside 总额: the cut row\'s cell goes on that merged cell', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_merged_reason_cut_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年签约居民互联网医院平台运维建设项目')!;
+    expect(r.funds.total.deviation_reason).toBe('受市场价格下降影响，实际采购成本低于预算，导致该项指标未完全达到年初目标，下一步将加强项目前期论证和预算编制的科学性。');
+    expect(r.indicators[0]?.level3).toBe('服务患者人数');
+  });
+});
