@@ -3368,7 +3368,9 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
  * the right label alone, each within the labels beside (pdf.js joins two cells' texts with a space
  * where they nearly touch: 确保参与科普活动30人次以上的班次数 ≥5（班次, a name filling its cell and a
  * target centred in the next), as those two texts; any other run as it is. (Not at the space a
- * producer sets between Han and Latin text: APP 注册用户数, a paragraph running on.)
+ * producer sets between Han and Latin text: APP 注册用户数, a paragraph running on.) Without a
+ * space, at its one seam after white that other lines' runs share (`seamsAt`: two paragraphs side
+ * by side drawn as one text a line).
  */
 function cellsAcross(r: TextRun, left: readonly [number, number], right: readonly [number, number], prevLabel: number, nextLabel: number, seamsAt: readonly number[] = []): TextRun[] {
   if (r.angle !== 0 || r.bbox[0] >= left[1] || r.bbox[2] <= right[0] || r.bbox[0] < prevLabel || r.bbox[2] > nextLabel) return [r];
