@@ -1313,10 +1313,14 @@ function sectionRows(
   // after it (≥80%，), text going on after it. (A narrow cell's short lines are no paragraph's:
   // what they leave room for tells nothing.)
   const unitFits = (upper: Piece, lower: Piece): boolean => {
-    if (!HAN.test(lastChar(textOf(upper))) || Array.from(textOf(upper)).length < 12) return false;
     const unit = /^[^\p{Script=Han}\s，。、；：！？）》」』”’]+[，。、；：！？）》」』”’,.;:!?)]?/u.exec(textOf(lower))?.[0];
     if (!unit || unit.length < 2 || unit.length === textOf(lower).length) return false;
-    const w = Array.from(unit).reduce((acc, ch) => acc + (isWide(ch) ? 1 : 0.55), 0) * lower.fontSize;
+    // (A Latin word a sentence goes on after, APP 和公众号…, moves down whole under a line of a
+    // narrow cell as short as eight characters; capitals are wider, and Writer sets a quarter em
+    // between Han text and Latin.)
+    const word = /^[A-Za-z]{2,}$/u.test(unit) && HAN.test(textOf(lower).slice(unit.length).trimStart().charAt(0));
+    if (!HAN.test(lastChar(textOf(upper))) || Array.from(textOf(upper)).length < (word ? 8 : 12)) return false;
+    const w = (Array.from(unit).reduce((acc, ch) => acc + (isWide(ch) ? 1 : word && /[A-Z]/u.test(ch) ? 0.6 : 0.55), 0) + (word ? 0.25 : 0)) * lower.fontSize;
     return upper.bbox[2] + w > edgeOf(upper) - 0.2 * upper.fontSize;
   };
   // A line stops a character shorter where the next one may not begin with what followed: a

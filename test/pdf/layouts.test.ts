@@ -2646,3 +2646,13 @@ describe('258. the funds block\'s 原因 merged over the fund rows, its note cut
     expect(r.indicators[0]?.level3).toBe('服务患者人数');
   });
 });
+
+describe('259. a Latin word moved down whole under a short line of a narrow cell (Writer from HTML, no rules, Shanghai form)', () => {
+  test('一年度实施，拟通过 over APP 和公众号加大宣传 is one reason: APP, with the quarter em Writer sets before it, did not fit the two ems left', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_latin_word_moved_down_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '殡葬设施运维（二期）工作经费')!;
+    expect(r.indicators[24]?.deviation_reason).toBe('受项目招标流程延长影响，影响了整体实施进度，将加强与相关部门的沟通协调，确保按期完成。');
+    expect(r.indicators[25]?.deviation_reason).toBe('部分服务对象对政策了解不够，使部分工作延至下一年度实施，拟通过APP和公众号加大宣传力度，提高知晓率。');
+    expect(r.indicators.slice(15, 26).map((i) => i.level2)).toEqual([...Array<string>(10).fill('成本指标'), '社会效益指标']);
+  });
+});
