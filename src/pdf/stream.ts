@@ -755,23 +755,27 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
 }
 
 /**
- * The places inside a run where a text of Han characters ended short of the next one's start (an
- * em a character: the white is exact only for Han text): two cells' texts drawn as one. A line
- * of one paragraph drawn in pieces leaves no white between them.
+ * The places inside a run where a text of Han characters (and full-width marks) ended short of the
+ * next one's start (an em a character: the white is exact only for Han text), each with its
+ * character index and whether that text was Han characters alone: two cells' texts drawn as one.
+ * A line of one paragraph drawn in pieces leaves no white between them.
  */
-function gappedSeams(r: TextRun): number[] {
+function whiteSeams(r: TextRun): Array<readonly [number, number, boolean]> {
   if (r.angle !== 0 || r.seams?.text !== r.text) return [];
   const chars = Array.from(r.text);
   const cuts = [[0, r.bbox[0]] as const, ...r.seams.at];
-  const out: number[] = [];
+  const out: Array<readonly [number, number, boolean]> = [];
   for (let j = 1; j < cuts.length; j++) {
     const [k, sx] = cuts[j]!, [i, x0] = cuts[j - 1]!;
     if (k < 1 || k >= chars.length) continue;
     const before = chars.slice(i, k);
-    if (before.every((ch) => /\p{Script=Han}|[，。；：、（）]/u.test(ch)) && sx - (x0 + before.length * r.fontSize) >= 0.05 * r.fontSize) out.push(sx);
+    if (before.every((ch) => /\p{Script=Han}|[，。；：、（）]/u.test(ch)) && sx - (x0 + before.length * r.fontSize) >= 0.05 * r.fontSize) out.push([k, sx, before.every((ch) => /\p{Script=Han}/u.test(ch))]);
   }
   return out;
 }
+
+/** The x of each of a run's seams after white (`whiteSeams`). */
+const gappedSeams = (r: TextRun): number[] => whiteSeams(r).map(([, sx]) => sx);
 
 /**
  * Whether a run's text runs on through boundary b as a paragraph's line: a line of its paragraph
@@ -867,17 +871,10 @@ function splitAtAlignedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, 
  */
 function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, number>): [TextRun, TextRun] | null {
   const x = aligned.get(b);
-  if (x === undefined || r.angle !== 0 || r.seams?.text !== r.text) return null;
+  if (x === undefined) return null;
   const chars = Array.from(r.text);
-  const cuts = [[0, r.bbox[0]] as const, ...r.seams.at];
-  for (let j = 1; j < cuts.length; j++) {
-    const [k, sx] = cuts[j]!, [i, x0] = cuts[j - 1]!;
-    if (Math.abs(sx - x) >= 0.3 || k < 2 || k >= chars.length) continue;
-    const before = chars.slice(i, k);
-    if (!before.every((ch) => /\p{Script=Han}/u.test(ch)) || !/\p{Script=Han}/u.test(chars[k]!)) continue;
-    if (sx - (x0 + before.length * r.fontSize) >= 0.05 * r.fontSize) return cutAt(r, charEdges(r), k);
-  }
-  return null;
+  const seam = whiteSeams(r).find(([k, sx, han]) => Math.abs(sx - x) < 0.3 && k >= 2 && han && /\p{Script=Han}/u.test(chars[k]!));
+  return seam ? cutAt(r, charEdges(r), seam[0]) : null;
 }
 
 /** Punctuation of sentences, never in a target cell (≥8080（人次）, ≤1500元/套). */
