@@ -102,7 +102,7 @@ export async function extractPdf(data: Uint8Array, opts: PdfOptions): Promise<Pd
   await forEachPage(data, opts, (res) => {
     pages.push(res.info);
     diagnostics.push(...res.diagnostics);
-    if (prev) stitchPageBreak(prev.rows, res.layout.rows, prev.height, opts.cellLabels);
+    if (prev) stitchPageBreak(prev.rows, res.layout.rows, prev.height, opts.cellLabels, opts.groupNames);
     prev = { rows: res.layout.rows, height: res.info.height };
     res.layout.rows.forEach((row, i) => {
       if (i === 0 && res.info.page > 1) row.breakBefore = true;

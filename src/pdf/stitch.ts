@@ -12,7 +12,9 @@
  * most half of them (a row of its own fills its value columns); none of its cells is a label the
  * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
  * number under a whole number. A cell of the cut row that goes on a cell merged over rows above it
- * stands for that cell (a note merged beside several rows, its paragraph cut by the break).
+ * stands for that cell (a note merged beside several rows, its paragraph cut by the break); one that
+ * holds a group's name whole already takes no rest that only repeats its end (both parts of a cut
+ * merged cell printed, each clipped).
  */
 import type { Row } from '../types.js';
 import { joinWrapped } from '../wrap.js';
@@ -27,7 +29,7 @@ const signature = (r: Row) => r.cells.map((c) => c.text).filter((t) => t !== '')
  * `prev`, joins its text into that row and removes it from `next` (handing any merge it starts
  * to the row below). Returns the index removed from `next`, or -1.
  */
-export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeight: number, cellLabels: readonly string[] = []): number {
+export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeight: number, cellLabels: readonly string[] = [], groupNames: readonly string[] = []): number {
   let ci = prev.length - 1;
   while (ci >= 0 && prev[ci].cells.length < 2) {
     if (!prev[ci].cells.every((c) => PAGE_NUMBER.test(c.text) || c.text === '')) return -1;
@@ -49,8 +51,9 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (cont.cells.some((c) => named.has(compactText(c.text)))) return -1;
   // Rows of different grids are matched by place only when the continuation carries the table's
   // merged label cells on, or each of its cells has the edges of a cell of the cut row (a column of
-  // merged labels left out on the new page): it is that table, not a new one.
-  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0)) return -1;
+  // merged labels left out on the new page), or of cells side by side when it is empty (the label
+  // cells of a cut row drawn as one on the new page): it is that table, not a new one.
+  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0 || (c.text === '' && spanning(cut, c)))) return -1;
   // The continuation's cells by the cut row's cells: by position when both rows have as many
   // cells, else by where they are on the page (a grid split into other columns on each page).
   const partner = (i: number): number => (cont.cells.length === cut.cells.length ? i : overlapping(cut, cont.cells[i]));
@@ -83,8 +86,12 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // So does a row whose cells a column a few characters wide wrapped onto lines (1 over 0, 98
   // over .4) when all the next page's top holds is one line of digits under each (0 | 3 of 100
   // and 98.43).
+  // So does a whole number of a few digits whose rest, a line of digits, is all the next page's top
+  // holds (10 | 0 of the total weight 100 that a narrow cell wrapped, the break between its
+  // lines): a row of its own holds more than one figure.
+  const loneDigits = (i: number): boolean => contCols.length === 1 && /^\d{1,3}$/.test(target(i)!.text.trim()) && /^\d{1,3}$/.test(cont.cells[i].text.trim());
   const surelyCut = contCols.some((i) => /\d\.$/.test(target(i)!.text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
-    contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]));
+    contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]) || loneDigits(i));
   if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
   // nor does a named label of the cut row (总分) go on: it is whole.
@@ -95,8 +102,18 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // Nor does a placeholder (/ or —): it is the whole of its cell, and a row under it with text in
   // its column is another row (财政专户管理资金 | / | / under 其中：财政资金 | … | / | /).
   if (contCols.some((i) => PLACEHOLDER.test(target(i)!.text.trim()))) return -1;
+  // A group's name whole already (时效指 / 标 on the page before), that the rest only repeats the end
+  // of, was printed on both pages (a producer prints a merged cell cut by the break in each part,
+  // clipped): the repeat is no text of its own, kept in the raw text only.
+  const names = new Set(groupNames.map(compactText));
+  const repeats = (a: Row['cells'][number], b: Row['cells'][number]): boolean =>
+    onlyMerged && names.has(compactText(a.text)) && !names.has(compactText(a.text + b.text)) && compactText(a.text).endsWith(compactText(b.text));
   for (const i of contCols) {
     const a = target(i)!, b = cont.cells[i];
+    if (repeats(a, b)) {
+      a.raw = `${a.raw ?? a.text}\n${b.raw ?? b.text}`;
+      continue;
+    }
     const raw = a.raw !== undefined || b.raw !== undefined ? joinWrapped(a.raw ?? a.text, b.raw ?? b.text) : undefined;
     a.text = joinWrapped(a.text, b.text);
     if (raw !== undefined && raw !== a.text) a.raw = raw;
@@ -131,8 +148,22 @@ function wrappedDigits(a: Row['cells'][number], b: Row['cells'][number]): boolea
   return line > 0 && lines >= 2 && a.text.length <= 3 * lines;
 }
 
-/** Index of the cell of `row` in the same column as `cell` (the same left and right edges), or -1. */
+/** Whether `cell` has the left edge of one cell of `row` and the right edge of one (a cell over several). */
+function spanning(row: Row, cell: Row['cells'][number]): boolean {
+  const b = cell.bbox;
+  if (!b) return false;
+  return row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2) && row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[2] - b[2]) < 2);
+}
+
+/**
+ * Index of the cell of `row` in the same column as `cell` (the same left and right edges, or a few
+ * points off where each page sets its grid a little apart: nine tenths of each across), or -1.
+ */
 function overlapping(row: Row, cell: Row['cells'][number]): number {
-  if (!cell.bbox) return -1;
-  return row.cells.findIndex((c) => c.bbox !== undefined && Math.abs(c.bbox[0] - cell.bbox![0]) < 2 && Math.abs(c.bbox[2] - cell.bbox![2]) < 2);
+  const b = cell.bbox;
+  if (!b) return -1;
+  const exact = row.cells.findIndex((c) => c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2 && Math.abs(c.bbox[2] - b[2]) < 2);
+  if (exact >= 0) return exact;
+  const shared = (c: Row['cells'][number]): number => (c.bbox ? Math.min(c.bbox[2], b[2]) - Math.max(c.bbox[0], b[0]) : 0);
+  return row.cells.findIndex((c) => c.bbox !== undefined && shared(c) >= 0.9 * Math.max(c.bbox[2] - c.bbox[0], b[2] - b[0]));
 }

@@ -1553,11 +1553,14 @@ function sectionRows(
   const onRowLine = (b: Block): boolean => isNumberPiece(b.pieces[0]) || anyNear(lineCentres, centre(b.bbox), 0.3 * b.fontSize, (o) => o.col !== b.col);
   // A number with fewer decimals than its column prints may be a piece of one a narrow cell cut,
   // but only where a line of the column follows right under it, or where it is digits right
-  // under a decimal number they may end (10.0 over 0).
+  // under a decimal number they may end (10.0 over 0; not 2.58, whole, over 7). A figure without a point over one without a
+  // point is no such piece: together they would show no decimals either (two rows' scores, 4 over
+  // 3, and targets, 8700 over 250, set at the line pitch in narrow columns).
+  const pointless = (p: Piece): boolean => !normalizeCjk(lineText(p)).includes('.');
   const pieceOfCut = new Set(byCol.flatMap((ps) => ps.flatMap((p, i) => {
     const q = ps[i + 1];
-    if (!q || !follows(p, q, q.fontSize)) return [];
-    return decimalsOf(p) >= 1 && digitsRest(q) ? [p, q] : [p];
+    if (!q || !follows(p, q, q.fontSize) || (pointless(p) && isNumberPiece(q) && pointless(q))) return [];
+    return decimalsOf(p) >= 1 && !complete(p) && digitsRest(q) ? [p, q] : [p];
   })));
   const mayBeCut = (p: Piece): boolean => isFull(p) && isNumberPiece(p) && Math.max(0, decimalsOf(p)) < decimals[p.col] && pieceOfCut.has(p);
   // (Nor is the name of a group of rows, 社会效益指标, centred on its two rows on the line of the

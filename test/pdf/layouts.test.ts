@@ -2656,3 +2656,46 @@ describe('259. a Latin word moved down whole under a short line of a narrow cell
     expect(r.indicators.slice(15, 26).map((i) => i.level2)).toEqual([...Array<string>(10).fill('成本指标'), '社会效益指标']);
   });
 });
+
+describe('260. whole figures without a point one above the other at the line pitch, in narrow columns (Writer from .docx, no rules, Sichuan form)', () => {
+  test('250 over 370 and the score 4 over 3 are two rows\' cells, no number a narrow cell cut: 覆盖社会组织数量 and 服务受助人员人数 are two rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_pointless_figures_at_line_pitch_p1.pdf'));
+    const r = res.records[0]!;
+    expect(r.indicators.slice(0, 6).map((i) => [i.level3, i.target, i.actual, i.weight, i.score])).toEqual([
+      ['服务设施数量', '=8700份', '8700份', '4', '4'],
+      ['覆盖社会组织数量', '=250家', '205家', '2', '0.71'],
+      ['服务受助人员人数', '≥370人次', '451人次', '3', '3'],
+      ['新增登记窗口数', '≥19处', '16处', '6', '5.63'],
+      ['服务会员单位人数', '≥3049人次', '1970人次', '6', '2.58'],
+      ['完成政策宣讲次数', '=6次', '6次', '7', '7'],
+    ]);
+  });
+});
+
+describe('261. the total row cut by a page break inside its narrow weight cell (Writer from .docx, all rules, national form)', () => {
+  test('10 at the foot of page 4 and 0 alone at the top of page 5, in a row whose label cells are drawn as one, are the total weight 100', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_total_weight_cut_by_page_break_p4-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '岳麓区农村集体资产监管补贴')!;
+    expect([r.total_weight, r.total_score]).toEqual(['100', '100.00']);
+    expect(r.issues.filter((d) => d.code === 'weight_sum_not_100')).toEqual([]);
+  });
+});
+
+describe('262. a level-2 name merged over rows on both sides of a page break, printed in both parts (Calc, no rules, Shanghai form)', () => {
+  test('the 标 clipped at the top of page 2 repeats the end of 时效指 / 标: the name is 时效指标, and 资金拨付及时率 keeps its name', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_group_name_printed_on_both_pages_p1-2.pdf'));
+    const r = res.records[0]!;
+    const rows = r.indicators.filter((i) => i.level2 === '时效指标');
+    expect(rows.map((i) => i.level3)).toEqual(['资金拨付及时率', '使用及时率', '监测完成及时率', '执法检查按期完成率', '宣传材料办结时限', '政策解读办结时限']);
+  });
+});
+
+describe('263. a 三级指标 cut by a page break, the next page\'s grid set a point or two apart (Writer from HTML, all rules, Shanghai form)', () => {
+  test('率 under the repeated header on page 3 ends 档案材料准确 at the foot of page 2', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_all_name_rest_on_grid_set_apart_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '劳动保障监察执法和社保卡管理补贴')!;
+    expect(r.indicators.map((i) => i.level3)).toContain('档案材料准确率');
+    expect(r.indicators.map((i) => i.level3)).not.toContain('率');
+    expect(r.indicators.find((i) => i.level3 === '档案材料准确率')).toMatchObject({ target: '≥90.00(%)', actual: '99.00(%)', weight: '9.00', score: '9.00' });
+  });
+});
