@@ -176,7 +176,7 @@ export function linesToStreamRows(
   hints: StreamHints = {},
 ): StreamResult {
   const wanted = [...new Set((anchors ?? []).map((a) => normalizeCjk(a)).filter((a) => a.length > 0))].sort((x, y) => y.length - x.length);
-  lines = splitGluedLabelStarts(markCellLabels(lines, hints.cellLabels ?? []), wanted);
+  lines = splitGluedLabelStarts(markCellLabels(centreWrappedLabels(lines, hints.cellLabels ?? []), hints.cellLabels ?? []), wanted);
   const body = bodyFontSize(lines);
   // A line that begins with a free line's words (a signature line under a table) is read alone
   // like a title, even where it follows the table's last line at the pitch of its text.
@@ -479,13 +479,51 @@ function splitGluedLabelStarts(lines: readonly TextLine[], anchors: readonly str
 }
 
 /**
+ * A cell label wrapped in its cell and centred on a row of one-line values (实施单位（盖 over 章）,
+ * the department and the unit on the line between them): its two lines are read as one text on
+ * that line, where the label printed whole would stand, so that the row's cells part around it.
+ */
+function centreWrappedLabels(lines: readonly TextLine[], labels: readonly string[]): readonly TextLine[] {
+  if (!labels.length) return lines;
+  const set = new Set(labels.map(compactText));
+  const begins = (t: string): boolean => t !== '' && !set.has(t) && [...set].some((x) => x.length > t.length && x.startsWith(t));
+  const out = lines.map((l) => ({ ...l, runs: [...l.runs] }));
+  for (let i = 0; i < out.length; i++) {
+    for (const r of [...out[i]!.runs]) {
+      if (r.angle !== 0 || !begins(compactText(r.text))) continue;
+      for (let k = i + 2; k < out.length && out[k]!.bbox[1] - r.bbox[3] < 1.5 * r.fontSize; k++) {
+        const o = out[k]!.runs.find((x) => x.bbox[0] > r.bbox[0] - 1 && x.bbox[2] < r.bbox[2] + 1 && set.has(compactText(r.text + x.text)));
+        if (!o) continue;
+        // (Not where a text of two lines left of it stands on the label's lines, centred with it on
+        // the row: the department over 局 beside 实施单位（盖 over 章）.)
+        if ([out[i]!, out[k]!].some((l) => l.runs.some((x) => x !== r && x !== o && x.text.trim() !== '' && x.bbox[2] <= r.bbox[0] + 0.5))) break;
+        // (The row's line halfway between the label's two, with text beside the label.)
+        const mid = (centre(r.bbox) + centre(o.bbox)) / 2;
+        const m = out.findIndex((l, j) => j > i && j < k && Math.abs(centreOf(l) - mid) < 0.3 * r.fontSize && l.runs.some((x) => x.bbox[2] <= r.bbox[0] || x.bbox[0] >= r.bbox[2]));
+        if (m < 0) break;
+        const row = out[m]!;
+        const whole: TextRun = { ...r, text: r.text + o.text, bbox: [Math.min(r.bbox[0], o.bbox[0]), row.bbox[1], Math.max(r.bbox[2], o.bbox[2]), row.bbox[3]], restacked: true };
+        out[i]!.runs.splice(out[i]!.runs.indexOf(r), 1);
+        out[k]!.runs.splice(out[k]!.runs.indexOf(o), 1);
+        row.runs.push(whole);
+        row.runs.sort((a, b) => a.bbox[0] - b.bbox[0]);
+        for (const l of [out[i]!, out[k]!]) if (l.runs.length) l.bbox = unionBox(l.runs.map((x) => x.bbox));
+        break;
+      }
+    }
+  }
+  return out.filter((l) => l.runs.length > 0);
+}
+
+/**
  * Lines whose runs next to a cell label (a text that is a cell of its own) begin cells: labels
  * and values of rows without padding nearly touch ("项目资金(元)其中:当年财政拨款").
  */
 function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): readonly TextLine[] {
   if (!labels.length) return lines;
   const set = new Set(labels.map(compactText));
-  const norm = compactText;
+  // (A label may be numbered as an item of its section: 2.项目实施内容及过程概述.)
+  const norm = (t: string): string => compactText(t).replace(/^\d+[.．、]/u, '');
   const isWhole = (r: TextRun): boolean => set.has(norm(r.text));
   // A run that is a label whole (项目资金（万元）), or the first line of one wrapped (项目资金（万),
   // is not cut after a shorter label (项目资金).
@@ -514,7 +552,8 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
       return false;
     };
     for (let k = chars.length - 1; k > 0; k--) {
-      if (/^[：:]/.test(chars[k]!)) continue;
+      // (Nor does punctuation begin a value: 项目总体达到 / 预期目标。 ends a sentence.)
+      if (/^[：:。，、；！？）」』”’.,;!?)]/u.test(chars[k]!)) continue;
       const head = norm(chars.slice(0, k).join(''));
       const wraps = wrapped(k);
       if (!wraps && !set.has(head)) continue;
@@ -690,6 +729,16 @@ function autospaceAt(whole: TextRun, r: TextRun, b: number, bounds: readonly num
   return hanLatinSeam(left.text.trimEnd(), right.text.trimStart()) && !starts.some((st) => Math.abs(st - x) < 0.5) && !edgeAt(x);
 }
 
+/**
+ * A cut at a space that is the one a producer sets between Han text and a figure the sentence goes
+ * on after (服务对象满意率 97.25%。): no cut.
+ */
+function notInSentence(parts: [TextRun, TextRun] | null): [TextRun, TextRun] | null {
+  if (!parts) return null;
+  const [a, b] = parts.map((p) => p.text.trim());
+  return hanLatinSeam(a!, b!) && /^[+-]?\d[\d.,]*%?[，。；;]/u.test(b!) ? null : parts;
+}
+
 /** Whether two texts meet where a producer sets its space between Han and Latin text (…率为 | 97.94%, 98% | 万元). */
 function hanLatinSeam(left: string, right: string): boolean {
   return /\p{Script=Han}$/u.test(left) ? /^[A-Za-z0-9]/.test(right) : /[A-Za-z0-9%]$/.test(left) && /^\p{Script=Han}/u.test(right);
@@ -738,7 +787,7 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
     if (k === li) continue;
     const o = lines[k];
     if (Math.abs((o.bbox[1] + o.bbox[3]) / 2 - y) > 1.6 * size) continue;
-    for (const r of o.runs.slice(1)) out.push(r.bbox[0]);
+    for (const r of o.runs.slice(1)) if (!r.restacked) out.push(r.bbox[0]);
     // A neighbour glued across the edge too shows it where one of its texts began right where a
     // line near it begins a text after another (two goal paragraphs side by side, touching on
     // two lines running).
@@ -975,7 +1024,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // where a line of the run's paragraph runs on through the boundary, `through`), where the
       // run is one text twice, the second beginning at the boundary (`splitTwins`), and where a
       // comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
-      const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : splitRunAt(cur, b, true)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
+      const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : notInSentence(splitRunAt(cur, b, true))) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
         (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
@@ -1837,6 +1886,24 @@ function sectionRows(
     }
   }
 
+  // A named label that shares its column with its value (2.项目实施内容及 / 过程概述, and the summary
+  // beside it that runs on over both goal columns: no boundary parts them) keeps its lines there;
+  // the value's lines, right of the label, go to the next column, where the rest of its lines are.
+  for (const r of final) {
+    for (let c = 0; c + 1 < ncols; c++) {
+      const ps = r.cols[c]!;
+      const label = ps.find((p) => p.runs[0]!.labelStart || p.runs[0]!.wholeCell);
+      if (!label || r.merge[c + 1]?.role === 'continued') continue;
+      const value = ps.filter((p) => p !== label && p.bbox[0] >= label.bbox[2] - 0.5);
+      if (!value.some((p) => p.runs[0]!.cellStart && onLineOf(p, label))) continue;
+      // (Where the next column holds a text of its own on a line of the value, not the rest of a
+      // value's line cut at the boundary, the two are cells side by side: 预期目标 | 实际完成情况.)
+      const goesOn = (q: Piece): boolean => value.some((v) => onLineOf(v, q) && q.bbox[0] >= v.bbox[2] - 0.5 && q.bbox[0] - v.bbox[2] < 0.5 * q.fontSize);
+      if (r.cols[c + 1]!.some((q) => value.some((v) => onLineOf(v, q)) && !goesOn(q))) continue;
+      r.cols[c] = ps.filter((p) => !value.includes(p));
+      r.cols[c + 1] = [...value, ...r.cols[c + 1]!];
+    }
+  }
   for (const r of final) {
     const cells: Cell[] = [];
     for (let c = 0; c < ncols; c++) {

@@ -29,6 +29,11 @@ export interface TextRun {
   /** The run is the first line of one of the caller's cell labels, wrapped: it begins a cell, never goes on from a text above. */
   labelStart?: boolean;
   /**
+   * The run is a cell label's two lines read as one on the line of the row they are centred on:
+   * where it begins shows no place where other lines' texts begin.
+   */
+  restacked?: boolean;
+  /**
    * Where runs joined into this one began (`joinTouchingRuns`): the character index in `text` and
    * its x. Valid only while `text` is the text they were taken for (a run cut apart drops them).
    */

@@ -11,6 +11,7 @@ import type { FieldKey } from '../domain/template.js';
 import type { Vocabulary } from '../domain/vocabulary.js';
 import { report, type StageContext } from '../stage.js';
 import type { Cell, Row } from '../types.js';
+import { joinWrapped } from '../wrap.js';
 import { isIgnoredRow } from './sections.js';
 import { acrossOverlap, hasHtml, isPageNumberRow, stripHtml, tidy } from './text.js';
 
@@ -536,7 +537,18 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       }
       return tidy(paragraphs(value));
     });
-    const value = texts.filter((t) => t !== '').join('\n');
+    // A paragraph a page break cut mid-sentence goes on without a break (…确保完成调研走访次数不
+    // at one page's foot, 少于2次；… at the next one's top).
+    let value = '';
+    let last: FieldValue | undefined;
+    texts.forEach((t, i) => {
+      if (t === '') return;
+      const part = list[i]!;
+      const cut = last !== undefined && part.row.page !== undefined && last.row.page !== undefined && part.row.page > last.row.page && !/[。；;！!？?：:]$/u.test(value);
+      if (cut) report(ctx, 'wrapped_cell_joined', `the ${key} text a page break cut mid-sentence goes on on the next page`, { row: part.row, field: key }, { actual: t });
+      value = value === '' ? t : cut ? joinWrapped(value, t) : `${value}\n${t}`;
+      last = part;
+    });
     if (value !== '') out[key] = { value, row: list[0]!.row, cell: list[0]!.cell };
   }
   if (html) report(ctx, 'html_removed', 'HTML tags removed from the text fields; paragraphs joined with line breaks', { row: out.goal_expected?.row ?? rows[0], field: 'goal_expected' });

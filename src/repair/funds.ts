@@ -286,19 +286,26 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
     };
     // The row above is a fund row: by its label, or by one the two rows' labels make (年度 over 资金总额).
     const fundAbove = (): boolean => prev!.cells.some((c, n) => c.text !== '' && (isLabel(c.text) || v.fundRow(c.text + row.cells[n]!.text) !== undefined));
-    const completes = (): boolean => filled.some(surely) && filled.every((n) => surely(n) || maybe(n));
+    // A line of text alone under an empty cell of a fund row: the first line of a note merged over
+    // the fund rows and centred there, set between two rows (户籍人口统计口径 under the total's empty
+    // 原因, over the rest beside 其中：财政资金).
+    const noteStart = (): boolean => filled.length === 1 && prev!.cells[filled[0]!]!.text === '' && isText(row.cells[filled[0]!]!.text) && !v.knows(row.cells[filled[0]!]!.text);
+    const completes = (): boolean => noteStart() || (filled.some(surely) && filled.every((n) => surely(n) || maybe(n)));
     if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && fundAbove() && completes()) {
       // A row label stays one: what would spoil it is a piece of the side label beside it ((1 of (10分)).
       const join = (c: Cell, t: string): Cell => (t === '' || (isLabel(c.text) && !isLabel(c.text + t)) ? c : { ...c, text: c.text + t });
       // Text under an empty cell goes on the text above it in its column.
+      // (With none above, the note's first line: it goes in the empty cell.)
+      const wentUp = new Set<number>();
       for (const n of filled) {
-        if (prev.cells[n]!.text !== '' || !isText(row.cells[n]!.text)) continue;
-        const k = textAbove(n);
+        const k = prev.cells[n]!.text === '' && isText(row.cells[n]!.text) ? textAbove(n) : -1;
+        if (k < 0) continue;
         const at = out[k]!;
         out[k] = { ...at, cells: at.cells.map((c, m) => (m === n ? { ...c, text: c.text + row.cells[n]!.text } : c)) };
+        wentUp.add(n);
       }
       const last = out[out.length - 1]!;
-      out[out.length - 1] = { ...last, cells: last.cells.map((c, n) => (prev.cells[n]!.text === '' && isText(row.cells[n]!.text) ? c : join(c, row.cells[n]!.text))) };
+      out[out.length - 1] = { ...last, cells: last.cells.map((c, n) => (wentUp.has(n) ? c : join(c, row.cells[n]!.text))) };
       report(ctx, 'wrapped_cell_joined', 'the rest of a fund row wrapped onto a line of its own was joined to it', { row }, { actual: filled.map((n) => row.cells[n]!.text).join(' | ') });
       continue;
     }

@@ -65,15 +65,19 @@ export function findSections(rows: readonly Row[], v: Vocabulary): Sections {
 /**
  * A header row a page break cut in two (绩效指 | 一 | 二级 | 三级指 … at one page's foot, 标 | 级指标 |
  * 指标 | 标 … at the next one's top): neither part reads as a header and the two joined cell by
- * cell do. They are read as one row, at the first part's place (`wrapped_cell_joined`).
+ * cell do. They are read as one row, at the first part's place (`wrapped_cell_joined`). Parts
+ * that each name a fund row are rows of their own.
  */
 export function joinHeadersCutByPage(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const isHeader = (r: Row): boolean => isIndicatorHeader(r, v) || isFundsHeader(r, v);
+  // (Two rows that each name a fund row are those rows, the section's side label cut beside them:
+  // 预算执行 | 其中：财政资金 | 377.85 … over 情况(10分) | 财政专户管理资金 | / ….)
+  const fundRow = (r: Row): boolean => r.cells.some((c) => v.fundRow(c.text) !== undefined);
   const out: Row[] = [];
   for (let i = 0; i < rows.length; i++) {
     const a = rows[i]!;
     const b = rows[i + 1];
-    if (b && a.page !== undefined && b.page === a.page + 1 && a.cells.length === b.cells.length && !isHeader(a) && !isHeader(b)) {
+    if (b && a.page !== undefined && b.page === a.page + 1 && a.cells.length === b.cells.length && !isHeader(a) && !isHeader(b) && !(fundRow(a) && fundRow(b))) {
       const joined: Row = { ...a, cells: a.cells.map((c, k) => joinCut(c, b.cells[k]!)) };
       if (isHeader(joined)) {
         report(ctx, 'wrapped_cell_joined', 'a header row a page break cut in two was joined', { row: a }, { actual: `${a.cells.map((c) => c.text).join(' | ')} / ${b.cells.map((c) => c.text).join(' | ')}`, expected: joined.cells.map((c) => c.text).join(' | ') });

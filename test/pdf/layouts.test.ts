@@ -2699,3 +2699,57 @@ describe('263. a 三级指标 cut by a page break, the next page\'s grid set a p
     expect(r.indicators.find((i) => i.level3 === '档案材料准确率')).toMatchObject({ target: '≥90.00(%)', actual: '99.00(%)', weight: '9.00', score: '9.00' });
   });
 });
+
+describe('264. fund rows and the note merged beside them cut by a page break, the side label cut too (Calc, no rules, Sichuan form)', () => {
+  test('预算执行 | 其中：财政资金 … over 情况(10分) | 财政专户管理资金 … are two fund rows, no header cut in two; the note\'s first line, alone under the total\'s empty 原因, begins it', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_fund_rows_and_note_cut_by_page_break_p1-2.pdf'));
+    const f = res.records[0]!.funds;
+    expect(f.fiscal_appropriation).toMatchObject({ initial_budget: '377.85', full_year_budget: '377.85', executed: '217.41', execution_rate: '57.54' });
+    expect(f.unit_funds).toMatchObject({ initial_budget: '41.11', executed: '37.78' });
+    expect(f.total.deviation_reason).toBe('户籍人口统计口径调整，导致该项指标未完全达到年初目标，拟通过APP和公众号加大宣传力度，提高知晓率。');
+  });
+});
+
+describe('265. a numbered label sharing its column with the text beside it (Writer from HTML, horizontal rules, Sichuan form)', () => {
+  test('2.项目实施内容及 / 过程概述 is the label; the summary beside it, running on over both goal columns, is read line by line', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_numbered_label_beside_summary_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '商业网点规划及推介活动专项')!;
+    expect(r.implementation_summary).toBe('2023年度共开展调研走访100次，覆盖商户，资金按进度拨付，项目实施过程规范。');
+    expect(r.goal_actual).toBe('业务培训人次230人次，服务个体工商户人数13100人次，政策解读准确率96.45%，引导高校毕业生到基层工作人数为90人，政策知晓率为95.5%。各项绩效指标基本完成。');
+  });
+});
+
+describe('266. a field label wrapped in its cell and centred on its row (Writer from HTML, no rules, Sichuan form)', () => {
+  test('实施单位（盖 over 章）, the department and the unit on the line between them: three cells, the unit read, no 章） before the goals', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_unit_label_wrapped_round_row_p4.pdf'));
+    const r = res.records[0]!;
+    expect([r.department, r.implementing_unit]).toEqual(['成都市郫都区科学技术局', '成都市郫都区科学技术局']);
+    expect(r.goal_expected?.startsWith('全年计划按时完成郫都区科技成果转化服务专项各项工作')).toBe(true);
+  });
+});
+
+describe('267. the two goal paragraphs cut by a page break mid-sentence (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('…调研走访次数不 | 少于2次 and …平台归档完整率实 | 际完成 go on without a break; 预期目标。 ending the actual is no label and its value', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_goals_cut_mid_sentence_p1-2.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toBe('通过实施外贸企业服务项目，切实维护会员企业合法权益。完成数据报告的采购与安装调试，确保完成调研走访次数不少于2次；完成年度评估报告的编制工作，确保展位合格率98%；组织开展调研走访，平台归档完整率目标值为≥95%。');
+    expect(r.goal_actual).toBe('截至2023年12月底，完成调研走访次数实际完成2次；展位合格率实际完成部分达成指标并具有一定效果；平台归档完整率实际完成达成指标。项目总体达到预期目标。');
+  });
+});
+
+describe('268. a wrapped field label centred on its row, over goal lines that a figure ends (Writer from HTML, horizontal rules, Sichuan form)', () => {
+  test('the department and the unit are read, and 服务对象满意率 97.25%。 stays one line of the actual goal', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_unit_label_wrapped_over_goal_figure_p1.pdf'));
+    const r = res.records[0]!;
+    expect([r.department, r.implementing_unit]).toEqual(['成都市郫都区交通运输局', '成都市郫都区交通运输局']);
+    expect(r.goal_actual).toBe('全年已按计划完成各项工作，年度安全检查开班班次为5期，项目完成时间已完成，服务对象满意率97.25%。');
+  });
+});
+
+describe('269. a wrapped field label and the department left of it, both of two lines centred on the row (Writer from .docx, no rules, Sichuan form)', () => {
+  test('西昌市人力资源和社会保障 over 局 beside 实施单位（盖 over 章） is the department whole', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_unit_label_wrapped_beside_department_of_two_lines_p1.pdf'));
+    const r = res.records[0]!;
+    expect([r.department, r.implementing_unit]).toEqual(['西昌市人力资源和社会保障局', '西昌市人力资源和社会保障局']);
+  });
+});
