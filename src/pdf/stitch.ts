@@ -11,7 +11,7 @@
  * differently); the continuation has text only in columns where the cut row has text, in at
  * most half of them (a row of its own fills its value columns); none of its cells is a label the
  * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
- * number under a whole number. A cell of the cut row that goes on a cell merged over rows above it
+ * number under a whole number, but for a few digits alone under one (10 | 0 of 100). A cell of the cut row that goes on a cell merged over rows above it
  * stands for that cell (a note merged beside several rows, its paragraph cut by the break); one that
  * holds a group's name whole already takes no rest that only repeats its end (both parts of a cut
  * merged cell printed, each clipped).

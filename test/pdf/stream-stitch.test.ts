@@ -134,6 +134,22 @@ describe('stitchPageBreak', () => {
     expect(stitchPageBreak(prev, [row(['', '', '', '100', '88.43'], 40, 60, 2)], H)).toBe(-1);
   });
 
+  test('a few digits alone under a whole number of the cut row (10 | 0 of 100) go on it; two figures under two are a row of their own', () => {
+    const prev = () => [head(), row(['', '', 'total', '10', '100.00'], 760, 800)];
+    const lone = prev();
+    expect(stitchPageBreak(lone, [row(['', '', '', '0', ''], 40, 60, 2)], H)).toBe(0);
+    expect(texts(lone[1])).toEqual(['', '', 'total', '100', '100.00']);
+    expect(stitchPageBreak(prev(), [row(['', '', '', '0', '5'], 40, 60, 2)], H)).toBe(-1);
+  });
+
+  test('a group name whole already takes no rest that repeats its end; the repeat stays in the raw text', () => {
+    const prev = [head(), row([cell('时效指标', { merge: 'start', rowSpan: 2 }), 'name', 'v1', 'v2', 'v3'], 740, 760), row([cell('', { merge: 'continued' }), 'name 2', 'v1', 'v2', 'v3'], 770, 800)];
+    const next = [row(['标', '', '', '', ''], 40, 60, 2), row(['', 'next', 'v1', 'v2', 'v3'], 60, 80, 2)];
+    expect(stitchPageBreak(prev, next, H, [], ['时效指标'])).toBe(0);
+    expect(prev[1]!.cells[0]).toMatchObject({ text: '时效指标', raw: '时效指标\n标' });
+    expect(next).toHaveLength(1);
+  });
+
   test('a table that ends mid-page, text under the table, or a different column count stop it', () => {
     const cont = () => [row(['', 'more', '', '', ''], 40, 60, 2)];
     expect(stitchPageBreak([head(), row(['g', 'name', 'v1', 'v2', 'v3'], 300, 320)], cont(), H)).toBe(-1);
