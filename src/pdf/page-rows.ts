@@ -83,6 +83,7 @@ export function pageToLayout(
     }
   }
   for (let ti = 0; ti < tables.length; ti++) {
+    overflowUp(tables[ti], perCell[ti]);
     for (const r of tableToRows(page, tables[ti], perCell[ti], s, toDisplay)) pending.push(r);
   }
   let mode: PageLayout['mode'] = tables.length ? 'lattice' : 'none';
@@ -219,6 +220,30 @@ function runsPerCell(t: Table, runs: readonly TextRun[]): TextRun[][] {
     if (ci >= 0) perCell[ci].push(run);
   }
   return perCell;
+}
+
+/**
+ * Lines a cell's paragraph ran on with below its cell, drawn over the text of the cell under it
+ * (Chromium lets a cell merged over rows that a page break cuts overflow: 标的可衡量性。 over the
+ * header 未完成原因分析): a line that overlaps a text of its cell, begins where the last line of
+ * the cell above begins and follows it at the line pitch goes back to that cell.
+ */
+function overflowUp(t: Table, perCell: TextRun[][]): void {
+  perCell.forEach((runs, ci) => {
+    const top = t.cells[ci]!.bbox[1];
+    for (const r of [...runs].sort((a, b) => a.bbox[1] - b.bbox[1])) {
+      const em = r.fontSize;
+      const over = runs.some((o) => o !== r && Math.min(o.bbox[2], r.bbox[2]) - Math.max(o.bbox[0], r.bbox[0]) > 0.5 * em && Math.min(o.bbox[3], r.bbox[3]) - Math.max(o.bbox[1], r.bbox[1]) > 0.2 * em);
+      if (!over || r.bbox[1] - top > 1.5 * em) continue;
+      const ai = cellAt(t, r.bbox[0] + 0.5, top - 1);
+      if (ai < 0 || ai === ci) continue;
+      const above = perCell[ai]!;
+      const last = above.reduce<TextRun | null>((m, o) => (!m || o.bbox[3] > m.bbox[3] ? o : m), null);
+      if (!last || Math.abs(last.bbox[0] - r.bbox[0]) > 0.5 || r.bbox[1] - last.bbox[3] > 0.6 * em || r.bbox[1] < last.bbox[3] - 0.2 * em) continue;
+      runs.splice(runs.indexOf(r), 1);
+      above.push(r);
+    }
+  });
 }
 
 /**

@@ -53,10 +53,14 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // merged label cells on, or each of its cells has the edges of a cell of the cut row (a column of
   // merged labels left out on the new page), or of cells side by side when it is empty (the label
   // cells of a cut row drawn as one on the new page): it is that table, not a new one.
-  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0 || (c.text === '' && spanning(cut, c)))) return -1;
+  // (Or, where the next page's columns are other ones altogether, each of its texts begins where
+  // one of the cut row's begins, within it: the last line of a paragraph, 断增强。, under the
+  // paragraph, columns found apart on each page.)
+  const byLeft = cont.cells.some((c) => c.text !== '') && cont.cells.every((c) => c.text === '' || leftAligned(cut, c) >= 0);
+  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0 || (c.text === '' && spanning(cut, c))) && !byLeft) return -1;
   // The continuation's cells by the cut row's cells: by position when both rows have as many
   // cells, else by where they are on the page (a grid split into other columns on each page).
-  const partner = (i: number): number => (cont.cells.length === cut.cells.length ? i : overlapping(cut, cont.cells[i]));
+  const partner = (i: number): number => (cont.cells.length === cut.cells.length ? i : overlapping(cut, cont.cells[i]) >= 0 || !byLeft ? overlapping(cut, cont.cells[i]) : leftAligned(cut, cont.cells[i]));
   // A cell of the cut row that goes on a merged cell begun above it (原因 merged over the fund
   // rows, its paragraph cut by the break) stands for that cell: the rest joins its text.
   const mergedFrom = (j: number): Row['cells'][number] | undefined => {
@@ -89,8 +93,18 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // So does a whole number of a few digits whose rest, a line of digits, is all the next page's top
   // holds (10 | 0 of the total weight 100 that a narrow cell wrapped, the break between its
   // lines): a row of its own holds more than one figure.
-  const loneDigits = (i: number): boolean => contCols.length === 1 && /^\d{1,3}$/.test(target(i)!.text.trim()) && /^\d{1,3}$/.test(cont.cells[i].text.trim());
-  const surelyCut = contCols.some((i) => /\d\.$/.test(target(i)!.text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
+  // (Or a number the column wrapped onto lines of a few characters itself: 9 | 8 / . / 8 / 8 of
+  // 98.88.)
+  const loneDigits = (i: number): boolean => contCols.length === 1 && /^\d{1,3}$/.test(target(i)!.text.trim()) && (/^\d{1,3}$/.test(cont.cells[i].text.trim()) || wrappedFigure(target(i)!, cont.cells[i]));
+  // So does a row whose rest holds figures alone, under cells of the cut row that hold text, and
+  // nothing under the text the cut row begins with (its name): 调研报告准确率 | 不低于 | 89% | 5.0 | 5.0
+  // over | 85% | | 0 | 0. A row of its own has a name.
+  const first = cutCols[0] ?? 0;
+  // (Under one text at least that is no figure whole: the total row's 100 | 98.72 under a row's
+  // 8 | 8.00 is a row of its own, its label elsewhere.)
+  const nameless = contCols.every((i) => partner(i) > first && FIGURE.test(cont.cells[i].text.trim())) &&
+    !FIGURE.test(cut.cells[first]!.text.trim()) && contCols.some((i) => !FIGURE.test(target(i)!.text.trim()));
+  const surelyCut = nameless || contCols.some((i) => /\d\.$/.test(target(i)!.text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
     contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]) || loneDigits(i));
   if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
@@ -148,11 +162,29 @@ function wrappedDigits(a: Row['cells'][number], b: Row['cells'][number]): boolea
   return line > 0 && lines >= 2 && a.text.length <= 3 * lines;
 }
 
+/**
+ * Whether `b` is a number a narrow column wrapped onto two lines or more of at most three
+ * characters, `a` one line of that column (its height a line's).
+ */
+function wrappedFigure(a: Row['cells'][number], b: Row['cells'][number]): boolean {
+  if (!a.bbox || !b.bbox || !/^\d[\d.]*\d$/.test(b.text)) return false;
+  const line = a.bbox[3] - a.bbox[1];
+  const lines = Math.round((b.bbox[3] - b.bbox[1]) / line);
+  return line > 0 && lines >= 2 && b.text.length <= 3 * lines;
+}
+
 /** Whether `cell` has the left edge of one cell of `row` and the right edge of one (a cell over several). */
 function spanning(row: Row, cell: Row['cells'][number]): boolean {
   const b = cell.bbox;
   if (!b) return false;
   return row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2) && row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[2] - b[2]) < 2);
+}
+
+/** Index of the cell of `row` with text that begins where `cell` begins and holds it across, or -1. */
+function leftAligned(row: Row, cell: Row['cells'][number]): number {
+  const b = cell.bbox;
+  if (!b) return -1;
+  return row.cells.findIndex((c) => c.text !== '' && c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2 && b[2] <= c.bbox[2] + 2);
 }
 
 /**

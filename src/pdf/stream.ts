@@ -324,7 +324,11 @@ export function linesToStreamRows(
     if (hits) found.push({ hits, between });
     // (A header that stood alone at the foot of the page before showed no rows: this page's do.)
     const carried = sec.carried;
-    const left = sec.hits ? labelOverText(body, leftOfLabels(secLines, sec.hits), between, sec.hits) : carried?.headerOnly ? leftOfLabels(secLines, carried.hits) : [...(carried?.leftBounds ?? [])];
+    // (Nor did one whose rows, too few to tell its label columns, showed nothing left of the
+    // labels: a side label that the producer prints in the part of its merged cell on this page,
+    // 绩效指 / 标 left of the level-1 names.)
+    const fresh = !!carried && !carried.headerOnly && !carried.leftBounds.length && !sec.labelCols;
+    const left = sec.hits ? labelOverText(body, leftOfLabels(secLines, sec.hits), between, sec.hits) : carried && (carried.headerOnly || fresh) ? leftOfLabels(secLines, carried.hits) : [...(carried?.leftBounds ?? [])];
     const bounds = hits ? [...left, ...between] : gapBounds(secLines, s);
     // Columns without a label, found here or (a page that goes on with the table, where the
     // rows may not show them) on the page before.
@@ -336,7 +340,10 @@ export function linesToStreamRows(
     bounds.push(...unlabelled);
     bounds.sort((x, y) => x - y);
 
-    return { sec, secLines, bounds, left, unlabelled, pieces: sectionPieces(lines, sec, bounds, titles, s, groupName) };
+    // (Columns found so left of what the page before carried shift its columns' numbers; they are
+    // labels' columns.)
+    const added = fresh ? left.length : 0;
+    return { sec: added ? shiftColumns(sec, added) : sec, secLines, bounds, left, unlabelled, pieces: sectionPieces(lines, sec, bounds, titles, s, groupName) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
   // or taken from the pages before when this one shows no wrap.
@@ -695,6 +702,24 @@ function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[], on
   return cutAt(r, edges, i);
 }
 
+/**
+ * A cut at the seam of a run nearest boundary b, within a sixth of an em of it, where digits meet
+ * (11 月 30 | 2022 年 11: a wrapped date target filling its narrow cell and the next cell's date,
+ * drawn as two texts a third of a point apart; one text never runs two figures together), or a
+ * figure begins right after Han text.
+ */
+function splitAtFigureSeam(r: TextRun, b: number, hanToo: boolean): [TextRun, TextRun] | null {
+  if (r.angle !== 0 || r.seams?.text !== r.text) return null;
+  const chars = Array.from(r.text);
+  // (Within half an em after a Han character with no space between, `hanToo`, in a run over one
+  // boundary: 2023 年 10 月 31 日 | 2023 年 10 月完, where Writer's paragraph would have the space it
+  // sets between Han and Latin. Calc sets none: 采购单价599 in a paragraph over many columns.)
+  const near = (k: number, sx: number): boolean => (/\d/u.test(chars[k - 1]!) ? Math.abs(sx - b) < r.fontSize / 6 : hanToo && /\p{Script=Han}/u.test(chars[k - 1]!) && Math.abs(sx - b) < r.fontSize / 2);
+  const seam = r.seams.at.filter(([k, sx]) => k > 0 && k < chars.length && /\d/u.test(chars[k]!) && near(k, sx))
+    .sort((p, q) => Math.abs(p[1] - b) - Math.abs(q[1] - b))[0];
+  return seam ? cutAt(r, charEdges(r), seam[0]) : null;
+}
+
 /** The seams of a run within a third of an em of x (half an em between two Han characters). */
 function seamsNear(r: TextRun, x: number): (readonly [number, number])[] {
   if (r.angle !== 0 || r.seams?.text !== r.text) return [];
@@ -787,7 +812,16 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
     if (k === li) continue;
     const o = lines[k];
     if (Math.abs((o.bbox[1] + o.bbox[3]) / 2 - y) > 1.6 * size) continue;
-    for (const r of o.runs.slice(1)) if (!r.restacked) out.push(r.bbox[0]);
+    // (Not a text that goes on from the one before it, as close as the space a producer sets between
+    // Han and Latin text: 区域 GDP | 增长, a line of a paragraph.)
+    // (Where another line near begins a run there too, it is a column's edge: 本年度… | 497.00(元/套)…,
+    // two paragraphs side by side, the right one's lines flush left.)
+    const goesOn = (m: TextLine, j: number): boolean => {
+      const q = m.runs[j]!;
+      if (j === 0 || !(q.bbox[0] - m.runs[j - 1]!.bbox[2] < 0.5 * size && hanLatinSeam(m.runs[j - 1]!.text, q.text))) return false;
+      return !lines.slice(Math.max(lo, li - 4), Math.min(hi, li + 5)).some((n) => n !== m && n.runs.some((o) => Math.abs(o.bbox[0] - q.bbox[0]) < 0.5));
+    };
+    o.runs.forEach((r, j) => { if (j > 0 && !r.restacked && !goesOn(o, j)) out.push(r.bbox[0]); });
     // A neighbour glued across the edge too shows it where one of its texts began right where a
     // line near it begins a text after another (two goal paragraphs side by side, touching on
     // two lines running).
@@ -798,7 +832,7 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
     // over the edge too: two paragraphs side by side, touching on every line, …中 | 本年度 and
     // …调研 | 年限.)
     const gapped = new Set(o.runs.flatMap(gappedSeams));
-    for (const x of seams) if (near.some((m) => m.runs.slice(1).some((q) => Math.abs(q.bbox[0] - x) < 0.5) || (gapped.has(x) && m.runs.some((q) => gappedSeams(q).some((y) => Math.abs(y - x) < 0.5))))) out.push(x);
+    for (const x of seams) if (near.some((m) => m.runs.some((q, j) => j > 0 && Math.abs(q.bbox[0] - x) < 0.5 && !goesOn(m, j)) || (gapped.has(x) && m.runs.some((q) => gappedSeams(q).some((y) => Math.abs(y - x) < 0.5))))) out.push(x);
   }
   return out;
 }
@@ -809,18 +843,29 @@ function neighbourStarts(lines: readonly TextLine[], li: number, lo: number, hi:
  * character index and whether that text was Han characters alone: two cells' texts drawn as one.
  * A line of one paragraph drawn in pieces leaves no white between them.
  */
-function whiteSeams(r: TextRun): Array<readonly [number, number, boolean]> {
+function whiteSeams(r: TextRun): Array<readonly [number, number, boolean, number]> {
   if (r.angle !== 0 || r.seams?.text !== r.text) return [];
   const chars = Array.from(r.text);
   const cuts = [[0, r.bbox[0]] as const, ...r.seams.at];
-  const out: Array<readonly [number, number, boolean]> = [];
+  const out: Array<readonly [number, number, boolean, number]> = [];
   for (let j = 1; j < cuts.length; j++) {
     const [k, sx] = cuts[j]!, [i, x0] = cuts[j - 1]!;
     if (k < 1 || k >= chars.length) continue;
     const before = chars.slice(i, k);
-    if (before.every((ch) => /\p{Script=Han}|[，。；：、（）]/u.test(ch)) && sx - (x0 + before.length * r.fontSize) >= 0.05 * r.fontSize) out.push([k, sx, before.every((ch) => /\p{Script=Han}/u.test(ch))]);
+    const end = x0 + before.length * r.fontSize;
+    if (before.every((ch) => /\p{Script=Han}|[，。；：、（）]/u.test(ch)) && sx - end >= 0.05 * r.fontSize) out.push([k, sx, before.every((ch) => /\p{Script=Han}/u.test(ch)), end]);
   }
   return out;
+}
+
+/**
+ * A cut at a white seam (`whiteSeams`) whose white holds boundary b: the boundary was placed
+ * between where one cell's text ends and the next one's begins (项目完成时 | 2023 年 6 月 30 日前完成,
+ * a name and a target each filling its cell, drawn half a point apart).
+ */
+function splitInWhite(r: TextRun, b: number): [TextRun, TextRun] | null {
+  const seam = whiteSeams(r).find(([k, sx, han, end]) => han && k >= 2 && end <= b + 0.1 && sx >= b - 0.1);
+  return seam ? cutAt(r, charEdges(r), seam[0]) : null;
 }
 
 /** The x of each of a run's seams after white (`whiteSeams`). */
@@ -1024,7 +1069,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // where a line of the run's paragraph runs on through the boundary, `through`), where the
       // run is one text twice, the second beginning at the boundary (`splitTwins`), and where a
       // comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
-      const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : notInSentence(splitRunAt(cur, b, true))) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ??
+      const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : notInSentence(splitRunAt(cur, b, true))) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ?? splitInWhite(cur, b) ?? splitAtFigureSeam(cur, b, crossed === 1) ??
         (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
@@ -1682,7 +1727,15 @@ function sectionRows(
   for (const b of blocks) if (!(b.pieces.every(whole) && b.bbox[1] > lowestOther[b.col])) perCol[b.col]++;
   perCol.forEach((n, c) => { if (n < 2) perCol[c] = blocks.filter((b) => b.col === c).length; });
   const most = Math.max(0, ...perCol);
-  const firstDense = perCol.findIndex((n) => n >= 0.6 * most);
+  // (A column that holds group names alone, fewer than a column right of it holds blocks, is a
+  // label column however dense: 数量指标 / 质量指标 / 时效指标 over five rows.)
+  const namesOnly = (c: number): boolean => {
+    const own = blocks.filter((b) => b.col === c);
+    // (One of them off every row, centred over rows: a column of single rows' names is read as any.)
+    const onRow = (b: Block): boolean => blocks.some((o) => o.col !== b.col && o.pieces.length === 1 && Math.abs(centre(o.bbox) - centre(b.bbox)) < 0.3 * b.fontSize);
+    return own.length >= 2 && own.every((b) => mode.groupName?.(b.pieces.map(textOf).join('')) ?? false) && perCol.some((n, d) => d > c && n > own.length) && own.some((b) => !onRow(b));
+  };
+  const firstDense = perCol.findIndex((n, c) => n >= 0.6 * most && !namesOnly(c));
   // (And sparse columns right of those that this page shows among three rows or more: a level-2
   // column whose groups were a row each on the header page, 经济效益指标 over three rows here.)
   const ownLabelCols = perCol.map((_, c) => c).filter((c) => most >= 3 && c < firstDense);
@@ -1991,7 +2044,7 @@ function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => 
       if (members.length) {
         const first = rows[members[0]];
         for (let b = k; b <= e; b++) first.cols[c].push(...bands[b][c]);
-        if (members.length > 1 && first.cols[c].length) {
+        if (members.length > 1) {
           first.merge[c] = { role: 'start', span: members.length };
           for (const m of members.slice(1)) rows[m].merge[c] = { role: 'continued', span: 1 };
         }
@@ -2166,10 +2219,10 @@ function splitRunsAtRows(b: Block, over: readonly BBox[], aligns: readonly Align
   const n = b.pieces.length, k = over.length;
   const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
   // (The row a page break cuts at the section's foot, `footLine`, sets its cells at the top of its
-  // part whatever their alignment: there the top costs nothing.)
+  // part whatever their alignment: there the top costs nothing, centred cells' rows may be so.)
   const cutRow = (row: BBox): boolean => footLine !== null && Math.abs(centre(row) - footLine) < tol;
   const misfit = (box: BBox, row: BBox): number => {
-    if (a !== 'any') return Math.abs(pointOf(box, a) - pointOf(row, a));
+    if (a !== 'any') return Math.min(Math.abs(pointOf(box, a) - pointOf(row, a)), a === 'middle' && cutRow(row) ? Math.abs(box[1] - row[1]) : Infinity);
     return Math.min(...aligns.map((x, i) => Math.abs(pointOf(box, x) - pointOf(row, x)) + (i && !(x === 'top' && cutRow(row)) ? 0.5 * tol : 0)));
   };
   // f[r][j]: least misalignment of lines [0, j) cut into the runs of rows [0, r).
@@ -2948,6 +3001,17 @@ function leastCostPath<C extends { s: number; e: number; err: number }>(
   return { path: chosen, cost: bestCost };
 }
 
+/** A section carried over from the page before, with `k` columns more left of its columns. */
+function shiftColumns(sec: Section, k: number): Section {
+  const keys = <T,>(o: Record<number, T> | undefined): Record<number, T> | undefined => (o ? Object.fromEntries(Object.entries(o).map(([c, v]) => [Number(c) + k, v])) : undefined);
+  const open = keys(sec.breakAbove?.openGroups), rests = keys(sec.breakAbove?.cutRests);
+  return {
+    ...sec,
+    ...(sec.labelCols ? { labelCols: [...Array.from({ length: k }, (_, c) => c), ...sec.labelCols.map((c) => c + k)] } : {}),
+    ...(sec.breakAbove ? { breakAbove: { ...(open ? { openGroups: open } : {}), ...(rests ? { cutRests: rests } : {}) } } : {}),
+  };
+}
+
 /**
  * The data rows at a section's foot that no label of a label column covers, by column: a
  * merged cell cut by the page break whose label stands on the next page.
@@ -3248,10 +3312,12 @@ function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [
     // Runs of three lines or more starting at one x: the left edge of a column, however close the
     // text left of it comes, up to touching it (a narrow side label column beside the fund rows'
     // labels, 项目资金(万元) filling its column up to where 年度资金 begins).
-    const edge = (x: number): boolean => spans.filter((sp) => Math.abs(sp[0] - x) < 0.5).length >= 3;
+    // (Two lines beginning at one x, a point or more right of the text before: a paragraph set flush
+    // left beside a wrapped side label that fills its column, 项目基本情 / 况.)
+    const edge = (x: number, n = 3): boolean => spans.filter((sp) => Math.abs(sp[0] - x) < 0.5).length >= n;
     let end = spans[0][1];
     for (const [a, b, size, starts] of spans.slice(1)) {
-      if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5) || (a > end - 0.5 && edge(a))) bounds.push((end + a) / 2);
+      if (a > end + Math.max(1, size / 3) || (starts && a > end - 0.5) || (a > end - 0.5 && edge(a)) || (a > end + 1 && edge(a, 2))) bounds.push((end + a) / 2);
       if (b > end) end = b;
     }
     // (A point's gap is one: a label column beside the first column's header, wrapped to fill it.
@@ -3371,6 +3437,27 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
   const aligned = (u: readonly [number, number], side: 0 | 1): boolean => undecided.some((o) => Math.abs(o[side] - u[side]) < 1 && Math.abs(o[1 - side]! - u[1 - side]!) >= 1);
   const [l0, r0] = [l, r];
   const em = bodyFontSize(lines);
+  // Whether undecided run k leads, run after run of its line each less than half an em from the
+  // next, to a run placed on the right (dir 1) or on the left (-1): the start of a line of the
+  // right cell's paragraph (截至 | 2023 年 12 | 月底，… set with the autospace between Han and Latin).
+  const chained = (k: number, dir: 1 | -1): boolean => {
+    const line = undecidedLine[k]!;
+    const placed = placedOn.get(line);
+    if (!placed) return false;
+    // (Each step is that space: Han text on one side, Latin on the other.)
+    const textAt = (x0: number, x1: number): string => line.runs.find((o) => Math.abs(o.bbox[0] - x0) < 0.01 && Math.abs(o.bbox[2] - x1) < 0.01)?.text ?? '';
+    let [x0, x1] = undecided[k]!;
+    for (;;) {
+      const edge = dir === 1 ? x1 : x0;
+      const here = textAt(x0, x1);
+      const next = line.runs.find((o) => { const d = dir === 1 ? o.bbox[0] - edge : edge - o.bbox[2]; return d >= -0.5 && d < 0.5 * em; });
+      if (!next || !(dir === 1 ? hanLatinSeam(here, next.text) : hanLatinSeam(next.text, here))) return false;
+      if ((dir === 1 ? placed.r : placed.l).some((a) => Math.abs(a - (dir === 1 ? next.bbox[0] : next.bbox[2])) < 0.01)) return true;
+      const j = undecided.findIndex((u, i) => undecidedLine[i] === line && Math.abs(u[0] - next.bbox[0]) < 0.01 && Math.abs(u[1] - next.bbox[2]) < 0.01);
+      if (j < 0) return false;
+      [x0, x1] = undecided[j]!;
+    }
+  };
   for (const [k, u] of undecided.entries()) {
     const [x0, x1] = u;
     const c = (x0 + x1) / 2;
@@ -3401,6 +3488,10 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
       if (beforeR) l = Math.max(l, x1);
       else r = Math.min(r, x0);
     } else if (goesOnL) l = Math.max(l, x1);
+    else if (chained(k, 1) !== chained(k, -1)) {
+      if (chained(k, -1)) l = Math.max(l, x1);
+      else r = Math.min(r, x0);
+    }
     else if (prior !== undefined && (x0 >= prior - 0.5 || x1 <= prior + 0.5)) {
       // Wholly on one side of the boundary the page before found.
       if (x0 >= prior - 0.5) r = Math.min(r, x0);
@@ -3427,6 +3518,21 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     }
     else if (Math.abs(c - lc) <= Math.abs(c - rc)) l = Math.max(l, x1);
     else r = Math.min(r, x0);
+  }
+  // A run over both labels drawn from two texts, white between them right where the left side's
+  // texts end (项目完成时 | 2023 年 6 月 30 日前完成: a name filling its cell, the next cell's target
+  // filling its own): the right cell begins at that seam.
+  // So does a seam of such a run where the right side's lines begin, on the lines next to it too
+  // (…目标值为 2023 年 10 月 31 日 | 2．已做好…: a goal's line drawn up to the next paragraph's).
+  const startsBeside = (line: TextLine, x: number): boolean => lines.some((m) => m !== line && Math.abs(centre(m.bbox) - centre(line.bbox)) < 1.6 * (line.bbox[3] - line.bbox[1]) && m.runs.some((o) => Math.abs(o.bbox[0] - x) < 0.5));
+  for (const line of lines) {
+    for (const run of line.runs) {
+      if (run.bbox[0] >= left[1] || run.bbox[2] <= right[0]) continue;
+      for (const [k, sx, han, end] of whiteSeams(run)) if (han && k >= 2 && sx < r && sx > l && Math.abs(end - l) < 0.5 && placedL.filter((x) => Math.abs(x - l) < 0.5).length >= 2) r = sx;
+      for (const [k, sx] of run.seams?.text === run.text ? run.seams.at : []) {
+        if (k > 0 && sx > l + 0.5 && sx <= r + 0.5 && sharedStart.some((x) => Math.abs(x - sx) < 0.5) && startsBeside(line, sx)) [l, r] = [Math.max(l, sx - 0.5), Math.min(r, sx)];
+      }
+    }
   }
   if (r - l < -0.5) return null;
   // Cells that touch (text filling its cell up to the next one's) meet at the boundary.
