@@ -11,7 +11,12 @@
  * differently); the continuation has text only in columns where the cut row has text, in at
  * most half of them (a row of its own fills its value columns); none of its cells is a label the
  * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
- * number under a whole number, but for a few digits alone under one (10 | 0 of 100). A cell of the cut row that goes on a cell merged over rows above it
+ * number under a whole number, but for a few digits alone under one (10 | 0 of 100, and 9 over
+ * 8 / . / 8 / 8 that a narrow column wrapped a character a line). A rest of figures alone under
+ * text of the cut row, with nothing under the row's name, goes on whatever its share of the
+ * columns (不低于 | 5.0 over 85% | 0); where the next page's columns are other ones altogether, a
+ * text that begins where a cell of the cut row begins, within it, goes on that cell (a
+ * paragraph's last line). A cell of the cut row that goes on a cell merged over rows above it
  * stands for that cell (a note merged beside several rows, its paragraph cut by the break); one that
  * holds a group's name whole already takes no rest that only repeats its end (both parts of a cut
  * merged cell printed, each clipped).
@@ -60,7 +65,11 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0 || (c.text === '' && spanning(cut, c))) && !byLeft) return -1;
   // The continuation's cells by the cut row's cells: by position when both rows have as many
   // cells, else by where they are on the page (a grid split into other columns on each page).
-  const partner = (i: number): number => (cont.cells.length === cut.cells.length ? i : overlapping(cut, cont.cells[i]) >= 0 || !byLeft ? overlapping(cut, cont.cells[i]) : leftAligned(cut, cont.cells[i]));
+  const partner = (i: number): number => {
+    if (cont.cells.length === cut.cells.length) return i;
+    const j = overlapping(cut, cont.cells[i]);
+    return j < 0 && byLeft ? leftAligned(cut, cont.cells[i]) : j;
+  };
   // A cell of the cut row that goes on a merged cell begun above it (原因 merged over the fund
   // rows, its paragraph cut by the break) stands for that cell: the rest joins its text.
   const mergedFrom = (j: number): Row['cells'][number] | undefined => {

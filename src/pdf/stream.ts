@@ -1987,7 +1987,8 @@ function sectionRows(
  * Rows from horizontal rules: when rules run across the section between its rows, each band
  * between two rules is a row and everything a column holds in a band is one cell; where the rule
  * is missing over a column, that column's cell is merged over the bands on both sides (a row
- * group's label). Null when fewer than two rules cross the section.
+ * group's label; also where it holds no text, the part of a group at a page's foot whose label the
+ * next page prints). Null when fewer than two rules cross the section.
  */
 function bandRows(pieces: readonly Piece[], ncols: number, colX: (c: number) => [number, number], hRules: readonly Rule[], x0: number, x1: number): LogicalRow[] | null {
   if (pieces.length === 0 || hRules.length < 2) return null;
@@ -2219,7 +2220,8 @@ function splitRunsAtRows(b: Block, over: readonly BBox[], aligns: readonly Align
   const n = b.pieces.length, k = over.length;
   const boxOf = (i: number, j: number): BBox => unionBox(b.pieces.slice(i, j).map((p) => p.bbox));
   // (The row a page break cuts at the section's foot, `footLine`, sets its cells at the top of its
-  // part whatever their alignment: there the top costs nothing, centred cells' rows may be so.)
+  // part whatever their alignment: there the top costs nothing, in a section aligned at the middle
+  // too.)
   const cutRow = (row: BBox): boolean => footLine !== null && Math.abs(centre(row) - footLine) < tol;
   const misfit = (box: BBox, row: BBox): number => {
     if (a !== 'any') return Math.min(Math.abs(pointOf(box, a) - pointOf(row, a)), a === 'middle' && cutRow(row) ? Math.abs(box[1] - row[1]) : Infinity);

@@ -150,6 +150,33 @@ describe('stitchPageBreak', () => {
     expect(next).toHaveLength(1);
   });
 
+  test('a rest of figures alone under text of the cut row, nothing under its name, goes on; under whole figures alone it is a row of its own', () => {
+    const cut = () => [head(), row(['', '调研报告准确率', '不低于', '5.0', '5.0'], 760, 800)];
+    const joined = cut();
+    expect(stitchPageBreak(joined, [row(['', '', '85%', '0', '0'], 40, 60, 2)], H)).toBe(0);
+    expect(texts(joined[1])).toEqual(['', '调研报告准确率', '不低于85%', '5.00', '5.00']);
+    const whole = [head(), row(['', 'name', '≥95%', '8', '8.00'], 760, 800)];
+    expect(stitchPageBreak(whole, [row(['', '', '', '100', '98.72'], 40, 60, 2)], H)).toBe(-1);
+  });
+
+  test('a whole number of a few digits takes a rest that the column wrapped a character a line (9 | 8 / . / 8 / 8)', () => {
+    const at = (text: string, top: number, bottom: number): Cell => cell(text, { bbox: [500, top, 506, bottom] });
+    const prev = [head(), { ...row(['', '合计', '', '100', at('9', 780, 790)], 780, 790), bbox: box(780, 790) }];
+    const next = [row(['', '', '', '', at('8.88', 40, 80)], 40, 80, 2)];
+    expect(stitchPageBreak(prev, next, H)).toBe(0);
+    expect(texts(prev[1]!)[4]).toBe('98.88');
+    const oneLine = [head(), row(['', '合计', '', '100', at('9', 780, 790)], 780, 790)];
+    expect(stitchPageBreak(oneLine, [row(['', '', '', '', at('8.88', 40, 50)], 40, 50, 2)], H)).toBe(-1);
+  });
+
+  test('on a next page whose columns are other ones, a text that begins where a cell of the cut row begins, within it, goes on that cell', () => {
+    const at = (text: string, x0: number, x1: number): Cell => cell(text, { bbox: [x0, 760, x1, 800] });
+    const prev = [head(), row([at('项目年度目标', 100, 160), at('…确保人才队伍稳定性定性不', 242, 740), at('', 740, 800)], 760, 800)];
+    const next = [row([at('', 30, 90), at('', 90, 160), at('', 160, 240), at('断增强。', 242, 278)], 40, 60, 2), row(['情况', '年度目标完成情况', '经过全年努力'], 60, 80, 2)];
+    expect(stitchPageBreak(prev, next, H)).toBe(0);
+    expect(texts(prev[1]!)[1]).toBe('…确保人才队伍稳定性定性不断增强。');
+  });
+
   test('a table that ends mid-page, text under the table, or a different column count stop it', () => {
     const cont = () => [row(['', 'more', '', '', ''], 40, 60, 2)];
     expect(stitchPageBreak([head(), row(['g', 'name', 'v1', 'v2', 'v3'], 300, 320)], cont(), H)).toBe(-1);
