@@ -2884,3 +2884,23 @@ describe('284. a date target filling its cell, touching the next cell\'s date (W
     expect(rows.find((i) => i.level3 === '展品交付时间')).toMatchObject({ target: '2023年10月31日前完成', actual: '2023年10月完成' });
   });
 });
+
+describe('285. executed figures set flush right with a space after them, touching the rates a narrow column wraps (Writer from HTML, no rules, Sichuan form)', () => {
+  test('13.24␠ reaching the wrapped label 预算执 / 行率 is no cell over both columns: every executed amount and rate read in its column', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_executed_figures_touching_wrapped_rates_p2-3.pdf'));
+    const f = res.records[0]!.funds;
+    expect([f.total.executed, f.total.execution_rate]).toEqual(['13.24', '97.86']);
+    expect([f.fiscal_appropriation?.executed, f.fiscal_appropriation?.execution_rate]).toEqual(['9.44', '98.03']);
+    expect([f.fiscal_special_account?.executed, f.fiscal_special_account?.execution_rate]).toEqual(['0.82', '97.62']);
+  });
+});
+
+describe('286. executed figures centred with a space after them, a figure without one beside them (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('0.00, centred on the middle of 295.50␠ and 69.08␠, is the executed column\'s, nearer the rate label though it is', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_executed_figures_centred_beside_wrapped_rates_p2.pdf'));
+    const f = res.records[0]!.funds;
+    expect([f.total.executed, f.total.execution_rate]).toEqual(['295.50', '94.40']);
+    expect([f.fiscal_special_account?.executed, f.fiscal_special_account?.execution_rate]).toEqual(['69.08', '99.21']);
+    expect(f.unit_funds?.executed).toBe('0.00');
+  });
+});
