@@ -165,10 +165,7 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
  * one line of digits in that column: the rest of it.
  */
 function wrappedDigits(a: Row['cells'][number], b: Row['cells'][number]): boolean {
-  if (!a.bbox || !b.bbox || !/^\d[\d.]*$/.test(a.text) || !/^\d+$/.test(b.text)) return false;
-  const line = b.bbox[3] - b.bbox[1];
-  const lines = Math.round((a.bbox[3] - a.bbox[1]) / line);
-  return line > 0 && lines >= 2 && a.text.length <= 3 * lines;
+  return /^\d+$/.test(b.text) && wrappedOver(a, b, /^\d[\d.]*$/);
 }
 
 /**
@@ -176,10 +173,15 @@ function wrappedDigits(a: Row['cells'][number], b: Row['cells'][number]): boolea
  * characters, `a` one line of that column (its height a line's).
  */
 function wrappedFigure(a: Row['cells'][number], b: Row['cells'][number]): boolean {
-  if (!a.bbox || !b.bbox || !/^\d[\d.]*\d$/.test(b.text)) return false;
-  const line = a.bbox[3] - a.bbox[1];
-  const lines = Math.round((b.bbox[3] - b.bbox[1]) / line);
-  return line > 0 && lines >= 2 && b.text.length <= 3 * lines;
+  return wrappedOver(b, a, /^\d[\d.]*\d$/);
+}
+
+/** Whether `multi`, its text matching `text`, fills two lines or more of `single`'s height with at most three characters a line. */
+function wrappedOver(multi: Row['cells'][number], single: Row['cells'][number], text: RegExp): boolean {
+  if (!multi.bbox || !single.bbox || !text.test(multi.text)) return false;
+  const line = single.bbox[3] - single.bbox[1];
+  const lines = Math.round((multi.bbox[3] - multi.bbox[1]) / line);
+  return line > 0 && lines >= 2 && multi.text.length <= 3 * lines;
 }
 
 /** Whether `cell` has the left edge of one cell of `row` and the right edge of one (a cell over several). */
