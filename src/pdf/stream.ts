@@ -159,6 +159,8 @@ interface Section {
   /** The header of the previous page's last section, which these lines continue. */
   carried?: { hits: Array<[number, number]>; leftBounds: number[]; unlabelled: number[]; bounds: number[]; headerOnly?: boolean };
   labelCols?: number[];
+  /** The label columns the previous page's table showed, where the section repeats its header (no labels placed by them: where its data columns begin). */
+  priorLabelCols?: number[];
   /** Set when the section goes on with the previous page's table (with its header repeated or not). */
   breakAbove?: { openGroups?: Record<number, OpenGroup>; cutRests?: Record<number, number> };
 }
@@ -283,7 +285,7 @@ export function linesToStreamRows(
       // A header repeated at the top of a page, with the columns the page before ended with.
       const carry = hints.carry;
       const repeated = sections.length === 0 && titles.size === 0 && carry && sameWidth(carry) && carry.hits.length === hits.length;
-      startSection({ start: first, end: lines.length, header, hits, ...(repeated ? { breakAbove: openOf(carry) } : {}) });
+      startSection({ start: first, end: lines.length, header, hits, ...(repeated ? { breakAbove: openOf(carry), ...(carry.labelCols ? { priorLabelCols: carry.labelCols } : {}) } : {}) });
       covered = last;
       continue;
     }
@@ -1638,7 +1640,11 @@ function sectionRows(
   // their blocks are not split by it.
   const counts = new Array<number>(ncols).fill(0);
   for (const b of blocks) counts[b.col]++;
-  const dense = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
+  // (A page that goes on with a table whose label columns the page before showed has its data
+  // columns right of them, however few rows it holds: the rest of a cut row and one more.)
+  const denseHere = counts.findIndex((n) => n >= 0.6 * Math.max(...counts));
+  const prior = sec.labelCols ?? sec.priorLabelCols;
+  const dense = prior?.length ? Math.min(denseHere, Math.max(...prior) + 1) : denseHere;
   const inDataCol = (c: number): boolean => c >= dense && !(sec.labelCols ?? []).includes(c);
   // A one-line text is evidence of a row only where a one-line cell of another column stands on
   // its line: a group's label centred between two rows (a short table makes its column look
@@ -3010,6 +3016,7 @@ function shiftColumns(sec: Section, k: number): Section {
   return {
     ...sec,
     ...(sec.labelCols ? { labelCols: [...Array.from({ length: k }, (_, c) => c), ...sec.labelCols.map((c) => c + k)] } : {}),
+    ...(sec.priorLabelCols ? { priorLabelCols: [...Array.from({ length: k }, (_, c) => c), ...sec.priorLabelCols.map((c) => c + k)] } : {}),
     ...(sec.breakAbove ? { breakAbove: { ...(open ? { openGroups: open } : {}), ...(rests ? { cutRests: rests } : {}) } } : {}),
   };
 }
@@ -3305,7 +3312,12 @@ function leftOfLabels(lines: readonly TextLine[], hits: ReadonlyArray<readonly [
         spans.push([from, x - 0.5, r.fontSize, from === r.bbox[0] && r.cellStart === true]);
         from = x;
       }
-      spans.push([from, Math.min(r.bbox[2], left), r.fontSize, from === r.bbox[0] && r.cellStart === true]);
+      // (A run over the first label's start that is Han text ending short of it, a space and a
+      // figure, ends there: a fund row's name filling its cell, drawn in one text with the figure
+      // right of it, 其他资金 1171318.10. Not a paragraph's Han text spaced from a number: 完成 2022 年.)
+      const han = from === r.bbox[0] && r.bbox[2] > left + 0.5 ? /^([\p{Script=Han}，。；：、（）]{2,}) (\S+)$/u.exec(r.text) : null;
+      const hanEnd = han && FIGURE.test(han[2]!) ? r.bbox[0] + Array.from(han[1]!).length * r.fontSize : Infinity;
+      spans.push([from, hanEnd < left - 0.5 ? hanEnd : Math.min(r.bbox[2], left), r.fontSize, from === r.bbox[0] && r.cellStart === true]);
     }
   }
   if (spans.length) {

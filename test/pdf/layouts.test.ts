@@ -2904,3 +2904,21 @@ describe('286. executed figures centred with a space after them, a figure withou
     expect(f.unit_funds?.executed).toBe('0.00');
   });
 });
+
+describe('287. a fund row\'s name drawn in one text with the figure right of it, the figure wrapped a digit (Writer from .docx, a frame only, national form)', () => {
+  test('其他资金 1171318.10 ends where its name does: the names are a column of their own and every initial budget is read whole', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_fund_name_drawn_with_its_figure_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '职业教育实训基地建设及督导评估建设项目')!;
+    expect([r.funds.total.initial_budget, r.funds.fiscal_appropriation?.initial_budget, r.funds.carryover?.initial_budget, r.funds.other?.initial_budget]).toEqual(['6258046.97', '4725635.02', '361093.85', '1171318.10']);
+    expect(r.issues.map((d) => d.code)).not.toContain('funds_sum_mismatch');
+  });
+});
+
+describe('288. an indicator\'s name cut by a page break, its rest under the repeated header (Writer from HTML, no rules, Shanghai form)', () => {
+  test('定性 at page 2\'s top, over the next row, ends 人才队伍稳; the next row keeps its own name', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_name_cut_by_break_under_repeated_header_p1-2.pdf'));
+    const rows = res.records.find((x) => x.project_name === '防汛防台建设项目')!.indicators;
+    expect(rows.find((i) => i.level2 === '可持续影响指标')).toMatchObject({ level3: '人才队伍稳定性', target: '建立健全', weight: '15.00' });
+    expect(rows.find((i) => i.level1 === '满意度指标')).toMatchObject({ level3: '会员满意度', target: '≥90.00(%)', score: '15.00' });
+  });
+});
