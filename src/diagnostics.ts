@@ -36,6 +36,7 @@ export const CODES = {
   ocr_read: { stage: 'pdf', severity: 'info', meaning: 'a page without a text layer was read by OCR (its cells carry ocr: true and a confidence)' },
   pdf_warning: { stage: 'pdf', severity: 'info', meaning: 'pdf.js recovered from a problem in the file' },
   stream_table: { stage: 'pdf', severity: 'info', meaning: 'a page had no ruling lines: columns were inferred from text alignment' },
+  side_page: { stage: 'pdf', severity: 'info', meaning: 'a page printed the columns right of an earlier page (a sheet wider than the paper, printed down then across): its text was read with that page, and its cells keep their own page and place' },
   page_furniture: { stage: 'pdf', severity: 'info', meaning: 'a page number, a running header or footer repeated from an earlier page, or slanted text (a watermark, a seal), was set aside: it is no table cell' },
   hidden_text: { stage: 'pdf', severity: 'warning', meaning: 'text a reader cannot see (invisible render mode, white on white, transparent) was left out of the cells' },
   text_layer_over_image: { stage: 'pdf', severity: 'info', meaning: 'invisible text over a page image (an OCR text layer) was read as the page\'s text' },

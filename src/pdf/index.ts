@@ -13,6 +13,7 @@ import { operatorListToGraphics, type PageGraphics } from './rules.js';
 import { readScannedPage, OcrDeferred, type PageOcr } from './scanned-page.js';
 import { resolvePdfSettings, type PdfSettings } from './settings.js';
 import { splitFurniture, type MarginMemory } from './furniture.js';
+import { findSideJoins, glueSidePages, mapCellsBack, shiftRules, type SideJoin } from './side-pages.js';
 import { stitchPageBreak } from './stitch.js';
 import { formHints, type AlignVotes, type GroupWords, type StreamCarry } from './stream.js';
 import { dominantTextRotation, itemPaints, separateHidden, textItemsToRuns, type HiddenRun, type TextRun } from './text-runs.js';
@@ -84,6 +85,8 @@ export interface PageResult {
   /** Extra rotation applied to make the text upright (0 when the displayed page reads upright). */
   frameRotation: number;
   diagnostics: Diagnostic[];
+  /** Set on a page that prints the columns right of page `sideOf`'s: its text was read with that page. */
+  sideOf?: number;
 }
 
 /**
@@ -102,6 +105,7 @@ export async function extractPdf(data: Uint8Array, opts: PdfOptions): Promise<Pd
   await forEachPage(data, opts, (res) => {
     pages.push(res.info);
     diagnostics.push(...res.diagnostics);
+    if (res.sideOf !== undefined) return;
     if (prev) stitchPageBreak(prev.rows, res.layout.rows, prev.height, opts.cellLabels, opts.groupNames);
     prev = { rows: res.layout.rows, height: res.info.height };
     res.layout.rows.forEach((row, i) => {
@@ -139,12 +143,35 @@ export async function forEachPage(
     let alignVotes: AlignVotes | undefined;
     // Lines of the pages' margins, to know a running header or footer when it comes again.
     const margins: MarginMemory = [];
+    // Every page's content first, to find pages that print another page's columns on the right.
+    const contents = new Map<number, PageContent>();
+    let joins: SideJoin[] = [];
+    if (only === undefined && doc.numPages > 1) {
+      try {
+        for (let p = 1; p <= doc.numPages; p++) {
+          opts.signal?.throwIfAborted();
+          contents.set(p, await loadPage(doc, p, s));
+        }
+      } catch (err) {
+        if (opts.signal?.aborted) throw opts.signal.reason;
+        throw toInputError(err, opts.file);
+      }
+      joins = findSideJoins([...contents].filter(([, c]) => c.frameRotation === 0).map(([page, c]) => ({ page, width: c.frameWidth, height: c.frameHeight, runs: c.visible.runs, drawn: c.drawn })));
+    }
     for (let p = 1; p <= doc.numPages; p++) {
       if (only !== undefined && p !== only) continue;
       opts.signal?.throwIfAborted();
       let res: PageResult;
       try {
-        res = await readPage(doc, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable, margins);
+        const side = joins.find((j) => j.page === p);
+        if (side) {
+          await onPage(sidePageResult(contents.get(p)!, p, side, opts.file, { carry, pitchEm, alignVotes }));
+          continue;
+        }
+        const content = contents.get(p) ?? (await loadPage(doc, p, s));
+        contents.delete(p);
+        const sides = joins.filter((j) => j.into === p).map((j) => ({ join: j, content: contents.get(j.page)! }));
+        res = await readPage(content, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable, margins, sides);
         carry = res.layout.carry;
         pitchEm = res.layout.pitchEm;
         alignVotes = res.layout.alignVotes ?? alignVotes;
@@ -181,15 +208,21 @@ function hiddenDiagnostics(hidden: readonly HiddenRun[], textLayer: boolean, pag
   return out;
 }
 
-async function readPage(
-  doc: Doc,
-  p: number,
-  opts: PdfOptions,
-  s: PdfSettings,
-  stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
-  drawable: () => Promise<OpenedPdf>,
-  margins?: MarginMemory,
-): Promise<PageResult> {
+/** What a page holds before it is laid out: its visible text and graphics in the reading frame. */
+interface PageContent {
+  rotation: number;
+  display: { width: number; height: number };
+  frameRotation: number;
+  frameWidth: number;
+  frameHeight: number;
+  toDisplay: (b: BBox) => BBox;
+  graphics: PageGraphics;
+  visible: ReturnType<typeof separateHidden>;
+  /** Every run drawn, text clipped away included (`side-pages`). */
+  drawn: readonly TextRun[];
+}
+
+async function loadPage(doc: Doc, p: number, s: PdfSettings): Promise<PageContent> {
   const page = await doc.getPage(p);
   try {
     const rotation = ((page.rotate % 360) + 360) % 360;
@@ -208,66 +241,108 @@ async function readPage(
     const frameWidth = frameRotation % 180 === 0 ? display.width : display.height;
     const frameHeight = frameRotation % 180 === 0 ? display.height : display.width;
     // Only text a reader can see goes into cells (issue 12): invisible or white-on-white text is reported.
-    const visible = separateHidden(textItemsToRuns(text.items, text.styles, toFrame, paints), graphics);
-    // Page numbers and slanted text (watermarks, seal rings) are never table cells.
-    const split = splitFurniture(visible.runs, frameHeight, s, margins, graphics.rules);
-    let { furniture } = split;
-    let ocrFurniture: typeof furniture = [];
-    let runs = split.content;
-    // A page past PAGE_LIMITS (a 1000 × 1000 grid) is not laid out: it would hold the worker for minutes.
-    const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
-    let layout: PageLayout = tooComplex
-      ? { rules: [], tables: [], rows: [], mode: 'none', carry: null, pitchEm: stream.pitchEm, ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}) }
-      : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth, ...formHints(opts) });
-    const diagnostics: Diagnostic[] = hiddenDiagnostics(visible.hidden, visible.textLayer, p, opts.file, toDisplay);
-    if (tooComplex) diagnostics.push(diagnostic('page_too_complex', `page ${p} holds ${tooComplex}: it was not read`, { file: opts.file, page: p }));
-    const hasText = runs.length > 0;
-    const drawn = graphics.images.length > 0 || graphics.paths > 0;
-    // A scan is an image; text turned into outlines is many paths. A page with a few lines and
-    // no text (a table's empty end) is no reason to run OCR.
-    const scanLike = graphics.images.length > 0 || graphics.paths >= 50;
-    let ocrInfo: PageOcrInfo | undefined;
-    let shownBy = toDisplay;
-    // (A page too complex to lay out is not drawn for OCR either: it is no scan, and drawing it costs as much.)
-    if (opts.ocr && !tooComplex && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
-      const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...formHints(opts) });
-      if ('layout' in scanned) {
-        ({ layout, runs } = scanned);
-        ocrFurniture = scanned.furniture;
-        graphics.rules = scanned.rules;
-        shownBy = scanned.toDisplay;
-        ocrInfo = scanned.info;
-        diagnostics.push(diagnostic('ocr_read', `page ${p} was read by OCR: ${scanned.info.lines} text line(s), mean confidence ${scanned.info.meanConfidence}, skew ${scanned.info.skewDeg}° undone`, { file: opts.file, page: p }));
-      } else {
-        ocrInfo = { read: false, error: scanned.error, unavailable: scanned.unavailable };
-        diagnostics.push(diagnostic('ocr_required', `page ${p}${hasText ? '' : ' has no text layer and'} was not read by OCR: ${scanned.error}`, { file: opts.file, page: p }));
-      }
-    } else if (!hasText && drawn) {
-      diagnostics.push(
-        diagnostic('ocr_required', `page ${p} has no text layer${graphics.images.length ? ' (it holds an image: a scan?)' : ''}; it needs OCR`, { file: opts.file, page: p }),
-      );
-    }
-    // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
-    if (ocrInfo?.read) furniture = ocrFurniture;
-    if (furniture.length) {
-      const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : f.kind === 'running_text' ? `running header/footer "${f.text.slice(0, 20)}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
-      diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: (ocrInfo?.read ? shownBy : toDisplay)(furniture[0].bbox) }));
-    }
-    if (layout.mode === 'stream') {
-      diagnostics.push(diagnostic('stream_table', `page ${p} has no ruling lines: columns were inferred from text alignment`, { file: opts.file, page: p }));
-    }
-    const info: PdfPageInfo = {
-      page: p,
-      width: Math.round(display.width * 100) / 100,
-      height: Math.round(display.height * 100) / 100,
-      rotation,
-      hasText,
-      tables: layout.tables.length,
-      mode: layout.mode,
-      ...(ocrInfo ? { ocr: ocrInfo } : {}),
-    };
-    return { info, layout, runs, graphics, toDisplay: shownBy, frameRotation, diagnostics };
+    const runs = textItemsToRuns(text.items, text.styles, toFrame, paints);
+    const visible = separateHidden(runs, graphics);
+    const drawn = graphics.clipped ? textItemsToRuns(text.items, text.styles, toFrame) : runs;
+    return { rotation, display: { width: display.width, height: display.height }, frameRotation, frameWidth, frameHeight, toDisplay, graphics, visible, drawn };
   } finally {
     page.cleanup();
   }
+}
+
+/** A page read with the page whose columns it goes on: no rows of its own. */
+function sidePageResult(c: PageContent, p: number, join: SideJoin, file: string, stream: { carry: StreamCarry | null; pitchEm: number | undefined; alignVotes: AlignVotes | undefined }): PageResult {
+  const info: PdfPageInfo = { page: p, width: Math.round(c.display.width * 100) / 100, height: Math.round(c.display.height * 100) / 100, rotation: c.rotation, hasText: true, tables: 0, mode: 'none' };
+  const layout: PageLayout = { rules: [], tables: [], rows: [], mode: 'none', carry: stream.carry, pitchEm: stream.pitchEm, ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}) };
+  const diagnostics = [
+    diagnostic('side_page', `page ${p} prints the columns right of page ${join.into}'s (a sheet wider than the paper, printed down then across; ${join.twins} texts drawn on both show where): it was read with page ${join.into}`, { file, page: p }),
+  ];
+  return { info, layout, runs: [], graphics: c.graphics, toDisplay: c.toDisplay, frameRotation: c.frameRotation, diagnostics, sideOf: join.into };
+}
+
+async function readPage(
+  content: PageContent,
+  p: number,
+  opts: PdfOptions,
+  s: PdfSettings,
+  stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
+  drawable: () => Promise<OpenedPdf>,
+  margins?: MarginMemory,
+  sides: ReadonlyArray<{ join: SideJoin; content: PageContent }> = [],
+): Promise<PageResult> {
+  const { rotation, display, frameRotation, toDisplay, graphics, visible, frameHeight } = content;
+  let { frameWidth } = content;
+  // Page numbers and slanted text (watermarks, seal rings) are never table cells.
+  const split = splitFurniture(visible.runs, frameHeight, s, margins, graphics.rules);
+  let { furniture } = split;
+  let ocrFurniture: typeof furniture = [];
+  let runs = split.content;
+  // The pages that print this page's columns on the right go on its right (each without its
+  // page number, and without its copies of texts drawn on both).
+  let glued: ReturnType<typeof glueSidePages> | null = null;
+  if (sides.length) {
+    const parts = sides.map(({ join, content: c }) => {
+      const own = splitFurniture(c.visible.runs, c.frameHeight, s, undefined, c.graphics.rules);
+      furniture = [...furniture, ...own.furniture];
+      graphics.rules = [...graphics.rules, ...shiftRules(c.graphics.rules, join.dx)];
+      frameWidth = Math.max(frameWidth, c.frameWidth + join.dx);
+      return { page: join.page, dx: join.dx, runs: own.content };
+    });
+    glued = glueSidePages(runs, parts);
+    runs = glued.runs;
+  }
+  // A page past PAGE_LIMITS (a 1000 × 1000 grid) is not laid out: it would hold the worker for minutes.
+  const tooComplex = pageTooComplex(mergeRules(graphics.rules, s), runs.length, s);
+  let layout: PageLayout = tooComplex
+    ? { rules: [], tables: [], rows: [], mode: 'none', carry: null, pitchEm: stream.pitchEm, ...(stream.alignVotes ? { alignVotes: stream.alignVotes } : {}) }
+    : pageToLayout(p, runs, graphics.rules, s, opts.anchors, toDisplay, { ...stream, pageWidth: frameWidth, ...formHints(opts) });
+  const diagnostics: Diagnostic[] = hiddenDiagnostics(visible.hidden, visible.textLayer, p, opts.file, toDisplay);
+  if (tooComplex) diagnostics.push(diagnostic('page_too_complex', `page ${p} holds ${tooComplex}: it was not read`, { file: opts.file, page: p }));
+  const hasText = runs.length > 0;
+  const drawn = graphics.images.length > 0 || graphics.paths > 0;
+  // A scan is an image; text turned into outlines is many paths. A page with a few lines and
+  // no text (a table's empty end) is no reason to run OCR.
+  const scanLike = graphics.images.length > 0 || graphics.paths >= 50;
+  let ocrInfo: PageOcrInfo | undefined;
+  let shownBy = toDisplay;
+  // (A page too complex to lay out is not drawn for OCR either: it is no scan, and drawing it costs as much.)
+  if (opts.ocr && !tooComplex && (opts.ocr.mode === 'force' ? hasText || drawn : !hasText && scanLike)) {
+    const scanned = await readScannedPage((await drawable()).doc, p, opts.ocr, s, opts.anchors, { ...stream, pageWidth: display.width, ...formHints(opts) });
+    if ('layout' in scanned) {
+      ({ layout, runs } = scanned);
+      ocrFurniture = scanned.furniture;
+      graphics.rules = scanned.rules;
+      shownBy = scanned.toDisplay;
+      ocrInfo = scanned.info;
+      diagnostics.push(diagnostic('ocr_read', `page ${p} was read by OCR: ${scanned.info.lines} text line(s), mean confidence ${scanned.info.meanConfidence}, skew ${scanned.info.skewDeg}° undone`, { file: opts.file, page: p }));
+    } else {
+      ocrInfo = { read: false, error: scanned.error, unavailable: scanned.unavailable };
+      diagnostics.push(diagnostic('ocr_required', `page ${p}${hasText ? '' : ' has no text layer and'} was not read by OCR: ${scanned.error}`, { file: opts.file, page: p }));
+    }
+  } else if (!hasText && drawn) {
+    diagnostics.push(
+      diagnostic('ocr_required', `page ${p} has no text layer${graphics.images.length ? ' (it holds an image: a scan?)' : ''}; it needs OCR`, { file: opts.file, page: p }),
+    );
+  }
+  // (An OCR'd page's layout comes from its image, not from the text layer the furniture was found in.)
+  if (ocrInfo?.read) furniture = ocrFurniture;
+  if (glued) mapCellsBack(layout.rows, glued.parts);
+  if (furniture.length) {
+    const what = furniture.map((f) => (f.kind === 'page_number' ? `page number "${f.text}"` : f.kind === 'running_text' ? `running header/footer "${f.text.slice(0, 20)}"` : `slanted text "${f.text.slice(0, 20)}"`)).join(', ');
+    diagnostics.push(diagnostic('page_furniture', `page ${p}: ${what} set aside (not part of any table)`, { file: opts.file, page: p, bbox: (ocrInfo?.read ? shownBy : toDisplay)(furniture[0].bbox) }));
+  }
+  if (layout.mode === 'stream') {
+    diagnostics.push(diagnostic('stream_table', `page ${p} has no ruling lines: columns were inferred from text alignment`, { file: opts.file, page: p }));
+  }
+  const info: PdfPageInfo = {
+    page: p,
+    width: Math.round(display.width * 100) / 100,
+    height: Math.round(display.height * 100) / 100,
+    rotation,
+    hasText,
+    tables: layout.tables.length,
+    mode: layout.mode,
+    ...(ocrInfo ? { ocr: ocrInfo } : {}),
+  };
+  return { info, layout, runs, graphics, toDisplay: shownBy, frameRotation, diagnostics };
 }

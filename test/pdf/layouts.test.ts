@@ -2922,3 +2922,17 @@ describe('288. an indicator\'s name cut by a page break, its rest under the repe
     expect(rows.find((i) => i.level1 === '满意度指标')).toMatchObject({ level3: '会员满意度', target: '≥90.00(%)', score: '15.00' });
   });
 });
+
+describe('289. a Calc sheet wider than the paper, printed down then across (Calc, horizontal rules, Sichuan form)', () => {
+  test('pages 3 and 4 print the 原因 and 未完成原因分析 columns of pages 1 and 2: they are read with them, and their cells keep their own page', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_sheet_wider_than_page_p1-4.pdf'));
+    expect(res.records).toHaveLength(1);
+    const r = res.records[0]!;
+    expect(r.funds.total.deviation_reason).toBe('由于参训人员实际报名数量少于预期，使部分工作延至下一年度实施。');
+    expect(r.provenance['funds.total.deviation_reason']?.page).toBe(3);
+    expect(r.indicators.find((i) => i.level3 === '人均资助政策宣传成本')).toMatchObject({ level1: '产出指标', target: '≤2000元/人', actual: '2516元/人', score: '9', deviation_reason: '因人员变动，工作衔接存在一定滞后，导致该项指标未完全达到年初目标。' });
+    expect(r.indicators.find((i) => i.level3 === '会员满意度')).toMatchObject({ level1: '满意度指标', score: '3.63', deviation_reason: '会员单位参与积极性不高，使部分工作延至下一年度实施。' });
+    expect([r.grade, r.grade_source]).toEqual(['优', 'conclusion']);
+    expect(res.diagnostics.filter((d) => d.code === 'side_page').map((d) => d.location.page)).toEqual([3, 4]);
+  });
+});
