@@ -102,7 +102,8 @@ function withoutPoints(text: string): string {
  * rows right above or three right under the header (预 | 年度预算 over 数(万元) over 行情况 over
  * 算执行率), holding no figure and nothing the form names on its own, are joined to it, cell by
  * cell on one grid or else by position, when that makes more of its cells column labels
- * (`wrapped_cell_joined`).
+ * (`wrapped_cell_joined`). A row that only the row under it makes an indicator header (一级 over
+ * 指标, 三级指 over 标: 三级指标 wrapped too) is such a header.
  */
 export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: StageContext): Row[] {
   const labelsIn = (r: Row, funds: boolean): number => new Set(r.cells.map((c) => (funds ? v.fundCol(c.text) : v.indicatorCol(c.text))).filter((k) => k !== undefined)).size;
@@ -120,7 +121,10 @@ export function joinWrappedHeaders(rows: readonly Row[], v: Vocabulary, ctx: Sta
   for (let i = 0; i < out.length; i++) {
     const a = out[i]!;
     const funds = isFundsHeader(a, v);
-    if (!funds && !isIndicatorHeader(a, v)) continue;
+    // (Or one that only its row under makes a header: 三级指 over 标, 一级 over 指标.)
+    const next = pieceOf(out[i + 1]);
+    const madeByNext = (): boolean => piecesOnly(next, true) && out[i + 1]!.page === a.page && isIndicatorHeader(joinOnto(a, next, false) ?? a, v);
+    if (!funds && !isIndicatorHeader(a, v) && !madeByNext()) continue;
     let best = a, most = labelsIn(a, funds), above = 0, below = 0;
     const under: Row[] = [];
     for (let k = 1, p = pieceOf(out[i + k]); k <= 3 && piecesOnly(p, true) && !isFundsHeader(p, v) && !isIndicatorHeader(p, v); k++, p = pieceOf(out[i + k])) under.push(p);

@@ -2936,3 +2936,20 @@ describe('289. a Calc sheet wider than the paper, printed down then across (Calc
     expect(res.diagnostics.filter((d) => d.code === 'side_page').map((d) => d.location.page)).toEqual([3, 4]);
   });
 });
+
+describe('290. an indicator header whose labels wrap (一级 / 指标, 三级指 / 标), beside the section\'s side label, the rows under it closed by named rows merged over two columns (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('the side label 绩效指标(90分) keeps its own column, the two lines of labels make the header, and every indicator is read', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_wrapped_header_labels_beside_side_label_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '旌阳区居住证办理服务工作经费')!;
+    expect(r.indicators.map((i) => [i.level1, i.level2, i.level3])).toEqual([
+      ['产出指标', '数量指标', '年度窗口服务开班班次'],
+      ['产出指标', '质量指标', '宣传活动完成率'],
+      ['效益指标', '经济效益指标', '带动群众增收'],
+      ['效益指标', '社会效益指标', '安全事故发生率'],
+      ['效益指标', '生态效益指标', '对周边环境的影响'],
+      ['满意度指标', '服务对象满意度指标', '会员满意度'],
+    ]);
+    expect(r.indicators[2]).toMatchObject({ target: '≤873.9万元', actual: '859.63万元', weight: '22', score: '22' });
+    expect([r.total_weight, r.total_score]).toEqual(['100', '98.83']);
+  });
+});
