@@ -64,8 +64,8 @@ export type MarginMemory = Array<{ text: string; top: number; band: 'top' | 'bot
  * lines), unless it is printed smaller than the text; a short one must stand alone at its height.
  * Text in a ruled row (a horizontal rule over it and one under it, each within two lines, both
  * across it: `rules`) is a cell's, never a page number (a total's last digit that a page break
- * carried onto the next page). Of two page numbers on one page, only the one in the band where
- * earlier pages printed theirs is one.
+ * carried onto the next page), nor are digits flush with a figure of the lines next to them. Of
+ * two page numbers on one page, only the one in the band where earlier pages printed theirs is one.
  */
 export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: PdfSettings, memory?: MarginMemory, rules: readonly Rule[] = []): { content: TextRun[]; furniture: Furniture[] } {
   const furniture: Furniture[] = [];
@@ -109,7 +109,10 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     const x = (line.bbox[0] + line.bbox[2]) / 2, reach = 2 * line.fontSize;
     const across = (r: Rule): boolean => r.orient === 'h' && r.start < x && r.end > x;
     const ruledRow = rules.some((r) => across(r) && r.pos < top && r.pos > top - reach) && rules.some((r) => across(r) && r.pos > bottom && r.pos < bottom + reach);
-    let kind: Furniture['kind'] | null = alone && !ruledRow && isPageNumber(text) ? 'page_number' : null;
+    // Nor is digits alone set flush with a figure of the lines toward the table, a few lines off:
+    // the rest of a figure a page break cut, in its column (67 of 2 / 4. | 67 over 2 / 2. / 70).
+    const flushWithFigure = /^\d{1,4}$/u.test(norm) && lines.some((o, k) => (inTop ? k > i && k <= i + 4 : k < i && k >= i - 4) && o.runs.some((r) => /\d/u.test(r.text) && Math.abs(r.bbox[2] - line.bbox[2]) < 0.3));
+    let kind: Furniture['kind'] | null = alone && !ruledRow && !flushWithFigure && isPageNumber(text) ? 'page_number' : null;
     // Below the top tenth (or above the bottom one) only a line smaller than the text is one.
     const smaller = line.fontSize < 0.95 * bodySize;
     // In the page's margin band a long line an earlier page printed there is one too, with the

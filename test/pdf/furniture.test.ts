@@ -70,6 +70,15 @@ describe('page numbers', () => {
     // With no page number printed before, both stay page numbers.
     expect(splitFurniture([run('49', 444, 44, 10), run('-2-', 290, 800)], H, DEFAULT_PDF_SETTINGS, []).content).toEqual([]);
   });
+  test('digits set flush with a figure a few lines under them are the rest of a figure a page break cut', () => {
+    // 67 at a page's top over 2 / 2. / 70 ending where it ends: the executed amount 24.67 cut after 24.
+    const top = [run('67', 444, 44, 8), run('2', 452, 60.5, 8), run('2.', 444, 71.7, 8), run('其中:当年财政拨款', 155, 71.7, 8), run('70', 444, 83, 8)];
+    const { content, furniture } = splitFurniture(top, H, DEFAULT_PDF_SETTINGS);
+    expect(texts(content)).toContain('67');
+    expect(furniture).toEqual([]);
+    // Not flush with them, it is the page's number.
+    expect(splitFurniture([run('67', 280, 44, 8), ...top.slice(1)], H, DEFAULT_PDF_SETTINGS).furniture).toEqual([expect.objectContaining({ kind: 'page_number', text: '67' })]);
+  });
   test('one in a ruled row, a rule over it and one under it, is a cell\'s text', () => {
     const rules = [{ orient: 'h' as const, pos: 41, start: 60, end: 560 }, { orient: 'h' as const, pos: 57, start: 60, end: 560 }];
     const { content, furniture } = splitFurniture(digit(), H, DEFAULT_PDF_SETTINGS, undefined, rules);

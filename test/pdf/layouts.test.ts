@@ -2953,3 +2953,12 @@ describe('290. an indicator header whose labels wrap (一级 / 指标, 三级指
     expect([r.total_weight, r.total_score]).toEqual(['100', '98.83']);
   });
 });
+
+describe('291. a figure cut by a page break after its point, its last digits alone at the next page\'s top (Chromium, a frame only, Shanghai form)', () => {
+  test('67 over the next row\'s figures, flush with them, is no page number: 24. / 67 is 24.67, and the fund row under it stays a row of its own', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_cut_figure_rest_alone_at_page_top_p3-4.pdf'));
+    const f = res.records.find((x) => x.project_name === '2023年度院前急救能力提升经费')!.funds;
+    expect([f.total.initial_budget, f.total.executed, f.total.execution_rate]).toEqual(['22.83', '24.67', '98.68']);
+    expect([f.fiscal_appropriation?.initial_budget, f.fiscal_appropriation?.executed]).toEqual(['20.26', '22.70']);
+  });
+});
