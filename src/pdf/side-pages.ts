@@ -39,24 +39,11 @@ const MIN_TWINS = 3;
 const key = (r: TextRun): string => r.text.replace(/\s+/gu, '');
 
 /**
- * The shift of page b's texts onto page a's, where at least MIN_TWINS texts of three characters
- * or more are drawn on both at one height and font size, each shifted right by the same amount on
- * a; null when there is none.
+ * The shift that most texts of three characters or more drawn on two pages at one height and font
+ * size share (each drawn further right on the earlier page), given those texts' shifts; null where
+ * fewer than MIN_TWINS share one.
  */
-function twinShift(a: SidePage, b: SidePage): { dx: number; twins: number } | null {
-  const byText = new Map<string, TextRun[]>();
-  for (const r of a.drawn) {
-    const k = key(r);
-    if (Array.from(k).length < 3 || r.angle !== 0) continue;
-    byText.set(k, [...(byText.get(k) ?? []), r]);
-  }
-  const shifts: number[] = [];
-  for (const r of b.drawn) {
-    for (const o of byText.get(key(r)) ?? []) {
-      const dx = o.bbox[0] - r.bbox[0];
-      if (dx > 2 && Math.abs(o.bbox[1] - r.bbox[1]) < 0.3 && Math.abs(o.fontSize - r.fontSize) < 0.1) shifts.push(dx);
-    }
-  }
+function commonShift(shifts: number[]): { dx: number; twins: number } | null {
   shifts.sort((x, y) => x - y);
   let best: { dx: number; twins: number } | null = null;
   for (let i = 0; i < shifts.length; i++) {
@@ -90,15 +77,35 @@ const isTwin = (o: TextRun, r: TextRun): boolean => key(o) === key(r) && Math.ab
 export function findSideJoins(pages: readonly SidePage[]): SideJoin[] {
   const joins: SideJoin[] = [];
   const root = new Map<number, { into: number; dx: number }>();
-  for (let i = 1; i < pages.length; i++) {
+  // The texts of the pages seen so far, by text: each page is looked up once, not against each page before it.
+  const drawnAt = new Map<string, Array<{ at: number; run: TextRun }>>();
+  for (let i = 0; i < pages.length; i++) {
     const b = pages[i]!;
+    const shifts = new Map<number, number[]>();
+    for (const r of b.drawn) {
+      for (const { at, run: o } of drawnAt.get(key(r)) ?? []) {
+        const a = pages[at]!;
+        if (Math.abs(a.width - b.width) > 1 || Math.abs(a.height - b.height) > 1) continue;
+        const dx = o.bbox[0] - r.bbox[0];
+        if (dx > 2 && Math.abs(o.bbox[1] - r.bbox[1]) < 0.3 && Math.abs(o.fontSize - r.fontSize) < 0.1) {
+          const list = shifts.get(at);
+          if (list) list.push(dx);
+          else shifts.set(at, [dx]);
+        }
+      }
+    }
+    for (const r of b.drawn) {
+      const k = key(r);
+      if (Array.from(k).length < 3 || r.angle !== 0) continue;
+      const list = drawnAt.get(k);
+      if (list) list.push({ at: i, run: r });
+      else drawnAt.set(k, [{ at: i, run: r }]);
+    }
     if (!b.runs.length) continue;
     let best: { q: SidePage; dx: number; twins: number } | null = null;
-    for (let j = 0; j < i; j++) {
-      const a = pages[j]!;
-      if (Math.abs(a.width - b.width) > 1 || Math.abs(a.height - b.height) > 1) continue;
-      const t = twinShift(a, b);
-      if (t && (!best || t.twins > best.twins) && besideOnly(a, b, t.dx)) best = { q: a, ...t };
+    for (const [at, found] of [...shifts].sort((x, y) => x[0] - y[0])) {
+      const t = commonShift(found);
+      if (t && (!best || t.twins > best.twins) && besideOnly(pages[at]!, b, t.dx)) best = { q: pages[at]!, ...t };
     }
     if (!best) continue;
     const up = root.get(best.q.page);
