@@ -2962,3 +2962,12 @@ describe('291. a figure cut by a page break after its point, its last digits alo
     expect([f.fiscal_appropriation?.initial_budget, f.fiscal_appropriation?.executed]).toEqual(['20.26', '22.70']);
   });
 });
+
+describe('292. a group of six rows whose label stands a little off its texts\' middle, the next group cut by the page break (Calc, a frame only, national form)', () => {
+  test('数量指标, half an em below the middle of its rows\' texts and right on their rows\' middle, labels six rows; the page\'s last two rows go on with 质量指标 over the break', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_group_of_six_rows_label_off_its_texts_middle_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    const level2 = (name: string): string | null | undefined => rows.find((i) => i.level3 === name)?.level2;
+    expect(['年度救助巡查开班班次', '调研报告准确率', '等级评估规范性', '政策解读准确率', '档案材料办结时限', '登记窗口采购单价'].map(level2)).toEqual(['数量指标', '质量指标', '质量指标', '质量指标', '时效指标', '成本指标']);
+  });
+});
