@@ -165,7 +165,9 @@ export async function forEachPage(
       try {
         const side = joins.find((j) => j.page === p);
         if (side) {
-          await onPage(sidePageResult(contents.get(p)!, p, side, opts.file, { carry, pitchEm, alignVotes }));
+          const own = contents.get(p)!;
+          contents.delete(p);
+          await onPage(sidePageResult(own, p, side, opts.file, { carry, pitchEm, alignVotes }));
           continue;
         }
         const content = contents.get(p) ?? (await loadPage(doc, p, s));
