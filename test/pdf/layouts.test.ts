@@ -2971,3 +2971,12 @@ describe('292. a group of six rows whose label stands a little off its texts\' m
     expect(['年度救助巡查开班班次', '调研报告准确率', '等级评估规范性', '政策解读准确率', '档案材料办结时限', '登记窗口采购单价'].map(level2)).toEqual(['数量指标', '质量指标', '质量指标', '质量指标', '时效指标', '成本指标']);
   });
 });
+
+describe('293. the total weight wrapped over three lines of a narrow column, alone on a page that goes on with the table (Calc, horizontal rules, Shanghai form)', () => {
+  test('10 over 0.0 over 0 is 100.00, no weight of 10 and a row of 0.00: the clean table is not flagged weight_sum_not_100', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_total_weight_wrapped_over_three_lines_p5-7.pdf'));
+    const r = res.records[0]!;
+    expect([r.total_weight, r.total_score]).toEqual(['100.00', '99.95']);
+    expect(r.issues.map((d) => d.code)).not.toContain('weight_sum_not_100');
+  });
+});
