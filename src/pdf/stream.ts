@@ -1434,13 +1434,14 @@ function sectionRows(
   const dotRest = (upper: Piece, lower: Piece): boolean => /^\d+$/.test(textOf(upper)) && /^\.\d+%?$/.test(textOf(lower));
   // A number that ends at its point (9. over 07) is cut there, whatever its column prints.
   const pointRest = (upper: Piece, lower: Piece): boolean => CUT_AT_POINT.test(textOf(upper)) && /^\d+%?$/.test(textOf(lower));
-  // (A figure wrapped over three lines: digits, then a piece with its point that fills the cell,
-  // then digits, 10 over 0.0 over 0 of 100.00.)
+  // (A figure wrapped over three lines: digits, then a piece with its point on no other column's
+  // line, each filling the cell, then digits, 10 over 0.0 over 0 of 100.00; not 2 over 99.8 / 8,
+  // a row's score over the total whose line the total's weight shares.)
   const middles = new Set<Piece>();
   for (const ps of byCol) {
     for (let i = 1; i + 1 < ps.length; i++) {
       const [up, mid, down] = [ps[i - 1]!, ps[i]!, ps[i + 1]!];
-      if (/^\d+$/.test(textOf(up)) && /^\d+\.\d*$/.test(textOf(mid)) && /^\d+%?$/.test(textOf(down)) && follows(up, mid, mid.fontSize) && follows(mid, down, down.fontSize) && fillsBefore(mid, down)) middles.add(mid);
+      if (/^\d+$/.test(textOf(up)) && /^\d+\.\d*$/.test(textOf(mid)) && /^\d+%?$/.test(textOf(down)) && follows(up, mid, mid.fontSize) && follows(mid, down, down.fontSize) && fillsBefore(up, mid) && fillsBefore(mid, down) && !all.some((o) => o.col !== mid.col && onLineOf(o, mid))) middles.add(mid);
     }
   }
   const wrapsSurely = (upper: Piece, lower: Piece): boolean => numberWraps(upper, lower, decimals[lower.col]) || dotRest(upper, lower) || pointRest(upper, lower) || middles.has(lower);
