@@ -109,7 +109,7 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     const x = (line.bbox[0] + line.bbox[2]) / 2, reach = 2 * line.fontSize;
     const across = (r: Rule): boolean => r.orient === 'h' && r.start < x && r.end > x;
     const ruledRow = rules.some((r) => across(r) && r.pos < top && r.pos > top - reach) && rules.some((r) => across(r) && r.pos > bottom && r.pos < bottom + reach);
-    // Nor is digits alone set flush with a figure of the lines toward the table, a few lines off:
+    // Nor are digits alone set flush with a figure of the lines toward the table, a few lines off:
     // the rest of a figure a page break cut, in its column (67 of 2 / 4. | 67 over 2 / 2. / 70).
     const flushWithFigure = /^\d{1,4}$/u.test(norm) && lines.some((o, k) => (inTop ? k > i && k <= i + 4 : k < i && k >= i - 4) && o.runs.some((r) => /\d/u.test(r.text) && Math.abs(r.bbox[2] - line.bbox[2]) < 0.3));
     let kind: Furniture['kind'] | null = alone && !ruledRow && !flushWithFigure && isPageNumber(text) ? 'page_number' : null;

@@ -3024,12 +3024,14 @@ function leastCostPath<C extends { s: number; e: number; err: number }>(
 
 /** A section carried over from the page before, with `k` columns more left of its columns. */
 function shiftColumns(sec: Section, k: number): Section {
+  // (The new columns are label columns too.)
+  const shifted = (cols: readonly number[]): number[] => [...Array.from({ length: k }, (_, c) => c), ...cols.map((c) => c + k)];
   const keys = <T,>(o: Record<number, T> | undefined): Record<number, T> | undefined => (o ? Object.fromEntries(Object.entries(o).map(([c, v]) => [Number(c) + k, v])) : undefined);
   const open = keys(sec.breakAbove?.openGroups), rests = keys(sec.breakAbove?.cutRests);
   return {
     ...sec,
-    ...(sec.labelCols ? { labelCols: [...Array.from({ length: k }, (_, c) => c), ...sec.labelCols.map((c) => c + k)] } : {}),
-    ...(sec.priorLabelCols ? { priorLabelCols: [...Array.from({ length: k }, (_, c) => c), ...sec.priorLabelCols.map((c) => c + k)] } : {}),
+    ...(sec.labelCols ? { labelCols: shifted(sec.labelCols) } : {}),
+    ...(sec.priorLabelCols ? { priorLabelCols: shifted(sec.priorLabelCols) } : {}),
     ...(sec.breakAbove ? { breakAbove: { ...(open ? { openGroups: open } : {}), ...(rests ? { cutRests: rests } : {}) } } : {}),
   };
 }
