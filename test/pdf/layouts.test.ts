@@ -2980,3 +2980,22 @@ describe('293. the total weight wrapped over three lines of a narrow column, alo
     expect(r.issues.map((d) => d.code)).not.toContain('weight_sum_not_100');
   });
 });
+
+describe('294. a page inside two rows a page break cuts at both ends, one horizontal rule drawn on it (Chromium, every rule, national form)', () => {
+  test('the page is read as a grid of two cut rows: the row cut at page 7\'s foot keeps its note, and the next indicator is read whole', async () => {
+    const res = await run(path.join(PAGES, 'chromium_all_page_inside_two_cut_rows_one_rule_p4-8.pdf'));
+    const rows = res.records[0]!.indicators;
+    const cut = rows.find((i) => i.level3 === '培训教材办结时限')!;
+    expect(cut.deviation_reason).toBe('偏差原因：部分服务对象对政策了解不够，造成实际完成值低于目标值，将加强与相关部门的沟通协调，确保按期完成。');
+    expect(rows.find((i) => i.level3 === '资金拨付及时率')).toMatchObject({ level2: '时效指标', target: '≥85%', actual: '基本完成', weight: '3', score: '1.1' });
+  });
+});
+
+describe('300. the rest of a note merged beside the fund rows, at the next page\'s top right of an edge Writer leaves undrawn (Writer from .docx, every rule, Sichuan form)', () => {
+  test('，后续将优化服务流程，提升用户体验。 ends the 原因 of 总额', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_cut_note_right_of_undrawn_edge_p3-5.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年大气污染防治建设项目')!;
+    expect(r.funds.total.deviation_reason).toBe('受项目招标流程延长影响，导致该项指标未完全达到年初目标，后续将优化服务流程，提升用户体验。');
+    expect(r.indicators[0]).toMatchObject({ level3: '覆盖建设工地数量', target: '≥340家', actual: '391家' });
+  });
+});
