@@ -83,6 +83,7 @@ export function pageToLayout(
     }
   }
   for (let ti = 0; ti < tables.length; ti++) {
+    overflowBelow(tables[ti], perCell[ti], outside);
     overflowUp(tables[ti], perCell[ti]);
     for (const r of tableToRows(page, tables[ti], perCell[ti], s, toDisplay)) pending.push(r);
   }
@@ -244,6 +245,32 @@ function overflowUp(t: Table, perCell: TextRun[][]): void {
       above.push(r);
     }
   });
+}
+
+/**
+ * Lines a cell of the table's last row ran on with below the table's foot (Chromium lets the text
+ * of a cell a page break cuts run past the rule it draws there: 按计划完 / 成支出, 情况(10 / 分)):
+ * a line outside the table, inside that cell's edges, right under its last line at the line
+ * pitch, the two crossing the foot, goes back to the cell; so do the lines under it.
+ */
+function overflowBelow(t: Table, perCell: TextRun[][], outside: TextRun[]): void {
+  const foot = t.bbox[3];
+  const below = outside.filter((r) => r.bbox[1] > foot - 0.5 * r.fontSize && r.bbox[1] < foot + r.fontSize).sort((a, b) => a.bbox[1] - b.bbox[1]);
+  for (const r of below) {
+    const em = r.fontSize;
+    const ci = cellAt(t, (r.bbox[0] + r.bbox[2]) / 2, foot - 1);
+    if (ci < 0) continue;
+    const cell = t.cells[ci]!;
+    if (r.bbox[0] < cell.bbox[0] - 0.5 || r.bbox[2] > cell.bbox[2] + 0.5) continue;
+    const runs = perCell[ci]!;
+    const last = runs.reduce<TextRun | null>((m, o) => (!m || o.bbox[3] > m.bbox[3] ? o : m), null);
+    // (The text crosses the foot: this line begins above it, or the line above ends below it. A
+    // line under the table that only follows its last line closely, a signature, does neither.)
+    const crosses = r.bbox[1] < foot - 0.1 * em || (last !== null && last.bbox[3] > foot + 0.1 * em);
+    if (!last || !crosses || r.bbox[1] - last.bbox[3] > 0.6 * em || r.bbox[1] < last.bbox[3] - 0.2 * em) continue;
+    outside.splice(outside.indexOf(r), 1);
+    runs.push(r);
+  }
 }
 
 /**

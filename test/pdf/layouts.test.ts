@@ -2991,6 +2991,14 @@ describe('294. a page inside two rows a page break cuts at both ends, one horizo
   });
 });
 
+describe('297. the text of a cell a page break cuts, run past the rule at the table\'s foot (Chromium, every rule, Sichuan form)', () => {
+  test('按计划完 / 成支出 is the 原因 of 总额, and 预算执行情况(10 / 分) one label', async () => {
+    const res = await run(path.join(PAGES, 'chromium_all_cut_cell_text_runs_past_table_foot_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年职业技能培训补贴运维经费')!;
+    expect(r.funds.total.deviation_reason).toBe('按计划完成支出');
+  });
+});
+
 describe('300. the rest of a note merged beside the fund rows, at the next page\'s top right of an edge Writer leaves undrawn (Writer from .docx, every rule, Sichuan form)', () => {
   test('，后续将优化服务流程，提升用户体验。 ends the 原因 of 总额', async () => {
     const res = await run(path.join(PAGES, 'writer_docx_all_cut_note_right_of_undrawn_edge_p3-5.pdf'));
