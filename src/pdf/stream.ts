@@ -758,12 +758,21 @@ function autospaceAt(whole: TextRun, r: TextRun, b: number, bounds: readonly num
 
 /**
  * A cut at a space that is the one a producer sets between Han text and a figure the sentence goes
- * on after (服务对象满意率 97.25%。): no cut.
+ * on after (服务对象满意率 97.25%。): no cut. (`after`: the text drawn right after the run, touching it.)
  */
-function notInSentence(parts: [TextRun, TextRun] | null): [TextRun, TextRun] | null {
+function notInSentence(parts: [TextRun, TextRun] | null, after = ''): [TextRun, TextRun] | null {
   if (!parts) return null;
   const [a, b] = parts.map((p) => p.text.trim());
-  return hanLatinSeam(a!, b!) && /^[+-]?\d[\d.,]*%?[，。；;]/u.test(b!) ? null : parts;
+  return hanLatinSeam(a!, b!) && sentenceGoesOn(a!, b! + after) ? null : parts;
+}
+
+/**
+ * Whether the text after a producer's space between Han text and a figure goes on with the
+ * sentence: the figure, or the figure's unit after it (a character or two), and then punctuation
+ * (…率为 | 97.25%。, …数量为 | 922台，, …数量 9 | 个；). A cell's text does not end so.
+ */
+function sentenceGoesOn(left: string, right: string): boolean {
+  return /^[+-]?\d[\d.,]*%?\p{Script=Han}{0,2}[，。；;、]/u.test(right) || (/\d%?$/.test(left) && /^\p{Script=Han}{1,2}[，。；;、]/u.test(right));
 }
 
 /** Whether two texts meet where a producer sets its space between Han and Latin text (…率为 | 97.94%, 98% | 万元). */
@@ -1046,13 +1055,15 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
   const last = line.runs[line.runs.length - 1];
-  for (const r of line.runs) {
+  line.runs.forEach((r, ri) => {
     let cur: TextRun | null = r;
+    const next = line.runs[ri + 1];
+    const after = next && next.bbox[0] - r.bbox[2] < 0.5 * r.fontSize ? next.text.trim() : '';
     // A line of a paragraph in a cell merged over many columns ("99.69 分，评价等") is one cell.
     const crossed = bounds.filter((b) => b > r.bbox[0] + 0.5 * r.fontSize && b < r.bbox[2] - 0.5 * r.fontSize && !ownLeftEdge(r.bbox, r.fontSize, b)).length;
     if (crossed > 2) {
       runs.push(r);
-      continue;
+      return;
     }
     for (const b of bounds) {
       if (!cur || b <= cur.bbox[0] + 0.5 * cur.fontSize || b >= cur.bbox[2] - 0.5 * cur.fontSize) continue;
@@ -1071,7 +1082,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // where a line of the run's paragraph runs on through the boundary, `through`), where the
       // run is one text twice, the second beginning at the boundary (`splitTwins`), and where a
       // comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
-      const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : notInSentence(splitRunAt(cur, b, true))) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ?? splitInWhite(cur, b) ?? splitAtFigureSeam(cur, b, crossed === 1) ??
+      const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : notInSentence(splitRunAt(cur, b, true), after)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ?? splitInWhite(cur, b) ?? splitAtFigureSeam(cur, b, crossed === 1) ??
         (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
@@ -1081,7 +1092,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       cur = parts[1];
     }
     if (cur) runs.push(cur);
-  }
+  });
   const groups: TextRun[][] = [];
   let cur: TextRun[] = [];
   for (const r of runs) {
@@ -1105,7 +1116,7 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       const collide = prev.bbox[2] - r.bbox[0] > 0.5 && !/^[。，、；：！？）」』”’.,;:!?)]/u.test(r.text) && bounds.some((b) => Math.abs(b - r.bbox[0]) < 0.5 * r.fontSize && b > prev.bbox[0] + r.fontSize);
       // (Nor at that space where the number runs on into a sentence, 群众投诉下降率为 | 98%，参加…:
       // a one-line paragraph has no other line to show it runs through.)
-      const sentence = autospace && /^[+-]?\d[\d.,]*%?[，。；;]/u.test(r.text);
+      const sentence = autospace && sentenceGoesOn(prev.text, r.text);
       const atBound = apart || collide || (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && (sentence || through(cur[0]!, b))))) ||
         [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize);
       if (atBound || isCellGap(prev, r, s)) {

@@ -2999,6 +2999,15 @@ describe('297. the text of a cell a page break cuts, run past the rule at the ta
   });
 });
 
+describe('299. the space a producer sets between Han text and a figure, at a column\'s edge, in a paragraph merged over columns (Writer from .docx, no rules and a frame only, Sichuan form)', () => {
+  test('数量 9 | 个； and 数量为 | 922台， go on with their sentence: the goal is read whole', async () => {
+    const a = await run(path.join(PAGES, 'writer_docx_none_autospace_before_unit_at_column_edge_p1.pdf'));
+    expect(a.records[0]!.goal_actual).toBe('1.已落实水质检测的各项保障措施，覆盖泵站数量9个；\n2.已按照“放管服”改革要求优化办事流程，编制调研报告数量3篇。');
+    const b = await run(path.join(PAGES, 'writer_docx_outer_autospace_before_figure_at_column_edge_p4-5.pdf'));
+    expect(b.records.find((x) => x.project_name === '食品安全抽检工作经费')!.goal_actual).toBe('截至2023年12月底，投诉件数量为922台，使用及时率为按时完成，人才队伍稳定性较上年有所提升，参加抽检人员满意度为85%。');
+  });
+});
+
 describe('300. the rest of a note merged beside the fund rows, at the next page\'s top right of an edge Writer leaves undrawn (Writer from .docx, every rule, Sichuan form)', () => {
   test('，后续将优化服务流程，提升用户体验。 ends the 原因 of 总额', async () => {
     const res = await run(path.join(PAGES, 'writer_docx_all_cut_note_right_of_undrawn_edge_p3-5.pdf'));
