@@ -129,13 +129,16 @@ function totalRowValues(row: Row, v: Vocabulary): { texts: { cell: Cell; at: num
 /**
  * Index of the weight cell: the last pair of numbers followed by at most one non-empty cell. On a
  * row a page break cuts (`cut`), a number ending on its point (20. over the next page's 00) is
- * one too: its digits are on the next page.
+ * one too: its digits are on the next page. A column empty in the row and in the header (a
+ * spare grid column between 分值 and 得分) parts no pair.
  */
-function weightIndex(cells: readonly Cell[], cut = false): number {
+function weightIndex(cells: readonly Cell[], cut = false, spare: (i: number) => boolean = () => false): number {
   const figure = (t: string): boolean => isFigure(t) || (cut && /^\d+\.$/.test(t.trim()));
+  const at = cells.flatMap((c, i) => (c.text === '' && spare(i) ? [] : [i]));
   let after = 0; // non-empty cells right of i
-  for (let i = cells.length - 1; i >= 1; i--) {
-    if (after <= 1 && figure(cells[i]!.text) && figure(cells[i - 1]!.text)) return i - 1;
+  for (let j = at.length - 1; j >= 1; j--) {
+    const i = at[j]!, before = at[j - 1]!;
+    if (after <= 1 && figure(cells[i]!.text) && figure(cells[before]!.text)) return before;
     if (cells[i]!.text !== '') after++;
     if (after > 1) return -1;
   }
@@ -183,7 +186,12 @@ function splitInTwo<A, B>(text: string, left: (s: string) => A | undefined, righ
  */
 function gluedLevels(text: string, v: Vocabulary): { level1: string; level2: string } | undefined {
   const both = splitInTwo(text, (s) => v.level1(s), (s) => v.level2(s));
-  return both ? { level1: both[0], level2: both[1] } : interleavedLevels(text, v);
+  if (both) return { level1: both[0], level2: both[1] };
+  // The level 2 first where the rule between the two cells is missing and the level 1, set lower
+  // in its taller cell, is read after it (服务对象满意度指标满意度指标): only a pair of the framework.
+  const after = splitInTwo(text, (s) => v.level2(s), (s) => v.level1(s));
+  if (after && v.template.indicators.framework[after[0]] === after[1]) return { level1: after[1], level2: after[0] };
+  return interleavedLevels(text, v);
 }
 
 /** A level-2 name followed by other text that is no level name (数量指标展品数量): the two. */
@@ -221,7 +229,7 @@ function nameAroundLine(text: string, v: Vocabulary): { name: string; line: stri
  * Two level names wrapped side by side and read line by line into one cell: the level 1's lines
  * and the level 2's taken in turns (满意度 + 服务对象满意度指 + 指标; 满意 + 服务 + 度指 + 对象 + 标 +
  * 满意度指标), the level 2's last line there too or left to the next cell. Each name's characters
- * keep their order, and the text begins with the level 1.
+ * keep their order, and the text begins with the level 1, or with the level 2 where both are whole.
  */
 function interleavedLevels(text: string, v: Vocabulary): { level1: string; level2: string } | undefined {
   const t = labelKey(text);
@@ -229,6 +237,11 @@ function interleavedLevels(text: string, v: Vocabulary): { level1: string; level
     const a = labelKey(l1), b = labelKey(l2);
     if (t.length < a.length + 2 || t.length > a.length + b.length || !t.startsWith(a[0]!)) continue;
     if (interleaves(t, a, b.slice(0, t.length - a.length))) return { level1: l1, level2: l2 };
+  }
+  // (The level 2 first, both whole, where the level 1 is set lower: 服务对象满意度指 + 满意度指标 + 标.)
+  for (const [l2, l1] of Object.entries(v.template.indicators.framework)) {
+    const a = labelKey(l1), b = labelKey(l2);
+    if (t.length === a.length + b.length && t.startsWith(b[0]!) && !t.startsWith(a[0]!) && interleaves(t, b, a)) return { level1: l1, level2: l2 };
   }
   return undefined;
 }
@@ -298,14 +311,19 @@ function headerWithRest(headerRow: Row, next: Row | undefined, v: Vocabulary): R
 }
 
 /** Given the header and the rows after it, reads indicator rows and the total row. */
-export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
+export function readIndicatorRows(firstHeader: Row, given: readonly Row[], v: Vocabulary, ctx: StageContext): IndicatorTable {
   const rows = [...given];
-  const h = readIndicatorHeader(headerWithRest(headerRow, rows.find((r) => r.cells.some((c) => c.text !== '')), v), v);
+  // The header the rows are read by: a page that repeats it with the same columns in another grid
+  // (a spare column the first page's grid had) is read by its own.
+  let headerRow = firstHeader;
+  let h = readIndicatorHeader(headerWithRest(headerRow, rows.find((r) => r.cells.some((c) => c.text !== '')), v), v);
   const out: IndicatorTable = { rows: [], totalWeight: null, totalScore: null, separators: 0, wrapped: 0, end: rows.length };
   const valueKeys = valueColumns(v);
   const placeholders = v.template.placeholders;
-  const hw = h.weight ?? valueKeys.length + 2;
-  const hl3 = h.level3 ?? 2;
+  let hw = h.weight ?? valueKeys.length + 2;
+  let hl3 = h.level3 ?? 2;
+  // The header each row was read by, for the rows that continue it.
+  const readBy = new Map<IndicatorRow, { h: IndicatorHeader; hw: number }>();
   const fundsWeight = Number(v.template.funds.weight);
   const totalWeight = Number(v.template.total.weight);
   // Level names read as a row of their own, for the next indicator row.
@@ -323,6 +341,14 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
     if (cells.every((c) => c.text === '')) continue;
     if (isPageNumberRow(cells.map((c) => c.text).filter((t) => t !== ''))) continue;
     if (isIndicatorHeader(row, v)) {
+      const again = readIndicatorHeader(row, v);
+      const keys = (x: IndicatorHeader): string => Object.keys(x).sort().join();
+      if (keys(again) === keys(h) && row.cells.length !== headerRow.cells.length) {
+        headerRow = row;
+        h = again;
+        hw = h.weight ?? valueKeys.length + 2;
+        hl3 = h.level3 ?? 2;
+      }
       report(ctx, 'repeated_header', 'a repeated indicator header row was dropped', { row });
       continue;
     }
@@ -391,7 +417,8 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
       break;
     }
     // (A row a page break cuts is its page's last: the next row is on a later page.)
-    let w = weightIndex(cells, row.page !== undefined && (rows[n + 1]?.page ?? row.page) > row.page);
+    const spare = (i: number): boolean => headerRow.cells.length === cells.length && (headerRow.cells[i]?.text ?? '') === '';
+    let w = weightIndex(cells, row.page !== undefined && (rows[n + 1]?.page ?? row.page) > row.page, spare);
     let scoreCut = false;
     if (w < 0) {
       // A row cut short after its weight (the score cell fell off the end of a shifted row).
@@ -427,9 +454,10 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
         // found by position on the page where both have boxes (a row a page break cut in two has
         // other merged cells than its first part), else by the previous row's shift; on another
         // page with as many cells, by the shift (the next page may set the table elsewhere).
-        const k = prev.cells.weight ? prev.row.cells.indexOf(prev.cells.weight) - hw : 0;
+        const by = readBy.get(prev) ?? { h, hw };
+        const k = prev.cells.weight ? prev.row.cells.indexOf(prev.cells.weight) - by.hw : 0;
         const keys = [...valueKeys, 'deviation_reason' as const];
-        const byIndex = (i: number): ValueKey | 'deviation_reason' | undefined => keys.find((f) => h[f] !== undefined && h[f]! + k === i);
+        const byIndex = (i: number): ValueKey | 'deviation_reason' | undefined => keys.find((f) => by.h[f] !== undefined && by.h[f]! + k === i);
         const sameGrid = cutByPage && cells.length === prev.row.cells.length;
         cells.forEach((c, i) => {
           if (c.text === '') return;
@@ -441,7 +469,7 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
           }
           // Digits under the weight or score a narrow cell wrapped (1 / 5, 6 / .9, 1 / 2.00) complete it.
           // (On the next page's grid with as many cells, by its column.)
-          const figure = sameGrid ? (['weight', 'score'] as const).find((f) => h[f] !== undefined && h[f]! + k === i) : columnByBox(c, prev.cells, ['weight', 'score'] as const);
+          const figure = sameGrid ? (['weight', 'score'] as const).find((f) => by.h[f] !== undefined && by.h[f]! + k === i) : columnByBox(c, prev.cells, ['weight', 'score'] as const);
           const t = c.text.trim();
           if (figure && prev[figure] !== null && /^\d*\.?\d+$/.test(t) && /^\d+(?:\.\d+)?$/.test(prev[figure] + t) && (sameGrid || columnByBox(c, prev.cells, [...keys, figure]) === figure)) {
             prev[figure] = prev[figure] + t;
@@ -469,7 +497,9 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
       if (i !== undefined && cells[i]) ir.cells[key] = cells[i]!;
     }
     const wv = readAmount(text(cells, w >= 0 ? w : at('weight')) ?? undefined, placeholders);
-    const sv = readAmount(scoreCut ? undefined : (text(cells, w >= 0 ? w + 1 : at('score')) ?? undefined), placeholders);
+    let scoreAt = w + 1;
+    while (w >= 0 && scoreAt < cells.length - 1 && cells[scoreAt]!.text === '' && spare(scoreAt)) scoreAt++;
+    const sv = readAmount(scoreCut ? undefined : (text(cells, w >= 0 ? scoreAt : at('score')) ?? undefined), placeholders);
     if (wv.separators) out.separators++;
     if (sv.separators) out.separators++;
     if (wv.wrapped) out.wrapped++;
@@ -594,7 +624,10 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
         spilled = undefined;
       } else if (--spilled.rowsLeft <= 0) spilled = undefined;
     }
-    if (pending && ir.printedLevel1 === undefined && ir.printedLevel2 === undefined && (pending.level1 || pending.level2)) {
+    // (A row that prints only the level 1 takes the level 2 above it where that name is of this
+    // level 1: 产出指标(80分) a line under 数量指标, both set at the top of a group a break cuts.)
+    const fits = pending?.level2 !== undefined && ir.printedLevel2 === undefined && ir.printedLevel1 !== undefined && pending.level1 === undefined && v.template.indicators.framework[pending.level2] === ir.printedLevel1;
+    if (pending && ((ir.printedLevel1 === undefined && ir.printedLevel2 === undefined && (pending.level1 || pending.level2)) || fits)) {
       if (pending.level1) ir.printedLevel1 = pending.level1;
       if (pending.level2) ir.printedLevel2 = pending.level2;
       report(ctx, 'group_labels_above', `the level names on the row above (${[pending.level1, pending.level2].filter(Boolean).join(', ')}) begin this row's group`, { row: pending.row }, { actual: [pending.level1, pending.level2].filter(Boolean).join(' | ') });
@@ -623,6 +656,7 @@ export function readIndicatorRows(headerRow: Row, given: readonly Row[], v: Voca
       ir.values.level3 = ir.values.level3!.slice(pointsRest.length);
     }
     out.rows.push(ir);
+    readBy.set(ir, { h, hw });
   }
   return out;
 }

@@ -2991,11 +2991,48 @@ describe('294. a page inside two rows a page break cuts at both ends, one horizo
   });
 });
 
+describe('295. spare grid columns in the indicator header (Writer from HTML, every rule, Shanghai form)', () => {
+  test('an empty column between 分值 and 得分 parts no figure pair: rows whose 实际完成值 is a figure keep their columns, and page 2, whose header has no spare column, is read by its own', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_all_spare_grid_columns_beside_weight_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.find((i) => i.level3 === '技能竞赛场次')).toMatchObject({ target: '≥34(次)', actual: '39', weight: '1.50', score: '1.50' });
+    expect(rows.find((i) => i.level3 === '高校毕业生信息录入差错率')).toMatchObject({ target: '≤2(%)', actual: '1.36', weight: '3.50', score: '3.50' });
+    expect(rows.find((i) => i.level3 === '户籍人口服务覆盖率')?.deviation_reason).toBe('部分服务对象对政策了解不够，致使满意度略低于预期。');
+    expect(res.records[0]!.issues.map((d) => d.code)).not.toContain('weight_sum_not_100');
+  });
+});
+
+describe('296. a level-1 cell and the level-2 cell beside it drawn without the rule between them (Writer from .docx, every rule, Shanghai form)', () => {
+  test('服务对象满意度指标满意度指标, the level 2 read before the level 1 set lower, names both: its rows are 满意度指标', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_level_names_cell_without_rule_between_p1.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.filter((i) => i.level1 === '满意度指标').map((i) => [i.level2, i.level3])).toEqual([
+      ['服务对象满意度指标', '服务对象满意率'],
+      ['服务对象满意度指标', '群众满意度'],
+    ]);
+  });
+
+  test('and read line by line, the level 2 first (服务对象满意度指 + 满意度指标 + 标): its four rows are 满意度指标', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_level_names_interleaved_level2_first_p1-2.pdf'));
+    const rows = res.records.find((x) => x.project_name === '2023年防汛防台工作经费')!.indicators;
+    expect(rows.slice(-5).map((i) => [i.level1, i.level2])).toEqual([['效益指标', '可持续影响指标'], ...Array(4).fill(['满意度指标', '服务对象满意度指标'])]);
+  });
+});
+
 describe('297. the text of a cell a page break cuts, run past the rule at the table\'s foot (Chromium, every rule, Sichuan form)', () => {
   test('按计划完 / 成支出 is the 原因 of 总额, and 预算执行情况(10 / 分) one label', async () => {
     const res = await run(path.join(PAGES, 'chromium_all_cut_cell_text_runs_past_table_foot_p2-4.pdf'));
     const r = res.records.find((x) => x.project_name === '2023年职业技能培训补贴运维经费')!;
     expect(r.funds.total.deviation_reason).toBe('按计划完成支出');
+  });
+});
+
+describe('298. a level-1 name a line under the level-2 name, both at the top of the group a page break cuts (Chromium, no rules, national form)', () => {
+  test('数量指标, on a line of its own above the row that prints 产出指标(80分), labels that row and the four under it', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_level_names_a_line_apart_at_cut_group_top_p7-9.pdf'));
+    const rows = res.records.find((x) => x.project_name === '2022年社会体育指导员公共体育场馆运维补贴')!.indicators;
+    expect(rows.slice(0, 6).map((i) => [i.level1, i.level2])).toEqual([...Array(5).fill(['产出指标', '数量指标']), ['产出指标', '质量指标']]);
+    expect(rows[0]!.level3).toBe('APP注册用户数');
   });
 });
 
