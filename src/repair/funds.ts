@@ -178,6 +178,24 @@ export function recutAtRate(cells: readonly Cell[], from: number, placeholders: 
 }
 
 /**
+ * A rate wrapped over two lines and centred on its row (97.81 / %), beside an amount on one line
+ * between them that the layer took into the rate's cell, read line by line: 97.81 29.88 %, glued.
+ * The one cut of the digits into a rate and then an amount where the rate is the amount over another
+ * figure of the row (29.88 / 30.55 = 97.81%) gives the amount and the rate; undefined when none or
+ * more than one cut does.
+ */
+function rateBeforeAmount(digits: string, others: readonly number[]): [string, string] | undefined {
+  let found: [string, string] | undefined;
+  for (let k = 1; k < digits.length; k++) {
+    const rate = digits.slice(0, k), amount = digits.slice(k);
+    if (!/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(rate) || !/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(amount) || !rateOf(amount, `${rate}%`, others)) continue;
+    if (found) return undefined;
+    found = [amount, `${rate}%`];
+  }
+  return found;
+}
+
+/**
  * Two figures of neighbouring cells drawn in one cell with a space between them (315.17 99.03%),
  * or glued where the row's other figures tell their decimals (753.3870.04%), beside an empty
  * cell, where the layer put a column's edge on the wrong side of one of them: the two are read
@@ -194,8 +212,9 @@ function splitSpacedFigures(cells: readonly Cell[], from: number, placeholders: 
   const byRate = (t: string, i: number): [string, string] | undefined => rateCut(t, figuresBut(cells, from, [i], placeholders));
   for (let i = from; i < cells.length; i++) {
     const t = cells[i]!.text.trim();
-    const r = /^(\S+)\s+(\S+)$/.exec(t) ?? glued(t);
-    const m = r ? [r[1]!, r[2]!] : byRate(t, i);
+    const wrapped = /^([\d.]+)\n%$/.exec(t);
+    const r = wrapped ? null : (/^(\S+)\s+(\S+)$/.exec(t) ?? glued(t));
+    const m = wrapped ? rateBeforeAmount(wrapped[1]!, figuresBut(cells, from, [i], placeholders)) : r ? [r[1]!, r[2]!] : byRate(t, i);
     if (!m || readAmount(m[0], placeholders).value === null || readAmount(m[1], placeholders).value === null) continue;
     const to = i > from && cells[i - 1]!.text === '' ? i - 1 : cells[i + 1]?.text === '' ? i + 1 : -1;
     if (to < 0) continue;
@@ -393,8 +412,10 @@ export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabular
       report(ctx, 'values_joined', `two figures of a fund row shared one cell ("${cells[spread.at]!.text}") and another cell was empty: its ${figures.length} figures were read in order`, { row, cell: cells[spread.at] }, { actual: cells.map((c) => c.text).join(' | '), expected: spread.cells.map((c) => c.text).join(' | ') });
       cells = spread.cells;
     }
-    const apart = labelAt >= 0 ? splitSpacedFigures(cells, labelAt + 1, placeholders) : undefined;
-    if (apart) {
+    // (A row may have two such cells: 67 100 and 93.00 / 93 / %.)
+    for (let k = 0; labelAt >= 0 && k < 2; k++) {
+      const apart = splitSpacedFigures(cells, labelAt + 1, placeholders);
+      if (!apart) break;
       report(ctx, 'values_joined', `two figures of fund row ${cells[labelAt]!.text} shared one cell beside an empty one: "${cells[apart.at]!.text}" read apart`, { row, cell: cells[apart.at] }, { actual: cells[apart.at]!.text, expected: apart.parts.join(' | ') });
       cells = apart.cells;
     }

@@ -3053,3 +3053,18 @@ describe('300. the rest of a note merged beside the fund rows, at the next page\
     expect(r.indicators[0]).toMatchObject({ level3: '覆盖建设工地数量', target: '≥340家', actual: '391家' });
   });
 });
+
+describe('301. an amount set flush right against a rate wrapped over two lines, read into the rate\'s cell line by line (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('93.00 / 93 / % is the amount 93 and the rate 93.00%, as 93 / 100 says; the clean table is not flagged funds_sum_mismatch', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_amount_read_into_wrapped_rate_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '简阳市保障性住房管理工作经费')!;
+    expect(r.funds.fiscal_appropriation).toMatchObject({ initial_budget: '67', full_year_budget: '100', executed: '93', execution_rate: '93.00' });
+    expect(r.issues.map((d) => d.code)).not.toContain('funds_sum_mismatch');
+  });
+
+  test('97.81 / 29.88 / % on the 总额 row is 29.88 and 97.81% (29.88 / 30.55)', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_amount_read_into_wrapped_rate_b_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年就业困难人员援助工作经费')!;
+    expect(r.funds.total).toMatchObject({ full_year_budget: '30.55', executed: '29.88', execution_rate: '97.81', weight: '10', score: '9.78' });
+  });
+});
