@@ -141,6 +141,8 @@ export async function forEachPage(
     let carry: StreamCarry | null = null;
     let pitchEm: number | undefined;
     let alignVotes: AlignVotes | undefined;
+    // Column edges of the ruled table the page before ended with.
+    let priorGrid: readonly number[] | undefined;
     // Lines of the pages' margins, to know a running header or footer when it comes again.
     const margins: MarginMemory = [];
     // Every page's content first, to find pages that print another page's columns on the right.
@@ -173,10 +175,11 @@ export async function forEachPage(
         const content = contents.get(p) ?? (await loadPage(doc, p, s));
         contents.delete(p);
         const sides = joins.filter((j) => j.into === p).map((j) => ({ join: j, content: contents.get(j.page)! }));
-        res = await readPage(content, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}) }, drawable, margins, sides);
+        res = await readPage(content, p, opts, s, { carry, ...(pitchEm !== undefined ? { pitchEm } : {}), ...(alignVotes ? { alignVotes } : {}), ...(priorGrid ? { priorGrid } : {}) }, drawable, margins, sides);
         carry = res.layout.carry;
         pitchEm = res.layout.pitchEm;
         alignVotes = res.layout.alignVotes ?? alignVotes;
+        priorGrid = res.layout.lastGrid;
       } catch (err) {
         if (opts.signal?.aborted) throw opts.signal.reason;
         if (err instanceof OcrDeferred) {
@@ -267,7 +270,7 @@ async function readPage(
   p: number,
   opts: PdfOptions,
   s: PdfSettings,
-  stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes },
+  stream: { carry: StreamCarry | null; pitchEm?: number; alignVotes?: AlignVotes; priorGrid?: readonly number[] },
   drawable: () => Promise<OpenedPdf>,
   margins?: MarginMemory,
   sides: ReadonlyArray<{ join: SideJoin; content: PageContent }> = [],

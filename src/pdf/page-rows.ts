@@ -24,6 +24,8 @@ export interface PageLayout {
   pitchEm: number | undefined;
   /** Votes for each vertical alignment of cells seen so far, for the next page. */
   alignVotes?: AlignVotes;
+  /** Column edges of the ruled table lowest on the page, for the next page. */
+  lastGrid?: readonly number[];
 }
 
 interface PendingRow {
@@ -42,11 +44,11 @@ export function pageToLayout(
   s: PdfSettings,
   anchors: readonly string[] | undefined,
   toDisplay: BoxMapper,
-  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes } & FormHints = {},
+  stream: { carry?: StreamCarry | null; pageWidth?: number; pitchEm?: number; alignVotes?: AlignVotes; priorGrid?: readonly number[] } & FormHints = {},
 ): PageLayout {
   // Runs touching on a line are one word for the question whether text crosses a rule.
   const rules = bridgeRuleGaps(mergeRules(rawRules, s), joinTouchingRuns(runs));
-  const found = rulesToTables(rules, s);
+  const found = withPriorEdges(rulesToTables(rules, s), rules, runs, stream.priorGrid, s);
   // A frame around the whole table, or rules between rows only, make a "grid" whose cells hold
   // whole rows of text: such a table is read from its text, its horizontal rules kept as row
   // separators.
@@ -112,7 +114,39 @@ export function pageToLayout(
     }
   }
   pending.sort((a, b) => a.top - b.top);
-  return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm, ...(alignVotes ? { alignVotes } : {}) };
+  const lowest = tables.reduce<Table | null>((m, t) => (!m || t.bbox[3] > m.bbox[3] ? t : m), null);
+  return { rules, tables, rows: pending.map((p) => p.row), mode, carry, pitchEm, ...(alignVotes ? { alignVotes } : {}), ...(lowest ? { lastGrid: lowest.xs } : {}) };
+}
+
+/**
+ * Writer leaves the edges between the cells a page break cut undrawn at the next page's top, also
+ * where no band below draws them (the rest of a row beside labels merged over rows, the total row
+ * merged over the label columns under it: 分) | 指标 | 服务对象满意率 in one cell). The first band of
+ * the page's first table, where that table shares its outer edges with the grid the page before
+ * ended with, takes that grid's edges inside a cell where texts on one line stand on both sides of
+ * one, clear of it, and no text comes near it.
+ */
+function withPriorEdges(found: Table[], rules: readonly Rule[], runs: readonly TextRun[], prior: readonly number[] | undefined, s: PdfSettings): Table[] {
+  const t = found[0];
+  const tol = s.snapTolerancePt;
+  if (!prior || prior.length < 3 || !t || t.ys.length < 3) return found;
+  if (Math.abs(t.xs[0] - prior[0]) > tol || Math.abs(t.xs[t.xs.length - 1] - prior[prior.length - 1]) > tol) return found;
+  const added: Rule[] = [];
+  for (const c of t.cells) {
+    if (c.row !== 0 || c.rowSpan !== 1) continue;
+    const inside = runs.filter((r) => r.text.trim() !== '' && (r.bbox[0] + r.bbox[2]) / 2 > c.bbox[0] && (r.bbox[0] + r.bbox[2]) / 2 < c.bbox[2] && (r.bbox[1] + r.bbox[3]) / 2 > c.bbox[1] && (r.bbox[1] + r.bbox[3]) / 2 < c.bbox[3]);
+    for (const x of prior) {
+      if (x <= c.bbox[0] + tol || x >= c.bbox[2] - tol || t.xs.some((g) => Math.abs(g - x) < tol)) continue;
+      // (Texts on one line, each clear of the edge by a cell's padding: a paragraph's line drawn as
+      // two texts meeting at the edge, 标；会员对项目政策知晓度不 | 高，…, is one cell's.)
+      const clear = (r: TextRun, side: -1 | 1): boolean => (side < 0 ? r.bbox[2] <= x - 0.2 * r.fontSize : r.bbox[0] >= x + 0.2 * r.fontSize);
+      const oneLine = (a: TextRun, b: TextRun): boolean => Math.min(a.bbox[3], b.bbox[3]) - Math.max(a.bbox[1], b.bbox[1]) > 0.5 * Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
+      if (inside.some((l) => clear(l, -1) && inside.some((r) => clear(r, 1) && oneLine(l, r))) && !inside.some((r) => !clear(r, -1) && !clear(r, 1))) {
+        added.push({ orient: 'v', pos: x, start: c.bbox[1], end: c.bbox[3] });
+      }
+    }
+  }
+  return added.length ? rulesToTables([...rules, ...added], s) : found;
 }
 
 /**

@@ -3068,3 +3068,12 @@ describe('301. an amount set flush right against a rate wrapped over two lines, 
     expect(r.funds.total).toMatchObject({ full_year_budget: '30.55', executed: '29.88', execution_rate: '97.81', weight: '10', score: '9.78' });
   });
 });
+
+describe('302. the rest of a row a page break cut, its label cells\' edges left undrawn on the next page and drawn by no band below (Writer from .docx, every rule, national form)', () => {
+  test('分) | 指标 | 服务对象满意率 are cut along the columns the page before ended with: the last indicator is read, and no extra row', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_cut_row_label_edges_undrawn_on_next_page_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '蜀山区公共交通乘客满意度调查项目')!;
+    expect(r.indicators).toHaveLength(22);
+    expect(r.indicators[21]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '服务对象满意率', target: '≥80%', actual: '81.67%', weight: '5', score: '5' });
+  });
+});
