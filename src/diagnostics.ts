@@ -57,7 +57,7 @@ export const CODES = {
   label_in_wrong_column: { stage: 'repair', severity: 'info', meaning: 'a 三级指标 name printed in a label column was moved' },
   garbage_label: { stage: 'repair', severity: 'warning', meaning: 'a label cell held text that is not a label of the form; it was ignored' },
   name_after_label: { stage: 'repair', severity: 'info', meaning: '项目名称 was printed on the line after the project name' },
-  values_joined: { stage: 'repair', severity: 'info', meaning: 'two figures of neighbouring cells shared one cell beside an empty one and were read apart' },
+  values_joined: { stage: 'repair', severity: 'info', meaning: 'two values of neighbouring cells (two figures, or a score and its note) shared one cell beside an empty one and were read apart' },
   label_value_joined: { stage: 'repair', severity: 'info', meaning: 'a label and its value shared one cell' },
   section_label_joined: { stage: 'repair', severity: 'info', meaning: "a field's label shared one cell with the section label beside its rows (项目年度目标项目基本情况): read as the field's label" },
   total_on_field_row: { stage: 'repair', severity: 'info', meaning: "the total row's figures were printed on a field's row (评分等级, its total label lost; or 评价结论 beside 合计): read as the totals" },

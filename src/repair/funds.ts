@@ -298,10 +298,11 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
         (/^\d+%?$/.test(t) && decimalsOf(up) !== undefined && colDecimals(n) !== undefined && decimalsOf(up + t) === colDecimals(n) && decimalsOf(up)! < colDecimals(n)!);
     };
     // Digits under digits (1 over 0), a rate's last digit and % under its first ones (93.9 over
-    // 3%): only beside a sure rest.
+    // 3%), a figure's last decimals under it (10.0 over 0, the weight's column printing no other
+    // figure): only beside a sure rest.
     const maybe = (n: number): boolean => {
       const [up, t] = pair(n);
-      return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%$/.test(t)) || (up === '' && isText(t) && textAbove(n) >= 0);
+      return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%?$/.test(t)) || (up === '' && isText(t) && textAbove(n) >= 0);
     };
     // The row above is a fund row: by its label, or by one the two rows' labels make (年度 over 资金总额).
     const fundAbove = (): boolean => prev!.cells.some((c, n) => c.text !== '' && (isLabel(c.text) || v.fundRow(c.text + row.cells[n]!.text) !== undefined));

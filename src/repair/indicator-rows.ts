@@ -145,6 +145,23 @@ function weightIndex(cells: readonly Cell[], cut = false, spare: (i: number) => 
   return -1;
 }
 
+/**
+ * A row whose cell under 得分 (`i`) begins with a figure and goes on with Han text, right of a
+ * figure, the cells after it empty or none: the score and the note beside it drawn as one text.
+ * The cells with the two apart.
+ */
+function scoreBeforeNote(cells: readonly Cell[], i: number): { cells: Cell[]; at: number } | undefined {
+  if (i < 1 || i >= cells.length || cells.slice(i + 1).some((c) => c.text !== '')) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*(\p{Script=Han}[\s\S]*)$/u.exec(cells[i]!.text.trim());
+  if (!m || !isFigure(cells[i - 1]!.text)) return undefined;
+  const out = [...cells];
+  out[i] = { ...cells[i]!, text: m[1]! };
+  const note = { ...cells[i]!, text: m[2]! };
+  if (i + 1 < cells.length) out[i + 1] = { ...cells[i + 1]!, text: note.text };
+  else out.push(note);
+  return { cells: out, at: i };
+}
+
 /** The column whose cell in `cells` lies over `cell` on the page (most horizontal overlap), if boxes tell. */
 function columnByBox<K extends IndicatorColKey>(cell: Cell, cells: Partial<Record<IndicatorColKey, Cell>>, keys: readonly K[]): K | undefined {
   const present = keys.filter((k) => cells[k] !== undefined);
@@ -200,6 +217,22 @@ function nameBeforeText(text: string, v: Vocabulary): { name: string; rest: stri
   for (const name of Object.keys(v.template.indicators.framework)) {
     const rest = t.startsWith(name) ? t.slice(name.length).trim() : '';
     if (rest.length >= 2 && !v.level1(rest) && !v.level2(rest) && !v.isFragment(rest) && !v.isSection(rest)) return { name, rest };
+  }
+  return undefined;
+}
+
+/**
+ * A level-2 name followed by other text (`nameBeforeText`), or the same after a level-1 name of its
+ * family (产出指标(50分) + 数量指标 + APP注册用户数: three cells' texts drawn as one line).
+ */
+function namesBeforeText(text: string, v: Vocabulary): { level1?: string; name: string; rest: string } | undefined {
+  const plain = nameBeforeText(text, v);
+  if (plain) return plain;
+  const t = text.trim();
+  for (let k = 2; k < t.length - 3; k++) {
+    const level1 = v.level1(t.slice(0, k));
+    const after = level1 ? nameBeforeText(t.slice(k), v) : undefined;
+    if (level1 && after && v.template.indicators.framework[after.name] === level1) return { level1, ...after };
   }
   return undefined;
 }
@@ -362,6 +395,15 @@ export function readIndicatorRows(firstHeader: Row, given: readonly Row[], v: Vo
       continue;
     }
     if (joinNumberRests(row, out.rows, ctx)) continue;
+    const apart = h.score !== undefined ? scoreBeforeNote(cells, h.score) : undefined;
+    if (apart) {
+      // The score and the 偏差原因分析 beside it drawn as one text (2.45 偏差原因：因政策), the cell
+      // right of it empty or none: read apart, and the row read again.
+      report(ctx, 'values_joined', `a score and the note beside it shared one cell ("${cells[apart.at]!.text}"): read apart`, { row, cell: cells[apart.at] }, { actual: cells[apart.at]!.text, expected: `${apart.cells[apart.at]!.text} | ${apart.cells[apart.at + 1]!.text}` });
+      rows[n] = { ...row, cells: apart.cells };
+      n--;
+      continue;
+    }
     // A tall row's figures set at its top, apart from its names (7.00 | 3.23 beside the first line
     // of a long 偏差原因分析, 项目完成时间 beside its third): a row of nothing but one or two figures
     // under 分值 and 得分, right above a row with a 三级指标 and those cells empty, is that row's.
@@ -563,14 +605,15 @@ export function readIndicatorRows(firstHeader: Row, given: readonly Row[], v: Vo
         ir.printedLevel2 = name;
         report(ctx, 'label_in_wrong_column', `"${rest}" in the cell of the level name ${name} begins the 三级指标 beside it`, { row, cell: cells[i] }, { actual: `${t} | ${ir.values.level3}`, expected: `${name} | ${rest}${ir.values.level3}` });
         ir.values.level3 = rest + ir.values.level3;
-      } else if (i < labelEnd && ir.values.level3 === null && nameBeforeText(t, v)) {
+      } else if (i < labelEnd && ir.values.level3 === null && namesBeforeText(t, v)) {
         // A level-2 name and the 三级指标 beside it read as one cell (数量指标展品数量), the 三级指标
-        // column empty.
-        const { name, rest } = nameBeforeText(t, v)!;
+        // column empty; also with the level 1 before them (产出指标(50分)数量指标APP注册用户数).
+        const { level1, name, rest } = namesBeforeText(t, v)!;
+        if (level1) ir.printedLevel1 = level1;
         ir.printedLevel2 = name;
         ir.values.level3 = rest;
         ir.cells.level3 = cells[i]!;
-        report(ctx, 'label_in_wrong_column', `三级指标 "${rest}" printed in the cell of the level name ${name}`, { row, cell: cells[i] }, { actual: t, expected: `${name} | ${rest}` });
+        report(ctx, 'label_in_wrong_column', `三级指标 "${rest}" printed in the cell of the level name ${name}`, { row, cell: cells[i] }, { actual: t, expected: `${level1 ? `${level1} | ` : ''}${name} | ${rest}` });
       } else if (i < labelEnd && (v.isSection(t) || v.isSectionPiece(t) || v.isFragment(t))) {
         // A piece of a merged label (绩效指标, 可持续影响指标) that a page break split: no value; the
         // start of a level name stands for it (its end is on the next page, in a row of its own).

@@ -3077,3 +3077,27 @@ describe('302. the rest of a row a page break cut, its label cells\' edges left 
     expect(r.indicators[21]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '服务对象满意率', target: '≥80%', actual: '81.67%', weight: '5', score: '5' });
   });
 });
+
+describe('303. a level-1 name, a level-2 name and the 三级指标 drawn as one text over their three cells (Writer from .docx, a frame only, national form)', () => {
+  test('产出指标(50分) 数量指标 APP注册用户数 is the first row\'s three labels: the row is read, and the rows under it keep 数量指标', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_level_names_and_name_drawn_as_one_text_p1-2.pdf'));
+    const rows = res.records.find((x) => x.project_name === '历下区文物保护修缮及文化配送专项经费')!.indicators;
+    expect(rows[0]).toMatchObject({ level1: '产出指标', level2: '数量指标', level3: 'APP注册用户数', target: '≥220户', actual: '220户', weight: '3', score: '3' });
+    expect(rows[1]).toMatchObject({ level2: '数量指标', level3: '展览场次' });
+  });
+});
+
+describe('304. a score and the note beside it drawn as one text, and fund figures wrapped over a page break (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('6.00 | 2.45 偏差原因：因政策… is a weight, a score and the start of a note; the row is not read a column off', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_score_and_note_drawn_as_one_text_p5-8.pdf'));
+    const r = res.records.find((x) => x.project_name === '2023年建设工程质量安全监督专项经费')!;
+    expect(r.indicators.find((i) => i.level3 === '人均物业考评成本')).toMatchObject({ target: '≤800.00(元/人)', actual: '883(元/人)', weight: '6.00', score: '2.45' });
+    expect(r.issues.map((d) => d.code)).not.toContain('weight_sum_not_100');
+  });
+
+  test('the 年度资金总额 row cut by the break, every figure wrapped (1115251.9 / 0, 14000 / 00.00, 10.0 / 0): the rests go on their figures', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_score_and_note_drawn_as_one_text_p5-8.pdf'));
+    const f = res.records.find((x) => x.project_name === '防汛防台购买服务')!.funds.total;
+    expect(f).toMatchObject({ initial_budget: '1115251.90', full_year_budget: '1400000.00', executed: '1378558.26', weight: '10.00', execution_rate: '98.46', score: '9.84' });
+  });
+});
