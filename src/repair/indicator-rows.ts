@@ -156,9 +156,7 @@ function scoreBeforeNote(cells: readonly Cell[], i: number): { cells: Cell[]; at
   if (!m || !isFigure(cells[i - 1]!.text)) return undefined;
   const out = [...cells];
   out[i] = { ...cells[i]!, text: m[1]! };
-  const note = { ...cells[i]!, text: m[2]! };
-  if (i + 1 < cells.length) out[i + 1] = { ...cells[i + 1]!, text: note.text };
-  else out.push(note);
+  out[i + 1] = { ...(cells[i + 1] ?? cells[i]!), text: m[2]! };
   return { cells: out, at: i };
 }
 
@@ -268,12 +266,8 @@ function interleavedLevels(text: string, v: Vocabulary): { level1: string; level
   const t = labelKey(text);
   for (const [l2, l1] of Object.entries(v.template.indicators.framework)) {
     const a = labelKey(l1), b = labelKey(l2);
-    if (t.length < a.length + 2 || t.length > a.length + b.length || !t.startsWith(a[0]!)) continue;
-    if (interleaves(t, a, b.slice(0, t.length - a.length))) return { level1: l1, level2: l2 };
-  }
-  // (The level 2 first, both whole, where the level 1 is set lower: 服务对象满意度指 + 满意度指标 + 标.)
-  for (const [l2, l1] of Object.entries(v.template.indicators.framework)) {
-    const a = labelKey(l1), b = labelKey(l2);
+    if (t.length >= a.length + 2 && t.length <= a.length + b.length && t.startsWith(a[0]!) && interleaves(t, a, b.slice(0, t.length - a.length))) return { level1: l1, level2: l2 };
+    // (The level 2 first, both whole, where the level 1 is set lower: 服务对象满意度指 + 满意度指标 + 标.)
     if (t.length === a.length + b.length && t.startsWith(b[0]!) && !t.startsWith(a[0]!) && interleaves(t, b, a)) return { level1: l1, level2: l2 };
   }
   return undefined;
