@@ -59,7 +59,7 @@ export const CODES = {
   name_after_label: { stage: 'repair', severity: 'info', meaning: '项目名称 was printed on the line after the project name' },
   values_joined: { stage: 'repair', severity: 'info', meaning: 'two values of neighbouring cells (two figures, or a score and its note) shared one cell beside an empty one and were read apart' },
   label_value_joined: { stage: 'repair', severity: 'info', meaning: 'a label and its value shared one cell' },
-  section_label_joined: { stage: 'repair', severity: 'info', meaning: "a field's label shared one cell with the section label beside its rows (项目年度目标项目基本情况): read as the field's label" },
+  section_label_joined: { stage: 'repair', severity: 'info', meaning: "a field's label shared one cell with the section label beside its rows, or a piece of it (项目年度目标项目基本情况, 项目年度目标项目基): read as the field's label" },
   total_on_field_row: { stage: 'repair', severity: 'info', meaning: "the total row's figures were printed on a field's row (评分等级, its total label lost; or 评价结论 beside 合计): read as the totals" },
   group_labels_above: { stage: 'repair', severity: 'info', meaning: "level names read as a row of their own above a group's first row (the top of a group a page break cuts) were given to that group" },
   title_line_joined: { stage: 'repair', severity: 'info', meaning: "the table's year or unit line shared a cell with a field's value and was set apart" },

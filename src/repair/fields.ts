@@ -58,14 +58,17 @@ function labelBefore(text: string, v: Vocabulary): { key: FieldKey; label: strin
   return undefined;
 }
 
-/** The field label of a text that is a field label and a section label side by side, if it is one. */
+/** The field label of a text that is a field label and a section label (or a piece of one) side by side, if it is one. */
 function besideSection(text: string, v: Vocabulary): string | undefined {
   const k = labelKey(text);
   if (v.field(k) !== undefined) return undefined;
+  // (Or a piece of it, two characters or more: 项目年度目标项目基 where the section label 项目基 /
+  // 本情况 is centred on the line between two fields' rows.)
+  const section = (x: string): boolean => v.isSection(x) || (x.length >= 2 && v.isSectionPiece(x));
   for (let i = 2; i + 2 <= k.length; i++) {
     const [a, b] = [k.slice(0, i), k.slice(i)];
-    if (v.field(a) !== undefined && v.isSection(b)) return a;
-    if (v.isSection(a) && v.field(b) !== undefined) return b;
+    if (v.field(a) !== undefined && section(b)) return a;
+    if (section(a) && v.field(b) !== undefined) return b;
   }
   return undefined;
 }

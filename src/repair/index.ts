@@ -86,8 +86,15 @@ const TEXT_KEYS = ['project_name', 'department', 'implementing_unit', 'goal_expe
 function yearOf(rows: readonly Row[], title: string | null, v: Vocabulary): { value: string; row?: Row } | null {
   const fromTitle = title ? v.yearOf(title) : undefined;
   if (fromTitle) return { value: fromTitle };
+  let first = true;
   for (const row of rows) {
     const texts = row.cells.filter((c) => c.text !== '').map((c) => c.text);
+    // (A title wrapped inside its year, 自评表（2023 / 年度）: its last line goes on it.)
+    if (first && title && texts.length === 1 && labelKey(texts[0]!).length <= 12) {
+      const y = v.yearOf(title + texts[0]!);
+      if (y && !v.yearOf(texts[0]!)) return { value: y, row };
+    }
+    if (texts.length) first = false;
     if (texts.some((t) => v.knows(t))) {
       // A year line set into the rows of a label beside it (项目名称 | (2023年度)).
       const line = texts.find((t) => isYearOrUnitLine(t, v) && v.yearOf(t));

@@ -3101,3 +3101,19 @@ describe('304. a score and the note beside it drawn as one text, and fund figure
     expect(f).toMatchObject({ initial_budget: '1115251.90', full_year_budget: '1400000.00', executed: '1378558.26', weight: '10.00', execution_rate: '98.46', score: '9.84' });
   });
 });
+
+describe('312. a field\'s label and the first line of the section label beside it read as one cell (Writer from .docx, horizontal rules only, Sichuan form)', () => {
+  test('项目年度目标项目基 is the label 项目年度目标: the goals are read', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_horizontal_field_label_beside_section_piece_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '大邑县大邑县农业技术推广专项经费')!;
+    expect(r.goal_expected).toBe('通过实施大邑县大邑县农业技术推广专项经费，推动新型职业农民培训工作高质量发展。组织开展质量抽检，示范基地质量达到定性不断增强；完成年度工作方案的编制工作，确保使用及时率定性2023年12月31日前完成；完成年度培训教材的编制工作，用户满意度达到≥80%。');
+    expect(r.goal_actual).toBe('示范基地质量实际完成不断增强；使用及时率实际完成按时完成；用户满意度实际完成99%。养殖户满意度较高。');
+  });
+});
+
+describe('315. a title wrapped inside its year (Writer from HTML, no rules, Sichuan form)', () => {
+  test('…自评表（2023 / 年度）: the title and the line under it name the year', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goal_rest_tight_over_next_goal_p2-4.pdf'));
+    expect(res.records.find((x) => x.project_name === '涪城区食品安全抽检运维经费')!.year).toBe('2023');
+  });
+});
