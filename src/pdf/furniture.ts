@@ -33,6 +33,8 @@ const WORDED_PAGE_NUMBER = /^(?:第\d{1,4}页(?:[,，]?共\d{1,4}页)?|共\d{1,4
 const MARGIN_BAND = 0.1;
 /** Share of the page height at the top and at the bottom where a running header or footer printed smaller than the text may be. */
 const RUNNING_BAND = 0.15;
+/** The same for a repeated line printed smaller than the text (a header under a wide top margin of a small page). */
+const SMALL_RUNNING_BAND = 0.2;
 /** Characters from which a repeated line in the margin band is running text even with the table close under it. */
 const RUNNING_TEXT_MIN_CHARS = 10;
 /** Degrees from upright (or from a quarter turn, vertical writing) that still count as upright. */
@@ -84,13 +86,15 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
   lines.forEach((line, i) => {
     const top = line.bbox[1], bottom = line.bbox[3];
     // A line that begins (or ends) inside the band: a header printed low in a wide margin.
-    const inTop = top < RUNNING_BAND * pageHeight, inBottom = bottom > (1 - RUNNING_BAND) * pageHeight;
+    const smaller = line.fontSize < 0.95 * bodySize;
+    const band = smaller ? SMALL_RUNNING_BAND : RUNNING_BAND;
+    const inTop = top < band * pageHeight, inBottom = bottom > (1 - band) * pageHeight;
     if (!inTop && !inBottom) return;
     const inNumberBand = inTop ? top < MARGIN_BAND * pageHeight : bottom > (1 - MARGIN_BAND) * pageHeight;
     const text = lineText(line);
     const norm = compactText(text);
-    const band = inTop ? 'top' : 'bottom';
-    seen.push({ text: norm, top, band });
+    const side = inTop ? 'top' : 'bottom';
+    seen.push({ text: norm, top, band: side });
     // A page number in words (第1页, 第1页 共6页) is no cell's text: half a line of space will do
     // (a small margin under a table that runs to the band).
     const gap = WORDED_PAGE_NUMBER.test(norm) ? line.fontSize / 2 : line.fontSize;
@@ -104,7 +108,7 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     // piece of text (a table's header row repeated on each page is several cells). Printed smaller
     // than the text, it needs no clear space beside it (a table run on close under it).
     const oneText = line.runs.every((r, k) => k === 0 || r.bbox[0] - line.runs[k - 1].bbox[2] < line.fontSize);
-    const repeated = oneText && norm.length > 0 && !!memory?.some((m) => m.band === band && m.text === norm && Math.abs(m.top - top) < line.fontSize);
+    const repeated = oneText && norm.length > 0 && !!memory?.some((m) => m.band === side && m.text === norm && Math.abs(m.top - top) < line.fontSize);
     // Alone, it may stand a little higher (a footer in a wide margin): anywhere in the band.
     const x = (line.bbox[0] + line.bbox[2]) / 2, reach = 2 * line.fontSize;
     const across = (r: Rule): boolean => r.orient === 'h' && r.start < x && r.end > x;
@@ -112,9 +116,10 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     // Nor are digits alone set flush with a figure of the lines toward the table, a few lines off:
     // the rest of a figure a page break cut, in its column (67 of 2 / 4. | 67 over 2 / 2. / 70).
     const flushWithFigure = /^\d{1,4}$/u.test(norm) && lines.some((o, k) => (inTop ? k > i && k <= i + 4 : k < i && k >= i - 4) && o.runs.some((r) => /\d/u.test(r.text) && Math.abs(r.bbox[2] - line.bbox[2]) < 0.3));
-    let kind: Furniture['kind'] | null = alone && !ruledRow && !flushWithFigure && isPageNumber(text) ? 'page_number' : null;
+    // (A page number within the band for text of any size.)
+    const numberPlace = inTop ? top < RUNNING_BAND * pageHeight : bottom > (1 - RUNNING_BAND) * pageHeight;
+    let kind: Furniture['kind'] | null = numberPlace && alone && !ruledRow && !flushWithFigure && isPageNumber(text) ? 'page_number' : null;
     // Below the top tenth (or above the bottom one) only a line smaller than the text is one.
-    const smaller = line.fontSize < 0.95 * bodySize;
     // In the page's margin band a long line an earlier page printed there is one too, with the
     // table run on close under it (a repeated header row is several cells; a label is short).
     const longText = norm.length >= RUNNING_TEXT_MIN_CHARS;
@@ -125,7 +130,7 @@ export function splitFurniture(runs: readonly TextRun[], pageHeight: number, s: 
     for (const r of line.runs) drop.add(r);
     const f: Furniture = { kind, text: normalizeCjk(text), bbox: line.bbox };
     furniture.push(f);
-    if (kind === 'page_number') numberBands.set(f, band);
+    if (kind === 'page_number') numberBands.set(f, side);
   });
   keepUsualPageNumber(furniture, numberBands, drop, memory);
   memory?.push(...seen);

@@ -62,7 +62,9 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // one of the cut row's begins, within it: the last line of a paragraph, 断增强。, under the
   // paragraph, columns found apart on each page.)
   const byLeft = cont.cells.some((c) => c.text !== '') && cont.cells.every((c) => c.text === '' || leftAligned(cut, c) >= 0);
-  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0 || (c.text === '' && spanning(cut, c))) && !byLeft) return -1;
+  // (An empty cell no wider than a point, a column the stream found between texts, is none.)
+  const nothing = (c: Row['cells'][number]): boolean => c.text === '' && c.bbox !== undefined && c.bbox[2] - c.bbox[0] < 1;
+  if (cont.cells.length !== cut.cells.length && !cont.cells.some((c) => c.merge !== undefined) && !cont.cells.every((c) => overlapping(cut, c) >= 0 || (c.text === '' && spanning(cut, c)) || nothing(c)) && !byLeft) return -1;
   // The continuation's cells by the cut row's cells: by position when both rows have as many
   // cells, else by where they are on the page (a grid split into other columns on each page).
   const partner = (i: number): number => {

@@ -303,6 +303,8 @@ export function linesToStreamRows(
   // The end of a group's name a page break cut off its first part (标(30分) of 效益指 / 标(30分)).
   const names = [...nameSet];
   const groupRest = (text: string): boolean => { const t = unpointed(text); return t.length > 0 && names.some((n) => n.length > t.length && n.endsWith(t)); };
+  // And its first part (经济效益指 of 经济效益指 / 标).
+  const groupHead = (text: string): boolean => { const t = compactText(text); return t.length >= 2 && names.some((n) => n.length > t.length && n.startsWith(t)); };
   const groupsNamed = (name: string): ReadonlySet<string> | undefined => {
     const bare = compactText(name).replace(/[(（][^()（）]*[)）]/gu, '');
     const hit = hints.groupWords?.find((g) => g.words.some((w) => bare.endsWith(w)));
@@ -321,7 +323,8 @@ export function linesToStreamRows(
     // places the ones between the labels from this page's text.
     const hits = sec.hits ?? sec.carried?.hits ?? null;
     const body = lines.slice(sec.start, sec.end).filter((_, k) => !titles.has(sec.start + k) && !sec.header.has(sec.start + k));
-    const before = sec.carried?.bounds ?? (hits ? [...found].reverse().find((f) => sameLabels(f.hits, hits))?.between : undefined);
+    // (Not those of a header that stood alone at the foot of the page before: no row placed them.)
+    const before = sec.carried ? (sec.carried.headerOnly ? undefined : sec.carried.bounds) : hits ? [...found].reverse().find((f) => sameLabels(f.hits, hits))?.between : undefined;
     const between = hits ? betweenLabels(secLines, hits, before) : [];
     if (hits) found.push({ hits, between });
     // (A header that stood alone at the foot of the page before showed no rows: this page's do.)
@@ -345,7 +348,7 @@ export function linesToStreamRows(
     // (Columns found so left of what the page before carried shift its columns' numbers; they are
     // labels' columns.)
     const added = fresh ? left.length : 0;
-    return { sec: added ? shiftColumns(sec, added) : sec, secLines, bounds, left, unlabelled, pieces: sectionPieces(lines, sec, bounds, titles, s, groupName) };
+    return { sec: added ? shiftColumns(sec, added) : sec, secLines, bounds, left, unlabelled, pieces: sectionPieces(lines, sec, bounds, titles, s, groupName, groupHead) };
   });
   // The pitch of wrapped text is set once for the page (a section may hold no wrapped cell),
   // or taken from the pages before when this one shows no wrap.
@@ -364,7 +367,7 @@ export function linesToStreamRows(
   const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
   // The form's names and labels, one set for both passes: the votes are cast on the blocks the
   // rows are made of.
-  const form = { cellLabel, groupName, groupRest, groupKey: unpointed, groupsNamed };
+  const form = { cellLabel, groupName, groupRest, groupHead, groupKey: unpointed, groupsNamed };
   for (const { sec, bounds, pieces } of cut) {
     const v = sectionRows(page, lines, sec, bounds, pieces, pitch, padding, toDisplay, hints.hRules ?? [], [], { votesOnly: true, ...form }).votes;
     if (v) for (const a of ['middle', 'top', 'bottom'] as const) pageVotes[a] += v[a];
@@ -705,7 +708,8 @@ function splitAtColumnStart(r: TextRun, x: number, starts: readonly number[], on
 }
 
 /**
- * A cut at the seam of a run nearest boundary b, within a sixth of an em of it, where digits meet
+ * A cut at the seam of a run nearest boundary b, within a sixth of an em of it (a third where the
+ * run crosses that boundary alone), where digits meet
  * (11 月 30 | 2022 年 11: a wrapped date target filling its narrow cell and the next cell's date,
  * drawn as two texts a third of a point apart; one text never runs two figures together), or a
  * figure begins right after Han text.
@@ -716,7 +720,9 @@ function splitAtFigureSeam(r: TextRun, b: number, hanToo: boolean): [TextRun, Te
   // (Within half an em after a Han character with no space between, `hanToo`, in a run over one
   // boundary: 2023 年 10 月 31 日 | 2023 年 10 月完, where Writer's paragraph would have the space it
   // sets between Han and Latin. Calc sets none: 采购单价599 in a paragraph over many columns.)
-  const near = (k: number, sx: number): boolean => (/\d/u.test(chars[k - 1]!) ? Math.abs(sx - b) < r.fontSize / 6 : hanToo && /\p{Script=Han}/u.test(chars[k - 1]!) && Math.abs(sx - b) < r.fontSize / 2);
+  // (Digits meeting within a third of an em of it where the run crosses that boundary alone:
+  // 2022 年 12 月 31 | 2022 年 12 月完, the boundary placed in the white beside the two cells.)
+  const near = (k: number, sx: number): boolean => (/\d/u.test(chars[k - 1]!) ? Math.abs(sx - b) < r.fontSize / (hanToo ? 3 : 6) : hanToo && /\p{Script=Han}/u.test(chars[k - 1]!) && Math.abs(sx - b) < r.fontSize / 2);
   const seam = r.seams.at.filter(([k, sx]) => k > 0 && k < chars.length && /\d/u.test(chars[k]!) && near(k, sx))
     .sort((p, q) => Math.abs(p[1] - b) - Math.abs(q[1] - b))[0];
   return seam ? cutAt(r, charEdges(r), seam[0]) : null;
@@ -982,6 +988,20 @@ function splitAtGappedSeam(r: TextRun, b: number, aligned: ReadonlyMap<number, n
   return seam ? cutAt(r, charEdges(r), seam[0]) : null;
 }
 
+/**
+ * A run joined over a boundary from two texts, the first the first part of a group's name a wrap
+ * cut (经济效益指 of 经济效益指 / 标, filling its narrow cell), the second beginning right on the
+ * column's own left edge (`alignedStarts`), however short (金, the last line of the wrapped level-3
+ * name beside, touching it: no white).
+ */
+function splitAfterNameHead(r: TextRun, b: number, aligned: ReadonlyMap<number, number>, head: (text: string) => boolean): [TextRun, TextRun] | null {
+  const x = aligned.get(b);
+  if (x === undefined || r.angle !== 0 || r.seams?.text !== r.text) return null;
+  const chars = Array.from(r.text);
+  const seam = r.seams.at.find(([k, sx]) => k >= 2 && k < chars.length && Math.abs(sx - x) < 0.3 && head(chars.slice(0, k).join('')) && /\p{Script=Han}/u.test(chars[k]!));
+  return seam ? cutAt(r, charEdges(r), seam[0]) : null;
+}
+
 /** Punctuation of sentences, never in a target cell (≥8080（人次）, ≤1500元/套). */
 const PROSE_PUNCT = /[。；，;]/u;
 
@@ -1051,7 +1071,7 @@ function cutAt(r: TextRun, edges: readonly number[], i: number): [TextRun, TextR
  * the column's left edge), and at any gap that separates cells on its own. `through`: whether a
  * run's paragraph runs on through a boundary; `edgeAt`: whether other lines begin a text at x.
  */
-function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map(), through: (r: TextRun, b: number) => boolean = () => false, edgeAt: (x: number) => boolean = () => true, named: (text: string) => boolean = () => false): Piece[] {
+function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSettings, starts: readonly number[] = [], aligned: ReadonlyMap<number, number> = new Map(), through: (r: TextRun, b: number) => boolean = () => false, edgeAt: (x: number) => boolean = () => true, named: (text: string) => boolean = () => false, head: (text: string) => boolean = () => false): Piece[] {
   // First split runs whose text has a space right at a boundary (two cells in one run).
   const runs: TextRun[] = [];
   const last = line.runs[line.runs.length - 1];
@@ -1077,13 +1097,15 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // as one text, no seam): `splitAtAlignedStart`, where the right part may begin a cell.)
       // (Over one, also on that edge where the line's last text begins with a group's name
       // (`namedStart`), where white parts two Han texts there (`splitAtGappedSeam`), at a space
-      // after a group's name near the boundary (`splitAfterName`), where a text item begins
-      // right where a line beside begins a text, right of the boundary (`splitAtColumnStart`; not
-      // where a line of the run's paragraph runs on through the boundary, `through`), where the
-      // run is one text twice, the second beginning at the boundary (`splitTwins`), and where a
-      // comparison sign begins on the boundary after Han text (`splitAtSignOnEdge`).)
+      // after a group's name near the boundary (`splitAfterName`), where a text begins on the
+      // column's own left edge right after a group name's first part (`splitAfterNameHead`),
+      // where a text item begins right where a line beside begins a text, right of the boundary
+      // (`splitAtColumnStart`; not where a line of the run's paragraph runs on through the
+      // boundary, `through`), where the run is one text twice, the second beginning at the
+      // boundary (`splitTwins`), and where a comparison sign begins on the boundary after Han text
+      // (`splitAtSignOnEdge`).)
       const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : notInSentence(splitRunAt(cur, b, true), after)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ?? splitInWhite(cur, b) ?? splitAtFigureSeam(cur, b, crossed === 1) ??
-        (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterNameHead(cur, b, aligned, head) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
         (crossed === 2 && r !== last ? cellTextStart(splitAtAlignedStart(cur, b, aligned)) : null);
@@ -1334,7 +1356,7 @@ interface SectionPieces {
 }
 
 /** Cuts the lines of a section into pieces: the header row's, and each column's (top to bottom). */
-function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonly number[], titles: ReadonlySet<number>, s: PdfSettings, named: (text: string) => boolean = () => false): SectionPieces {
+function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonly number[], titles: ReadonlySet<number>, s: PdfSettings, named: (text: string) => boolean = () => false, head: (text: string) => boolean = () => false): SectionPieces {
   const header: Piece[] = [];
   const byCol: Piece[][] = Array.from({ length: bounds.length + 1 }, () => []);
   let x0 = Infinity, x1 = -Infinity;
@@ -1347,7 +1369,7 @@ function sectionPieces(lines: readonly TextLine[], sec: Section, bounds: readonl
     x1 = Math.max(x1, lines[li].bbox[2]);
     const edgeAt = (x: number): boolean => runStarts.filter((xs, k) => k !== li && xs.some((v) => Math.abs(v - x) < 0.5)).length >= 2;
     const through = (r: TextRun, b: number): boolean => paragraphThrough(lines, li, sec.start, sec.end, r, b);
-    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, through, edgeAt, named)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
+    for (const p of cutLine(lines[li], li, bounds, s, neighbourStarts(lines, li, sec.start, sec.end), aligned, through, edgeAt, named, head)) (sec.header.has(li) ? header : byCol[p.col]).push(p);
   }
   movePastBound(byCol, bounds);
   moveBackFlushRight(byCol, bounds);
@@ -1367,7 +1389,7 @@ function sectionRows(
   toDisplay: BoxMapper,
   hRules: readonly Rule[],
   out: Array<{ top: number; row: Row }>,
-  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean; groupRest?: (text: string) => boolean; groupKey?: (text: string) => string; groupsNamed?: (name: string) => ReadonlySet<string> | undefined } = {},
+  mode: { votesOnly?: boolean; pageVotes?: AlignVotes; cellLabel?: (text: string) => boolean; groupName?: (text: string) => boolean; groupRest?: (text: string) => boolean; groupHead?: (text: string) => boolean; groupKey?: (text: string) => string; groupsNamed?: (name: string) => ReadonlySet<string> | undefined } = {},
 ): { labelCols?: number[]; openGroups?: Record<number, OpenGroup>; cutRests?: Record<number, number>; votes?: AlignVotes } {
   const ncols = bounds.length + 1;
   if (!Number.isFinite(x0)) return sec.labelCols ? { labelCols: sec.labelCols } : {};
@@ -1760,7 +1782,15 @@ function sectionRows(
     const own = blocks.filter((b) => b.col === c);
     // (One of them off every row, centred over rows: a column of single rows' names is read as any.)
     const onRow = (b: Block): boolean => blocks.some((o) => o.col !== b.col && o.pieces.length === 1 && Math.abs(centre(o.bbox) - centre(b.bbox)) < 0.3 * b.fontSize);
-    return own.length >= 2 && own.every((b) => mode.groupName?.(b.pieces.map(textOf).join('')) ?? false) && perCol.some((n, d) => d > c && n > own.length) && own.some((b) => !onRow(b));
+    // (Or a text of the densest column right of it beside none of them: a row of a group whose
+    // name is centred on other rows, 市民参与率 over 游客就业率 beside 社会效益 / 指标.)
+    const right = perCol.reduce((best, n, d) => (d > c && n > (best < 0 ? 0 : perCol[best]!) ? d : best), -1);
+    // (Between two of them: a header's rest over the first, 预算执行 / 率, is no row.)
+    const inside = (o: Block): boolean => own.some((b) => b.bbox[3] <= o.bbox[1]) && own.some((b) => b.bbox[1] >= o.bbox[3]);
+    const bare = right >= 0 && blocks.some((o) => o.col === right && inside(o) && !own.some((b) => Math.min(b.bbox[3], o.bbox[3]) - Math.max(b.bbox[1], o.bbox[1]) > 0.3 * o.fontSize));
+    // (A name's first part counts: 服务对象 / 满意度指 over a page break.)
+    const name = (t: string): boolean => (mode.groupName?.(t) ?? false) || (mode.groupHead?.(t) ?? false);
+    return own.length >= 2 && own.every((b) => name(b.pieces.map(textOf).join(''))) && perCol.some((n, d) => d > c && n > own.length) && (own.some((b) => !onRow(b)) || bare);
   };
   const firstDense = perCol.findIndex((n, c) => n >= 0.6 * most && !namesOnly(c));
   // (And sparse columns right of those that this page shows among three rows or more: a level-2
@@ -1865,7 +1895,9 @@ function sectionRows(
   }
   rows.sort((a, b) => a.top - b.top);
   joinRowsInside(rows, headerRow);
-  splitRowsAtLabels(rows, labels, labelCols);
+  // (A section at the page's very top may go on with a table the page before did not show as one:
+  // a goal's paragraph over the break.)
+  splitRowsAtLabels(rows, labels, labelCols, (sec.breakAbove !== undefined || sec.start === 0) && align === 'middle');
   // Labels of row groups: each over the rows it is aligned with, the groups of a column tiling
   // its data rows. Other blocks that align with no row but overlap some: a cell of the row they
   // lie in.
@@ -2762,7 +2794,9 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
           // A group at the page's top takes in the group the page before left open, unless the
           // section sets its cells at the top and the label stands at the top of the page's first
           // row: there a group begins (a cut cell's label is printed in its first part).
-          const opens = align === 'top' && i === firstData && Math.abs(rows[i].top - b.bbox[1]) < tol;
+          // (Nor where rows above the first row of data hold the rest of the row the break cut,
+          // 2022 年 12 / 月 31 日前完 | 成: the open group has its part on this page.)
+          const opens = (align === 'top' && i === firstData && Math.abs(rows[i].top - b.bbox[1]) < tol) || (i === firstData && firstData > 0);
           if (Number.isFinite(err) && !(open && i <= firstData && !opens)) out.push({ s: i, e: j, err: err + 0.01 * (j - i), by });
         }
       }
@@ -2937,15 +2971,21 @@ function joinRowsInside(rows: LogicalRow[], header: LogicalRow | null): void {
   }
 }
 
-function splitRowsAtLabels(rows: LogicalRow[], labels: readonly Block[], labelCols: readonly number[]): void {
+function splitRowsAtLabels(rows: LogicalRow[], labels: readonly Block[], labelCols: readonly number[], continues = false): void {
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (const c of labelCols) {
       const on = labels.filter((b) => b.col === c && centre(b.bbox) > row.top && centre(b.bbox) < row.bottom).sort((a, b) => a.bbox[1] - b.bbox[1]);
       // Lines of one wrapped label follow one another at the text's pitch: labels of rows stand
       // apart, or are each a label the form names (评价结论 | 存在问题 | 改进措施, rows set tight).
-      const named = on.every((b) => b.pieces.every((q) => q.runs.every((x) => x.wholeCell)));
-      if (on.length < 2 || row.cols[c].length > 0 || (!named && on.some((b, k) => k > 0 && b.bbox[1] - on[k - 1].bbox[3] < 0.75 * b.fontSize))) continue;
+      const named = on.length > 0 && on.every((b) => b.pieces.every((q) => q.runs.every((x) => x.wholeCell)));
+      // (At the top of a page that goes on with a table whose cells are centred, the first row's one named
+      // label centred on its last lines only: the lines above are the rest of the row the break
+      // cut, set tight on it, 级为“优”。 over 存在问题 | 项目资金支付进度较慢….)
+      // (A field's text, no figure: a row of figures under the rest of a header cut by the break,
+      // 预算执行 / 率 over 97.58, is read as it stands.)
+      const restAbove = continues && r === 0 && on.length === 1 && named && !row.cols.some((ps) => ps.some(isNumberPiece));
+      if ((on.length < 2 && !restAbove) || row.cols[c].length > 0 || (!named && on.some((b, k) => k > 0 && b.bbox[1] - on[k - 1].bbox[3] < 0.75 * b.fontSize))) continue;
       const pieces = row.cols.flat().sort((a, b) => a.bbox[1] - b.bbox[1]);
       // Gaps between lines that no piece spans (between named labels' rows set tight, where
       // one line's box meets the next's: the lines' seam).
@@ -2954,6 +2994,19 @@ function splitRowsAtLabels(rows: LogicalRow[], labels: readonly Block[], labelCo
       for (const p of pieces) {
         if (bottom > -Infinity && p.bbox[1] > bottom - (named ? 0.25 * p.fontSize : 0)) gaps.push((bottom + p.bbox[1]) / 2);
         bottom = Math.max(bottom, p.bbox[3]);
+      }
+      if (restAbove) {
+        const label = on[0]!, tol = 0.3 * label.fontSize;
+        const fitsBelow = (g: number): boolean => {
+          const ps = pieces.filter((p) => centre(p.bbox) > g);
+          return ps.length > 0 && Math.abs((Math.min(...ps.map((p) => p.bbox[1])) + Math.max(...ps.map((p) => p.bbox[3]))) / 2 - centre(label.bbox)) < tol;
+        };
+        const whole = Math.abs((row.top + row.bottom) / 2 - centre(label.bbox)) < tol;
+        const g = gaps.find((y) => y < centre(label.bbox) && fitsBelow(y));
+        if (whole || g === undefined) continue;
+        rows.splice(r, 1, ...[pieces.filter((p) => centre(p.bbox) < g), pieces.filter((p) => centre(p.bbox) > g)].map((ps) => rowOfPieces(ps, row)));
+        r += 1;
+        break;
       }
       const cuts = on.slice(1).map((b, k) => {
         const mid = (on[k].bbox[3] + b.bbox[1]) / 2;
@@ -2968,16 +3021,19 @@ function splitRowsAtLabels(rows: LogicalRow[], labels: readonly Block[], labelCo
         return Math.abs((top + bot) / 2 - centre(on[k].bbox)) < tol || Math.abs(top - on[k].bbox[1]) < tol;
       });
       if (!fits) continue;
-      const made = parts.map((ps): LogicalRow => {
-        const nr: LogicalRow = { top: Math.min(...ps.map((p) => p.bbox[1])), bottom: Math.max(...ps.map((p) => p.bbox[3])), cols: row.cols.map(() => []), merge: row.merge.map(() => undefined) };
-        for (const p of ps) nr.cols[p.col].push(p);
-        return nr;
-      });
+      const made = parts.map((ps) => rowOfPieces(ps, row));
       rows.splice(r, 1, ...made);
       r += made.length - 1;
       break;
     }
   }
+}
+
+/** A row of pieces of `row` (its columns, no merges). */
+function rowOfPieces(ps: readonly Piece[], row: LogicalRow): LogicalRow {
+  const nr: LogicalRow = { top: Math.min(...ps.map((p) => p.bbox[1])), bottom: Math.max(...ps.map((p) => p.bbox[3])), cols: row.cols.map(() => []), merge: row.merge.map(() => undefined) };
+  for (const p of ps) nr.cols[p.col].push(p);
+  return nr;
 }
 
 /** The cost of a label placed on a row no alignment fits. */
@@ -3581,6 +3637,9 @@ function splitBetween(lines: readonly TextLine[], left: readonly [number, number
     for (const run of line.runs) {
       if (run.bbox[0] >= left[1] || run.bbox[2] <= right[0]) continue;
       for (const [k, sx, han, end] of whiteSeams(run)) if (han && k >= 2 && sx < r && sx > l && Math.abs(end - l) < 0.5 && placedL.filter((x) => Math.abs(x - l) < 0.5).length >= 2) r = sx;
+      // (Or where the boundary the page before found is, within half an em: 服务对象 / 满意度指 |
+      // 群众满意度 on a page that goes on with the table, a level-2 name filling its cell.)
+      if (prior !== undefined) for (const [k, sx, han] of whiteSeams(run)) if (han && k >= 2 && sx < r && sx > l && Math.abs(sx - prior) < 0.5 * run.fontSize) [l, r] = [Math.max(l, sx - 0.5), Math.min(r, sx)];
       for (const [k, sx] of run.seams?.text === run.text ? run.seams.at : []) {
         if (k > 0 && sx > l + 0.5 && sx <= r + 0.5 && sharedStart.some((x) => Math.abs(x - sx) < 0.5) && startsBeside(line, sx)) [l, r] = [Math.max(l, sx - 0.5), Math.min(r, sx)];
       }

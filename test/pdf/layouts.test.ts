@@ -3102,12 +3102,89 @@ describe('304. a score and the note beside it drawn as one text, and fund figure
   });
 });
 
+describe('305. a fund header alone at a page\'s foot, its figures on the next page set flush right under no label (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('110.99 | 119.34 are 年初预算 and 调整后预算数: the columns between the labels come from the figures, not from the page that showed none', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_fund_figures_under_header_alone_at_foot_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '社会组织户籍困难家庭帮扶运行维护')!;
+    expect(r.funds.total).toMatchObject({ initial_budget: '110.99', full_year_budget: '119.34', executed: '116.45', execution_rate: '97.58', weight: '10', score: '9.76' });
+    expect(r.issues.map((d) => d.code)).not.toContain('funds_sum_mismatch');
+  });
+});
+
+describe('306. two cells\' texts that touch over a column boundary without a rule (Writer from HTML, a frame only, national form)', () => {
+  test('2022 年 12 月 31 | 2022 年 12 月完: a wrapped date target and the actual beside it, parted where the digits meet', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_touching_date_targets_and_cut_level2_name_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '知识产权保护专项经费')!;
+    expect(r.indicators.find((i) => i.level3 === '使用及时率')).toMatchObject({ target: '2022年12月31日前完成', actual: '2022年12月完成', weight: '7', score: '2.1' });
+  });
+
+  test('服务对象 / 满意度指 | 群众满意度 on the page that goes on with the table: parted where the page before put the boundary', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_touching_date_targets_and_cut_level2_name_p3-4.pdf'));
+    const rows = res.records.find((x) => x.project_name === '知识产权保护专项经费')!.indicators;
+    expect(rows[rows.length - 1]).toMatchObject({ level1: '满意度指标', level2: '服务对象满意度指标', level3: '群众满意度', target: '≥95%', actual: '95.37%' });
+  });
+});
+
+describe('307. a wrapped level-2 name\'s first line touching the last line of the wrapped 三级指标 beside it (Writer from HTML, no rules, Sichuan form)', () => {
+  test('经济效益指 | 金: the rows keep their names and groups', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_level2_head_touching_level3_rest_p1.pdf'));
+    const rows = res.records.find((x) => x.project_name === '仁寿县动物疫病防控专项经费')!.indicators;
+    expect(rows.find((i) => i.target === '≤4小时')).toMatchObject({ level2: '时效指标', level3: '培训教材办结时限' });
+    expect(rows.find((i) => i.target === '≤761.73万元')).toMatchObject({ level1: '效益指标', level2: '经济效益指标', level3: '节约财政资金', actual: '724.01万元' });
+  });
+});
+
+describe('308. a running header printed smaller than the text under a wide top margin (Writer from HTML, no rules, national form, landscape)', () => {
+  test('北京市朝阳区交通运输局 2023 年度项目支出绩效自评结果 at the top of page 3 is no part of the row the break cut', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_running_header_under_wide_margin_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '互联网医院平台运维专项')!;
+    expect(r.indicators.find((i) => i.target === '≥95%' && i.actual === '90.85%')).toMatchObject({ level2: '质量指标', level3: '问题整改到位率' });
+  });
+});
+
+describe('309. a group labelled on the page after a break, under the rest of the row the break cut (Writer from .docx, no rules, national form)', () => {
+  test('成 of 2022 年 12 / 月 31 日前完 | 成 is the open group\'s: 效益指标 and 社会效益指标 take the three rows they are centred on', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_group_after_cut_row_rest_p1-4.pdf'));
+    const rows = res.records.find((x) => x.project_name === '水文站网运行补贴')!.indicators;
+    for (const name of ['安全事故发生率', '户籍人口服务覆盖率', '政策知晓率']) expect(rows.find((i) => i.level3 === name)).toMatchObject({ level1: '效益指标', level2: '社会效益指标' });
+    expect(rows.find((i) => i.level3 === '项目完成时间')).toMatchObject({ level2: '时效指标', target: '2022年12月31日前完成' });
+  });
+});
+
+describe('310. the rest of a field\'s text a page break cut, set tight over the next field\'s line (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('级为“优”。 ends 评价结论, not 存在问题 (the label is centred on its own line alone); the grade is read from it', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_conclusion_rest_tight_over_next_field_p3-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '崇州市商户信用监管专项经费')!;
+    expect(r.evaluation_conclusion).toBe('项目按计划实施，资金拨付及时，管理制度健全，绩效目标基本完成，自评得分92.14分，绩效评价等级为“优”。');
+    expect(r.problems).toBe('项目资金支付进度较慢，预算执行率有待提高。');
+    expect(r.grade).toBe('优');
+  });
+});
+
+describe('311. a goal\'s paragraph cut by a page break, its rest set tight over the next goal at the top of a page without rules (Writer from HTML, no rules, Sichuan form)', () => {
+  test('the four lines above 年度目标完成情况\'s paragraph end 项目年度目标 on the page before', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_goal_rest_tight_over_next_goal_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '碳排放权交易管理运维经费')!;
+    expect(r.goal_expected).toBe('1.推进信息系统及APP的升级改造，确保发放样品份数=27717份；\n2.落实现场核查的各项保障措施，监测设备故障修复率目标值为≥100%；\n3.加强建设工地的日常监管，企业办事便利度目标值为定性不断增强；\n4.完成危险废物的采购与安装调试，确保系统持续运行定性有效提升。');
+    expect(r.goal_actual).toBe('1.已推进信息系统及APP的升级改造，发放样品份数30144份；\n2.已落实现场核查的各项保障措施，监测设备故障修复率100%；\n3.已加强建设工地的日常监管，企业办事便利度部分达成指标并具有一定效果；\n4.已完成危险废物的采购与安装调试，系统持续运行已建立。');
+  });
+});
+
 describe('312. a field\'s label and the first line of the section label beside it read as one cell (Writer from .docx, horizontal rules only, Sichuan form)', () => {
   test('项目年度目标项目基 is the label 项目年度目标: the goals are read', async () => {
     const res = await run(path.join(PAGES, 'writer_docx_horizontal_field_label_beside_section_piece_p1-2.pdf'));
     const r = res.records.find((x) => x.project_name === '大邑县大邑县农业技术推广专项经费')!;
     expect(r.goal_expected).toBe('通过实施大邑县大邑县农业技术推广专项经费，推动新型职业农民培训工作高质量发展。组织开展质量抽检，示范基地质量达到定性不断增强；完成年度工作方案的编制工作，确保使用及时率定性2023年12月31日前完成；完成年度培训教材的编制工作，用户满意度达到≥80%。');
     expect(r.goal_actual).toBe('示范基地质量实际完成不断增强；使用及时率实际完成按时完成；用户满意度实际完成99%。养殖户满意度较高。');
+  });
+});
+
+describe('313. a level-2 column whose groups are mostly one row each, one name centred on three rows (Writer from .docx, no rules, Sichuan form)', () => {
+  test('市民参与率 and 群众投诉下降率, beside no name, are 社会效益指标\'s rows with 游客就业率', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_level2_names_one_row_groups_p3-4.pdf'));
+    const rows = res.records.find((x) => x.project_name === '大邑县非遗保护传承及执法检查工作经费')!.indicators;
+    for (const name of ['市民参与率', '游客就业率', '群众投诉下降率']) expect(rows.find((i) => i.level3 === name)).toMatchObject({ level1: '效益指标', level2: '社会效益指标' });
+    expect(rows.find((i) => i.level3 === '演出场次采购单价')).toMatchObject({ level2: '成本指标' });
   });
 });
 
