@@ -306,8 +306,12 @@ async function readPage(
   const hasText = runs.length > 0;
   const drawn = graphics.images.length > 0 || graphics.paths > 0;
   // A scan is an image; text turned into outlines is many paths. A page with a few lines and
-  // no text (a table's empty end) is no reason to run OCR.
-  const scanLike = graphics.images.length > 0 || graphics.paths >= 50;
+  // no text (a table's empty end) is no reason to run OCR. Nor is a page whose text layer holds
+  // only page furniture, with no image of a quarter of the page or more (a running header over a
+  // seal).
+  const pageArea = frameWidth * frameHeight;
+  const large = graphics.images.some((b) => (b[2] - b[0]) * (b[3] - b[1]) >= 0.25 * pageArea);
+  const scanLike = visible.runs.length > 0 ? large : graphics.images.length > 0 || graphics.paths >= 50;
   let ocrInfo: PageOcrInfo | undefined;
   let shownBy = toDisplay;
   // (A page too complex to lay out is not drawn for OCR either: it is no scan, and drawing it costs as much.)

@@ -3188,6 +3188,16 @@ describe('313. a level-2 column whose groups are mostly one row each, one name c
   });
 });
 
+describe('314. a last page holding a running header and a seal only (Chromium, no rules, Shanghai form)', () => {
+  test('the page is no scan: it is not read by OCR, and the unlabelled total row on the page before stays the total', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_running_header_over_seal_page.pdf'));
+    expect(res.diagnostics.map((d) => d.code)).not.toContain('ocr_read');
+    const r = res.records.find((x) => x.project_name === '市级交通执法装备更新经费')!;
+    expect([r.total_weight, r.total_score]).toEqual(['100.00', '98.33']);
+    expect(r.issues.map((d) => d.code)).not.toContain('truncated_table');
+  });
+});
+
 describe('315. a title wrapped inside its year (Writer from HTML, no rules, Sichuan form)', () => {
   test('…自评表（2023 / 年度）: the title and the line under it name the year', async () => {
     const res = await run(path.join(PAGES, 'writer_html_none_goal_rest_tight_over_next_goal_p2-4.pdf'));
