@@ -907,7 +907,9 @@ function paragraphThrough(lines: readonly TextLine[], li: number, lo: number, hi
       if (dy > 1.6 * em) break;
       const o = lines[k].runs.find((x) => x.angle === 0 && Math.abs(x.bbox[0] - r.bbox[0]) <= 0.5 * em);
       if (!o) break;
-      if (o.bbox[0] <= b - em && o.bbox[2] >= b + em && /\p{Script=Han}/u.test(o.text) && !splitRunAt(o, b, true)) return true;
+      // (Not a line cut there where a comparison sign begins on the boundary: 问题响应时间 | ≤1.00(个
+      // 工作日), two cells' texts touching.)
+      if (o.bbox[0] <= b - em && o.bbox[2] >= b + em && /\p{Script=Han}/u.test(o.text) && !splitRunAt(o, b, true) && !splitAtSignOnEdge(o, b)) return true;
       y = centre(lines[k].bbox);
       n++;
     }
@@ -3176,8 +3178,10 @@ function labelFragments(line: TextLine, hits: ReadonlyArray<readonly [number, nu
     }
     // Left of the labels, or under a first one that is a side label's (`side`): a row label's
     // column, or a side label printed down it; a piece of a label only if it is one.
+    // (Over the side label, a piece that goes on from it: 情 of 项目基本情况 set one character a
+    // line right above 预 of 预算执行情况 makes 情预, no piece of a label.)
     if (r.bbox[2] <= (side ? hits[1]![0] : hits[0][0]) + 0.5) {
-      if (piece && r.bbox[0] < hits[0][1] && r.bbox[2] > hits[0][0]) fragments++;
+      if (piece && r.bbox[0] < hits[0][1] && r.bbox[2] > hits[0][0] && continues(r, t)) fragments++;
       continue;
     }
     // A piece of one label sits over that label alone: a run over two apart (单位 of 实施 / 单位

@@ -167,6 +167,36 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
   };
   const labels = Object.values(v.template.fields).flatMap((ls) => (ls ?? []).map(labelKey)).filter((l) => l.length >= 6);
   for (let r = 0; r < rows.length; r++) {
+    // A label's first line beside its value, its other lines on rows of their own under it (centred,
+    // they may fall into another column: 年度目标完成情 | 本年度… over 况): the label is made whole.
+    const filled = rows[r]!.cells.flatMap((c, at) => (c.text === '' ? [] : [{ at, text: c.text }]));
+    const lead = filled.length >= 2 ? filled[0]! : undefined;
+    const leadHead = lead ? labelKey(lead.text) : '';
+    const leadLabel = leadHead.length >= 3 && !v.field(leadHead) && !filled.slice(1).some((c) => isLabel(c.text, v)) ? labels.find((l) => l.startsWith(leadHead)) : undefined;
+    if (lead && leadLabel) {
+      let got = leadHead, k = r + 1;
+      for (; k < rows.length && k <= r + 2 && got !== leadLabel; k++) {
+        const alone = single(rows[k]);
+        const t = alone ? labelKey(alone.text) : '';
+        if (t === '' || !leadLabel.startsWith(got + t) || !nextLine(rows[k - 1]!, rows[k]!)) break;
+        got += t;
+      }
+      if (got === leadLabel) {
+        // The value's last lines may follow, alone on their rows, in its column or the label's.
+        const val = filled[1]!, labelEnd = k;
+        let more = '';
+        for (; k < rows.length && k <= r + 10; k++) {
+          const alone = single(rows[k]);
+          if (!alone || (alone.at !== lead.at && alone.at !== val.at) || isLabel(alone.text, v) || !nextLine(rows[k - 1]!, rows[k]!)) break;
+          more += alone.text;
+        }
+        out[r] = { ...rows[r]!, cells: rows[r]!.cells.map((c, at) => (at === lead.at ? { ...c, text: leadLabel } : at === val.at ? { ...c, text: c.text + more } : c)) };
+        for (let j = r + 1; j < k; j++) out[j] = { ...rows[j]!, cells: rows[j]!.cells.map((c) => ({ ...c, text: '' })) };
+        report(ctx, 'wrapped_cell_joined', `label "${leadLabel}" was printed over ${labelEnd - r} lines, its value beside the first`, { row: rows[r]! }, { actual: [lead.text, ...rows.slice(r + 1, labelEnd).map((x) => single(x)!.text)].join(' | '), expected: leadLabel });
+        r = k - 1;
+        continue;
+      }
+    }
     const first = single(rows[r]);
     const head = first ? labelKey(first.text) : '';
     const label = head.length >= 3 && !v.field(head) ? labels.find((l) => l.startsWith(head)) : undefined;
@@ -212,6 +242,12 @@ function joinStackedLabels(rows: readonly Row[], v: Vocabulary, ctx: StageContex
     r = end;
   }
   return out;
+}
+
+/** Whether a row's line is the next line under another's, on one page: less than a line's height of white between them. */
+function nextLine(above: Row, row: Row): boolean {
+  const a = above.bbox, b = row.bbox;
+  return !!a && !!b && above.page === row.page && b[1] >= a[1] && b[1] - a[3] < b[3] - b[1];
 }
 
 /**

@@ -3204,3 +3204,29 @@ describe('315. a title wrapped inside its year (Writer from HTML, no rules, Sich
     expect(res.records.find((x) => x.project_name === '涪城区食品安全抽检运维经费')!.year).toBe('2023');
   });
 });
+
+describe('316. two side labels set one character a line down one column, one right under the other (Writer from .docx, no rules, Sichuan form)', () => {
+  test('情 / 况 of 项目基本情况 over 预 / 算 of 预算执行情况 are no part of the funds header: the table is read with the Sichuan form', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_side_labels_stacked_one_character_a_line_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '困难群众临时救助专项')!;
+    expect(r.template).toBe('sichuan-2023');
+    expect(r.funds.total).toMatchObject({ initial_budget: '11.85', full_year_budget: '11.85', executed: '10.79', execution_rate: '91.05' });
+    expect(r.indicators[0]).toMatchObject({ level3: '覆盖社会组织数量', target: '=18个', target_value: '18', actual: '18个' });
+    expect(r.issues.map((d) => d.code)).not.toContain('unknown_template');
+  });
+
+  test('年度目标完成情 / 况, its value beside the first line: the label is made whole and 年度目标完成情况 read', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_side_labels_stacked_one_character_a_line_p1-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '困难群众临时救助专项')!;
+    expect(r.goal_actual).toBe('本年度，政策宣讲完成及时率实际完成100%；统计报表办结时限实际完成47小时。');
+  });
+});
+
+describe('317. a 三级指标 touching the date target beside it, under a line whose name touches a sign on the same edge (Writer from HTML, no rules, Shanghai form)', () => {
+  test('住宅小区交付 | 2023 年 11 月 30 is two cells: 问题响应时间 | ≤1.00(个工作日) above is no paragraph running through the edge', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_name_touching_date_target_under_sign_on_edge_p2-4.pdf'));
+    const rows = res.records.find((x) => x.project_name === '重点城市更新项目管理补贴')!.indicators;
+    expect(rows.find((i) => i.level3 === '住宅小区交付时间')).toMatchObject({ target: '2023年11月30日前完成使用', actual: '2023年11月完成', weight: '5.00', score: '5.00' });
+    expect(rows.find((i) => i.level3 === '使用及时率')).toMatchObject({ target: '2023年10月31日前完成验收' });
+  });
+});
