@@ -12,7 +12,8 @@
  * most half of them (a row of its own fills its value columns); none of its cells is a label the
  * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
  * number under a whole number, but for a few digits alone under one (10 | 0 of 100, and 9 over
- * 8 / . / 8 / 8 that a narrow column wrapped a character a line). A rest of figures alone under
+ * 8 / . / 8 / 8 that a narrow column wrapped a character a line; figures of one decimal that go on
+ * with one digit, 100.0 | 0(%) and 4.0 | 0, two at least). A rest of figures alone under
  * text of the cut row, with nothing under the row's name, goes on whatever its share of the
  * columns (不低于 | 5.0 over 85% | 0); where the next page's columns are other ones altogether, a
  * text that begins where a cell of the cut row begins, within it, goes on that cell (a
@@ -115,8 +116,13 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // 8 | 8.00 is a row of its own, its label elsewhere.)
   const nameless = contCols.every((i) => partner(i) > first && FIGURE.test(cont.cells[i].text.trim())) &&
     !FIGURE.test(cut.cells[first]!.text.trim()) && contCols.some((i) => !FIGURE.test(target(i)!.text.trim()));
+  // So does a row whose figures of one decimal each go on with one digit (100.0 | 0(%), 4.0 | 0:
+  // 100.00(%) and 4.00), two of them at least, its name with the rest of the name (困难家庭就 | 业率).
+  const decimalRest = (i: number): boolean => /^\d+\.\d$/.test(target(i)!.text.trim()) && /^\d(?:[(（]?%[)）]?)?$/.test(cont.cells[i].text.trim());
+  const nameRest = (i: number): boolean => partner(i) === first && /\p{Script=Han}$/u.test(target(i)!.text.trim()) && /^\p{Script=Han}+$/u.test(cont.cells[i].text.trim());
   const surelyCut = nameless || contCols.some((i) => /\d\.$/.test(target(i)!.text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
-    contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]) || loneDigits(i));
+    contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]) || loneDigits(i)) ||
+    (contCols.filter(decimalRest).length >= 2 && contCols.every((i) => decimalRest(i) || nameRest(i)));
   if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
   // nor does a named label of the cut row (总分) go on: it is whole.

@@ -3230,3 +3230,12 @@ describe('317. a 三级指标 touching the date target beside it, under a line w
     expect(rows.find((i) => i.level3 === '使用及时率')).toMatchObject({ target: '2023年10月31日前完成验收' });
   });
 });
+
+describe('318. a row a page break cuts inside its name and inside figures of two decimals (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('困难家庭就 | 100.0 | 4.0 | 4.0 and 业率 | 0(%) | 0 | 0 under the repeated header are one row: 困难家庭就业率, 100.00(%), 4.00, 4.00', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_row_cut_with_one_decimal_figures_p6-9.pdf'));
+    const rows = res.records.find((x) => x.project_name === '社区居民困难群众临时救助运行维护')!.indicators;
+    expect(rows.find((i) => i.level3 === '困难家庭就业率')).toMatchObject({ target: '=100.00(%)', actual: '100.00(%)', weight: '4.00', score: '4.00' });
+    expect(rows.some((i) => i.level3 === '业率' || i.level3 === '困难家庭就')).toBe(false);
+  });
+});
