@@ -12,8 +12,9 @@
  * most half of them (a row of its own fills its value columns); none of its cells is a label the
  * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
  * number under a whole number, but for a few digits alone under one (10 | 0 of 100, and 9 over
- * 8 / . / 8 / 8 that a narrow column wrapped a character a line; figures of one decimal that go on
- * with one digit, 100.0 | 0(%) and 4.0 | 0, two at least). A rest of figures alone under
+ * 8 / . / 8 / 8 that a narrow column wrapped a character a line, one or several side by side:
+ * 10 | 9 over 0. / 00 | 4. / 6 / 8; figures of one decimal that go on with one digit, 100.0 | 0(%)
+ * and 4.0 | 0, two at least). A rest of figures alone under
  * text of the cut row, with nothing under the row's name, goes on whatever its share of the
  * columns (不低于 | 5.0 over 85% | 0); where the next page's columns are other ones altogether, a
  * text that begins where a cell of the cut row begins, within it, goes on that cell (a
@@ -107,11 +108,15 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // lines): a row of its own holds more than one figure.
   // (Or a number the column wrapped onto lines of a few characters itself: 9 | 8 / . / 8 / 8 of
   // 98.88.)
-  const loneDigits = (i: number): boolean => contCols.length === 1 && /^\d{1,3}$/.test(target(i)!.text.trim()) && (/^\d{1,3}$/.test(cont.cells[i].text.trim()) || wrappedFigure(target(i)!, cont.cells[i]));
+  // (Or several such numbers side by side, each rest a number the column wrapped onto lines, under
+  // cells after the row's name: 总分 | 10 | 9 over 0. / 00 | 4. / 6 / 8, the total row's 100.00 and
+  // 94.68. A figure the column would have wrapped is no line of its own.)
+  const first = cutCols[0] ?? 0;
+  const loneDigits = (i: number): boolean => /^\d{1,3}$/.test(target(i)!.text.trim()) &&
+    (contCols.length === 1 ? /^\d{1,3}$/.test(cont.cells[i].text.trim()) || wrappedFigure(target(i)!, cont.cells[i]) : partner(i) > first && wrappedFigure(target(i)!, cont.cells[i]));
   // So does a row whose rest holds figures alone, under cells of the cut row that hold text, and
   // nothing under the text the cut row begins with (its name): 调研报告准确率 | 不低于 | 89% | 5.0 | 5.0
   // over | 85% | | 0 | 0. A row of its own has a name.
-  const first = cutCols[0] ?? 0;
   // (Under one text at least that is no figure whole: the total row's 100 | 98.72 under a row's
   // 8 | 8.00 is a row of its own, its label elsewhere.)
   const nameless = contCols.every((i) => partner(i) > first && FIGURE.test(cont.cells[i].text.trim())) &&

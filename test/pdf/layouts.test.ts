@@ -3239,3 +3239,12 @@ describe('318. a row a page break cuts inside its name and inside figures of two
     expect(rows.some((i) => i.level3 === '业率' || i.level3 === '困难家庭就')).toBe(false);
   });
 });
+
+describe('319. a total row a page break cuts inside figures a narrow column wraps (Writer from .docx, no rules, Shanghai form)', () => {
+  test('总分 | 10 | 9 and 0. / 00 | 4. / 6 / 8 under the repeated header are one row: 100.00 and 94.68, no mismatch flagged', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_total_row_cut_inside_wrapped_figures_p2-4.pdf'));
+    const r = res.records.find((x) => x.project_name === '交通执法装备更新建设项目')!;
+    expect([r.total_weight, r.total_score, r.grade]).toEqual(['100.00', '94.68', '优']);
+    expect(r.check.status).toBe('ok');
+  });
+});
