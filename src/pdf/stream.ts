@@ -1792,7 +1792,16 @@ function sectionRows(
     const bare = right >= 0 && blocks.some((o) => o.col === right && inside(o) && !own.some((b) => Math.min(b.bbox[3], o.bbox[3]) - Math.max(b.bbox[1], o.bbox[1]) > 0.3 * o.fontSize));
     // (A name's first part counts: 服务对象 / 满意度指 over a page break.)
     const name = (t: string): boolean => (mode.groupName?.(t) ?? false) || (mode.groupHead?.(t) ?? false);
-    return own.length >= 2 && own.every((b) => name(b.pieces.map(textOf).join(''))) && perCol.some((n, d) => d > c && n > own.length) && (own.some((b) => !onRow(b)) || bare);
+    // (A name set a character or two a line down a narrow column, its lines cut apart at the rows'
+    // lines, is one: 产 / 出指 / 标 beside five rows. Lines join while they print no name whole.)
+    const units: Block[] = [];
+    for (const b of [...own].sort((x, y) => x.bbox[1] - y.bbox[1])) {
+      const u = units[units.length - 1];
+      const t = u ? u.pieces.map(textOf).join('') : '';
+      if (u && !(mode.groupName?.(t) ?? false) && stackedLines(u, b)) units[units.length - 1] = { ...u, pieces: [...u.pieces, ...b.pieces], bbox: unionBox([u.bbox, b.bbox]) };
+      else units.push(b);
+    }
+    return units.length >= 2 && units.every((b) => name(b.pieces.map(textOf).join(''))) && perCol.some((n, d) => d > c && n > units.length) && (units.some((b) => !onRow(b)) || bare);
   };
   const firstDense = perCol.findIndex((n, c) => n >= 0.6 * most && !namesOnly(c));
   // (And sparse columns right of those that this page shows among three rows or more: a level-2
@@ -2811,6 +2820,16 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
       while (j < restRows && free(j)) j++;
       if (j === restRows) out.push({ s: 0, e: restRows - 1, err: 0, cut: true, restOfCut: true });
     }
+    // (Or the label whole, printed on both sides of the break where the whole cell's middle falls on
+    // it, and standing above this page's first row: 质量指标 at the foot of one page and over the
+    // five rows of its rest on the next. No label stands over its own group above its first line.)
+    // (The rest the page before measured is rough: a row more or less costs a little, and the labels
+    // below decide.)
+    if (first === 0 && at.continues && restRows > 0 && groupName(text(b)) && b.bbox[3] <= rows[0]!.top + 0.25 * b.fontSize) {
+      let j = 0;
+      while (j < n && j <= restRows && free(j)) j++;
+      for (let e = Math.max(0, restRows - 2); e < j; e++) out.push({ s: 0, e, err: 0.1 + 0.2 * Math.abs(e - restRows + 1), cut: true, restOfCut: true });
+    }
     // (Where the page before did not tell how far that cell reaches, a label set at the top of its
     // cell, the rest over the first row labels some of the rows at the top; the labels below
     // decide how many.)
@@ -2827,6 +2846,18 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
         if (rows[j].bottom < y) continue;
         const d = Math.abs(rows[0].top + (rows[j].bottom - rows[0].top - open.height - gap) / 2 - y);
         if (d < 2 * tol) out.push({ s: 0, e: j, err: d / (2 * tol) + 0.25 + 0.01 * j, cut: true });
+      }
+    }
+    // (Where the page before left no group open that it could tell, its last rows each beside a
+    // name of its own, a first label above the middle of the rows from this page's top down to a
+    // group's end may be centred on the whole cell, its part on the page before unknown: 成本指标
+    // over six rows here and one there.)
+    // (Not one on the page's first row, that may be its own or printed where the break cut its cell;
+    // nor over a first row that holds the rest of a row the break cut, no row of data.)
+    if (first === 0 && at.continues && !open && at.rest === undefined && free(0) && isData(rows[0]!) && b.bbox[1] >= rows[0]!.bottom) {
+      const y = centre(b.bbox);
+      for (let j = 0; j < n && free(j); j++) {
+        if (rows[j]!.bottom > y && (rows[0]!.top + rows[j]!.bottom) / 2 - y >= tol) out.push({ s: 0, e: j, err: 0.6 + 0.01 * j, cut: true });
       }
     }
     // The last label at a page's foot may be centred on a merged cell the break cuts (Calc prints

@@ -3248,3 +3248,41 @@ describe('319. a total row a page break cuts inside figures a narrow column wrap
     expect(r.check.status).toBe('ok');
   });
 });
+
+describe('320. a group name printed whole on both sides of a page break (Calc, no rules, national form)', () => {
+  test('质量指标 over page 2\'s first row labels the five rows its cell reaches there; 成本指标 and 社会效益指标 keep their own', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_group_label_whole_over_both_parts_of_break.pdf'));
+    const rows = res.records[0]!.indicators;
+    const level2 = (name: string) => rows.find((i) => i.level3 === name)?.level2;
+    expect(['数据准确率', '读者信息录入差错率', '项目预算控制率', '展览预算执行率', '政策知晓率', '户籍人口服务覆盖率'].map(level2)).toEqual(['质量指标', '质量指标', '成本指标', '成本指标', '社会效益指标', '社会效益指标']);
+    expect(rows.find((i) => i.level3 === '政策知晓率')?.level1).toBe('效益指标');
+  });
+});
+
+describe('321. a first label centred on a cell begun on the page before, which left no group open (Calc, no rules, Sichuan form)', () => {
+  test('成本指标, above the middle of page 2\'s first six rows, labels all six: 计量器具采购单价 too, not 社会效益指标', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_row_under_one_row_groups_at_foot.pdf'));
+    const rows = res.records[0]!.indicators;
+    const level2 = (name: string) => rows.find((i) => i.level3 === name)?.level2;
+    expect(['问题整改到位率', '项目预算控制率', '宣传咨询预算执行率', '计量器具采购单价', '消费者办事便利度'].map(level2)).toEqual(['质量指标', '成本指标', '成本指标', '成本指标', '社会效益指标']);
+    expect(rows.find((i) => i.level3 === '计量器具采购单价')?.level1).toBe('产出指标');
+  });
+});
+
+describe('322. level-1 names set a character a line beside the rows (Writer from .docx, a frame only, Shanghai form)', () => {
+  test('产 / 出 / 指 / 标 makes no column of data: 数量指标 and 质量指标 label groups of two and three rows', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_level1_names_a_character_a_line.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(0, 5).map((i) => i.level2)).toEqual(['数量指标', '数量指标', '质量指标', '质量指标', '质量指标']);
+    expect(rows.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '产出指标', '产出指标', '满意度指标', '满意度指标']);
+  });
+});
+
+describe('328. a group name on both sides of a break whose rest is a row shorter than measured (Calc, no rules, Shanghai form)', () => {
+  test('时效指标 over page 6 labels 项目完成时间 only: 成本指标, centred on the next two rows, keeps 运维费用', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_group_name_over_rest_a_row_shorter_p5-6.pdf'));
+    const rows = res.records.find((x) => x.project_name === '用户科技人才计划建设项目')!.indicators;
+    const level2 = (name: string) => rows.find((i) => i.level3 === name)?.level2;
+    expect(['项目完成时间', '运维费用', '技术交流预算执行率'].map(level2)).toEqual(['时效指标', '成本指标', '成本指标']);
+  });
+});
