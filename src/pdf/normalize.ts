@@ -120,6 +120,11 @@ export function compactText(text: string): string {
   return normalizeCjk(text).replace(/\s+/g, '');
 }
 
+/** `compactText` without the number a label may carry as an item of its section (2.项目实施内容及过程概述). */
+export function unnumbered(text: string): string {
+  return compactText(text).replace(/^\d+[.．、]/u, '');
+}
+
 /** A placeholder printed for no value (-, —, /): a complete cell on its own. */
 export const PLACEHOLDER = /^[-—–/－]$/;
 

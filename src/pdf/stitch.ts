@@ -10,7 +10,8 @@
  * same columns (by position, or by place on the page when the two pages' grids split columns
  * differently); the continuation has text only in columns where the cut row has text, in at
  * most half of them (a row of its own fills its value columns); none of its cells is a label the
- * caller names as a cell of its own (总分 begins the total row); and no cell of it is a whole
+ * caller names as a cell of its own (总分 begins the total row), numbered or not, whole or the first
+ * line of one wrapped; and no cell of it is a whole
  * number under a whole number, but for a few digits alone under one (10 | 0 of 100, and 9 over
  * 8 / . / 8 / 8 that a narrow column wrapped a character a line, one or several side by side:
  * 10 | 9 over 0. / 00 | 4. / 6 / 8; figures of one decimal that go on with one digit, 100.0 | 0(%)
@@ -25,7 +26,7 @@
  */
 import type { Row } from '../types.js';
 import { joinWrapped } from '../wrap.js';
-import { compactText, FIGURE, PLACEHOLDER } from './normalize.js';
+import { compactText, FIGURE, PLACEHOLDER, unnumbered } from './normalize.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
 
@@ -54,8 +55,11 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   const cont = next[k];
   if (!cont) return -1;
   // A row that holds a label the caller named as a cell of its own (总分) is a row of its own.
+  // (Or the first line of one wrapped in its cell, four characters at least: 2.项目实施内容及过 over
+  // 程概述.)
   const named = new Set(cellLabels.map(compactText));
-  if (cont.cells.some((c) => named.has(compactText(c.text)))) return -1;
+  const labelHead = (t: string): boolean => Array.from(t).length >= 4 && [...named].some((l) => l.length > t.length && l.startsWith(t));
+  if (cont.cells.some((c) => named.has(unnumbered(c.text)) || labelHead(unnumbered(c.text)))) return -1;
   // Rows of different grids are matched by place only when the continuation carries the table's
   // merged label cells on, or each of its cells has the edges of a cell of the cut row (a column of
   // merged labels left out on the new page), or of cells side by side when it is empty (the label

@@ -26,7 +26,7 @@
 import type { BBox, Cell, Row } from '../types.js';
 import { unionBox } from './geometry.js';
 import { lineText, linesToCell, makeCell, type BoxMapper, type TextLine } from './lines.js';
-import { compactText, FIGURE, isCjkChar, normalizeCjk, PLACEHOLDER } from './normalize.js';
+import { compactText, FIGURE, isCjkChar, normalizeCjk, PLACEHOLDER, unnumbered } from './normalize.js';
 import type { Rule } from './rules.js';
 import type { PdfSettings } from './settings.js';
 import { charEdges, isWide, sliceRun, splitRunAt, type TextRun } from './text-runs.js';
@@ -364,7 +364,7 @@ export function linesToStreamRows(
   // How cells are aligned vertically, from every section of the page and the pages before.
   const pageVotes: AlignVotes = { ...(hints.alignVotes ?? { middle: 0, top: 0, bottom: 0 }) };
   const labelSet = new Set((hints.cellLabels ?? []).map(compactText));
-  const cellLabel = (text: string): boolean => labelSet.has(compactText(text));
+  const cellLabel = (text: string): boolean => labelSet.has(unnumbered(text));
   // The form's names and labels, one set for both passes: the votes are cast on the blocks the
   // rows are made of.
   const form = { cellLabel, groupName, groupRest, groupHead, groupKey: unpointed, groupsNamed };
@@ -535,7 +535,7 @@ function markCellLabels(lines: readonly TextLine[], labels: readonly string[]): 
   if (!labels.length) return lines;
   const set = new Set(labels.map(compactText));
   // (A label may be numbered as an item of its section: 2.项目实施内容及过程概述.)
-  const norm = (t: string): string => compactText(t).replace(/^\d+[.．、]/u, '');
+  const norm = unnumbered;
   const isWhole = (r: TextRun): boolean => set.has(norm(r.text));
   // A run that is a label whole (项目资金（万元）), or the first line of one wrapped (项目资金（万),
   // is not cut after a shorter label (项目资金).
@@ -1941,11 +1941,15 @@ function sectionRows(
     // 评分等级 … 优) is that row's own cell, not the label of a group of rows.
     for (let i = labels.length - 1; i >= 0; i--) {
       const b = labels[i];
-      if (b.col !== c || b.pieces.length !== 1) continue;
+      // (Or one wrapped in its cell, 年度目标完成情 / 况 beside the two lines of its value, its first
+      // line on the row's first: a row's own cell, no label over the rows above it.)
+      const wrapped = b.pieces.length > 1 && (mode.cellLabel?.(b.pieces.map(textOf).join('')) ?? false);
+      if (b.col !== c || (b.pieces.length !== 1 && !wrapped)) continue;
       // So is a named cell label (评价结论) on the first line of any row.
-      const ownCell = b.pieces.every(whole);
+      const ownCell = wrapped || b.pieces.every(whole);
       const tol = 0.3 * b.fontSize;
-      let r = rows.find((x) => (ownCell ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(b.bbox)) < tol)));
+      const line = b.pieces[0]!.bbox;
+      let r = rows.find((x) => (ownCell ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(line)) < tol)));
       // A named cell label on a line no row reaches, where only blocks of label columns stand
       // (评分等级 … 良 under the total, 项目名称 and the name, where the columns a page before or
       // the lines below were taken for labels): a row of its own. (Not with a figure beside it: a

@@ -3278,6 +3278,24 @@ describe('322. level-1 names set a character a line beside the rows (Writer from
   });
 });
 
+describe('323. a field label wrapped in its cell beside its value (Calc, no rules, Sichuan form)', () => {
+  test('年度目标完成情 / 况 labels its own row: the actual goal is read, not taken as a label over the rows above', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_wrapped_field_label_beside_its_value_p1-2.pdf'));
+    const r = res.records.find((x) => x.project_name === '江油市退休人员社会化管理补贴')!;
+    expect(r.goal_actual).toBe('截至2023年12月底，确保参与职业技能培训50人次以上的班次数27班次，群众投诉下降率为97%。');
+    expect(r.goal_expected).toMatch(/^全年计划按时完成江油市退休人员社会化管理补贴各项工作.*≥85%。$/);
+  });
+});
+
+describe('324. a numbered field label wrapped in its cell opens a page (Chromium, horizontal rules, Sichuan form)', () => {
+  test('2.项目实施内容及过 / 程概述 begins a row of its own: the summary is read, the expected goal ends where it did', async () => {
+    const res = await run(path.join(PAGES, 'chromium_horizontal_numbered_wrapped_label_opens_page_p2-3.pdf'));
+    const r = res.records.find((x) => x.project_name === '涪城区农机购置补贴及田间指导补贴')!;
+    expect(r.implementation_summary).toBe('2023年度共开展技术培训20次，覆盖合作社，资金按进度拨付，项目实施过程规范。');
+    expect(r.goal_expected).toMatch(/用户满意度目标值为≥90%。$/);
+  });
+});
+
 describe('328. a group name on both sides of a break whose rest is a row shorter than measured (Calc, no rules, Shanghai form)', () => {
   test('时效指标 over page 6 labels 项目完成时间 only: 成本指标, centred on the next two rows, keeps 运维费用', async () => {
     const res = await run(path.join(PAGES, 'calc_none_group_name_over_rest_a_row_shorter_p5-6.pdf'));
