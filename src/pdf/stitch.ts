@@ -29,6 +29,8 @@ import { joinWrapped } from '../wrap.js';
 import { compactText, FIGURE, PLACEHOLDER, unnumbered } from './normalize.js';
 
 const PAGE_NUMBER = /^[\d\s\-–—/.第页共ofPage]+$/u;
+/** A page number as footers print it: -1-, 第 1 页 共 2 页, 1/2. */
+const PAGE_FOOTER = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/u;
 
 const signature = (r: Row) => r.cells.map((c) => c.text).filter((t) => t !== '').join('\u0001');
 
@@ -39,7 +41,12 @@ const signature = (r: Row) => r.cells.map((c) => c.text).filter((t) => t !== '')
  */
 export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeight: number, cellLabels: readonly string[] = [], groupNames: readonly string[] = []): number {
   let ci = prev.length - 1;
-  while (ci >= 0 && prev[ci].cells.length < 2) {
+  // (A page number set in a column of the grid, -1- in a row of empty cells, is one too.)
+  const footer = (r: Row): boolean => {
+    const texts = r.cells.map((c) => c.text.trim()).filter((t) => t !== '');
+    return texts.length === 1 && PAGE_FOOTER.test(texts[0]!);
+  };
+  while (ci >= 0 && (prev[ci].cells.length < 2 || footer(prev[ci]))) {
     if (!prev[ci].cells.every((c) => PAGE_NUMBER.test(c.text) || c.text === '')) return -1;
     ci--;
   }
@@ -99,7 +106,19 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // (Only where the continuation holds nothing else: a rest of the side label beside other rests,
   // 绩效指标(90分) over 指标, is no such note.)
   const onlyMerged = contCols.every((i) => partner(i) >= 0 && cut.cells[partner(i)]!.merge === 'continued');
-  const target = (i: number): Row['cells'][number] | undefined => (partner(i) < 0 ? undefined : onlyMerged ? mergedFrom(partner(i)) : cut.cells[partner(i)]!.merge === 'continued' ? undefined : cut.cells[partner(i)]);
+  // (Beside other rests, the rest of a side label that its part on the page before does not hold
+  // already goes on it too: 基本情况 under 项目, beside the rest of a goal's paragraph.)
+  // (Beside rests of texts only: beside a group's name, 指标 under 质量指标, the row holds the
+  // labels' parts a break cut, each printed on both pages.)
+  const names = new Set(groupNames.map(compactText));
+  const mergedHere = (i: number): boolean => partner(i) >= 0 && cut.cells[partner(i)]!.merge === 'continued';
+  const besideText = contCols.some((i) => !mergedHere(i)) && contCols.every((i) => mergedHere(i) || (partner(i) >= 0 && !names.has(compactText(cut.cells[partner(i)]!.text))));
+  const sideRest = (i: number): boolean => {
+    if (onlyMerged || !besideText || !mergedHere(i)) return false;
+    const from = mergedFrom(partner(i));
+    return from !== undefined && from.text !== '' && !FIGURE.test(cont.cells[i]!.text.trim()) && !compactText(from.text).includes(compactText(cont.cells[i]!.text));
+  };
+  const target = (i: number): Row['cells'][number] | undefined => (partner(i) < 0 ? undefined : onlyMerged || sideRest(i) ? mergedFrom(partner(i)) : cut.cells[partner(i)]!.merge === 'continued' ? undefined : cut.cells[partner(i)]);
   if (!contCols.every((i) => target(i) !== undefined && target(i)!.text !== '')) return -1;
   if (new Set(contCols.map(partner)).size !== contCols.length) return -1;
   // A number that ends on its decimal point, digits under it (94. | 71): the row surely goes on,
@@ -132,7 +151,7 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   const surelyCut = nameless || contCols.some((i) => /\d\.$/.test(target(i)!.text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
     contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]) || loneDigits(i)) ||
     (contCols.filter(decimalRest).length >= 2 && contCols.every((i) => decimalRest(i) || nameRest(i)));
-  if (contCols.length * 2 > cutCols.length && !surelyCut) return -1;
+  if (contCols.filter((i) => !sideRest(i)).length * 2 > cutCols.length && !surelyCut) return -1;
   // Two whole numbers are two rows' cells (29.00 over the total row's 100), not one cut in two;
   // nor does a named label of the cut row (总分) go on: it is whole.
   // (A number without the % its rest ends on is cut: 95.1 over 4%.)
@@ -145,7 +164,6 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // A group's name whole already (时效指 / 标 on the page before), that the rest only repeats the end
   // of, was printed on both pages (a producer prints a merged cell cut by the break in each part,
   // clipped): the repeat is no text of its own, kept in the raw text only.
-  const names = new Set(groupNames.map(compactText));
   const repeats = (a: Row['cells'][number], b: Row['cells'][number]): boolean =>
     onlyMerged && names.has(compactText(a.text)) && !names.has(compactText(a.text + b.text)) && compactText(a.text).endsWith(compactText(b.text));
   for (const i of contCols) {
@@ -208,11 +226,11 @@ function spanning(row: Row, cell: Row['cells'][number]): boolean {
   return row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2) && row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[2] - b[2]) < 2);
 }
 
-/** Index of the cell of `row` with text that begins where `cell` begins and holds it across, or -1. */
+/** Index of the cell of `row` with text (or in a merged cell begun above) that begins where `cell` begins and holds it across, or -1. */
 function leftAligned(row: Row, cell: Row['cells'][number]): number {
   const b = cell.bbox;
   if (!b) return -1;
-  return row.cells.findIndex((c) => c.text !== '' && c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2 && b[2] <= c.bbox[2] + 2);
+  return row.cells.findIndex((c) => (c.text !== '' || c.merge === 'continued') && c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2 && b[2] <= c.bbox[2] + 2);
 }
 
 /**

@@ -3296,11 +3296,29 @@ describe('324. a numbered field label wrapped in its cell opens a page (Chromium
   });
 });
 
+describe('325. a paragraph cut by a page break over a page number, its rest beside a side label\'s (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('…户籍人口服务覆 and 盖率目标值为=100%。… under the next page\'s 基本情况 are one goal', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_goal_cut_under_footer_beside_side_label_rest.pdf'));
+    const r = res.records.find((x) => x.project_name === '固体废物规范化管理运维经费')!;
+    expect(r.goal_expected).toMatch(/户籍人口服务覆盖率目标值为=100%。提高财政资金使用效益，按照“放管服”改革要求优化办事流程。$/);
+    expect(r.goal_actual).toMatch(/^经过全年努力/);
+  });
+});
+
 describe('328. a group name on both sides of a break whose rest is a row shorter than measured (Calc, no rules, Shanghai form)', () => {
   test('时效指标 over page 6 labels 项目完成时间 only: 成本指标, centred on the next two rows, keeps 运维费用', async () => {
     const res = await run(path.join(PAGES, 'calc_none_group_name_over_rest_a_row_shorter_p5-6.pdf'));
     const rows = res.records.find((x) => x.project_name === '用户科技人才计划建设项目')!.indicators;
     const level2 = (name: string) => rows.find((i) => i.level3 === name)?.level2;
     expect(['项目完成时间', '运维费用', '技术交流预算执行率'].map(level2)).toEqual(['时效指标', '成本指标', '成本指标']);
+  });
+});
+
+describe('329. the parts of cut labels opening a page beside a side label (Calc, horizontal rules, Shanghai form)', () => {
+  test('指标 over page 2 is no rest of 问题整改到位率\'s row: the row keeps its level names, its name whole', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_label_rests_over_break_beside_side_label.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.find((i) => i.level3 === '问题整改到位率')).toMatchObject({ level1: '产出指标', level2: '质量指标', weight: '6', score: '2.61' });
+    expect(rows.some((i) => (i.level3 ?? '').endsWith('指标'))).toBe(false);
   });
 });
