@@ -527,9 +527,14 @@ export function readIndicatorRows(firstHeader: Row, given: readonly Row[], v: Vo
     const at = (key: IndicatorColKey): number | undefined => (h[key] === undefined ? undefined : h[key]! + k);
     const ir: IndicatorRow = { row, values: {}, weight: null, score: null, cells: {} };
     for (const key of valueKeys) ir.values[key] = text(cells, key === 'level3' ? (at('level3') ?? hl3 + k) : at(key));
-    ir.values.deviation_reason = text(cells, at('deviation_reason')) ?? '';
+    // (A row the shift puts past its last cell, where the header has an empty column before 原因 that
+    // this page's grid lacks: the cell under the header's, right of the weight.)
+    const devShift = at('deviation_reason');
+    const devUnder = devShift !== undefined && devShift >= cells.length ? underHeader(headerRow.cells[h.deviation_reason ?? -1], cells) : undefined;
+    const devAt = devUnder !== undefined && w >= 0 && devUnder > w + 1 ? devUnder : devShift;
+    ir.values.deviation_reason = text(cells, devAt) ?? '';
     for (const key of [...valueKeys, 'weight', 'score', 'deviation_reason'] as const) {
-      const i = at(key);
+      const i = key === 'deviation_reason' ? devAt : at(key);
       if (i !== undefined && cells[i]) ir.cells[key] = cells[i]!;
     }
     const wv = readAmount(text(cells, w >= 0 ? w : at('weight')) ?? undefined, placeholders);

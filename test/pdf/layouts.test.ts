@@ -3305,6 +3305,15 @@ describe('325. a paragraph cut by a page break over a page number, its rest besi
   });
 });
 
+describe('326. a reason column under a header with a column more than the page\'s rows (Writer from .docx, all rules, Sichuan form)', () => {
+  test('the reason beside 人均宣传咨询成本 on page 2 is read, under the header\'s 未完成原因分析', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_reason_column_a_page_grid_lacks_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.find((i) => i.level3 === '人均宣传咨询成本')?.deviation_reason).toBe('偏差原因：由于参训人员实际报名数量少于预期，致使满意度略低于预期。改进措施：今后将进一步完善绩效目标设置，提高目标的可衡量性。');
+    expect(rows.filter((i) => i.deviation_reason !== '').length).toBe(1);
+  });
+});
+
 describe('328. a group name on both sides of a break whose rest is a row shorter than measured (Calc, no rules, Shanghai form)', () => {
   test('时效指标 over page 6 labels 项目完成时间 only: 成本指标, centred on the next two rows, keeps 运维费用', async () => {
     const res = await run(path.join(PAGES, 'calc_none_group_name_over_rest_a_row_shorter_p5-6.pdf'));
