@@ -902,8 +902,9 @@ function paragraphThrough(lines: readonly TextLine[], li: number, lo: number, hi
     let y = centre(r.bbox);
     for (let k = li + step, n = 0; k >= lo && k < hi && n < 3; k += step) {
       const dy = Math.abs(centre(lines[k].bbox) - y);
-      // (A line between, a cell centred beside the paragraph's lines, is passed over.)
-      if (dy < 0.6 * em) continue;
+      // (A line between, a cell centred beside the paragraph's lines, is passed over: one that
+      // holds nothing over the run's extent, 年度目标完成情况 half a pitch down beside the goal.)
+      if (dy < 0.6 * em || !lines[k]!.runs.some((x) => x.bbox[2] > r.bbox[0] && x.bbox[0] < r.bbox[2])) continue;
       if (dy > 1.6 * em) break;
       const o = lines[k].runs.find((x) => x.angle === 0 && Math.abs(x.bbox[0] - r.bbox[0]) <= 0.5 * em);
       if (!o) break;

@@ -3314,6 +3314,14 @@ describe('326. a reason column under a header with a column more than the page\'
   });
 });
 
+describe('327. a paragraph\'s line over a column boundary, a label centred between its lines (Writer from HTML, a frame only, Sichuan form)', () => {
+  test('…编制政策解读数量 10 项； stays whole: the line under it runs through the boundary too', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_goal_line_past_column_edge_beside_centred_label_p3.pdf'));
+    const r = res.records.find((x) => x.project_name === '供水水质监测及水质检测建设项目')!;
+    expect(r.goal_actual).toMatch(/^1[.．]已完成河道的采购与安装调试，编制政策解读数量10项；\n2[.．]已按照/);
+  });
+});
+
 describe('328. a group name on both sides of a break whose rest is a row shorter than measured (Calc, no rules, Shanghai form)', () => {
   test('时效指标 over page 6 labels 项目完成时间 only: 成本指标, centred on the next two rows, keeps 运维费用', async () => {
     const res = await run(path.join(PAGES, 'calc_none_group_name_over_rest_a_row_shorter_p5-6.pdf'));
