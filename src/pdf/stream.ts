@@ -1142,8 +1142,11 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (Nor at that space where the number runs on into a sentence, 群众投诉下降率为 | 98%，参加…:
       // a one-line paragraph has no other line to show it runs through.)
       const sentence = autospace && sentenceGoesOn(prev.text, r.text);
+      // (Texts on a column's own left edge (`aligned`) begin a cell where they touch the text before
+      // or have white before them: 社会效益指标 | 户籍人口服务, a level-2 name run past its column's
+      // boundary, a third of an em from the next.)
       const atBound = apart || collide || (r.bbox[0] - prev.bbox[2] > 0.3 && bounds.some((b) => b >= prev.bbox[2] - slack && b <= r.bbox[0] + slack && !(autospace && (sentence || through(cur[0]!, b))))) ||
-        [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize);
+        [...aligned.values()].some((x) => Math.abs(r.bbox[0] - x) < 0.15 * r.fontSize && (Math.abs(prev.bbox[2] - x) < 0.15 * r.fontSize || (!autospace && x - prev.bbox[2] > 0.2 * r.fontSize)));
       if (atBound || isCellGap(prev, r, s)) {
         groups.push(cur);
         cur = [];

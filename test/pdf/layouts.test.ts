@@ -3339,3 +3339,14 @@ describe('329. the parts of cut labels opening a page beside a side label (Calc,
     expect(rows.some((i) => (i.level3 ?? '').endsWith('指标'))).toBe(false);
   });
 });
+
+describe('330. a level-2 name run past its column\'s boundary, white before the next column\'s text (Calc, a frame only, national form)', () => {
+  test('社会效益指标 | 户籍人口服务 / 覆盖率 and 服务对象满意度指标 | 参加展览人员满意度 are two cells each', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_level2_name_past_its_column_edge.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(-2).map((i) => [i.level1, i.level2, i.level3, i.weight, i.score])).toEqual([
+      ['效益指标', '社会效益指标', '户籍人口服务覆盖率', '30', '30'],
+      ['满意度指标', '服务对象满意度指标', '参加展览人员满意度', '10', '10'],
+    ]);
+  });
+});
