@@ -84,10 +84,11 @@ export function pageToLayout(
       if (!placed) outside.push(run);
     }
   }
+  const beside = besidePriorColumns(tables, outside, stream.priorGrid);
   for (let ti = 0; ti < tables.length; ti++) {
     overflowBelow(tables[ti], perCell[ti], outside);
     overflowUp(tables[ti], perCell[ti]);
-    for (const r of tableToRows(page, tables[ti], perCell[ti], s, toDisplay)) pending.push(r);
+    for (const r of tableToRows(page, tables[ti], perCell[ti], s, toDisplay, ti === 0 ? beside : [])) pending.push(r);
   }
   let mode: PageLayout['mode'] = tables.length ? 'lattice' : 'none';
   let carry: StreamCarry | null = null;
@@ -402,7 +403,7 @@ function splitAtBorders(run: TextRun, tables: readonly Table[]): TextRun[] {
 }
 
 /** Given a table and the runs of each of its cells, returns one row per grid row band. */
-function tableToRows(page: number, t: Table, cellRuns: TextRun[][], s: PdfSettings, toDisplay: BoxMapper): PendingRow[] {
+function tableToRows(page: number, t: Table, cellRuns: TextRun[][], s: PdfSettings, toDisplay: BoxMapper, left: readonly TextRun[][] = []): PendingRow[] {
   const nr = t.ys.length - 1;
   const byRow: Array<Array<{ col: number; cell: Cell }>> = Array.from({ length: nr }, () => []);
   t.cells.forEach((gc, i) => {
@@ -420,12 +421,43 @@ function tableToRows(page: number, t: Table, cellRuns: TextRun[][], s: PdfSettin
   for (let r = 0; r < nr; r++) {
     if (byRow[r].length === 0) continue;
     byRow[r].sort((a, b) => a.col - b.col);
-    const x0 = t.xs[byRow[r][0].col];
+    let x0 = t.xs[byRow[r][0].col];
     const last = byRow[r][byRow[r].length - 1];
     const x1 = t.xs[last.col + last.cell.colSpan];
-    rows.push({ top: t.ys[r], row: { cells: byRow[r].map((e) => e.cell), page, bbox: toDisplay([x0, t.ys[r], x1, t.ys[r + 1]]) } });
+    const cells = byRow[r].map((e) => e.cell);
+    const mine = left[r] ?? [];
+    if (mine.length) {
+      const box: BBox = [Math.min(...mine.map((x) => x.bbox[0])), t.ys[r], x0, t.ys[r + 1]];
+      cells.unshift(linesToCell(runsToLines(mine, s.lineToleranceEm), box, page, toDisplay(box)));
+      x0 = box[0];
+    }
+    rows.push({ top: t.ys[r], row: { cells, page, bbox: toDisplay([x0, t.ys[r], x1, t.ys[r + 1]]) } });
   }
   return rows;
+}
+
+/**
+ * Chromium draws no rules for the merged label cells a page break cut on the page after it: that
+ * page's first grid begins right of where the page before's grid began, and those cells' text (a
+ * group's name set at the top of its part, 成本指 / 标) stands left of it, beside its rows. Such text,
+ * within the page before's grid and the rows' height, is taken out of `outside`, per row of the
+ * first table (the row its middle is in): a cell before the row's first.
+ */
+function besidePriorColumns(tables: readonly Table[], outside: TextRun[], prior: readonly number[] | undefined): TextRun[][] {
+  const t = tables[0];
+  if (!t || !prior?.length) return [];
+  const left = Math.min(...prior);
+  if (left >= t.bbox[0] - 1) return [];
+  const out: TextRun[][] = [];
+  for (const run of [...outside]) {
+    const cy = (run.bbox[1] + run.bbox[3]) / 2;
+    if (run.angle !== 0 || run.bbox[0] < left - 1 || run.bbox[2] > t.bbox[0] + 0.5 || cy <= t.ys[0]! || cy >= t.ys[t.ys.length - 1]!) continue;
+    const r = t.ys.findIndex((y, k) => k + 1 < t.ys.length && cy >= y && cy < t.ys[k + 1]!);
+    if (r < 0) continue;
+    (out[r] ??= []).push(run);
+    outside.splice(outside.indexOf(run), 1);
+  }
+  return out;
 }
 
 /** A line outside any table: one cell per chunk separated by a wide gap. */

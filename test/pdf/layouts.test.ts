@@ -3350,3 +3350,13 @@ describe('330. a level-2 name run past its column\'s boundary, white before the 
     ]);
   });
 });
+
+describe('331. a group name left of a page\'s grid that lost the columns of cut merged cells (Chromium, every rule, national form)', () => {
+  test('成本指 / 标 beside the first row of page 3 labels 成本指标\'s eight rows; 资金拨付及时率 keeps 时效指标', async () => {
+    const res = await run(path.join(PAGES, 'chromium_all_group_name_left_of_grid_after_break_p1-4.pdf'));
+    const rows = res.records.find((x) => x.project_name === '小店区软件和信息服务业发展专项经费')!.indicators;
+    const level2 = (name: string) => rows.find((i) => i.level3 === name)?.level2;
+    expect(['资金拨付及时率', '人均政策培训成本', '运维费用', '专题对接会预算执行率', '用户满意度'].map(level2)).toEqual(['时效指标', '成本指标', '成本指标', '成本指标', '服务对象满意度指标']);
+    expect(rows.filter((i) => i.level2 === '成本指标').map((i) => i.level1)).toEqual(new Array(8).fill('产出指标'));
+  });
+});
