@@ -70,7 +70,29 @@ function besideSection(text: string, v: Vocabulary): string | undefined {
     if (v.field(a) !== undefined && section(b)) return a;
     if (section(a) && v.field(b) !== undefined) return b;
   }
+  // (Or the section label wrapped in its narrow cell, its lines read around the field's label:
+  // 项目基本情 + 项目年度目标 + 况.)
+  if (k.length > 24) return undefined;
+  for (let i = 1; i + 3 <= k.length; i++) {
+    for (let j = i + 2; j < k.length; j++) {
+      if (v.field(k.slice(i, j)) !== undefined && section(k.slice(0, i) + k.slice(j))) return k.slice(i, j);
+    }
+  }
   return undefined;
+}
+
+/**
+ * The rest of the section label whose first part, two characters or more, stands beside the field's
+ * label `own` in `text` (年度总体目 beside 预期目标: 标), or "" where the section label is whole there.
+ */
+function sectionRest(text: string, own: string, v: Vocabulary): string {
+  const k = labelKey(text);
+  const i = k.indexOf(own);
+  if (i < 0) return '';
+  const head = k.slice(0, i) + k.slice(i + own.length);
+  if (head.length < 2) return '';
+  const full = v.template.sections.map(labelKey).find((l) => l.length > head.length && l.startsWith(head));
+  return full ? full.slice(head.length) : '';
 }
 
 /**
@@ -357,6 +379,9 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
   let pendingFilled = false;
   // The rest of a wrapped label whose first line began a row's text (述 of 2.项目实施内容及过程概).
   let labelTail = '';
+  // The rest of a section label whose first part a field's label took in (besideSection), and its column.
+  let sectionTail = '';
+  let sectionTailAt = -1;
   // The field whose text began on a row with its label and wraps on over the rows below.
   let wrapsOn: FieldKey | null = null;
   let nameLabelRow = -1;
@@ -434,6 +459,17 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       return;
     }
     const filled = row.cells.map((cell, at) => ({ cell, at })).filter(({ cell }) => cell.text !== '' && !isYearOrUnitLine(cell.text, v));
+    // The rest of a section label wrapped in its narrow cell, read with a field's label on the row
+    // above (年度总体目 + 预期目标), that begins the first text under it (标 + 1.完成…): no text of it.
+    if (sectionTail !== '') {
+      const first = filled[0];
+      const text = first?.cell.text.trimStart() ?? '';
+      if (first && first.at === sectionTailAt && text.startsWith(sectionTail) && text.length > sectionTail.length) {
+        filled[0] = { cell: { ...first.cell, text: text.slice(sectionTail.length).trimStart() }, at: first.at };
+        report(ctx, 'section_label_joined', `the rest "${sectionTail}" of a section label began the text under it`, { row, cell: first.cell }, { actual: first.cell.text, expected: filled[0].cell.text });
+      }
+      sectionTail = '';
+    }
     // A label a narrow cell wrapped into the next cell ("实施单位（盖" | "章）") is one label.
     const cells: typeof filled = [];
     for (let n = 0; n < filled.length; n++) {
@@ -460,6 +496,7 @@ export function readFields(printed: readonly Row[], skip: (i: number) => boolean
       // (项目年度目标项目基本情况): the field's label.
       const own = besideSection(a.cell.text, v);
       if (own) {
+        [sectionTail, sectionTailAt] = [sectionRest(a.cell.text, own, v), a.at];
         cells.push({ cell: { ...a.cell, text: own }, at: a.at });
         report(ctx, 'section_label_joined', `section label read into the label "${own}"`, { row, cell: a.cell }, { actual: a.cell.text, expected: own });
         continue;

@@ -393,6 +393,8 @@ export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabular
   const figures = cols.filter((c) => !TEXT_COLS.has(c.key));
   // The fund rows in the order read.
   const order: FundRowKey[] = [];
+  // Lines of a text column on rows above the total, by column.
+  const leadText: Partial<Record<FundColKey, FundCell[]>> = {};
 
   for (const row of joinFundRests(rows, v, ctx)) {
     let cells = row.cells;
@@ -426,6 +428,16 @@ export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabular
       cells = recut.cells;
     }
     let key: FundRowKey | undefined = labelAt >= 0 ? v.fundRow(cells[labelAt]!.text) : undefined;
+    // A line of a text column alone on a row above the total (原因 merged down the fund rows, its
+    // text centred, its first line above the total's): the start of the total's text there.
+    if (key === undefined && order.length === 0 && cells.length === header.cells.length) {
+      const texts = cells.map((c, i) => [c, i] as const).filter(([c]) => c.text.trim() !== '');
+      const col = texts.length === 1 ? cols.find((c) => TEXT_COLS.has(c.key) && c.at === texts[0]![1]) : undefined;
+      if (col && !v.knows(texts[0]![0].text)) {
+        (leadText[col.key] ??= []).push({ value: texts[0]![0].text.trim(), row, cell: texts[0]![0] });
+        continue;
+      }
+    }
     if (key === undefined) {
       if (!mergedRow || funds[mergedRow]) continue;
       // Values of the row whose label sits in the header: the run of cells ending at the last one.
@@ -457,6 +469,15 @@ export function readFunds(headerRow: Row, fundRows: readonly Row[], v: Vocabular
       const fc: FundCell = { value, row };
       if (cell) fc.cell = cell;
       values[col.key] = fc;
+    }
+    if (key === totalKey) {
+      for (const [k, pieces] of Object.entries(leadText) as [FundColKey, FundCell[]][]) {
+        const own = values[k];
+        const all = own?.value != null ? [...pieces, own] : pieces;
+        const text = all.map((fc) => fc.value!).reduce(joinWrapped);
+        report(ctx, 'wrapped_cell_joined', `the ${k} text above the total row was read as the start of the total's cell`, { row: all[0]!.row, cell: all[0]!.cell }, { actual: all.map((fc) => fc.value).join(' | '), expected: text });
+        values[k] = { ...(own ?? { row }), value: text };
+      }
     }
     funds[key] = values;
     order.push(key);

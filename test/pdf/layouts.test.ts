@@ -3360,3 +3360,28 @@ describe('331. a group name left of a page\'s grid that lost the columns of cut 
     expect(rows.filter((i) => i.level2 === '成本指标').map((i) => i.level1)).toEqual(new Array(8).fill('产出指标'));
   });
 });
+
+describe('333. a side label wrapped in its narrow cell around the goals\' header (Calc, no rules, Sichuan form)', () => {
+  test('项目基本情 + 项目年度目标 + 况 is the header 项目年度目标: both goals are read', async () => {
+    const res = await run(path.join(PAGES, 'calc_none_side_label_wrapped_around_goal_header.pdf'));
+    const r = res.records[0]!;
+    expect(r.goal_expected).toMatch(/^全年计划按时完成社区警务建设项目各项工作，确保来沪人员登记人数=1600人/);
+    expect(r.goal_actual).toBe('来沪人员登记人数为1911人，驾驶员信息录入差错率为4.58%，空气质量优良率95%。');
+  });
+});
+
+describe('341. the rest of a wrapped section label on the line of the goal under it (Writer from HTML, a frame only, Shanghai form)', () => {
+  test('标 of 年度总体目 / 标 does not begin the expected goal', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_outer_side_label_rest_begins_goal_p3-5.pdf'));
+    const r = res.records.find((x) => (x.project_name ?? '').startsWith('浦东新区环境信息公开'))!;
+    expect(r.goal_expected).toMatch(/^1[.．]完成年度统计报表的编制工作，问题整改到位率达到≥85\(%\)；/);
+    expect(r.goal_actual).toMatch(/^1[.．]已完成年度统计报表的编制工作/);
+  });
+});
+
+describe('343. the first line of a reason merged down the fund rows, above the total\'s line (Chromium, no rules, Sichuan form)', () => {
+  test('户籍人 begins the total\'s 原因', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_reason_first_line_above_total.pdf'));
+    expect(res.records[0]!.funds.total.deviation_reason).toBe('户籍人口统计口径调整，使部分工作延至下一年度实施，下一步将加强项目前期论证和预算编制的科学性。');
+  });
+});
