@@ -15,7 +15,8 @@
  * number under a whole number, but for a few digits alone under one (10 | 0 of 100, and 9 over
  * 8 / . / 8 / 8 that a narrow column wrapped a character a line, one or several side by side:
  * 10 | 9 over 0. / 00 | 4. / 6 / 8; figures of one decimal that go on with one digit, 100.0 | 0(%)
- * and 4.0 | 0, two at least). A rest of figures alone under
+ * and 4.0 | 0, two at least; the end of a name cut mid-word beside the ends of whole numbers, 财政专户管理资
+ * | 10 over 金 | 0.00). A rest of figures alone under
  * text of the cut row, with nothing under the row's name, goes on whatever its share of the
  * columns (不低于 | 5.0 over 85% | 0); where the next page's columns are other ones altogether, a
  * text that begins where a cell of the cut row begins, within it, goes on that cell (a
@@ -148,7 +149,11 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // 100.00(%) and 4.00), two of them at least, its name with the rest of the name (困难家庭就 | 业率).
   const decimalRest = (i: number): boolean => /^\d+\.\d$/.test(target(i)!.text.trim()) && /^\d(?:[(（]?%[)）]?)?$/.test(cont.cells[i].text.trim());
   const nameRest = (i: number): boolean => partner(i) === first && /\p{Script=Han}$/u.test(target(i)!.text.trim()) && /^\p{Script=Han}+$/u.test(cont.cells[i].text.trim());
+  // So does a row whose name the break cut mid-word (财政专户管理资 | 金), its other rests the ends of
+  // whole numbers (10 | 0.00 of 100.00).
+  const digitsRest = (i: number): boolean => /^\d+$/.test(target(i)!.text.trim()) && /^\d[\d.]*%?$/.test(cont.cells[i].text.trim());
   const surelyCut = nameless || contCols.some((i) => /\d\.$/.test(target(i)!.text.trim()) && /^\d/.test(cont.cells[i].text.trim())) ||
+    (contCols.some(nameRest) && contCols.some(digitsRest) && contCols.every((i) => nameRest(i) || digitsRest(i))) ||
     contCols.every((i) => wrappedDigits(target(i)!, cont.cells[i]) || loneDigits(i)) ||
     (contCols.filter(decimalRest).length >= 2 && contCols.every((i) => decimalRest(i) || nameRest(i)));
   if (contCols.filter((i) => !sideRest(i)).length * 2 > cutCols.length && !surelyCut) return -1;
@@ -164,8 +169,15 @@ export function stitchPageBreak(prev: readonly Row[], next: Row[], prevPageHeigh
   // A group's name whole already (时效指 / 标 on the page before), that the rest only repeats the end
   // of, was printed on both pages (a producer prints a merged cell cut by the break in each part,
   // clipped): the repeat is no text of its own, kept in the raw text only.
-  const repeats = (a: Row['cells'][number], b: Row['cells'][number]): boolean =>
-    onlyMerged && names.has(compactText(a.text)) && !names.has(compactText(a.text + b.text)) && compactText(a.text).endsWith(compactText(b.text));
+  // (Also the row's own cell, the group's name whole on its last row, where the rest is all the
+  // next page's top holds: 可持续影响指 / 标 over a lone 标, the rest of the part on the new page.)
+  // (Or any text whose end the rest repeats, two Han characters at least, where the rest is all the
+  // next page's top holds: 服务对象满意 over 象满意, the clipped first line of 服务对象满意 / 度指标.)
+  const repeats = (a: Row['cells'][number], b: Row['cells'][number]): boolean => {
+    const [x, y] = [compactText(a.text), compactText(b.text)];
+    if (!(onlyMerged || contCols.length === 1) || !x.endsWith(y) || x === y) return false;
+    return (names.has(x) && !names.has(x + y)) || /^\p{Script=Han}{2,}$/u.test(y);
+  };
   for (const i of contCols) {
     const a = target(i)!, b = cont.cells[i];
     if (repeats(a, b)) {
@@ -226,11 +238,16 @@ function spanning(row: Row, cell: Row['cells'][number]): boolean {
   return row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2) && row.cells.some((c) => c.bbox !== undefined && Math.abs(c.bbox[2] - b[2]) < 2);
 }
 
-/** Index of the cell of `row` with text (or in a merged cell begun above) that begins where `cell` begins and holds it across, or -1. */
+/**
+ * Index of the cell of `row` with text (or in a merged cell begun above) that begins where `cell`
+ * begins and holds it across, or -1. (A cell's extent is its text's: the rest of a paragraph may
+ * run wider, as far as the next cell with text, or the row's end.)
+ */
 function leftAligned(row: Row, cell: Row['cells'][number]): number {
   const b = cell.bbox;
   if (!b) return -1;
-  return row.cells.findIndex((c) => (c.text !== '' || c.merge === 'continued') && c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2 && b[2] <= c.bbox[2] + 2);
+  const reach = (i: number): number => Math.min(...row.cells.slice(i + 1).filter((c) => c.text !== '' && c.bbox !== undefined).map((c) => c.bbox![0]), row.bbox?.[2] ?? -Infinity);
+  return row.cells.findIndex((c, i) => (c.text !== '' || c.merge === 'continued') && c.bbox !== undefined && Math.abs(c.bbox[0] - b[0]) < 2 && b[2] <= Math.max(c.bbox[2], reach(i)) + 2);
 }
 
 /**

@@ -3370,6 +3370,24 @@ describe('333. a side label wrapped in its narrow cell around the goals\' header
   });
 });
 
+describe('334. a clipped repeat of a cut label\'s end opening the next page (Calc, horizontal and every rule)', () => {
+  test('标 over page 2 repeats the end of 可持续影响指标, whole on page 1: no level-3 name takes it', async () => {
+    const res = await run(path.join(PAGES, 'calc_horizontal_clipped_label_rest_repeats_its_end_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.map((i) => i.level3).slice(7, 10)).toEqual(['群众投诉下降率', '制度建设完善程度', '人才队伍稳定性']);
+    expect(rows.filter((i) => i.level2 === '可持续影响指标').length).toBe(2);
+  });
+  test('象满意 over page 6 repeats the end of 服务对象满意, the first line of 服务对象满意 / 度指标: both rows are 满意度指标', async () => {
+    const res = await run(path.join(PAGES, 'calc_all_clipped_label_line_repeated_over_break_p5-6.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(-3).map((i) => [i.level3, i.level1, i.level2])).toEqual([
+      ['带动见习学员增收', '效益指标', '经济效益指标'],
+      ['服务对象满意率', '满意度指标', '服务对象满意度指标'],
+      ['参保人员满意度', '满意度指标', '服务对象满意度指标'],
+    ]);
+  });
+});
+
 describe('341. the rest of a wrapped section label on the line of the goal under it (Writer from HTML, a frame only, Shanghai form)', () => {
   test('标 of 年度总体目 / 标 does not begin the expected goal', async () => {
     const res = await run(path.join(PAGES, 'writer_html_outer_side_label_rest_begins_goal_p3-5.pdf'));
@@ -3379,9 +3397,27 @@ describe('341. the rest of a wrapped section label on the line of the goal under
   });
 });
 
+describe('342. the rest of a goal a break cut, wider than its first part, under other columns (Chromium, no rules, Sichuan form)', () => {
+  test('items 4 and 5 over page 5 go on the expected goal', async () => {
+    const res = await run(path.join(PAGES, 'chromium_none_goal_rest_wider_than_its_first_part_p4-5.pdf'));
+    const r = res.records.find((x) => (x.project_name ?? '').startsWith('阆中市停车信息平台'))!;
+    expect(r.goal_expected).toMatch(/；\n4[.．]完成监测设备的采购与安装调试，服务本市经济社会发展大局，助力GDP稳步增长；\n5[.．]建立健全交通运行监测工作台账，加强运行监测工作的规范化、标准化建设。$/);
+    expect(r.goal_actual).toMatch(/^1[.．]已按照/);
+  });
+});
+
 describe('343. the first line of a reason merged down the fund rows, above the total\'s line (Chromium, no rules, Sichuan form)', () => {
   test('户籍人 begins the total\'s 原因', async () => {
     const res = await run(path.join(PAGES, 'chromium_none_reason_first_line_above_total.pdf'));
     expect(res.records[0]!.funds.total.deviation_reason).toBe('户籍人口统计口径调整，使部分工作延至下一年度实施，下一步将加强项目前期论证和预算编制的科学性。');
+  });
+});
+
+describe('346. a fund row cut by a break inside its name and inside its rate (Writer from .docx, every rule, Sichuan form)', () => {
+  test('财政专户管理资 | 10 over 金 | 0.00 is 财政专户管理资金 at 100.00: no rate_mismatch on a clean table', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_all_fund_name_and_rate_cut_by_break.pdf'));
+    const r = res.records[0]!;
+    expect(r.funds.fiscal_special_account?.execution_rate).toBe('100.00');
+    expect(r.issues.map((d) => d.code)).not.toContain('rate_mismatch');
   });
 });
