@@ -356,7 +356,12 @@ export function linesToStreamRows(
   const seen = linePitchEm(gaps);
   // (Rows are the body's: a header's labels, wrapped and stacked beside side labels, show no padding.)
   const bodyGaps = columnGapsEm(cut.flatMap((c) => c.pieces.byCol));
-  const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined ? seen : Math.min(seen, hints.pitchEm);
+  // A page that goes on with the table keeps the pitch the pages before showed (where its own rows
+  // show another, cells of a character or two a line stacked tighter, they misread it); a page
+  // that begins a table of its own under its title, above every section, shows its own (the tables
+  // of one file may be set in other fonts, whose lines are spaced otherwise).
+  const ownTable = titles.size > 0 && sections.length > 0 && Math.min(...titles) < sections[0]!.start;
+  const pitchEm = seen === null ? (hints.pitchEm ?? 1.25) : hints.pitchEm === undefined || ownTable ? seen : hints.pitchEm;
   const pitch = pitchEm * bodyFontSize(lines);
   // Rows that add some space between their lines: lines of a column at the pitch are one cell's.
   const paddingEm = seen === null ? null : rowPaddingEm(bodyGaps, seen);
@@ -1106,9 +1111,9 @@ function cutLine(line: TextLine, li: number, bounds: readonly number[], s: PdfSe
       // (`splitAtColumnStart`; not where a line of the run's paragraph runs on through the
       // boundary, `through`), where the run is one text twice, the second beginning at the
       // boundary (`splitTwins`), and where a comparison sign begins on the boundary after Han text
-      // (`splitAtSignOnEdge`).)
+      // (`splitAtSignOnEdge`; not in a paragraph's line, `through`: 确保新增健身步道数=60处；…).)
       const parts: [TextRun, TextRun] | null = (through(r, b) || (crossed >= 2 && autospaceAt(r, cur, b, bounds, starts, edgeAt)) ? null : notInSentence(splitRunAt(cur, b, true), after)) ?? splitGluedNumbers(cur, b, runs[runs.length - 1]?.text) ?? splitInWhite(cur, b) ?? splitAtFigureSeam(cur, b, crossed === 1) ??
-        (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterNameHead(cur, b, aligned, head) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? splitAtSignOnEdge(cur, b) : splitAtColumnStart(cur, b, starts, true)) ??
+        (crossed === 1 ? (through(r, b) ? null : splitAtColumnStart(cur, b, starts)) ?? splitTwins(cur, b) ?? (r !== last ? splitAtAlignedStart(cur, b, aligned) : namedStart(splitAtAlignedStart(cur, b, aligned), named)) ?? splitAtGappedSeam(cur, b, aligned) ?? splitAfterNameHead(cur, b, aligned, head) ?? splitAfterName(cur, b, named) ?? splitAtColumnStart(cur, b, starts, true, bounds[bounds.indexOf(b) + 1] ?? Infinity) ?? (through(r, b) ? null : splitAtSignOnEdge(cur, b)) : splitAtColumnStart(cur, b, starts, true)) ??
         (crossed >= 2 && seamsConfirmed(r, bounds, starts) ? splitAtSeam(cur, b) : null) ??
         (crossed >= 2 && r !== last ? splitAtAlignedSeam(cur, b, aligned) : null) ??
         (crossed === 2 && r !== last ? cellTextStart(splitAtAlignedStart(cur, b, aligned)) : null);
@@ -1811,7 +1816,15 @@ function sectionRows(
   // (And sparse columns right of those that this page shows among three rows or more: a level-2
   // column whose groups were a row each on the header page, 经济效益指标 over three rows here.)
   const ownLabelCols = perCol.map((_, c) => c).filter((c) => most >= 3 && c < firstDense);
-  const labelCols = sec.labelCols ? [...sec.labelCols, ...ownLabelCols.filter((c) => c > Math.max(-1, ...sec.labelCols!))] : ownLabelCols;
+  // (Where the header page's label columns come again under a repeated header and this page's rows
+  // are too few to show them, a label column's text and a grade row's name under it making it look
+  // dense, those are the columns: 满意度指标 over two rows, then 评分等级.)
+  // (Each of their texts a group's name, or a named cell label: not the rest of a name a break cut,
+  // set a character a line, run into the next name.)
+  const namesThere = (cols: readonly number[]): boolean => blocks.every((b) => !cols.includes(b.col) || b.pieces.every(whole) || (mode.groupName?.(b.pieces.map(textOf).join('')) ?? false));
+  const priorCols = sec.priorLabelCols?.length && firstDense <= Math.max(...sec.priorLabelCols) && namesThere(sec.priorLabelCols) ? sec.priorLabelCols : undefined;
+  const given = sec.labelCols ?? priorCols;
+  const labelCols = given ? [...given, ...ownLabelCols.filter((c) => c > Math.max(-1, ...given))] : ownLabelCols;
   const labelCol = (c: number): boolean => labelCols.includes(c);
   const labels: Block[] = [];
   // (A signature line under the table, 项目负责人：… | 财务负责人：…, below every other text, is a
@@ -1836,8 +1849,11 @@ function sectionRows(
     const last = a.pieces[a.pieces.length - 1]!;
     return b.pieces[0]!.spans && !last.spans && labelRightOf(last);
   };
+  // Nor is a label numbered as an item of its section (2.项目实施内容及过程概述, its text beside it
+  // in the same column) a paragraph's next line: it begins a row.
+  const numberedLabel = (p: Piece): boolean => whole(p) && unnumbered(textOf(p)) !== compactText(textOf(p));
   const foldable = (a: Block, b: Block, fontSize: number): boolean =>
-    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !b.pieces[0]!.runs[0]!.labelStart && !restOfCut(a) && !besideLabel(a, b);
+    follows(a, b, fontSize) && !(b.pieces.length === 1 && labelLine(b.pieces[0])) && !a.pieces.every(whole) && !b.pieces[0]!.runs[0]!.labelStart && !numberedLabel(b.pieces[0]!) && !restOfCut(a) && !besideLabel(a, b);
   let clusters = foldParagraphs(blocks, key, tolOf, foldable, (bs) => splitAtRows(bs, isWhole, key, tolOf, align, undefined, footLine));
   // Lines stacked at one pitch over several rows (cells without padding) are cut anew at the rows.
   // Rows are seen in one-line cells lined up across columns, and in named cell labels (项目名称,
@@ -1851,6 +1867,8 @@ function sectionRows(
   const withLabels = [...blocks, ...labels];
   const namedCol = Math.min(...withLabels.filter(namedCell).map((b) => b.col));
   const namedRows = withLabels.filter(namedCell).map((b) => b.bbox);
+  // One-line figures of the data columns, each alone on its line.
+  const loneFigures = (): BBox[] => blocks.filter((b) => isWhole(b) && isNumberPiece(b.pieces[0]!)).map((b) => b.bbox);
   const recut = (): void => {
     const wholeClusters = lineClusters(blocks, isWhole, key, tolOf);
     const wholeRows = wholeClusters.map((c) => unionBox(c.map((b) => b.bbox)));
@@ -1861,7 +1879,7 @@ function sectionRows(
     const cut = [
       splitAtNamedLabels(blocks.filter((b) => !byFigures(b.bbox)), blocks, withLabels, namedCell, align),
       align === 'middle' && recutStacks(blocks, fieldRows, align, stackable, (c) => c > namedCol, 1),
-      align === 'middle' && recutStacks(blocks, wholeRows, align, stackable, (c) => c >= firstDense, 2),
+      align === 'middle' && recutStacks(blocks, wholeRows, align, stackable, (c) => c >= firstDense, 2, footLine, loneFigures()),
     ];
     if (cut.some(Boolean)) clusters = clusterBlocks(blocks, key, tolOf);
   };
@@ -1953,7 +1971,10 @@ function sectionRows(
       const ownCell = wrapped || b.pieces.every(whole);
       const tol = 0.3 * b.fontSize;
       const line = b.pieces[0]!.bbox;
-      let r = rows.find((x) => (ownCell ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => Math.abs(centre(p.bbox) - centre(line)) < tol)));
+      // (A text of the row's own, within its extent: not a label placed over a group from that row
+      // on, 标(90分) centred far below the rest of a cut header that begins its group.)
+      const onRow = (x: LogicalRow, p: Piece): boolean => Math.abs(centre(p.bbox) - centre(line)) < tol && centre(p.bbox) > x.top - tol && centre(p.bbox) < x.bottom + tol;
+      let r = rows.find((x) => (ownCell ? Math.abs(x.top - b.bbox[1]) < tol : !isData(x)) && x.cols[c].length === 0 && x.cols.some((ps) => ps.some((p) => onRow(x, p))));
       // A named cell label on a line no row reaches, where only blocks of label columns stand
       // (评分等级 … 良 under the total, 项目名称 and the name, where the columns a page before or
       // the lines below were taken for labels): a row of its own. (Not with a figure beside it: a
@@ -2216,9 +2237,11 @@ function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align, footLin
  * left with a cell off its row: the fold gives a line between two rows to the cell above. The
  * whole stack (`minChain` blocks or more that follow one another) is cut anew so that every row's
  * lines are aligned with it (APP 注册 / 用户数 | 编制政 / 策解读 / 数量, not APP 注册 / 用户数 /
- * 编制政 | 策解读). Returns whether a stack was cut.
+ * 编制政 | 策解读). The row a page break cuts at the section's foot (`footLine`) sets its cells at
+ * the top of its part (系统可用率 / 问题整改到 / 位率 over a break: the last row's name begins on its
+ * line). Returns whether a stack was cut.
  */
-function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follows: (a: Block, b: Block) => boolean, inColumn: (c: number) => boolean, minChain: number): boolean {
+function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follows: (a: Block, b: Block) => boolean, inColumn: (c: number) => boolean, minChain: number, footLine: number | null = null, lone: readonly BBox[] = []): boolean {
   // Rows seen in several columns are one.
   const rowsOf: BBox[] = [];
   for (const r of [...rows].sort((a, b) => centre(a) - centre(b))) {
@@ -2238,11 +2261,22 @@ function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follo
       while (j < list.length && follows(list[j - 1]!, list[j]!)) j++;
       const chain = list.slice(i, j);
       i = j;
-      if (chain.length < minChain || chain.every(fits)) continue;
+      // (A block alone, over two figures each alone on its row and no row two columns show, is cut
+      // too: ≤589.12 / (万元) / ≤138.85 / (万元) beside 4 and 2.)
+      const loneIn = (b: Block): number => lone.filter((r) => centre(r) > b.bbox[1] && centre(r) < b.bbox[3]).length;
+      const alone = chain.length === 1 && loneIn(chain[0]!) >= 2 && !rowsOf.some((r) => centre(r) > chain[0]!.bbox[1] && centre(r) < chain[0]!.bbox[3]);
+      if ((chain.length < minChain && !alone) || chain.every(fits)) continue;
       const pieces = chain.flatMap((b) => b.pieces);
       const stack: Block = { col, pieces, bbox: unionBox(pieces.map((p) => p.bbox)), fontSize: Math.max(...pieces.map((p) => p.fontSize)) };
       const over = rowsOf.filter((r) => centre(r) > stack.bbox[1] && centre(r) < stack.bbox[3]);
-      const made = over.length >= 2 && pieces.length >= over.length ? splitRunsAtRows(stack, over, [align], align, 0.3 * stack.fontSize) : null;
+      let made = over.length >= 2 && pieces.length >= over.length ? splitRunsAtRows(stack, over, [align], align, 0.3 * stack.fontSize, footLine) : null;
+      // (Where the rows two columns show do not cut it, a figure alone on its row shows one too: a
+      // weight centred on two-line cells whose other cells all wrap, 4 beside 带动受助 / 学生增收.)
+      if (!made) {
+        const more = lone.filter((r) => centre(r) > stack.bbox[1] && centre(r) < stack.bbox[3] && !over.some((o) => o[1] < r[3] && o[3] > r[1]));
+        const all = [...over, ...more].sort((a, b) => centre(a) - centre(b));
+        if (more.length && pieces.length >= all.length) made = splitRunsAtRows(stack, all, [align], align, 0.3 * stack.fontSize, footLine);
+      }
       if (!made) continue;
       blocks.splice(blocks.indexOf(chain[0]!), 1, ...made);
       for (const b of chain.slice(1)) blocks.splice(blocks.indexOf(b), 1);
@@ -2885,7 +2919,9 @@ function placeLabels(rows: RowSlots, labels: readonly Block[], c: number, align:
     }
     // (Two labels taken as one cost what each would, and a little more: they are one only where
     // that places them much better.)
-    if (last > first) return out.map((x) => ({ ...x, err: 2 * x.err + 0.2, ...(x.by ? { by: Object.fromEntries(Object.entries(x.by).map(([a, e]) => [a, 2 * e + 0.2])) } : {}) }));
+    // (Centred on a group the break cuts, at the page's foot, a name's lines stacked are one label:
+    // its place tells nothing of its lines, so the fit costs once.)
+    if (last > first) return out.map((x) => ({ ...x, err: (x.rest !== undefined ? 1 : 2) * x.err + 0.2, ...(x.by ? { by: Object.fromEntries(Object.entries(x.by).map(([a, e]) => [a, 2 * e + 0.2])) } : {}) }));
     if (!out.length) {
       // The row it overlaps has a cell in this column already (a group's label printed high in
       // its first row, just under the header): the nearest row free there, below first.

@@ -3361,6 +3361,15 @@ describe('331. a group name left of a page\'s grid that lost the columns of cut 
   });
 });
 
+describe('332. a numbered field label under the goals, at their edge and pitch (Writer from .docx, no rules, Sichuan form)', () => {
+  test('2.项目实施内容及过程概述 begins a row: the summary is its own field, not the actual goal\'s last line', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_numbered_summary_label_under_goals.pdf'));
+    const r = res.records[0]!;
+    expect(r.implementation_summary).toBe('项目于2023年6月启动，通过政府采购确定服务单位，按合同约定组织实施，2023年12月完成验收。');
+    expect(r.goal_actual).toMatch(/为下一年度工作打下了良好基础。$/);
+  });
+});
+
 describe('333. a side label wrapped in its narrow cell around the goals\' header (Calc, no rules, Sichuan form)', () => {
   test('项目基本情 + 项目年度目标 + 况 is the header 项目年度目标: both goals are read', async () => {
     const res = await run(path.join(PAGES, 'calc_none_side_label_wrapped_around_goal_header.pdf'));
@@ -3388,6 +3397,82 @@ describe('334. a clipped repeat of a cut label\'s end opening the next page (Cal
   });
 });
 
+describe('335. a group under a repeated header on a page too short to show the label columns (Writer from HTML, no rules)', () => {
+  test('满意度指标, centred on page 2\'s two rows, labels both; the page before\'s group does not go on', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_group_under_repeated_header_few_rows_p1-2.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(-3).map((i) => [i.level3, i.level2])).toEqual([
+      ['长效管理机制建立情况', '可持续影响指标'],
+      ['参加科普活动人员满意度', '服务对象满意度指标'],
+      ['会员满意度', '服务对象满意度指标'],
+    ]);
+  });
+  test('the rest of a cut name set a character a line, run into the next name, is no label of those rows (Chromium, a frame only)', async () => {
+    const res = await run(path.join(PAGES, 'chromium_outer_label_rest_a_character_a_line_under_repeated_header_p3-5.pdf'));
+    const rows = res.records.find((x) => (x.project_name ?? '').startsWith('户籍管理'))!.indicators;
+    const level2 = (name: string) => rows.find((i) => i.level3 === name)?.level2;
+    expect(['安全事故发生率', '服务对象满意率', '参加核查人员满意度'].map(level2)).toEqual(['社会效益指标', '服务对象满意度指标', '服务对象满意度指标']);
+  });
+});
+
+describe('336. a group name on the line of a side label\'s rest centred on a page\'s rows (Writer from .docx, a frame only, Sichuan form)', () => {
+  test('时效指标 labels its five rows, not the rests of the cut header over them', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_outer_group_name_beside_cut_side_label_rest_p2-3.pdf'));
+    const rows = res.records.find((x) => (x.project_name ?? '').startsWith('旌阳区社区养老'))!.indicators;
+    expect(rows.map((i) => i.level2)).toEqual([...new Array(4).fill('数量指标'), ...new Array(5).fill('时效指标'), ...new Array(3).fill('社会效益指标'), '服务对象满意度指标', '服务对象满意度指标']);
+  });
+});
+
+describe('337. a project that begins on a page after one read at another line pitch (Calc, a frame only, national form)', () => {
+  test('the fund block of 固体废物规范化管理建设项目, wrapped in narrow columns at its own pitch, is read whole', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_new_table_own_line_pitch_p5-8.pdf'));
+    const f = res.records.find((x) => x.project_name === '固体废物规范化管理建设项目')!.funds;
+    expect([f.total.initial_budget, f.total.full_year_budget, f.total.executed, f.total.execution_rate, f.other?.full_year_budget]).toEqual(['41955900.00', '41955900.00', '34985019.91', '83.39', '7990208.15']);
+  });
+});
+
+describe('338. names stacked at one pitch over the row a break cuts (Writer from HTML, no rules, national form)', () => {
+  test('系统可用率 and 问题整改到 / 位率 are two rows\' names: the cut row sets its cells at its top', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_none_stacked_names_over_break_no_padding_p5-6.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(12, 15).map((i) => [i.level3, i.target, i.weight, i.score])).toEqual([
+      ['监测完成率', '≥80%', '3', '3'],
+      ['系统可用率', '≥90%', '3', '3'],
+      ['问题整改到位率', '≥80%', '4', '1.5'],
+    ]);
+  });
+});
+
+describe('339. a page that goes on with a table, its own rows stacked tighter than the table\'s pitch (Calc, a frame only, national form)', () => {
+  test('page 6 keeps page 5\'s pitch: the reason beside 覆盖商户数量 is its own, and 数量指标 labels its eight rows', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_new_table_own_line_pitch_p5-8.pdf'));
+    const rows = res.records.find((x) => x.project_name === '青山湖区老字号品牌保护运维经费')!.indicators;
+    expect(rows.slice(0, 8).map((i) => i.level2)).toEqual(new Array(8).fill('数量指标'));
+    expect(rows.slice(3, 7).map((i) => [i.level3, i.target, i.deviation_reason.slice(0, 9)])).toEqual([
+      ['完成业务培训次数', '≥2次', ''],
+      ['覆盖商户数量', '≥70家', '受市场价格下降影响'],
+      ['确保参与展会50人次以上的班次数', '7班次', ''],
+      ['APP注册用户数', '≥35（户）', '偏差原因：由于参训'],
+    ]);
+  });
+});
+
+describe('340. rows of two lines without padding, a weight alone on each row\'s middle (Writer from .docx, no rules, Shanghai form)', () => {
+  test('完成考务 / 培训次数 / 带动受助 / 学生增收 / 吸引社会 / 投资 is three rows\' names, each with its target', async () => {
+    const res = await run(path.join(PAGES, 'writer_docx_none_two_line_rows_no_padding_lone_weights.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(7, 13).map((i) => [i.level3, i.target, i.weight])).toEqual([
+      ['完成考务培训次数', '=4.00(次)', '3'],
+      ['带动受助学生增收', '≤589.12(万元)', '4'],
+      ['吸引社会投资', '≤138.85(万元)', '2'],
+      ['促进区域GDP增长', '明显提高', '3'],
+      ['节约财政资金', '≤186.38(万元)', '4'],
+      ['带动学生增收', '≤683.54(万元)', '4'],
+    ]);
+    expect(rows.length).toBe(26);
+  });
+});
+
 describe('341. the rest of a wrapped section label on the line of the goal under it (Writer from HTML, a frame only, Shanghai form)', () => {
   test('标 of 年度总体目 / 标 does not begin the expected goal', async () => {
     const res = await run(path.join(PAGES, 'writer_html_outer_side_label_rest_begins_goal_p3-5.pdf'));
@@ -3410,6 +3495,21 @@ describe('343. the first line of a reason merged down the fund rows, above the t
   test('户籍人 begins the total\'s 原因', async () => {
     const res = await run(path.join(PAGES, 'chromium_none_reason_first_line_above_total.pdf'));
     expect(res.records[0]!.funds.total.deviation_reason).toBe('户籍人口统计口径调整，使部分工作延至下一年度实施，下一步将加强项目前期论证和预算编制的科学性。');
+  });
+});
+
+describe('344. a comparison sign on a column boundary inside a paragraph\'s line (Writer from HTML, horizontal rules, Sichuan form)', () => {
+  test('确保新增健身步道数=60处；… stays one line of the expected goal', async () => {
+    const res = await run(path.join(PAGES, 'writer_html_horizontal_goal_line_sign_on_funds_boundary_p5-6.pdf'));
+    expect(res.records[0]!.goal_expected).toBe('通过实施广汉市广汉市社会体育指导员培训专项经费，全面落实市委、市政府关于全民健身设施建设的工作要求。推进信息系统及APP的升级改造，确保新增健身步道数=60处；建立健全体育赛事组织工作台账，系统可用率达到≥100%；推进信息系统及APP的升级改造，市民获得感目标值为定性全年稳定运行。');
+  });
+});
+
+describe('345. a name wrapped onto two lines, centred on a group a break cuts at a page\'s foot (Calc, a frame only, Sichuan form)', () => {
+  test('社会效益指 / 标 labels 安全事故发生率 and the two rows under it, and the row over page 6', async () => {
+    const res = await run(path.join(PAGES, 'calc_outer_stacked_name_centred_on_group_cut_at_foot_p4-6.pdf'));
+    const rows = res.records[0]!.indicators;
+    expect(rows.slice(11, 16).map((i) => i.level2)).toEqual(['经济效益指标', '社会效益指标', '社会效益指标', '社会效益指标', '社会效益指标']);
   });
 });
 
