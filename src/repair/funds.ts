@@ -293,7 +293,7 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
     const surely = (n: number): boolean => {
       const [up, t] = pair(n);
       const group = /,(\d{1,2})$/.exec(up)?.[1], lead = /^(\d+)(?:\.\d+)?%?$/.exec(t)?.[1];
-      return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+$/.test(up) && /^\d*\.\d+%?$/.test(t)) || (/\d$/.test(up) && t === '%') ||
+      return (/\d\.$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+$/.test(up) && /^\d*\.\d+%?$/.test(t)) || (/^\d+$/.test(up) && t === '.') || (/\d$/.test(up) && t === '%') ||
         (group !== undefined && lead !== undefined && group.length + lead.length === 3) || (up !== '' && isText(up) && isText(t) && v.fundRow(t) === undefined && !v.knows(t)) ||
         (/^\d+%?$/.test(t) && decimalsOf(up) !== undefined && colDecimals(n) !== undefined && decimalsOf(up + t) === colDecimals(n) && decimalsOf(up)! < colDecimals(n)!);
     };
@@ -302,7 +302,10 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
     // figure): only beside a sure rest.
     const maybe = (n: number): boolean => {
       const [up, t] = pair(n);
-      return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%?$/.test(t)) || (up === '' && isText(t) && textAbove(n) >= 0);
+      return (/^\d+$/.test(up) && /^\d+%?$/.test(t)) || (/^\d+\.\d+$/.test(up) && /^\d+%?$/.test(t)) || (up === '' && isText(t) && textAbove(n) >= 0) ||
+        // (A few characters under the row's label: a side label set a character a line beside it,
+        // (1 / 0分) of (10分), which the label does not take.)
+        (isLabel(up) && Array.from(t).length <= 3 && !isLabel(t));
     };
     // The row above is a fund row: by its label, or by one the two rows' labels make (年度 over 资金总额).
     const fundAbove = (): boolean => prev!.cells.some((c, n) => c.text !== '' && (isLabel(c.text) || v.fundRow(c.text + row.cells[n]!.text) !== undefined));
@@ -313,7 +316,8 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
     const completes = (): boolean => noteStart() || (filled.some(surely) && filled.every((n) => surely(n) || maybe(n)));
     if (prev && filled.length > 0 && prev.cells.length === row.cells.length && row.cells.every((c) => v.fundRow(c.text) === undefined) && fundAbove() && completes()) {
       // A row label stays one: what would spoil it is a piece of the side label beside it ((1 of (10分)).
-      const join = (c: Cell, t: string): Cell => (t === '' || (isLabel(c.text) && !isLabel(c.text + t)) ? c : { ...c, text: c.text + t });
+      // (Nor do digits join it: 况总额( over 1 would read as a label and its first figure.)
+      const join = (c: Cell, t: string): Cell => (t === '' || (isLabel(c.text) && (!isLabel(c.text + t) || /\d/.test(t))) ? c : { ...c, text: c.text + t });
       // Text under an empty cell goes on the text above it in its column.
       // (With none above, the note's first line: it goes in the empty cell.)
       const wentUp = new Set<number>();
