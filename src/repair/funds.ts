@@ -333,6 +333,22 @@ export function joinFundRests(rows: readonly Row[], v: Vocabulary, ctx: StageCon
       report(ctx, 'wrapped_cell_joined', 'the rest of a fund row wrapped onto a line of its own was joined to it', { row }, { actual: filled.map((n) => row.cells[n]!.text).join(' | ') });
       continue;
     }
+    // The first line of a figure a narrow cell set above its row's line (96.19% as 9 over 6.19%, the
+    // cell's two lines centred where the label has one): digits alone on a row of their own, under
+    // no figure of the row above in their column, over a fund row whose cell there begins with a
+    // digit or its point. They begin that cell.
+    const lead = prev && !prev.cells.some((c) => isLabel(c.text)) ? prev : undefined;
+    const above = out[out.length - 2];
+    const leadCols = lead ? lead.cells.flatMap((c, n) => (c.text.trim() === '' ? [] : [n])) : [];
+    const leads = lead !== undefined && leadCols.length > 0 && lead.cells.length === row.cells.length && above?.cells.length === row.cells.length &&
+      row.cells.some((c) => isLabel(c.text)) &&
+      leadCols.every((n) => /^\d+\.?$/.test(lead.cells[n]!.text.trim()) && /^[\d.]/.test(row.cells[n]!.text.trim()) &&
+        (above!.cells[n]!.text.trim() === '' || v.template.placeholders.includes(above!.cells[n]!.text.trim())));
+    if (leads) {
+      out[out.length - 1] = { ...row, cells: row.cells.map((c, n) => (leadCols.includes(n) ? { ...c, text: lead.cells[n]!.text.trim() + c.text.trim() } : c)) };
+      report(ctx, 'wrapped_cell_joined', 'the first line of a fund row\'s figure, set above the row\'s line, was joined to it', { row }, { actual: leadCols.map((n) => `${lead.cells[n]!.text} | ${row.cells[n]!.text}`).join('; ') });
+      continue;
+    }
     out.push(row);
   }
   return out;
