@@ -2242,6 +2242,8 @@ function splitOneAtRows(b: Block, rowsOf: readonly BBox[], align: Align, footLin
  * line). Returns whether a stack was cut.
  */
 function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follows: (a: Block, b: Block) => boolean, inColumn: (c: number) => boolean, minChain: number, footLine: number | null = null, lone: readonly BBox[] = []): boolean {
+  // Whether a row's middle falls within a block's extent.
+  const inside = (r: BBox, box: BBox): boolean => centre(r) > box[1] && centre(r) < box[3];
   // Rows seen in several columns are one.
   const rowsOf: BBox[] = [];
   for (const r of [...rows].sort((a, b) => centre(a) - centre(b))) {
@@ -2251,7 +2253,7 @@ function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follo
   }
   if (rowsOf.length < 2) return false;
   const fits = (b: Block): boolean => rowsOf.some((r) => Math.abs(pointOf(r, align) - pointOf(b.bbox, align)) < 0.3 * b.fontSize) &&
-    rowsOf.filter((r) => centre(r) > b.bbox[1] && centre(r) < b.bbox[3]).length <= 1;
+    rowsOf.filter((r) => inside(r, b.bbox)).length <= 1;
   let cut = false;
   for (const col of new Set(blocks.map((b) => b.col))) {
     if (!inColumn(col)) continue;
@@ -2263,17 +2265,17 @@ function recutStacks(blocks: Block[], rows: readonly BBox[], align: Align, follo
       i = j;
       // (A block alone, over two figures each alone on its row and no row two columns show, is cut
       // too: ≤589.12 / (万元) / ≤138.85 / (万元) beside 4 and 2.)
-      const loneIn = (b: Block): number => lone.filter((r) => centre(r) > b.bbox[1] && centre(r) < b.bbox[3]).length;
-      const alone = chain.length === 1 && loneIn(chain[0]!) >= 2 && !rowsOf.some((r) => centre(r) > chain[0]!.bbox[1] && centre(r) < chain[0]!.bbox[3]);
+      const loneIn = (b: Block): number => lone.filter((r) => inside(r, b.bbox)).length;
+      const alone = chain.length === 1 && loneIn(chain[0]!) >= 2 && !rowsOf.some((r) => inside(r, chain[0]!.bbox));
       if ((chain.length < minChain && !alone) || chain.every(fits)) continue;
       const pieces = chain.flatMap((b) => b.pieces);
       const stack: Block = { col, pieces, bbox: unionBox(pieces.map((p) => p.bbox)), fontSize: Math.max(...pieces.map((p) => p.fontSize)) };
-      const over = rowsOf.filter((r) => centre(r) > stack.bbox[1] && centre(r) < stack.bbox[3]);
+      const over = rowsOf.filter((r) => inside(r, stack.bbox));
       let made = over.length >= 2 && pieces.length >= over.length ? splitRunsAtRows(stack, over, [align], align, 0.3 * stack.fontSize, footLine) : null;
       // (Where the rows two columns show do not cut it, a figure alone on its row shows one too: a
       // weight centred on two-line cells whose other cells all wrap, 4 beside 带动受助 / 学生增收.)
       if (!made) {
-        const more = lone.filter((r) => centre(r) > stack.bbox[1] && centre(r) < stack.bbox[3] && !over.some((o) => o[1] < r[3] && o[3] > r[1]));
+        const more = lone.filter((r) => inside(r, stack.bbox) && !over.some((o) => o[1] < r[3] && o[3] > r[1]));
         const all = [...over, ...more].sort((a, b) => centre(a) - centre(b));
         if (more.length && pieces.length >= all.length) made = splitRunsAtRows(stack, all, [align], align, 0.3 * stack.fontSize, footLine);
       }
